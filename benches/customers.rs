@@ -1,0 +1,135 @@
+//! The customers screen at scale: 100,000 customers and 1,000,000 deals.
+//!
+//! `cargo bench --bench customers`. The database is generated once into
+//! `target/bench-data/` (about 20 s) and reused by later runs.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use salesdesk::db::{self, demo::DemoOptions};
+use salesdesk::tui::action::Action;
+use salesdesk::tui::app::{App, Message};
+use salesdesk::tui::headless::{Headless, render};
+use salesdesk::tui::update;
+
+const CUSTOMERS: u32 = 100_000;
+const DEALS: u32 = 1_000_000;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+}
+
+fn bench_db() -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let dir = target.join("bench-data");
+    let path = dir.join(format!("customers-{CUSTOMERS}-{DEALS}.db"));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).unwrap();
+        let partial = dir.join("generating.db");
+        let _ = std::fs::remove_file(&partial);
+        let mut opened = db::open(&partial).unwrap();
+        let options = DemoOptions {
+            customers: CUSTOMERS,
+            deals: DEALS,
+            months: 36,
+            seed: 7,
+            as_of: as_of(),
+        };
+        let started = Instant::now();
+        db::demo::generate(&mut opened.conn, &options, false).unwrap();
+        opened
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+        drop(opened);
+        std::fs::rename(&partial, &path).unwrap();
+        eprintln!(
+            "generated {} in {:.1}s",
+            path.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    path
+}
+
+fn open_and_first_frame(c: &mut Criterion) {
+    let path = bench_db();
+    c.bench_function("open DB + first customers frame (120x40)", |b| {
+        b.iter(|| {
+            let opened = db::open(&path).unwrap();
+            let mut app = App::load(
+                &opened.conn,
+                path.display().to_string(),
+                as_of(),
+                Message::default(),
+            )
+            .unwrap();
+            update(
+                &mut app,
+                Action::Resize {
+                    width: 120,
+                    height: 40,
+                },
+            );
+            render(&app)
+        })
+    });
+}
+
+fn search_keystroke(c: &mut Criterion) {
+    let path = bench_db();
+    let opened = db::open(&path).unwrap();
+    let app = App::load(
+        &opened.conn,
+        path.display().to_string(),
+        as_of(),
+        Message::default(),
+    )
+    .unwrap();
+    let mut headless = Headless::new(app, opened.conn);
+    headless.resize(120, 40);
+    headless.type_text("/");
+    let searching = headless.app.clone();
+    assert!(searching.customers.index.complete);
+    assert_eq!(searching.customers.visible_len(), CUSTOMERS as usize);
+    let mut typed_e = searching.clone();
+    update(&mut typed_e, Action::Type('e'));
+
+    let mut group = c.benchmark_group("search keystroke to frame (100k customers)");
+    group.sample_size(20);
+    group.bench_function("first letter over all customers", |b| {
+        b.iter_custom(|iters| timed_keystroke(&searching, Action::Type('e'), iters))
+    });
+    group.bench_function("second letter narrows", |b| {
+        b.iter_custom(|iters| timed_keystroke(&typed_e, Action::Type('r'), iters))
+    });
+    group.bench_function("backspace widens to all", |b| {
+        b.iter_custom(|iters| {
+            timed_keystroke(
+                &typed_e,
+                Action::Command(salesdesk::tui::action::Command::SearchBackspace),
+                iters,
+            )
+        })
+    });
+    group.finish();
+}
+
+/// Times `iters` keystrokes, each on a fresh copy of `start` (the copy is not timed).
+fn timed_keystroke(start: &App, action: Action, iters: u64) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let mut app = start.clone();
+        let began = Instant::now();
+        update(&mut app, action.clone());
+        std::hint::black_box(render(&app));
+        total += began.elapsed();
+    }
+    total
+}
+
+criterion_group!(benches, open_and_first_frame, search_keystroke);
+criterion_main!(benches);

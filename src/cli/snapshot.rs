@@ -1,0 +1,69 @@
+//! `salesdesk snapshot`: one frame of a screen as plain text, without a terminal.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::tui::App;
+use crate::tui::action::{Action, Command};
+use crate::tui::headless::Headless;
+use crate::tui::screen::Screen;
+
+/// Options of `salesdesk snapshot`.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Which screen: pipeline, customers, tiers, forecast, tasks or channels
+    #[arg(long, value_parser = parse_screen)]
+    pub screen: Screen,
+    /// Frame size in cells, WIDTHxHEIGHT
+    #[arg(long, value_name = "WxH", default_value = "100x30", value_parser = parse_size)]
+    pub size: (u16, u16),
+}
+
+/// Renders the frame and prints it to stdout.
+pub fn run(path: &Path, as_of: NaiveDate, args: &SnapshotArgs) -> anyhow::Result<()> {
+    let (opened, message) = super::open_or_create(path, as_of)?;
+    let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
+        .context("cannot read the customers")?;
+    let mut headless = Headless::new(app, opened.conn);
+    headless.resize(args.size.0, args.size.1);
+    headless.apply(Action::Command(Command::ShowScreen(args.screen)));
+    print!("{}", headless.render_text());
+    Ok(())
+}
+
+fn parse_screen(name: &str) -> Result<Screen, String> {
+    Screen::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Screen::ALL.iter().map(|s| s.name()).collect();
+        format!("'{name}' is not a screen; use one of {}", names.join(", "))
+    })
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("'{text}' is not a size; use WIDTHxHEIGHT, e.g. 100x30");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w == 0 || h == 0 || w > 1000 || h > 1000 {
+        return Err(format!(
+            "'{text}' is out of range; width and height go from 1 to 1000"
+        ));
+    }
+    Ok((w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_bad_ones_are_explained() {
+        assert_eq!(parse_size("100x30"), Ok((100, 30)));
+        assert_eq!(parse_size("20×5"), Ok((20, 5)));
+        assert!(parse_size("100").is_err());
+        assert!(parse_size("0x10").is_err());
+        assert!(parse_size("axb").is_err());
+    }
+}

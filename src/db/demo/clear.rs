@@ -1,0 +1,35 @@
+//! Counting and deleting the rows of the book of business.
+
+use rusqlite::Connection;
+
+/// Every table of the book of business, children before parents (a safe order to delete in).
+const TABLES: [&str; 12] = [
+    "edits",
+    "channel_months",
+    "channels",
+    "rep_absences",
+    "quotas",
+    "tasks",
+    "activities",
+    "stage_changes",
+    "deals",
+    "customers",
+    "products",
+    "reps",
+];
+
+/// Rows in all book-of-business tables together.
+pub(super) fn count_rows(conn: &Connection) -> Result<u64, rusqlite::Error> {
+    TABLES.iter().try_fold(0, |sum, table| {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        Ok(sum + n as u64)
+    })
+}
+
+/// Deletes every row of every book-of-business table (within the caller's transaction).
+pub(super) fn delete_all(conn: &Connection) -> Result<(), rusqlite::Error> {
+    for table in TABLES {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
+}

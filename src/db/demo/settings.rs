@@ -1,0 +1,33 @@
+//! Connection settings for a bulk load, and putting the caller's back afterwards.
+
+use rusqlite::Connection;
+
+/// Page cache for the run (negative: KiB), so the pages of a million deals stay in memory.
+const BULK_CACHE_SIZE: i64 = -1_048_576;
+
+/// The caller's settings that a bulk load changes.
+pub(super) struct Settings {
+    cache_size: i64,
+    foreign_keys: bool,
+}
+
+impl Settings {
+    /// Reads the current settings, then switches to bulk-load ones: a large page cache and no
+    /// per-row foreign key look-ups (the generator only writes ids it has written; the tests
+    /// run `PRAGMA foreign_key_check`). Must be called outside a transaction.
+    pub fn bulk(conn: &Connection) -> Result<Settings, rusqlite::Error> {
+        let saved = Settings {
+            cache_size: conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?,
+            foreign_keys: conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?,
+        };
+        conn.pragma_update(None, "cache_size", BULK_CACHE_SIZE)?;
+        conn.pragma_update(None, "foreign_keys", false)?;
+        Ok(saved)
+    }
+
+    /// Puts the saved settings back.
+    pub fn restore(&self, conn: &Connection) -> Result<(), rusqlite::Error> {
+        conn.pragma_update(None, "cache_size", self.cache_size)?;
+        conn.pragma_update(None, "foreign_keys", self.foreign_keys)
+    }
+}

@@ -1,0 +1,147 @@
+//! Opening a salesdesk database: checks before any write, then pragmas and migrations.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::schema;
+
+/// Why a database could not be opened; each message is meant for the manager.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The path names a directory, not a file.
+    #[error("{0} is a directory, not a database file")]
+    IsDirectory(PathBuf),
+    /// The folder that should hold the database does not exist.
+    #[error("cannot create {path}: the folder {dir} does not exist")]
+    MissingDirectory {
+        /// The database path asked for.
+        path: PathBuf,
+        /// Its missing parent folder.
+        dir: PathBuf,
+    },
+    /// SQLite could not open or create the file (permissions, read-only media).
+    #[error(
+        "cannot open or create {path}: its folder cannot be written or the file cannot be read ({reason})"
+    )]
+    CannotOpen {
+        /// The database path asked for.
+        path: PathBuf,
+        /// SQLite's own words.
+        reason: String,
+    },
+    /// The file exists but is not an SQLite database.
+    #[error("{0} is not a salesdesk database (the file is not SQLite)")]
+    NotSqlite(PathBuf),
+    /// A newer salesdesk wrote this file; this binary must not touch it.
+    #[error(
+        "{path} has schema version {found}, newer than this salesdesk knows ({supported}); upgrade salesdesk"
+    )]
+    TooNew {
+        /// The database path.
+        path: PathBuf,
+        /// The version found in the file.
+        found: i64,
+        /// The newest version this binary knows.
+        supported: i64,
+    },
+    /// Bringing the schema up to date failed; the migration was rolled back.
+    #[error("cannot update the schema of {path}: {reason}")]
+    Migration {
+        /// The database path.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// Any other SQLite failure while preparing the file.
+    #[error("cannot prepare {path}: {source}")]
+    Sqlite {
+        /// The database path.
+        path: PathBuf,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
+}
+
+/// An open, migrated database, and whether this open created the file.
+pub struct OpenedDb {
+    /// The connection, with foreign keys on, WAL and a busy timeout.
+    pub conn: Connection,
+    /// True when the file did not exist before this open.
+    pub created: bool,
+}
+
+/// How long a writer waits for a lock held by another connection.
+const BUSY_TIMEOUT_MS: u32 = 5_000;
+
+/// Opens (creating if needed) the database at `path` and brings its schema to the latest version.
+///
+/// Nothing is written to a file that turns out not to be SQLite or to come from a newer salesdesk.
+pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
+    if path.is_dir() {
+        return Err(OpenError::IsDirectory(path.to_path_buf()));
+    }
+    let created = !path.exists();
+    if created {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+            return Err(OpenError::MissingDirectory {
+                path: path.to_path_buf(),
+                dir: dir.to_path_buf(),
+            });
+        }
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let sqlite_err = |source: rusqlite::Error| classify(path, source);
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sqlite_err)?;
+    // Reading the schema forces SQLite to read the header, which rejects non-SQLite files.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(sqlite_err)?;
+    let supported = schema::latest_version();
+    if found > supported {
+        return Err(OpenError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported,
+        });
+    }
+    conn.busy_timeout(std::time::Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))
+        .map_err(sqlite_err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sqlite_err)?;
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+        .map_err(sqlite_err)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sqlite_err)?;
+    schema::migrate(&mut conn).map_err(|e| OpenError::Migration {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    Ok(OpenedDb { conn, created })
+}
+
+fn classify(path: &Path, source: rusqlite::Error) -> OpenError {
+    match source.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+            OpenError::CannotOpen {
+                path: path.to_path_buf(),
+                reason: source.to_string(),
+            }
+        }
+        _ => OpenError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}

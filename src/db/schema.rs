@@ -1,0 +1,17 @@
+//! The schema as an ordered list of migrations, tracked by `PRAGMA user_version`.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+/// Every migration in order; a new schema change is a new entry at the end, never an edit.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_book_of_business.sql")];
+
+/// The schema version this binary writes and understands.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the schema of `conn` up to [`latest_version`] in one transaction per migration.
+pub fn migrate(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(conn)
+}

@@ -1,0 +1,96 @@
+//! Money as integer cents, so sums never drift the way floats do.
+
+use std::fmt;
+use std::ops::{Add, AddAssign};
+
+/// An amount of money in cents of the book's single currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub i64);
+
+impl Money {
+    /// Zero cents.
+    pub const ZERO: Money = Money(0);
+
+    /// The amount in cents.
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// Builds an amount from whole currency units.
+    pub fn from_units(units: i64) -> Money {
+        Money(units.saturating_mul(100))
+    }
+
+    /// Rounded to whole units with thousands separators (`$12,346`), for tables where cents are noise.
+    pub fn whole(self) -> String {
+        let units = (self.0 as i128 + if self.0 < 0 { -50 } else { 50 }) / 100;
+        let sign = if units < 0 { "-" } else { "" };
+        format!("{sign}${}", group_thousands(units.unsigned_abs()))
+    }
+}
+
+impl fmt::Display for Money {
+    /// Exact, with cents: `$12,345.67`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(
+            f,
+            "{sign}${}.{:02}",
+            group_thousands(u128::from(abs / 100)),
+            abs % 100
+        )
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        *self = *self + rhs;
+    }
+}
+
+/// Digits grouped in threes with commas (`1234567` → `1,234,567`), for money and counts.
+pub fn group_thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_exact_with_grouping() {
+        assert_eq!(Money(123_456_789).to_string(), "$1,234,567.89");
+        assert_eq!(Money(5).to_string(), "$0.05");
+        assert_eq!(Money(-100_050).to_string(), "-$1,000.50");
+    }
+
+    #[test]
+    fn whole_rounds_half_away_from_zero() {
+        assert_eq!(Money(1_234_550).whole(), "$12,346");
+        assert_eq!(Money(1_234_549).whole(), "$12,345");
+        assert_eq!(Money(-150).whole(), "-$2");
+        assert_eq!(Money(0).whole(), "$0");
+        assert_eq!(Money(i64::MIN).whole(), "-$92,233,720,368,547,758");
+    }
+
+    #[test]
+    fn sums_saturate_instead_of_overflowing() {
+        assert_eq!(Money(i64::MAX) + Money(1), Money(i64::MAX));
+    }
+}

@@ -1,0 +1,7 @@
+//! salesdesk: an offline, keyboard-driven terminal desk app for sales managers.
+
+pub mod cli;
+pub mod db;
+pub mod domain;
+pub mod tui;
+pub mod worker;

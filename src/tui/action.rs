@@ -1,0 +1,81 @@
+//! Everything that can change the app: named commands bound to keys, typed text, and events.
+
+use crate::tui::screen::Screen;
+use crate::worker::Reply;
+
+/// A named thing a key can do; the key map binds keys to these and the help lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Leave the app.
+    Quit,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Switch to a screen.
+    ShowScreen(Screen),
+    /// Switch to the next screen.
+    NextScreen,
+    /// Switch to the previous screen.
+    PreviousScreen,
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move the selection up one page.
+    PageUp,
+    /// Move the selection down one page.
+    PageDown,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Start typing a search.
+    StartSearch,
+    /// Keep the search and go back to moving through the results.
+    FinishSearch,
+    /// Clear the search and stop typing.
+    CancelSearch,
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Sort by the next column.
+    CycleSort,
+    /// Reverse the sort order.
+    ReverseSort,
+    /// Open the filter editor.
+    OpenFilter,
+    /// Edit the next filter field.
+    NextFilterField,
+    /// Edit the previous filter field.
+    PreviousFilterField,
+    /// Step the filter field to its next value.
+    NextFilterValue,
+    /// Step the filter field to its previous value.
+    PreviousFilterValue,
+    /// Set the filter field back to "any".
+    ClearFilterField,
+    /// Close the filter editor, keeping the filter.
+    CloseFilter,
+    /// Open or close the detail pane of the selected row.
+    ToggleDetail,
+    /// Close the detail pane.
+    CloseDetail,
+}
+
+/// One input to [`crate::tui::update`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from the key map.
+    Command(Command),
+    /// A character typed into a text field (the search box).
+    Type(char),
+    /// The terminal changed size.
+    Resize {
+        /// New width in cells.
+        width: u16,
+        /// New height in cells.
+        height: u16,
+    },
+    /// Time passed while a job runs (animates the status line).
+    Tick,
+    /// A background job finished.
+    Worker(Box<Reply>),
+}

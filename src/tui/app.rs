@@ -1,0 +1,157 @@
+//! The whole state of the running app. Only [`crate::tui::update`] changes it; drawing reads it.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rusqlite::Connection;
+
+use crate::db::customers::{self, CustomerIndex};
+use crate::tui::action::Action;
+use crate::tui::customers::CustomersState;
+use crate::tui::jobs::Jobs;
+use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::screen::Screen;
+use crate::tui::theme::Theme;
+use crate::worker::Job;
+
+/// Customers loaded for the first frame, before the full index arrives from the worker.
+pub const FIRST_PAGE_ROWS: usize = 200;
+
+/// The last thing the app has to tell the manager.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Message {
+    /// The words.
+    pub text: String,
+    /// Shown as an error when true.
+    pub is_error: bool,
+}
+
+impl Message {
+    /// A plain message.
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// Everything the screens draw from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    /// The screen on show.
+    pub screen: Screen,
+    /// The customers screen.
+    pub customers: CustomersState,
+    /// The help overlay's scroll position, while it is open.
+    pub help: Option<u16>,
+    /// Keys to commands.
+    pub keymap: KeyMap,
+    /// Styles.
+    pub theme: Theme,
+    /// The database path as the status line shows it.
+    pub db_label: String,
+    /// The date trailing windows end at (today, unless set with `--as-of`).
+    pub as_of: NaiveDate,
+    /// Terminal size in cells, for paging.
+    pub size: (u16, u16),
+    /// The status-line message.
+    pub message: Message,
+    /// Background requests and their generations.
+    pub jobs: Jobs,
+    /// Ticks seen while a job runs, for the spinner.
+    pub ticks: u64,
+    /// Set when the manager asked to leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app showing `first_page` of customers; asks the worker for the rest when it is partial.
+    pub fn new(
+        db_label: String,
+        as_of: NaiveDate,
+        first_page: CustomerIndex,
+        message: Message,
+    ) -> App {
+        let complete = first_page.complete;
+        let mut app = App {
+            screen: Screen::Customers,
+            customers: CustomersState::new(first_page),
+            help: None,
+            keymap: KeyMap::default(),
+            theme: Theme::from_env(),
+            db_label,
+            as_of,
+            size: (80, 24),
+            message,
+            jobs: Jobs::default(),
+            ticks: 0,
+            quit: false,
+        };
+        if !complete {
+            app.jobs.request(Job::CustomerIndex { as_of });
+        }
+        app
+    }
+
+    /// Reads the first page of customers from `conn` and builds the app around it.
+    pub fn load(
+        conn: &Connection,
+        db_label: String,
+        as_of: NaiveDate,
+        message: Message,
+    ) -> rusqlite::Result<App> {
+        let first_page = customers::load_first_page(conn, as_of, FIRST_PAGE_ROWS)?;
+        Ok(App::new(db_label, as_of, first_page, message))
+    }
+
+    /// The key-map contexts that apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help.is_some() {
+            return vec![Context::Help];
+        }
+        if self.screen == Screen::Customers {
+            if self.customers.filter_editor.is_some() {
+                return vec![Context::Filter];
+            }
+            if self.customers.searching {
+                return vec![Context::Search];
+            }
+            return vec![Context::Customers, Context::Global];
+        }
+        vec![Context::Global]
+    }
+
+    /// What a key press means here: a bound command, or text for the search box.
+    pub fn action_for_key(&self, event: KeyEvent) -> Option<Action> {
+        let contexts = self.contexts();
+        let key = Key::from_event(event);
+        if let Some(command) = self.keymap.command_for(&contexts, key) {
+            return Some(Action::Command(command));
+        }
+        let typing = contexts.first() == Some(&Context::Search);
+        match event.code {
+            KeyCode::Char(c)
+                if typing
+                    && !event
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// True while a background job runs.
+    pub fn busy(&self) -> bool {
+        !self.jobs.running().is_empty()
+    }
+}

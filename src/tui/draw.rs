@@ -1,0 +1,128 @@
+//! Drawing: a pure read of [`App`]. Nothing here touches SQLite, fits a model or changes state.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::App;
+use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::screen::Screen;
+use crate::tui::screens;
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws one frame of the app.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if !layout::fits(area) {
+        draw_too_small(app, frame, area);
+        return;
+    }
+    let [tabs, body, status] = layout::main_areas(area);
+    draw_tabs(app, frame, tabs);
+    match app.screen {
+        Screen::Customers => screens::customers::draw(app, frame, body),
+        other => screens::placeholder::draw(app, other, frame, body),
+    }
+    draw_status(app, frame, status);
+    if let Some(scroll) = app.help {
+        screens::help::draw(app, scroll, frame, area);
+    }
+}
+
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small (needs {MIN_WIDTH}×{MIN_HEIGHT})");
+    let lines = u16::try_from(text.width().div_ceil(usize::from(area.width.max(1)))).unwrap_or(1);
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(lines),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let message = Paragraph::new(text)
+        .style(app.theme.error)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(message, middle);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let titles = Screen::ALL
+        .iter()
+        .map(|s| Line::from(format!("{} {}", s.digit(), s.title())));
+    let selected = Screen::ALL.iter().position(|s| *s == app.screen);
+    let tabs = Tabs::new(titles)
+        .select(selected)
+        .style(app.theme.muted)
+        .highlight_style(app.theme.selected)
+        .divider("│");
+    frame.render_widget(tabs, area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let worker = match app.jobs.running().first() {
+        Some(kind) => {
+            let spin = SPINNER[(app.ticks % SPINNER.len() as u64) as usize];
+            format!("{spin} {}…", kind.label())
+        }
+        None => match app.jobs.last_finished() {
+            Some((kind, took)) => {
+                format!("{} in {:.2}s", kind.done_label(), took.as_secs_f64())
+            }
+            None => "idle".to_string(),
+        },
+    };
+    let width = usize::from(area.width);
+    let db = shorten_left(&app.db_label, width * 3 / 10);
+    let mut spans = vec![
+        Span::raw(format!(" {db} ")),
+        Span::raw("│ "),
+        Span::raw(worker),
+        Span::raw(" │ "),
+    ];
+    let message_style = if app.message.is_error {
+        app.theme.error
+    } else {
+        app.theme.status
+    };
+    spans.push(Span::styled(app.message.text.clone(), message_style));
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(app.theme.status),
+        area,
+    );
+}
+
+/// Keeps the end of `text` (the file name matters most), marking a cut with "…".
+fn shorten_left(text: &str, max: usize) -> String {
+    if text.width() <= max || max < 2 {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut width = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w > max {
+            break;
+        }
+        width += w;
+        kept.insert(0, c);
+    }
+    format!("…{kept}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_paths_keep_their_end() {
+        assert_eq!(
+            shorten_left("/a/very/long/path/salesdesk.db", 14),
+            "…/salesdesk.db"
+        );
+        assert_eq!(shorten_left("short.db", 14), "short.db");
+        assert_eq!(shorten_left("/数据/销售.db", 8).width(), 8);
+    }
+}

@@ -1,0 +1,111 @@
+//! The event loop: key presses and resizes from an input thread, replies from the worker, and a
+//! tick, merged in one `select!`. Each event becomes an action, goes through `update`, then a draw.
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossbeam_channel::{Receiver, select};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use rusqlite::Connection;
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::draw::draw;
+use crate::tui::terminal::{Crossterm, with_terminal_mode};
+use crate::tui::update::update;
+use crate::worker::{Reply, Worker};
+
+/// How often the status-line spinner moves while a job runs.
+const TICK: Duration = Duration::from_millis(120);
+
+enum Input {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Failed(String),
+}
+
+/// Runs the app full-screen until the manager quits; `conn` moves to the worker thread.
+pub fn run(app: App, conn: Connection) -> anyhow::Result<()> {
+    let (worker, replies) = Worker::spawn(conn).context("cannot start the background worker")?;
+    with_terminal_mode(Arc::new(Crossterm), || {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
+            .context("cannot draw on this terminal")?;
+        let inputs = spawn_input_thread()?;
+        run_loop(&mut terminal, app, &worker, &inputs, &replies)
+    })
+}
+
+fn spawn_input_thread() -> anyhow::Result<Receiver<Input>> {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    std::thread::Builder::new()
+        .name("salesdesk-input".into())
+        .spawn(move || {
+            loop {
+                let input = match event::read() {
+                    Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
+                    Ok(Event::Resize(w, h)) => Input::Resize(w, h),
+                    Ok(_) => continue,
+                    Err(e) => Input::Failed(e.to_string()),
+                };
+                let failed = matches!(input, Input::Failed(_));
+                if tx.send(input).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .context("cannot start the input thread")?;
+    Ok(rx)
+}
+
+fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    mut app: App,
+    worker: &Worker,
+    inputs: &Receiver<Input>,
+    replies: &Receiver<Reply>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let ticks = crossbeam_channel::tick(TICK);
+    let size = terminal.size()?;
+    update(
+        &mut app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    loop {
+        for request in app.jobs.take_outbox() {
+            worker.submit(request);
+        }
+        if app.quit {
+            return Ok(());
+        }
+        terminal.draw(|frame| draw(&app, frame))?;
+        let action = loop {
+            let next = select! {
+                recv(inputs) -> input => match input {
+                    Ok(Input::Key(key)) => app.action_for_key(key),
+                    Ok(Input::Resize(width, height)) => Some(Action::Resize { width, height }),
+                    Ok(Input::Failed(e)) => anyhow::bail!("cannot read the keyboard: {e}"),
+                    Err(_) => anyhow::bail!("the keyboard input stopped"),
+                },
+                recv(replies) -> reply => match reply {
+                    Ok(reply) => Some(Action::Worker(Box::new(reply))),
+                    Err(_) => anyhow::bail!("the background worker stopped unexpectedly"),
+                },
+                recv(ticks) -> _ => app.busy().then_some(Action::Tick),
+            };
+            if let Some(action) = next {
+                break action;
+            }
+        };
+        update(&mut app, action);
+    }
+}

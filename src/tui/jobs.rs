@@ -1,0 +1,88 @@
+//! The app's side of background work: generations per kind, what is running, what to send.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::worker::{Job, JobKind, Reply, Request};
+
+/// Bookkeeping of requests: the newest generation of each kind is the only one whose reply counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Jobs {
+    next_generation: u64,
+    latest: HashMap<JobKind, u64>,
+    outbox: Vec<Request>,
+    last_finished: Option<(JobKind, Duration)>,
+}
+
+impl Jobs {
+    /// Queues `job` for the worker; any earlier request of its kind becomes stale.
+    pub fn request(&mut self, job: Job) {
+        self.next_generation += 1;
+        self.latest.insert(job.kind(), self.next_generation);
+        self.outbox.push(Request {
+            generation: self.next_generation,
+            job,
+        });
+    }
+
+    /// Takes the requests queued since the last call, for the event loop to hand to the worker.
+    pub fn take_outbox(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// True when `reply` answers the newest request of its kind; marks that kind finished.
+    pub fn accept(&mut self, reply: &Reply) -> bool {
+        if self.latest.get(&reply.kind) != Some(&reply.generation) {
+            return false;
+        }
+        self.latest.remove(&reply.kind);
+        self.last_finished = Some((reply.kind, reply.elapsed));
+        true
+    }
+
+    /// The kinds still waiting for a reply, in a stable order.
+    pub fn running(&self) -> Vec<JobKind> {
+        JobKind::ALL
+            .into_iter()
+            .filter(|k| self.latest.contains_key(k))
+            .collect()
+    }
+
+    /// The most recently finished job and how long it took.
+    pub fn last_finished(&self) -> Option<(JobKind, Duration)> {
+        self.last_finished
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::worker::Output;
+
+    fn reply(generation: u64) -> Reply {
+        Reply {
+            generation,
+            kind: JobKind::CustomerDetail,
+            elapsed: Duration::from_millis(3),
+            output: Output::CustomerDetail(Ok(None)),
+        }
+    }
+
+    #[test]
+    fn only_the_newest_reply_of_a_kind_is_accepted() {
+        let mut jobs = Jobs::default();
+        jobs.request(Job::CustomerDetail { customer_id: 1 });
+        jobs.request(Job::CustomerDetail { customer_id: 2 });
+        let sent = jobs.take_outbox();
+        assert_eq!(sent.len(), 2);
+        assert_eq!(jobs.running(), vec![JobKind::CustomerDetail]);
+        assert!(!jobs.accept(&reply(sent[0].generation)));
+        assert!(jobs.accept(&reply(sent[1].generation)));
+        assert!(jobs.running().is_empty());
+        assert!(
+            !jobs.accept(&reply(sent[1].generation)),
+            "a reply counts once"
+        );
+        assert!(jobs.take_outbox().is_empty());
+    }
+}

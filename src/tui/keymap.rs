@@ -1,0 +1,427 @@
+//! Keys to commands, per context. Dispatch and the help overlay both read this one table,
+//! so the help can never disagree with what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::tui::action::Command;
+use crate::tui::screen::Screen;
+
+/// Where a binding applies; the app asks the most specific context first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// On every screen, when no popup or text field has the keys.
+    Global,
+    /// On the customers screen.
+    Customers,
+    /// While typing a search.
+    Search,
+    /// While the filter editor is open.
+    Filter,
+    /// While the help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 5] = [
+        Context::Global,
+        Context::Customers,
+        Context::Search,
+        Context::Filter,
+        Context::Help,
+    ];
+
+    /// The heading of this context in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Customers => "Customers",
+            Context::Search => "While searching",
+            Context::Filter => "Filter editor",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key with its modifiers, as the key map matches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key itself.
+    pub code: KeyCode,
+    /// Ctrl and Alt; Shift is folded into the character for printable keys.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    /// A printable character key.
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// A character with Ctrl held.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key as the map sees a terminal event: Shift dropped from characters, which already carry it.
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let KeyCode::Char(c) = event.code
+            && modifiers.contains(KeyModifiers::CONTROL)
+        {
+            modifiers = KeyModifiers::CONTROL | (modifiers & KeyModifiers::ALT);
+            return Key {
+                code: KeyCode::Char(c.to_ascii_lowercase()),
+                modifiers,
+            };
+        }
+        Key {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    /// How the help and hints print the key.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut label = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            label.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            label.push_str("Alt-");
+        }
+        label + &base
+    }
+}
+
+/// Keys bound to one command in one context, with the words the help shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// Any of these keys triggers it.
+    pub keys: Vec<Key>,
+    /// What it does.
+    pub command: Command,
+    /// One line for the help overlay.
+    pub help: &'static str,
+}
+
+/// The whole table of bindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+impl KeyMap {
+    /// The command bound to `key` in the first of `contexts` that binds it.
+    pub fn command_for(&self, contexts: &[Context], key: Key) -> Option<Command> {
+        contexts.iter().find_map(|context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == *context && b.keys.contains(&key))
+                .map(|b| b.command)
+        })
+    }
+
+    /// The bindings of one context, in table order.
+    pub fn bindings_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The keys bound to `command` in `context`, joined for a hint ("j/↓").
+    pub fn keys_label(&self, context: Context, command: Command) -> String {
+        self.bindings_in(context)
+            .filter(|b| b.command == command)
+            .flat_map(|b| b.keys.iter().map(|k| k.label()))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+impl Default for KeyMap {
+    /// The built-in bindings: vim-style letters plus arrows and paging keys.
+    fn default() -> Self {
+        use Command as C;
+        use Context::{Customers, Filter, Global, Help, Search};
+        let code = Key::plain;
+        let ch = Key::char;
+        let mut bindings = vec![
+            bind(Global, vec![ch('q'), Key::ctrl('c')], C::Quit, "quit"),
+            bind(
+                Global,
+                vec![ch('?')],
+                C::ToggleHelp,
+                "show or hide this help",
+            ),
+            bind(
+                Global,
+                vec![code(KeyCode::Tab)],
+                C::NextScreen,
+                "next screen",
+            ),
+            bind(
+                Global,
+                vec![code(KeyCode::BackTab)],
+                C::PreviousScreen,
+                "previous screen",
+            ),
+        ];
+        bindings.extend(Screen::ALL.into_iter().map(|screen| {
+            bind(
+                Global,
+                vec![ch(screen.digit())],
+                C::ShowScreen(screen),
+                screen_help(screen),
+            )
+        }));
+        bindings.extend([
+            bind(
+                Customers,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "next customer",
+            ),
+            bind(
+                Customers,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "previous customer",
+            ),
+            bind(
+                Customers,
+                vec![code(KeyCode::PageDown), Key::ctrl('d')],
+                C::PageDown,
+                "page down",
+            ),
+            bind(
+                Customers,
+                vec![code(KeyCode::PageUp), Key::ctrl('u')],
+                C::PageUp,
+                "page up",
+            ),
+            bind(
+                Customers,
+                vec![ch('g'), code(KeyCode::Home)],
+                C::Top,
+                "first customer",
+            ),
+            bind(
+                Customers,
+                vec![ch('G'), code(KeyCode::End)],
+                C::Bottom,
+                "last customer",
+            ),
+            bind(
+                Customers,
+                vec![ch('/')],
+                C::StartSearch,
+                "search by name as you type",
+            ),
+            bind(
+                Customers,
+                vec![ch('s')],
+                C::CycleSort,
+                "sort by the next column",
+            ),
+            bind(Customers, vec![ch('S')], C::ReverseSort, "reverse the sort"),
+            bind(
+                Customers,
+                vec![ch('f')],
+                C::OpenFilter,
+                "filter by owner, region or industry",
+            ),
+            bind(
+                Customers,
+                vec![code(KeyCode::Enter)],
+                C::ToggleDetail,
+                "open or close the detail pane",
+            ),
+            bind(
+                Customers,
+                vec![code(KeyCode::Esc)],
+                C::CloseDetail,
+                "close the detail pane",
+            ),
+            bind(
+                Search,
+                vec![code(KeyCode::Enter)],
+                C::FinishSearch,
+                "keep the search, browse results",
+            ),
+            bind(
+                Search,
+                vec![code(KeyCode::Esc)],
+                C::CancelSearch,
+                "clear the search",
+            ),
+            bind(
+                Search,
+                vec![code(KeyCode::Backspace)],
+                C::SearchBackspace,
+                "delete a character",
+            ),
+            bind(Search, vec![code(KeyCode::Down)], C::Down, "next result"),
+            bind(Search, vec![code(KeyCode::Up)], C::Up, "previous result"),
+            bind(
+                Filter,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::NextFilterField,
+                "next field",
+            ),
+            bind(
+                Filter,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::PreviousFilterField,
+                "previous field",
+            ),
+            bind(
+                Filter,
+                vec![ch('l'), code(KeyCode::Right)],
+                C::NextFilterValue,
+                "next value",
+            ),
+            bind(
+                Filter,
+                vec![ch('h'), code(KeyCode::Left)],
+                C::PreviousFilterValue,
+                "previous value",
+            ),
+            bind(
+                Filter,
+                vec![code(KeyCode::Backspace), ch('x')],
+                C::ClearFilterField,
+                "any value",
+            ),
+            bind(
+                Filter,
+                vec![code(KeyCode::Enter), code(KeyCode::Esc), ch('f')],
+                C::CloseFilter,
+                "close",
+            ),
+            bind(
+                Help,
+                vec![code(KeyCode::Esc), ch('?'), ch('q')],
+                C::ToggleHelp,
+                "close the help",
+            ),
+            bind(
+                Help,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "scroll down",
+            ),
+            bind(Help, vec![ch('k'), code(KeyCode::Up)], C::Up, "scroll up"),
+        ]);
+        for context in [Search, Filter, Help] {
+            bindings.push(bind(context, vec![Key::ctrl('c')], C::Quit, "quit"));
+        }
+        KeyMap { bindings }
+    }
+}
+
+fn bind(context: Context, keys: Vec<Key>, command: Command, help: &'static str) -> Binding {
+    Binding {
+        context,
+        keys,
+        command,
+        help,
+    }
+}
+
+fn screen_help(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Pipeline => "Pipeline screen",
+        Screen::Customers => "Customers screen",
+        Screen::Tiers => "Tiers screen",
+        Screen::Forecast => "Forecast screen",
+        Screen::Tasks => "Tasks screen",
+        Screen::Channels => "Channels screen",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let map = KeyMap::default();
+        for context in Context::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for binding in map.bindings_in(context) {
+                for key in &binding.keys {
+                    assert!(
+                        seen.insert(*key),
+                        "{} bound twice in {context:?}",
+                        key.label()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn specific_context_wins_over_global() {
+        let map = KeyMap::default();
+        let contexts = [Context::Help, Context::Global];
+        assert_eq!(
+            map.command_for(&contexts, Key::char('q')),
+            Some(Command::ToggleHelp)
+        );
+        assert_eq!(
+            map.command_for(&[Context::Global], Key::char('q')),
+            Some(Command::Quit)
+        );
+        assert_eq!(map.command_for(&[Context::Search], Key::char('q')), None);
+    }
+
+    #[test]
+    fn shift_is_folded_into_characters_and_ctrl_is_kept() {
+        let shifted = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(shifted), Key::char('S'));
+        let ctrl = KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(Key::from_event(ctrl), Key::ctrl('c'));
+        assert_eq!(Key::ctrl('c').label(), "Ctrl-c");
+    }
+
+    #[test]
+    fn hint_labels_come_from_the_table() {
+        let map = KeyMap::default();
+        assert_eq!(map.keys_label(Context::Customers, Command::Down), "j/↓");
+    }
+}

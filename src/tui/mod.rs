@@ -1,0 +1,19 @@
+//! The terminal interface: state, actions, the one `update`, drawing, and the event loop.
+
+pub mod action;
+pub mod app;
+pub mod customers;
+pub mod draw;
+pub mod event_loop;
+pub mod headless;
+pub mod jobs;
+pub mod keymap;
+pub mod layout;
+pub mod screen;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+
+pub use app::App;
+pub use update::update;

@@ -1,0 +1,148 @@
+//! A small hand-made book of business with known answers, for the screen and database tests.
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use salesdesk::tui::App;
+use salesdesk::tui::app::Message;
+use salesdesk::tui::headless::Headless;
+
+/// The date every fixture test treats as today.
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+}
+
+/// Customers of the fixture: name, industry, region, owner rep id.
+pub const CUSTOMERS: &[(&str, &str, &str, i64)] = &[
+    ("Acme Corp", "Manufacturing", "North", 1),
+    ("Acme West", "Manufacturing", "South", 3),
+    ("Northwind Traders", "Retail", "North", 1),
+    ("Müller Logistik GmbH", "Logistics", "Central", 2),
+    ("東京精密工業", "Manufacturing", "Central", 2),
+    ("Rocket 🚀 Labs", "Software", "South", 3),
+    ("Café Olé Bistro", "Hospitality", "North", 4),
+    ("Zenith Health", "Healthcare", "Central", 2),
+    ("Blue Harbor Foods", "Retail", "South", 3),
+    ("Orion Retail", "Retail", "North", 4),
+    ("Pinecrest Bank", "Finance", "Central", 2),
+    ("Quartz Energy", "Energy", "South", 3),
+];
+
+/// Creates the fixture in a fresh in-memory database.
+pub fn fixture_db() -> Connection {
+    let opened = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap();
+    let conn = opened.conn;
+    fill(&conn);
+    conn
+}
+
+/// Fills `conn` (migrated, empty) with the fixture rows.
+pub fn fill(conn: &Connection) {
+    let reps = [
+        (1, "Ann Lee", "North"),
+        (2, "Bo Chen", "Central"),
+        (3, "Cleo Díaz", "South"),
+        (4, "Dev Patel", "North"),
+    ];
+    for (id, name, region) in reps {
+        conn.execute(
+            "INSERT INTO reps (id, name, email, team, region, max_open_tasks) VALUES (?1, ?2, ?3, ?4, ?5, 20)",
+            params![id, name, format!("rep{id}@example.com"), format!("{region} team"), region],
+        )
+        .unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO products (id, name, family, list_price_cents, margin_bp) VALUES
+            (1, 'Core Pro', 'Core', 480000, 7200),
+            (2, 'Insight Plus', 'Analytics', 950000, 6000),
+            (3, 'Onboarding Pack', 'Services', 300000, 3500);",
+    )
+    .unwrap();
+    for (i, (name, industry, region, owner)) in CUSTOMERS.iter().enumerate() {
+        let id = i as i64 + 1;
+        conn.execute(
+            "INSERT INTO customers (id, name, industry, region, employees, annual_revenue_cents,
+                                    owner_rep_id, created_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '2023-01-15')",
+            params![id, name, industry, region, 50 * id, 100_000_000 * id, owner],
+        )
+        .unwrap();
+        // Won in the trailing year: (id * 1,000) dollars; won two years ago: 500 dollars.
+        // Open: (13 - id) * 2,000 dollars at Proposal; one lost deal each.
+        let deals = [
+            (
+                "Won",
+                id * 100_000,
+                "2023-02-01",
+                Some("2026-06-30"),
+                None::<&str>,
+            ),
+            ("Won", 50_000, "2024-01-05", Some("2024-03-01"), None),
+            (
+                "Proposal",
+                (13 - id) * 200_000,
+                "2026-09-01",
+                None,
+                Some("2026-12-15"),
+            ),
+            ("Lost", 70_000, "2025-05-01", Some("2025-07-01"), None),
+        ];
+        for (stage, amount, created, closed, expected) in deals {
+            conn.execute(
+                "INSERT INTO deals (customer_id, rep_id, product_id, title, amount_cents, stage,
+                                    created_on, expected_close_on, closed_on, lost_reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    id,
+                    owner,
+                    1 + id % 3,
+                    format!("{stage} deal for {name}"),
+                    amount,
+                    stage,
+                    created,
+                    expected.or(closed),
+                    closed,
+                    (stage == "Lost").then_some("Price"),
+                ],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO activities (customer_id, rep_id, kind, happened_on) VALUES (?1, ?2, 'call', ?3)",
+            params![id, owner, format!("2026-{:02}-10", 1 + id % 11)],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO tasks (title, kind, customer_id, rep_id, due_on) VALUES (?1, 'call', ?2, ?3, '2026-12-01')",
+            params![format!("Call {name}"), id, owner],
+        )
+        .unwrap();
+    }
+}
+
+/// A headless app over the fixture, `width`×`height` cells.
+pub fn fixture_app(width: u16, height: u16) -> Headless {
+    let conn = fixture_db();
+    let app = App::load(
+        &conn,
+        "fixture.db".into(),
+        as_of(),
+        Message::info("Opened fixture.db"),
+    )
+    .unwrap();
+    let mut headless = Headless::new(app, conn);
+    headless.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    headless.resize(width, height);
+    headless
+}
+
+/// Names of the visible customers, in order.
+pub fn visible_names(headless: &Headless) -> Vec<String> {
+    headless
+        .app
+        .customers
+        .visible_rows()
+        .map(|r| r.name.clone())
+        .collect()
+}
