@@ -9,25 +9,38 @@ const BULK_CACHE_SIZE: i64 = -1_048_576;
 pub(super) struct Settings {
     cache_size: i64,
     foreign_keys: bool,
+    journal_mode: String,
 }
 
 impl Settings {
-    /// Reads the current settings, then switches to bulk-load ones: a large page cache and no
+    /// Reads the current settings, then switches to bulk-load ones: a large page cache, no
     /// per-row foreign key look-ups (the generator only writes ids it has written; the tests
-    /// run `PRAGMA foreign_key_check`). Must be called outside a transaction.
+    /// run `PRAGMA foreign_key_check`), and a rollback journal instead of WAL, so the new pages
+    /// are written once rather than to the WAL and again at checkpoint. The transaction stays
+    /// atomic either way. Must be called outside a transaction.
     pub fn bulk(conn: &Connection) -> Result<Settings, rusqlite::Error> {
         let saved = Settings {
             cache_size: conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?,
             foreign_keys: conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?,
+            journal_mode: conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?,
         };
         conn.pragma_update(None, "cache_size", BULK_CACHE_SIZE)?;
         conn.pragma_update(None, "foreign_keys", false)?;
+        set_journal_mode(conn, "DELETE")?;
         Ok(saved)
     }
 
     /// Puts the saved settings back.
     pub fn restore(&self, conn: &Connection) -> Result<(), rusqlite::Error> {
         conn.pragma_update(None, "cache_size", self.cache_size)?;
-        conn.pragma_update(None, "foreign_keys", self.foreign_keys)
+        conn.pragma_update(None, "foreign_keys", self.foreign_keys)?;
+        set_journal_mode(conn, &self.journal_mode)
     }
+}
+
+/// Switches the journal mode; SQLite answers with the mode in force, which may stay unchanged
+/// (for example for an in-memory database), and that is fine for a bulk load.
+fn set_journal_mode(conn: &Connection, mode: &str) -> Result<(), rusqlite::Error> {
+    conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get::<_, String>(0))
+        .map(|_| ())
 }
