@@ -48,11 +48,11 @@ impl JobKind {
         }
     }
 
-    /// What the status line says once a job of this kind is done.
+    /// What the status line names a finished job of this kind by, beside the time it took.
     pub fn done_label(self) -> &'static str {
         match self {
-            JobKind::CustomerIndex => "customers loaded",
-            JobKind::CustomerDetail => "detail loaded",
+            JobKind::CustomerIndex => "customers",
+            JobKind::CustomerDetail => "detail",
         }
     }
 }

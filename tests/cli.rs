@@ -50,7 +50,7 @@ fn first_snapshot_creates_the_database_with_demo_data() {
     assert_eq!(frame.lines().count(), 30);
     assert!(frame.contains("2 Customers"), "{frame}");
     assert!(frame.contains("of 2,000"), "{frame}");
-    assert!(frame.contains("filled with demo data"), "{frame}");
+    assert!(frame.contains("New database with demo data"), "{frame}");
     assert_eq!(count(&db, "customers"), 2_000);
     let again = salesdesk(
         &db,

@@ -8,7 +8,7 @@ use salesdesk::tui::customers::{Column, Detail};
 
 fn snapshot_settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
-    settings.add_filter(r"in \d+\.\d\ds", "in [t]s");
+    settings.add_filter(r"\d+\.\d\ds", "[t]s");
     settings
 }
 

@@ -76,7 +76,7 @@ fn open_or_create(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<(O
     let summary = db::demo::generate(&mut opened.conn, &DemoOptions::standard(as_of), false)
         .context("cannot fill the new database with demo data")?;
     let message = format!(
-        "New database, filled with demo data: {} customers, {} deals",
+        "New database with demo data: {} customers, {} deals",
         group_thousands(u128::from(summary.customers)),
         group_thousands(u128::from(summary.deals)),
     );

@@ -176,7 +176,11 @@ impl NameHaystack {
         let mut starts = Vec::with_capacity(rows.len());
         for row in rows {
             starts.push(text.len());
-            text.extend(row.name_lower.chars().map(|c| if c == '\n' { ' ' } else { c }));
+            text.extend(
+                row.name_lower
+                    .chars()
+                    .map(|c| if c == '\n' { ' ' } else { c }),
+            );
             text.push('\n');
         }
         NameHaystack { text, starts }
@@ -301,7 +305,8 @@ impl CustomersState {
         }
     }
 
-    /// Sorts by the next column, in that column's natural direction.
+    /// Sorts by the next column, in that column's natural direction, and goes to the top: after
+    /// a new sort the manager wants the leaders, not the old row somewhere in the middle.
     pub fn cycle_sort(&mut self) {
         let i = Column::ALL
             .iter()
@@ -312,13 +317,13 @@ impl CustomersState {
             column,
             descending: column.descending_by_default(),
         };
-        self.resort_keeping(self.selected_row().map(|r| r.id));
+        self.resort_keeping(None);
     }
 
-    /// Reverses the current sort.
+    /// Reverses the current sort and goes to the top.
     pub fn reverse_sort(&mut self) {
         self.sort.descending = !self.sort.descending;
-        self.resort_keeping(self.selected_row().map(|r| r.id));
+        self.resort_keeping(None);
     }
 
     /// How many values a filter field can take (besides "any").
@@ -537,7 +542,7 @@ mod tests {
     }
 
     #[test]
-    fn sort_cycles_columns_and_keeps_the_selected_customer() {
+    fn sort_cycles_columns_and_starts_at_the_top() {
         let mut s = sample();
         s.move_by(2);
         assert_eq!(s.selected_row().map(|r| r.id), Some(1));
@@ -546,9 +551,24 @@ mod tests {
         }
         assert!(s.sort.descending);
         assert_eq!(names(&s), ["Acme", "acme west", "Northwind", "Zeta Corp"]);
+        assert_eq!(s.selected, 0);
         s.reverse_sort();
         assert_eq!(names(&s), ["Zeta Corp", "Northwind", "Acme", "acme west"]);
+    }
+
+    #[test]
+    fn new_data_and_filters_keep_the_selected_customer() {
+        let mut s = sample();
+        s.move_by(2);
+        s.replace_index(s.index.clone());
         assert_eq!(s.selected_row().map(|r| r.id), Some(1));
+        s.set_filter(FilterField::Region, Some(0));
+        assert_eq!(s.selected_row().map(|r| r.id), Some(1));
+        s.set_filter(FilterField::Region, Some(1));
+        assert_eq!(
+            s.selected, 0,
+            "a customer filtered away leaves the selection at the top"
+        );
     }
 
     #[test]

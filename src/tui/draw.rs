@@ -61,37 +61,38 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(tabs, area);
 }
 
+/// The status line: database, last message, and on the right what the worker is doing.
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let worker = match app.jobs.running().first() {
         Some(kind) => {
             let spin = SPINNER[(app.ticks % SPINNER.len() as u64) as usize];
-            format!("{spin} {}…", kind.label())
+            format!(" {spin} {}… ", kind.label())
         }
         None => match app.jobs.last_finished() {
             Some((kind, took)) => {
-                format!("{} in {:.2}s", kind.done_label(), took.as_secs_f64())
+                format!(" ready · {} {:.2}s ", kind.done_label(), took.as_secs_f64())
             }
-            None => "idle".to_string(),
+            None => " ready ".to_string(),
         },
     };
-    let width = usize::from(area.width);
-    let db = shorten_left(&app.db_label, width * 3 / 10);
-    let mut spans = vec![
-        Span::raw(format!(" {db} ")),
-        Span::raw("│ "),
-        Span::raw(worker),
-        Span::raw(" │ "),
-    ];
+    let worker_width = u16::try_from(worker.width()).unwrap_or(u16::MAX);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(worker_width)]).areas(area);
+    let db = shorten_left(&app.db_label, usize::from(area.width) / 4);
     let message_style = if app.message.is_error {
         app.theme.error
     } else {
         app.theme.status
     };
-    spans.push(Span::styled(app.message.text.clone(), message_style));
+    let spans = vec![
+        Span::raw(format!(" {db} │ ")),
+        Span::styled(app.message.text.clone(), message_style),
+    ];
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(app.theme.status),
-        area,
+        left,
     );
+    frame.render_widget(Paragraph::new(worker).style(app.theme.status), right);
 }
 
 /// Keeps the end of `text` (the file name matters most), marking a cut with "…".

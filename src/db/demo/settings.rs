@@ -41,6 +41,8 @@ impl Settings {
 /// Switches the journal mode; SQLite answers with the mode in force, which may stay unchanged
 /// (for example for an in-memory database), and that is fine for a bulk load.
 fn set_journal_mode(conn: &Connection, mode: &str) -> Result<(), rusqlite::Error> {
-    conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get::<_, String>(0))
-        .map(|_| ())
+    conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| {
+        r.get::<_, String>(0)
+    })
+    .map(|_| ())
 }

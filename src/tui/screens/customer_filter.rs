@@ -48,7 +48,9 @@ pub fn draw(app: &App, editing: FilterField, frame: &mut Frame, area: Rect) {
         .title(Span::styled(" Filter customers ", theme.accent))
         .border_style(theme.border);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         popup,
     );
 }

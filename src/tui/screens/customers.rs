@@ -165,7 +165,7 @@ fn empty_text(state: &CustomersState) -> String {
 fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     let all = [
         (Column::Name, Constraint::Min(16)),
-        (Column::Industry, Constraint::Length(14)),
+        (Column::Industry, Constraint::Length(16)),
         (Column::Region, Constraint::Length(7)),
         (Column::Owner, Constraint::Length(16)),
         (Column::OpenPipeline, Constraint::Length(13)),
@@ -174,7 +174,7 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     ];
     all.into_iter()
         .filter(|(column, _)| match column {
-            Column::Industry => width >= 106,
+            Column::Industry => width >= 116,
             Column::Region => width >= 90,
             _ => true,
         })
