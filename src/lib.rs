@@ -1,5 +1,6 @@
 //! salesdesk: an offline, keyboard-driven terminal desk app for sales managers.
 
+pub mod analytics;
 pub mod cli;
 pub mod db;
 pub mod domain;

@@ -10,7 +10,15 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
+use crate::db::pipeline_facts;
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
+use crate::db::edits::{self, HistoryLine, Saved};
+use crate::domain::DealChange;
+
+/// How many edits `:history` shows.
+pub const HISTORY_LINES: usize = 200;
 
 /// Work the app asks of the background thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,26 +33,87 @@ pub enum Job {
         /// Which customer.
         customer_id: i64,
     },
+    /// Load a page of cards per board column.
+    BoardCards {
+        /// Which deals.
+        filter: BoardFilter,
+        /// Card order.
+        sort: CardSort,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+    },
+    /// Count and sum every board column.
+    BoardTotals {
+        /// Which deals.
+        filter: BoardFilter,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+    },
+    /// Save a change to a deal.
+    Write {
+        /// The deal.
+        deal_id: i64,
+        /// The change.
+        change: DealChange,
+        /// The date stage changes and closings are stamped with.
+        today: NaiveDate,
+    },
+    /// Undo the newest change.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Read the recent edits.
+    History,
+    /// Compute the pipeline KPIs of a period.
+    Kpis {
+        /// Which period.
+        kind: PeriodKind,
+        /// The day it ends.
+        as_of: NaiveDate,
+    },
 }
 
-/// Jobs of one kind replace each other; the kind also names the job in the status line.
+/// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobKind {
     /// [`Job::CustomerIndex`].
     CustomerIndex,
     /// [`Job::CustomerDetail`].
     CustomerDetail,
+    /// [`Job::BoardCards`].
+    BoardCards,
+    /// [`Job::BoardTotals`].
+    BoardTotals,
+    /// [`Job::Write`], [`Job::Undo`] and [`Job::Redo`]: never replaced, always answered in order.
+    Write,
+    /// [`Job::History`].
+    History,
+    /// [`Job::Kpis`].
+    Kpis,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 2] = [JobKind::CustomerIndex, JobKind::CustomerDetail];
+    pub const ALL: [JobKind; 7] = [
+        JobKind::Kpis,
+        JobKind::Write,
+        JobKind::BoardCards,
+        JobKind::BoardTotals,
+        JobKind::CustomerIndex,
+        JobKind::CustomerDetail,
+        JobKind::History,
+    ];
 
     /// What the status line says while a job of this kind runs.
     pub fn label(self) -> &'static str {
         match self {
             JobKind::CustomerIndex => "loading customers",
             JobKind::CustomerDetail => "loading customer detail",
+            JobKind::BoardCards => "loading the board",
+            JobKind::BoardTotals => "counting the pipeline",
+            JobKind::Write => "saving",
+            JobKind::History => "reading the history",
+            JobKind::Kpis => "computing KPIs",
         }
     }
 
@@ -53,7 +122,17 @@ impl JobKind {
         match self {
             JobKind::CustomerIndex => "customers",
             JobKind::CustomerDetail => "detail",
+            JobKind::BoardCards => "board",
+            JobKind::BoardTotals => "totals",
+            JobKind::Write => "saved",
+            JobKind::History => "history",
+            JobKind::Kpis => "KPIs",
         }
+    }
+
+    /// False for writes: every one of them must run, in order.
+    pub fn replaceable(self) -> bool {
+        self != JobKind::Write
     }
 }
 
@@ -63,6 +142,11 @@ impl Job {
         match self {
             Job::CustomerIndex { .. } => JobKind::CustomerIndex,
             Job::CustomerDetail { .. } => JobKind::CustomerDetail,
+            Job::BoardCards { .. } => JobKind::BoardCards,
+            Job::BoardTotals { .. } => JobKind::BoardTotals,
+            Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
+            Job::History => JobKind::History,
+            Job::Kpis { .. } => JobKind::Kpis,
         }
     }
 }
@@ -70,10 +154,21 @@ impl Job {
 /// A job stamped with the generation the app gave it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// Increases with every request of the same kind.
+    /// Increases with every request.
     pub generation: u64,
     /// The work.
     pub job: Job,
+}
+
+/// A saved change with the deal as it was and as it is, so the board can adjust just that card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// What was saved; `None` when there was nothing to undo or redo.
+    pub saved: Option<Saved>,
+    /// The deal before the change.
+    pub before: Option<Card>,
+    /// The deal after the change.
+    pub after: Option<Card>,
 }
 
 /// What a job produced; errors are already worded for the status line.
@@ -83,6 +178,27 @@ pub enum Output {
     CustomerIndex(Result<CustomerIndex, String>),
     /// One customer's detail, `None` if it no longer exists.
     CustomerDetail(Result<Option<CustomerDetail>, String>),
+    /// Board cards.
+    BoardCards(Result<BoardCards, String>),
+    /// Board totals.
+    BoardTotals(Result<BoardTotals, String>),
+    /// A write, undo or redo.
+    Written(Result<Written, String>),
+    /// Recent edits.
+    History(Result<Vec<HistoryLine>, String>),
+    /// KPIs of a period.
+    Kpis(Result<BoardKpis, String>),
+}
+
+/// The KPIs and quota attainment of one period, for the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardKpis {
+    /// The period they are for.
+    pub kind: PeriodKind,
+    /// The headline KPIs.
+    pub kpis: Kpis,
+    /// Attainment per rep and team.
+    pub quota: QuotaAttainment,
 }
 
 /// A finished job, sent back to the event loop.
@@ -99,7 +215,7 @@ pub struct Reply {
 }
 
 /// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
-pub fn execute(conn: &Connection, request: Request) -> Reply {
+pub fn execute(conn: &mut Connection, request: Request) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
     let output = match request.job {
@@ -110,6 +226,52 @@ pub fn execute(conn: &Connection, request: Request) -> Reply {
             customers::load_detail(conn, customer_id)
                 .map_err(|e| format!("cannot load customer {customer_id}: {e}")),
         ),
+        Job::BoardCards {
+            filter,
+            sort,
+            period,
+        } => Output::BoardCards(
+            board::load_cards(conn, &filter, sort, period)
+                .map_err(|e| format!("cannot load the board: {e}")),
+        ),
+        Job::BoardTotals { filter, period } => Output::BoardTotals(
+            board::load_totals(conn, &filter, period)
+                .map_err(|e| format!("cannot count the pipeline: {e}")),
+        ),
+        Job::Write {
+            deal_id,
+            change,
+            today,
+        } => Output::Written(write(conn, Some(deal_id), |conn| {
+            edits::apply(conn, deal_id, &change, today, &now_text(), &actor()).map(Some)
+        })),
+        Job::Undo => Output::Written(
+            edits::undo_target(conn)
+                .map_err(|e| e.to_string())
+                .and_then(|deal| write(conn, deal, edits::undo)),
+        ),
+        Job::Redo => Output::Written(
+            edits::redo_target(conn)
+                .map_err(|e| e.to_string())
+                .and_then(|deal| write(conn, deal, edits::redo)),
+        ),
+        Job::Kpis { kind, as_of } => Output::Kpis(
+            pipeline_facts::load_facts(conn)
+                .map(|facts| {
+                    let view = PipelineView::new(&facts, as_of);
+                    let period = kind.period(as_of);
+                    BoardKpis {
+                        kind,
+                        kpis: view.kpis(period),
+                        quota: crate::analytics::pipeline::quota_attainment(&facts, period),
+                    }
+                })
+                .map_err(|e| format!("cannot compute the KPIs: {e}")),
+        ),
+        Job::History => Output::History(
+            edits::history(conn, HISTORY_LINES)
+                .map_err(|e| format!("cannot read the history: {e}")),
+        ),
     };
     Reply {
         generation: request.generation,
@@ -117,6 +279,41 @@ pub fn execute(conn: &Connection, request: Request) -> Reply {
         elapsed: started.elapsed(),
         output,
     }
+}
+
+/// Runs a write between reading the deal's card before and after it.
+fn write(
+    conn: &mut Connection,
+    deal_id: Option<i64>,
+    action: impl FnOnce(&mut Connection) -> Result<Option<Saved>, edits::WriteError>,
+) -> Result<Written, String> {
+    let card = |conn: &Connection| -> Result<Option<Card>, String> {
+        match deal_id {
+            Some(id) => {
+                board::load_card(conn, id).map_err(|e| format!("cannot read deal {id}: {e}"))
+            }
+            None => Ok(None),
+        }
+    };
+    let before = card(conn)?;
+    let saved = action(conn).map_err(|e| e.to_string())?;
+    let after = card(conn)?;
+    Ok(Written {
+        saved,
+        before,
+        after,
+    })
+}
+
+fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// Who makes edits: the login name, for the history.
+fn actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "salesdesk".to_string())
 }
 
 /// The running background thread; dropping it lets the thread finish its job and stop.
@@ -132,7 +329,7 @@ impl Worker {
         let (reply_tx, reply_rx) = crossbeam_channel::unbounded();
         let thread = std::thread::Builder::new()
             .name("salesdesk-worker".into())
-            .spawn(move || serve(&conn, &request_rx, &reply_tx))?;
+            .spawn(move || serve(conn, &request_rx, &reply_tx))?;
         Ok((
             Worker {
                 requests: Some(request_tx),
@@ -163,11 +360,11 @@ impl Drop for Worker {
     }
 }
 
-fn serve(conn: &Connection, requests: &Receiver<Request>, replies: &Sender<Reply>) {
+fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Reply>) {
     while let Ok(first) = requests.recv() {
         for request in latest_per_kind(first, requests.try_iter()) {
             tracing::debug!(kind = ?request.job.kind(), generation = request.generation, "job start");
-            let reply = execute(conn, request);
+            let reply = execute(&mut conn, request);
             tracing::debug!(kind = ?reply.kind, elapsed_ms = reply.elapsed.as_millis(), "job done");
             if replies.send(reply).is_err() {
                 return;
@@ -176,17 +373,16 @@ fn serve(conn: &Connection, requests: &Receiver<Request>, replies: &Sender<Reply
     }
 }
 
-/// Keeps only the newest request of each kind, in the order the kinds first arrived.
+/// Drops every waiting request that a newer one of the same (replaceable) kind overtakes; the
+/// rest keep their arrival order, so a read asked for after a write still runs after it.
 fn latest_per_kind(first: Request, rest: impl Iterator<Item = Request>) -> Vec<Request> {
     let mut queue: Vec<Request> = vec![first];
     for request in rest {
-        match queue
-            .iter_mut()
-            .find(|q| q.job.kind() == request.job.kind())
-        {
-            Some(slot) => *slot = request,
-            None => queue.push(request),
+        let kind = request.job.kind();
+        if kind.replaceable() {
+            queue.retain(|q| q.job.kind() != kind);
         }
+        queue.push(request);
     }
     queue
 }
@@ -214,7 +410,20 @@ mod tests {
             detail(1, 10),
             vec![index.clone(), detail(2, 11), detail(3, 12)].into_iter(),
         );
-        assert_eq!(queue, vec![detail(3, 12), index]);
+        assert_eq!(queue, vec![index, detail(3, 12)]);
+    }
+
+    #[test]
+    fn writes_are_never_dropped_and_keep_their_order() {
+        let undo = |generation| Request {
+            generation,
+            job: Job::Undo,
+        };
+        let queue = latest_per_kind(
+            undo(1),
+            vec![detail(2, 1), undo(3), detail(4, 2)].into_iter(),
+        );
+        assert_eq!(queue, vec![undo(1), undo(3), detail(4, 2)]);
     }
 
     #[test]

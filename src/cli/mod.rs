@@ -2,6 +2,8 @@
 
 mod demo;
 mod paths;
+mod report;
+mod report_text;
 mod snapshot;
 
 use std::path::PathBuf;
@@ -15,6 +17,7 @@ use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
 pub use demo::DemoArgs;
+pub use report::{PipelineArgs, Report, ReportArgs};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.
@@ -39,6 +42,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Print one frame of a screen as plain text and exit (no terminal needed)
     Snapshot(SnapshotArgs),
+    /// Print a report of an existing database, as text or --json
+    Report(ReportArgs),
 }
 
 /// Runs what the command line asks for.
@@ -53,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Demo(args)) => demo::run(&path, as_of, &args),
         Some(Command::Snapshot(args)) => snapshot::run(&path, as_of, &args),
+        Some(Command::Report(args)) => report::run(&path, as_of, &args),
         None => open_desk(&path, as_of),
     }
 }

@@ -4,7 +4,10 @@ use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 /// Every migration in order; a new schema change is a new entry at the end, never an edit.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_book_of_business.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_book_of_business.sql"),
+    include_str!("migrations/002_pipeline.sql"),
+];
 
 /// The schema version this binary writes and understands.
 pub fn latest_version() -> i64 {

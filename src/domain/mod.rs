@@ -1,7 +1,11 @@
 //! Plain domain types shared by storage, analytics and the screens.
 
+mod deal_change;
 mod money;
+mod quarter;
 mod stage;
 
+pub use deal_change::{DealChange, LOST_REASONS};
 pub use money::{Money, group_thousands};
+pub use quarter::{ParseQuarterError, Quarter};
 pub use stage::{ParseStageError, Stage};

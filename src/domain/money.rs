@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::{Add, AddAssign};
 
-/// An amount of money in cents of the book's single currency.
+/// An amount of money in cents of the book's single currency; serialised as integer cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(pub i64);
 
@@ -26,6 +26,35 @@ impl Money {
         let units = (self.0 as i128 + if self.0 < 0 { -50 } else { 50 }) / 100;
         let sign = if units < 0 { "-" } else { "" };
         format!("{sign}${}", group_thousands(units.unsigned_abs()))
+    }
+}
+
+impl serde::Serialize for Money {
+    /// As integer cents, the way storage keeps it, so JSON consumers never meet rounding.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0)
+    }
+}
+
+impl Money {
+    /// Three significant figures with a unit (`$950`, `$12.3k`, `$1.24M`), for tight headers.
+    pub fn compact(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let units = self.0.unsigned_abs() as f64 / 100.0;
+        let (value, suffix) = match units {
+            u if u >= 1e9 => (u / 1e9, "B"),
+            u if u >= 1e6 => (u / 1e6, "M"),
+            u if u >= 1e3 => (u / 1e3, "k"),
+            u => return format!("{sign}${u:.0}"),
+        };
+        let text = if value >= 100.0 {
+            format!("{value:.0}")
+        } else if value >= 10.0 {
+            format!("{value:.1}")
+        } else {
+            format!("{value:.2}")
+        };
+        format!("{sign}${text}{suffix}")
     }
 }
 
@@ -87,6 +116,15 @@ mod tests {
         assert_eq!(Money(-150).whole(), "-$2");
         assert_eq!(Money(0).whole(), "$0");
         assert_eq!(Money(i64::MIN).whole(), "-$92,233,720,368,547,758");
+    }
+
+    #[test]
+    fn compact_keeps_three_figures() {
+        assert_eq!(Money(95_000).compact(), "$950");
+        assert_eq!(Money(1_234_500).compact(), "$12.3k");
+        assert_eq!(Money(12_345_600).compact(), "$123k");
+        assert_eq!(Money(123_456_700).compact(), "$1.23M");
+        assert_eq!(Money(-250_000_000_000).compact(), "-$2.50B");
     }
 
     #[test]

@@ -58,6 +58,42 @@ pub enum Command {
     ToggleDetail,
     /// Close the detail pane.
     CloseDetail,
+    /// Move to the column on the left.
+    MoveLeft,
+    /// Move to the column on the right.
+    MoveRight,
+    /// Move the deal to its next stage (Negotiation goes to Won).
+    NextStage,
+    /// Move the deal to its previous stage (a closed deal reopens, after a yes).
+    PreviousStage,
+    /// Mark the deal Won.
+    MarkWon,
+    /// Mark the deal Lost, picking a reason.
+    MarkLost,
+    /// Edit amount, expected close and probability.
+    EditDeal,
+    /// Sort cards by amount or by expected close.
+    ToggleCardSort,
+    /// Switch the KPI period.
+    CyclePeriod,
+    /// Show or hide quota attainment per rep and team.
+    ToggleQuota,
+    /// Undo the last change, from any screen.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Open the `:` command line.
+    OpenCommandLine,
+    /// Confirm: run the command, save the form, pick the reason, answer yes.
+    Accept,
+    /// Back out: close the form, picker, prompt or list without doing anything.
+    Cancel,
+    /// Delete the last character typed.
+    DeleteChar,
+    /// Go to the next form field.
+    NextField,
+    /// Go to the previous form field.
+    PreviousField,
 }
 
 /// One input to [`crate::tui::update`].

@@ -4,11 +4,14 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 
+use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
+use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
 use crate::tui::customers::CustomersState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::pipeline::PipelineState;
 use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 use crate::worker::Job;
@@ -43,13 +46,45 @@ impl Message {
     }
 }
 
+/// The board as first loaded: cards, stage settings and filter choices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoardStart {
+    /// A page of cards per column.
+    pub cards: BoardCards,
+    /// Stage defaults.
+    pub settings: Vec<StageSetting>,
+    /// Filter choices.
+    pub choices: BoardChoices,
+}
+
+/// The `:history` list and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryView {
+    /// Recent edits, newest first.
+    pub lines: Vec<HistoryLine>,
+    /// Scroll position.
+    pub scroll: u16,
+}
+
+/// The first and last day of the period the board opens with.
+fn first_period(as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let period = crate::analytics::pipeline::PeriodKind::default().period(as_of);
+    (period.from, period.to)
+}
+
 /// Everything the screens draw from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
     /// The screen on show.
     pub screen: Screen,
+    /// The pipeline board.
+    pub pipeline: PipelineState,
     /// The customers screen.
     pub customers: CustomersState,
+    /// The `:` command line's text, while it is open.
+    pub command_line: Option<String>,
+    /// The `:history` list, while shown.
+    pub history: Option<HistoryView>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
     /// Keys to commands.
@@ -73,17 +108,22 @@ pub struct App {
 }
 
 impl App {
-    /// An app showing `first_page` of customers; asks the worker for the rest when it is partial.
+    /// An app showing the board and `first_page` of customers; asks the worker for the board
+    /// totals, and for the rest of the customers when the page is partial.
     pub fn new(
         db_label: String,
         as_of: NaiveDate,
         first_page: CustomerIndex,
+        board: BoardStart,
         message: Message,
     ) -> App {
         let complete = first_page.complete;
         let mut app = App {
-            screen: Screen::Customers,
+            screen: Screen::Pipeline,
+            pipeline: PipelineState::new(board.cards, board.settings, board.choices, as_of),
             customers: CustomersState::new(first_page),
+            command_line: None,
+            history: None,
             help: None,
             keymap: KeyMap::default(),
             theme: Theme::from_env(),
@@ -98,10 +138,18 @@ impl App {
         if !complete {
             app.jobs.request(Job::CustomerIndex { as_of });
         }
+        app.jobs.request(Job::BoardTotals {
+            filter: app.pipeline.filter.clone(),
+            period: app.pipeline.period,
+        });
+        app.jobs.request(Job::Kpis {
+            kind: app.pipeline.period_kind,
+            as_of,
+        });
         app
     }
 
-    /// Reads the first page of customers from `conn` and builds the app around it.
+    /// Reads the board and the first page of customers from `conn` and builds the app around them.
     pub fn load(
         conn: &Connection,
         db_label: String,
@@ -109,13 +157,35 @@ impl App {
         message: Message,
     ) -> rusqlite::Result<App> {
         let first_page = customers::load_first_page(conn, as_of, FIRST_PAGE_ROWS)?;
-        Ok(App::new(db_label, as_of, first_page, message))
+        let filter = board::BoardFilter::default();
+        let board = BoardStart {
+            cards: board::load_cards(conn, &filter, board::CardSort::Amount, first_period(as_of))?,
+            settings: board::load_settings(conn)?,
+            choices: board::load_choices(conn)?,
+        };
+        Ok(App::new(db_label, as_of, first_page, board, message))
     }
 
     /// The key-map contexts that apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return vec![Context::Help];
+        }
+        if self.history.is_some() {
+            return vec![Context::History];
+        }
+        if self.command_line.is_some() {
+            return vec![Context::CommandLine];
+        }
+        if self.screen == Screen::Pipeline {
+            let p = &self.pipeline;
+            return match () {
+                _ if p.confirm.is_some() => vec![Context::Confirm],
+                _ if p.form.is_some() => vec![Context::DealForm],
+                _ if p.lost_picker.is_some() => vec![Context::LostReason],
+                _ if p.filter_editor.is_some() => vec![Context::Filter],
+                _ => vec![Context::Pipeline, Context::Global],
+            };
         }
         if self.screen == Screen::Customers {
             if self.customers.filter_editor.is_some() {
@@ -136,7 +206,10 @@ impl App {
         if let Some(command) = self.keymap.command_for(&contexts, key) {
             return Some(Action::Command(command));
         }
-        let typing = contexts.first() == Some(&Context::Search);
+        let typing = matches!(
+            contexts.first(),
+            Some(Context::Search | Context::DealForm | Context::CommandLine)
+        );
         match event.code {
             KeyCode::Char(c)
                 if typing

@@ -24,9 +24,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_tabs(app, frame, tabs);
     match app.screen {
         Screen::Customers => screens::customers::draw(app, frame, body),
+        Screen::Pipeline => screens::pipeline::draw(app, frame, body),
         other => screens::placeholder::draw(app, other, frame, body),
     }
-    draw_status(app, frame, status);
+    match &app.command_line {
+        Some(line) => {
+            let text = Line::from(vec![Span::styled(":", app.theme.accent), Span::raw(format!("{line}▏"))]);
+            frame.render_widget(Paragraph::new(text), status);
+        }
+        None => draw_status(app, frame, status),
+    }
+    if let Some(history) = &app.history {
+        screens::history::draw(app, history, frame, area);
+    }
     if let Some(scroll) = app.help {
         screens::help::draw(app, scroll, frame, area);
     }

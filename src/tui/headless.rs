@@ -76,7 +76,7 @@ impl Headless {
                 return;
             }
             for request in requests {
-                let reply = worker::execute(&self.conn, request);
+                let reply = worker::execute(&mut self.conn, request);
                 update(&mut self.app, Action::Worker(Box::new(reply)));
             }
         }

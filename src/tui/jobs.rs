@@ -10,6 +10,7 @@ use crate::worker::{Job, JobKind, Reply, Request};
 pub struct Jobs {
     next_generation: u64,
     latest: HashMap<JobKind, u64>,
+    writes_in_flight: usize,
     outbox: Vec<Request>,
     last_finished: Option<(JobKind, Duration)>,
 }
@@ -18,7 +19,11 @@ impl Jobs {
     /// Queues `job` for the worker; any earlier request of its kind becomes stale.
     pub fn request(&mut self, job: Job) {
         self.next_generation += 1;
-        self.latest.insert(job.kind(), self.next_generation);
+        if job.kind().replaceable() {
+            self.latest.insert(job.kind(), self.next_generation);
+        } else {
+            self.writes_in_flight += 1;
+        }
         self.outbox.push(Request {
             generation: self.next_generation,
             job,
@@ -30,8 +35,14 @@ impl Jobs {
         std::mem::take(&mut self.outbox)
     }
 
-    /// True when `reply` answers the newest request of its kind; marks that kind finished.
+    /// True when `reply` answers the newest request of its kind (every write counts); marks that
+    /// kind finished.
     pub fn accept(&mut self, reply: &Reply) -> bool {
+        if !reply.kind.replaceable() {
+            self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
+            self.last_finished = Some((reply.kind, reply.elapsed));
+            return true;
+        }
         if self.latest.get(&reply.kind) != Some(&reply.generation) {
             return false;
         }
@@ -44,7 +55,9 @@ impl Jobs {
     pub fn running(&self) -> Vec<JobKind> {
         JobKind::ALL
             .into_iter()
-            .filter(|k| self.latest.contains_key(k))
+            .filter(|k| {
+                self.latest.contains_key(k) || (*k == JobKind::Write && self.writes_in_flight > 0)
+            })
             .collect()
     }
 

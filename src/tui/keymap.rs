@@ -19,15 +19,33 @@ pub enum Context {
     Filter,
     /// While the help overlay is open.
     Help,
+    /// On the pipeline board.
+    Pipeline,
+    /// In the deal edit form.
+    DealForm,
+    /// In the lost-reason picker.
+    LostReason,
+    /// While a yes/no question is asked.
+    Confirm,
+    /// While typing a `:` command.
+    CommandLine,
+    /// While the change history is shown.
+    History,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
+        Context::Pipeline,
+        Context::DealForm,
+        Context::LostReason,
+        Context::Confirm,
         Context::Customers,
         Context::Search,
         Context::Filter,
+        Context::CommandLine,
+        Context::History,
         Context::Help,
     ];
 
@@ -39,6 +57,12 @@ impl Context {
             Context::Search => "While searching",
             Context::Filter => "Filter editor",
             Context::Help => "Help",
+            Context::Pipeline => "Pipeline",
+            Context::DealForm => "Deal form",
+            Context::LostReason => "Lost reason",
+            Context::Confirm => "Question",
+            Context::CommandLine => "Command line (:history, :undo, :redo, :quit)",
+            Context::History => "History",
         }
     }
 }
@@ -174,7 +198,10 @@ impl Default for KeyMap {
     /// The built-in bindings: vim-style letters plus arrows and paging keys.
     fn default() -> Self {
         use Command as C;
-        use Context::{Customers, Filter, Global, Help, Search};
+        use Context::{
+            CommandLine, Confirm, Customers, DealForm, Filter, Global, Help, History, LostReason,
+            Pipeline, Search,
+        };
         let code = Key::plain;
         let ch = Key::char;
         let mut bindings = vec![
@@ -207,6 +234,190 @@ impl Default for KeyMap {
             )
         }));
         bindings.extend([
+            bind(
+                Pipeline,
+                vec![ch('h'), code(KeyCode::Left)],
+                C::MoveLeft,
+                "column to the left",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('l'), code(KeyCode::Right)],
+                C::MoveRight,
+                "column to the right",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "next deal",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "previous deal",
+            ),
+            bind(
+                Pipeline,
+                vec![code(KeyCode::PageDown), Key::ctrl('d')],
+                C::PageDown,
+                "page down",
+            ),
+            bind(Pipeline, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
+            bind(
+                Pipeline,
+                vec![ch('g'), code(KeyCode::Home)],
+                C::Top,
+                "first deal",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('G'), code(KeyCode::End)],
+                C::Bottom,
+                "last deal",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('>')],
+                C::NextStage,
+                "move the deal to the next stage",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('<')],
+                C::PreviousStage,
+                "move back a stage (reopens a closed deal)",
+            ),
+            bind(Pipeline, vec![ch('w')], C::MarkWon, "mark the deal Won"),
+            bind(
+                Pipeline,
+                vec![ch('x')],
+                C::MarkLost,
+                "mark the deal Lost, with a reason",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('e')],
+                C::EditDeal,
+                "edit amount, expected close, probability",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('s')],
+                C::ToggleCardSort,
+                "sort cards by amount or close date",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('f')],
+                C::OpenFilter,
+                "filter by rep, team, product, close quarter",
+            ),
+            bind(
+                Pipeline,
+                vec![ch('p')],
+                C::CyclePeriod,
+                "KPI period: 12 months, quarters, year",
+            ),
+            bind(Pipeline, vec![ch('t')], C::ToggleQuota, "quota attainment per rep and team"),
+            bind(
+                DealForm,
+                vec![code(KeyCode::Tab), code(KeyCode::Down)],
+                C::NextField,
+                "next field",
+            ),
+            bind(
+                DealForm,
+                vec![code(KeyCode::BackTab), code(KeyCode::Up)],
+                C::PreviousField,
+                "previous field",
+            ),
+            bind(
+                DealForm,
+                vec![code(KeyCode::Backspace)],
+                C::DeleteChar,
+                "delete a character",
+            ),
+            bind(
+                DealForm,
+                vec![code(KeyCode::Enter)],
+                C::Accept,
+                "save (refused with a message if a value is bad)",
+            ),
+            bind(
+                DealForm,
+                vec![code(KeyCode::Esc)],
+                C::Cancel,
+                "close without saving",
+            ),
+            bind(
+                LostReason,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "next reason",
+            ),
+            bind(
+                LostReason,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "previous reason",
+            ),
+            bind(
+                LostReason,
+                vec![code(KeyCode::Enter)],
+                C::Accept,
+                "mark Lost for this reason",
+            ),
+            bind(
+                LostReason,
+                vec![code(KeyCode::Esc)],
+                C::Cancel,
+                "keep the deal as it is",
+            ),
+            bind(
+                Confirm,
+                vec![ch('y'), code(KeyCode::Enter)],
+                C::Accept,
+                "yes",
+            ),
+            bind(Confirm, vec![ch('n'), code(KeyCode::Esc)], C::Cancel, "no"),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Enter)],
+                C::Accept,
+                "run the command",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Esc)],
+                C::Cancel,
+                "close the command line",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Backspace)],
+                C::DeleteChar,
+                "delete a character",
+            ),
+            bind(
+                History,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "scroll down",
+            ),
+            bind(
+                History,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "scroll up",
+            ),
+            bind(
+                History,
+                vec![code(KeyCode::Esc), ch('q')],
+                C::Cancel,
+                "close the history",
+            ),
             bind(
                 Customers,
                 vec![ch('j'), code(KeyCode::Down)],
@@ -344,7 +555,16 @@ impl Default for KeyMap {
             ),
             bind(Help, vec![ch('k'), code(KeyCode::Up)], C::Up, "scroll up"),
         ]);
-        for context in [Search, Filter, Help] {
+        for context in [
+            Search,
+            Filter,
+            Help,
+            DealForm,
+            LostReason,
+            Confirm,
+            CommandLine,
+            History,
+        ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], C::Quit, "quit"));
         }
         KeyMap { bindings }
@@ -405,6 +625,11 @@ mod tests {
             Some(Command::Quit)
         );
         assert_eq!(map.command_for(&[Context::Search], Key::char('q')), None);
+        assert_eq!(
+            map.command_for(&[Context::DealForm], Key::char('q')),
+            None,
+            "q is text in a form"
+        );
     }
 
     #[test]

@@ -65,6 +65,22 @@ pub fn customer_table_rows(size: (u16, u16), detail_open: bool) -> usize {
     usize::from(table.height.saturating_sub(3)).max(1)
 }
 
+/// The parts of the pipeline screen: KPI strip, then the board.
+pub fn pipeline_areas(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(body)
+}
+
+/// Lines a card takes on the board, its separator included.
+pub const CARD_LINES: u16 = 3;
+
+/// Cards a board column shows in a terminal of `size` (the column header takes three lines
+/// inside the border).
+pub fn board_card_rows(size: (u16, u16)) -> usize {
+    let [_, body, _] = main_areas(Rect::new(0, 0, size.0, size.1));
+    let [_, board] = pipeline_areas(body);
+    usize::from(board.height.saturating_sub(2 + 3) / CARD_LINES).max(1)
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`, for popups.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -3,12 +3,15 @@
 pub mod action;
 pub mod app;
 pub mod customers;
+pub mod deal_form;
 pub mod draw;
 pub mod event_loop;
 pub mod headless;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
+pub mod pipeline;
+pub mod pipeline_update;
 pub mod screen;
 pub mod screens;
 pub mod terminal;

@@ -21,6 +21,8 @@ pub struct Theme {
     pub status: Style,
     /// Errors and warnings.
     pub error: Style,
+    /// Things that need attention soon, such as stale deals.
+    pub warning: Style,
 }
 
 impl Theme {
@@ -49,6 +51,7 @@ impl Theme {
             border: Style::new().fg(Color::DarkGray),
             status: Style::new().fg(Color::Black).bg(Color::Cyan),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -63,6 +66,7 @@ impl Theme {
             border: Style::new(),
             status: Style::new().add_modifier(Modifier::REVERSED),
             error: Style::new().add_modifier(Modifier::BOLD),
+            warning: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }

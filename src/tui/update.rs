@@ -1,20 +1,17 @@
 //! The one place the app's state changes: an [`Action`] in, a new state out, and maybe jobs queued.
 
 use crate::tui::action::{Action, Command};
-use crate::tui::app::{App, Message};
+use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
-use crate::tui::layout;
+use crate::tui::screen::Screen;
+use crate::tui::{layout, pipeline_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Command(command) => run_command(app, command),
-        Action::Type(c) => {
-            if app.customers.searching {
-                app.customers.push_query(c);
-            }
-        }
+        Action::Type(c) => type_char(app, c),
         Action::Resize { width, height } => app.size = (width, height),
         Action::Tick => app.ticks = app.ticks.wrapping_add(1),
         Action::Worker(reply) => take_reply(app, *reply),
@@ -22,6 +19,20 @@ pub fn update(app: &mut App, action: Action) {
     follow_selection_with_detail(app);
     let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
     app.customers.scroll_into_view(rows);
+    app.pipeline
+        .scroll_into_view(layout::board_card_rows(app.size));
+}
+
+fn type_char(app: &mut App, c: char) {
+    if let Some(line) = app.command_line.as_mut() {
+        line.push(c);
+    } else if app.screen == Screen::Pipeline {
+        if let Some(form) = app.pipeline.form.as_mut() {
+            form.type_char(c);
+        }
+    } else if app.customers.searching {
+        app.customers.push_query(c);
+    }
 }
 
 fn run_command(app: &mut App, command: Command) {
@@ -35,15 +46,80 @@ fn run_command(app: &mut App, command: Command) {
         }
         return;
     }
-    let page =
-        layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed) as isize;
-    let customers = &mut app.customers;
+    if let Some(history) = app.history.as_mut() {
+        match command {
+            Command::Up => history.scroll = history.scroll.saturating_sub(1),
+            Command::Down => history.scroll = history.scroll.saturating_add(1),
+            Command::Cancel => app.history = None,
+            Command::Quit => app.quit = true,
+            _ => {}
+        }
+        return;
+    }
+    if app.command_line.is_some() {
+        command_line(app, command);
+        return;
+    }
     match command {
         Command::Quit => app.quit = true,
         Command::ToggleHelp => app.help = Some(0),
         Command::ShowScreen(screen) => app.screen = screen,
         Command::NextScreen => app.screen = app.screen.next(),
         Command::PreviousScreen => app.screen = app.screen.previous(),
+        Command::Undo => request_write(app, Job::Undo, "undoing…"),
+        Command::Redo => request_write(app, Job::Redo, "redoing…"),
+        Command::OpenCommandLine => app.command_line = Some(String::new()),
+        _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
+        _ => customers_command(app, command),
+    }
+}
+
+/// Queues a write unless one is still being saved (a second key press must not act on a card
+/// that is about to change).
+pub(crate) fn request_write(app: &mut App, job: Job, note: &str) {
+    if app.jobs.running().contains(&crate::worker::JobKind::Write) {
+        app.message = Message::info("still saving the last change…");
+        return;
+    }
+    app.jobs.request(job);
+    app.message = Message::info(note);
+}
+
+fn command_line(app: &mut App, command: Command) {
+    match command {
+        Command::Cancel => app.command_line = None,
+        Command::DeleteChar => {
+            if let Some(line) = app.command_line.as_mut() {
+                line.pop();
+            }
+        }
+        Command::Accept => {
+            let line = app.command_line.take().unwrap_or_default();
+            match line.trim() {
+                "history" | "hist" => {
+                    app.jobs.request(Job::History);
+                }
+                "undo" => request_write(app, Job::Undo, "undoing…"),
+                "redo" => request_write(app, Job::Redo, "redoing…"),
+                "q" | "quit" => app.quit = true,
+                "" => {}
+                other => {
+                    app.message = Message::error(format!(
+                        "unknown command :{other} (try :history, :undo, :redo, :quit)"
+                    ))
+                }
+            }
+        }
+        Command::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+fn customers_command(app: &mut App, command: Command) {
+    let page =
+        layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed) as isize;
+    let customers = &mut app.customers;
+    match command {
         Command::Up => customers.move_by(-1),
         Command::Down => customers.move_by(1),
         Command::PageUp => customers.move_by(-page),
@@ -96,6 +172,7 @@ fn run_command(app: &mut App, command: Command) {
             }
         }
         Command::CloseDetail => customers.detail = Detail::Closed,
+        _ => {}
     }
 }
 
@@ -123,7 +200,6 @@ fn take_reply(app: &mut App, reply: Reply) {
     }
     match reply.output {
         Output::CustomerIndex(Ok(index)) => app.customers.replace_index(index),
-        Output::CustomerIndex(Err(e)) => app.message = Message::error(e),
         Output::CustomerDetail(result) => {
             let Some(id) = app.customers.detail.customer_id() else {
                 return;
@@ -135,5 +211,16 @@ fn take_reply(app: &mut App, reply: Reply) {
                 Err(e) => Detail::Unavailable(id, e),
             };
         }
+        Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
+        Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
+        Output::Written(Ok(written)) => pipeline_update::take_written(app, written),
+        Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
+        Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
+        Output::CustomerIndex(Err(e))
+        | Output::BoardCards(Err(e))
+        | Output::BoardTotals(Err(e))
+        | Output::Written(Err(e))
+        | Output::History(Err(e))
+        | Output::Kpis(Err(e)) => app.message = Message::error(e),
     }
 }

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use salesdesk::tui::App;
+use salesdesk::tui::action::{Action, Command};
+use salesdesk::tui::screen::Screen;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
 

@@ -1,7 +1,11 @@
 //! One file per screen or popup; each draws from [`crate::tui::App`] and nothing else.
 
+pub mod board_popups;
 pub mod customer_detail;
 pub mod customer_filter;
 pub mod customers;
 pub mod help;
+pub mod history;
+pub mod kpi_strip;
+pub mod pipeline;
 pub mod placeholder;

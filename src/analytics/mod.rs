@@ -1,0 +1,4 @@
+//! Pure analytics: plain inputs in, plain results out. No I/O, no SQLite, no UI, so every number
+//! is tested without a database or a terminal.
+
+pub mod pipeline;

@@ -1,0 +1,69 @@
+//! `salesdesk report NAME`: headless reports for scripts, as JSON or a plain-text table.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::report_text;
+use crate::analytics::pipeline::{PeriodKind, pipeline_report};
+use crate::db;
+
+/// Options of `salesdesk report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which report
+    #[command(subcommand)]
+    pub report: Report,
+}
+
+/// The reports there are.
+#[derive(Debug, Subcommand)]
+pub enum Report {
+    /// Pipeline KPIs: win rate, deal size, cycle, velocity, conversion, quota, stage totals
+    Pipeline(PipelineArgs),
+}
+
+/// Options of `salesdesk report pipeline`.
+#[derive(Debug, Args)]
+pub struct PipelineArgs {
+    /// Print the report as JSON (fields in docs/report-pipeline.md)
+    #[arg(long)]
+    pub json: bool,
+    /// The period: trailing-12-months, this-quarter, last-quarter or this-year
+    #[arg(long, value_name = "PERIOD", default_value = "trailing-12-months", value_parser = parse_period)]
+    pub period: PeriodKind,
+}
+
+/// Runs the report on the existing database at `path`; a missing file is an error, never a new
+/// demo database.
+pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<()> {
+    if !path.exists() {
+        bail!("no database at {}", path.display());
+    }
+    let opened = db::open(path)?;
+    match &args.report {
+        Report::Pipeline(pipeline) => {
+            let facts =
+                db::pipeline_facts::load_facts(&opened.conn).context("cannot read the pipeline")?;
+            let report = pipeline_report(&facts, pipeline.period, as_of);
+            let text = if pipeline.json {
+                let mut json = serde_json::to_string_pretty(&report)?;
+                json.push('\n');
+                json
+            } else {
+                report_text::render(&report)
+            };
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context("cannot write the report")
+        }
+    }
+}
+
+fn parse_period(name: &str) -> Result<PeriodKind, String> {
+    name.parse().map_err(|e| format!("{e}"))
+}

@@ -1,0 +1,324 @@
+//! Queries behind the pipeline board: the cards of each column (a page, by an index), the column
+//! totals (a scan, run in the background), and one card after a change.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+
+use crate::domain::{Money, Quarter, Stage};
+
+/// Default probability and staleness threshold of one open stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageSetting {
+    /// The stage.
+    pub stage: Stage,
+    /// Default win probability, basis points.
+    pub probability_bp: i64,
+    /// Days without a stage change or activity before a deal counts as stale.
+    pub stale_days: i64,
+}
+
+/// One deal as a board card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// Deal id.
+    pub id: i64,
+    /// Customer name, if the deal has a customer.
+    pub customer: Option<String>,
+    /// Deal title.
+    pub title: String,
+    /// Amount.
+    pub amount: Money,
+    /// Current stage.
+    pub stage: Stage,
+    /// When the deal was opened.
+    pub created_on: NaiveDate,
+    /// Expected close date.
+    pub expected_close_on: Option<NaiveDate>,
+    /// Close date of a closed deal.
+    pub closed_on: Option<NaiveDate>,
+    /// Why a lost deal was lost.
+    pub lost_reason: Option<String>,
+    /// The deal's own probability, overriding its stage's.
+    pub probability_bp: Option<i64>,
+    /// When it entered its current stage.
+    pub stage_since: NaiveDate,
+    /// The later of `stage_since` and its last activity.
+    pub last_touch: NaiveDate,
+    /// Owning rep.
+    pub rep_id: Option<i64>,
+    /// Product.
+    pub product_id: Option<i64>,
+}
+
+/// Which deals the board shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardFilter {
+    /// Only this rep's deals.
+    pub rep_id: Option<i64>,
+    /// Only deals of reps in this team.
+    pub team: Option<String>,
+    /// Only deals of this product.
+    pub product_id: Option<i64>,
+    /// Only deals expected to close in this quarter.
+    pub close_quarter: Option<Quarter>,
+}
+
+/// Card order within a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardSort {
+    /// Largest amount first.
+    Amount,
+    /// Soonest expected close first.
+    CloseDate,
+}
+
+/// A deal's amount × probability, rounded to the cent per deal, as the column totals sum it.
+pub fn weighted_amount(amount: Money, probability_bp: i64) -> Money {
+    Money((amount.cents().saturating_mul(probability_bp) + 5_000) / 10_000)
+}
+
+/// Count, sum and probability-weighted sum of a set of deals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// How many deals.
+    pub count: i64,
+    /// Sum of amounts.
+    pub sum: Money,
+    /// Sum of amount × probability.
+    pub weighted: Money,
+}
+
+/// Column totals and the Won/Lost summary of the period, for the current filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardTotals {
+    /// Totals per open stage, in [`Stage::OPEN`] order.
+    pub open: [Totals; 4],
+    /// Won in the period.
+    pub won: Totals,
+    /// Lost in the period.
+    pub lost: Totals,
+}
+
+/// The cards of every column: the four open stages and the deals closed in the period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardCards {
+    /// Cards per open stage, in [`Stage::OPEN`] order, at most the page size each.
+    pub open: [Vec<Card>; 4],
+    /// Deals closed in the period, latest first.
+    pub closed: Vec<Card>,
+}
+
+/// The reps, teams and products the filters offer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardChoices {
+    /// (id, name, team), by name.
+    pub reps: Vec<(i64, String, String)>,
+    /// Distinct teams, sorted.
+    pub teams: Vec<String>,
+    /// (id, name), by name.
+    pub products: Vec<(i64, String)>,
+}
+
+/// The most cards a column loads; the header totals still count every deal.
+pub const PAGE: usize = 200;
+
+const CARD_SELECT: &str = "
+    SELECT d.id, c.name, d.title, d.amount_cents, d.stage, d.created_on, d.expected_close_on,
+           d.closed_on, d.lost_reason, d.probability_bp, d.rep_id, d.product_id,
+           (SELECT MAX(sc.changed_on) FROM stage_changes sc WHERE sc.deal_id = d.id),
+           (SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id)
+    FROM deals d LEFT JOIN customers c ON c.id = d.customer_id";
+
+/// The filter as SQL conditions on `d` (with a leading AND) and their parameters.
+fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
+    let mut sql = String::new();
+    let mut params = Vec::new();
+    if let Some(rep) = filter.rep_id {
+        sql.push_str(" AND d.rep_id = ?");
+        params.push(Value::Integer(rep));
+    }
+    if let Some(team) = &filter.team {
+        sql.push_str(" AND d.rep_id IN (SELECT id FROM reps WHERE team = ?)");
+        params.push(Value::Text(team.clone()));
+    }
+    if let Some(product) = filter.product_id {
+        sql.push_str(" AND d.product_id = ?");
+        params.push(Value::Integer(product));
+    }
+    if let Some(quarter) = filter.close_quarter
+        && let (Some(first), Some(last)) = (quarter.first_day(), quarter.last_day())
+    {
+        sql.push_str(" AND d.expected_close_on BETWEEN ? AND ?");
+        params.push(Value::Text(first.to_string()));
+        params.push(Value::Text(last.to_string()));
+    }
+    (sql, params)
+}
+
+/// The stage settings, in [`Stage::OPEN`] order.
+pub fn load_settings(conn: &Connection) -> rusqlite::Result<Vec<StageSetting>> {
+    Stage::OPEN
+        .into_iter()
+        .map(|stage| {
+            conn.query_row(
+                "SELECT probability_bp, stale_days FROM stage_settings WHERE stage = ?1",
+                [stage.as_str()],
+                |r| {
+                    Ok(StageSetting {
+                        stage,
+                        probability_bp: r.get(0)?,
+                        stale_days: r.get(1)?,
+                    })
+                },
+            )
+        })
+        .collect()
+}
+
+/// Loads a page of cards per column; fast at any size because each page is read in index order.
+pub fn load_cards(
+    conn: &Connection,
+    filter: &BoardFilter,
+    sort: CardSort,
+    period: (NaiveDate, NaiveDate),
+) -> rusqlite::Result<BoardCards> {
+    let (where_sql, params) = filter_sql(filter);
+    let order = match sort {
+        CardSort::Amount => "d.amount_cents DESC, d.id",
+        CardSort::CloseDate => "d.expected_close_on IS NULL, d.expected_close_on, d.id",
+    };
+    let mut cards = BoardCards::default();
+    let mut stmt = conn.prepare(&format!(
+        "{CARD_SELECT} WHERE d.stage = ?{where_sql} ORDER BY {order} LIMIT {PAGE}"
+    ))?;
+    for (slot, stage) in cards.open.iter_mut().zip(Stage::OPEN) {
+        let mut all = vec![Value::Text(stage.as_str().into())];
+        all.extend(params.iter().cloned());
+        *slot = stmt
+            .query_map(params_from_iter(all), card_from)?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    let mut all = vec![
+        Value::Text(period.0.to_string()),
+        Value::Text(period.1.to_string()),
+    ];
+    all.extend(params);
+    cards.closed = conn
+        .prepare(&format!(
+            "{CARD_SELECT} WHERE d.closed_on BETWEEN ? AND ?{where_sql}
+             ORDER BY d.closed_on DESC, d.id DESC LIMIT {PAGE}"
+        ))?
+        .query_map(params_from_iter(all), card_from)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(cards)
+}
+
+/// Counts and sums every column for the filter; scans all open deals, so it runs on the worker.
+pub fn load_totals(
+    conn: &Connection,
+    filter: &BoardFilter,
+    period: (NaiveDate, NaiveDate),
+) -> rusqlite::Result<BoardTotals> {
+    let (where_sql, params) = filter_sql(filter);
+    let mut totals = BoardTotals::default();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT d.stage, COUNT(*), SUM(d.amount_cents),
+                SUM((d.amount_cents * COALESCE(d.probability_bp, s.probability_bp) + 5000) / 10000)
+         FROM deals d JOIN stage_settings s ON s.stage = d.stage
+         WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation'){where_sql}
+         GROUP BY d.stage"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(params.iter().cloned()))?;
+    while let Some(row) = rows.next()? {
+        let stage: String = row.get(0)?;
+        if let Some(i) = Stage::OPEN.iter().position(|s| s.as_str() == stage) {
+            totals.open[i] = Totals {
+                count: row.get(1)?,
+                sum: Money(row.get(2)?),
+                weighted: Money(row.get(3)?),
+            };
+        }
+    }
+    let mut all = vec![
+        Value::Text(period.0.to_string()),
+        Value::Text(period.1.to_string()),
+    ];
+    all.extend(params);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT d.stage, COUNT(*), SUM(d.amount_cents) FROM deals d
+         WHERE d.closed_on BETWEEN ? AND ?{where_sql} GROUP BY d.stage"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(all))?;
+    while let Some(row) = rows.next()? {
+        let stage: String = row.get(0)?;
+        let t = Totals {
+            count: row.get(1)?,
+            sum: Money(row.get(2)?),
+            weighted: Money(row.get(2)?),
+        };
+        match stage.as_str() {
+            "Won" => totals.won = t,
+            "Lost" => {
+                totals.lost = Totals {
+                    weighted: Money::ZERO,
+                    ..t
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(totals)
+}
+
+/// One deal as a card, as it is now; `None` if it no longer exists.
+pub fn load_card(conn: &Connection, id: i64) -> rusqlite::Result<Option<Card>> {
+    conn.query_row(&format!("{CARD_SELECT} WHERE d.id = ?1"), [id], card_from)
+        .optional()
+}
+
+/// The reps, teams and products to filter by.
+pub fn load_choices(conn: &Connection) -> rusqlite::Result<BoardChoices> {
+    let reps: Vec<(i64, String, String)> = conn
+        .prepare("SELECT id, name, team FROM reps ORDER BY name, id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut teams: Vec<String> = reps.iter().map(|r| r.2.clone()).collect();
+    teams.sort();
+    teams.dedup();
+    let products = conn
+        .prepare("SELECT id, name FROM products ORDER BY name, id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(BoardChoices {
+        reps,
+        teams,
+        products,
+    })
+}
+
+fn card_from(r: &Row<'_>) -> rusqlite::Result<Card> {
+    let stage: String = r.get(4)?;
+    let stage: Stage = stage.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let created_on: NaiveDate = r.get(5)?;
+    let stage_since: NaiveDate = r.get::<_, Option<NaiveDate>>(12)?.unwrap_or(created_on);
+    let last_activity: Option<NaiveDate> = r.get(13)?;
+    Ok(Card {
+        id: r.get(0)?,
+        customer: r.get(1)?,
+        title: r.get(2)?,
+        amount: Money(r.get(3)?),
+        stage,
+        created_on,
+        expected_close_on: r.get(6)?,
+        closed_on: r.get(7)?,
+        lost_reason: r.get(8)?,
+        probability_bp: r.get(9)?,
+        rep_id: r.get(10)?,
+        product_id: r.get(11)?,
+        stage_since,
+        last_touch: last_activity.map_or(stage_since, |a| a.max(stage_since)),
+    })
+}
