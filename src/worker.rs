@@ -12,9 +12,9 @@ use rusqlite::Connection;
 
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
-use crate::db::pipeline_facts;
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
+use crate::db::pipeline_facts;
 use crate::domain::DealChange;
 
 /// How many edits `:history` shows.

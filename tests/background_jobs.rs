@@ -60,7 +60,10 @@ fn first_frame_shows_a_page_and_the_worker_fills_in_the_rest() {
 fn a_reply_overtaken_by_a_newer_request_is_dropped() {
     let mut conn = common::fixture_db();
     let mut app = App::load(&conn, "f.db".into(), common::as_of(), Message::default()).unwrap();
-    update(&mut app, Action::Command(Command::ShowScreen(Screen::Customers)));
+    update(
+        &mut app,
+        Action::Command(Command::ShowScreen(Screen::Customers)),
+    );
     app.jobs.take_outbox();
     update(&mut app, Action::Command(Command::ToggleDetail));
     update(&mut app, Action::Command(Command::Down));
@@ -94,7 +97,10 @@ fn the_worker_thread_serves_requests_off_the_ui_thread() {
     )
     .unwrap();
     let (worker, replies) = Worker::spawn(opened.conn).unwrap();
-    update(&mut app, Action::Command(Command::ShowScreen(Screen::Customers)));
+    update(
+        &mut app,
+        Action::Command(Command::ShowScreen(Screen::Customers)),
+    );
     update(&mut app, Action::Command(Command::ToggleDetail));
     for request in app.jobs.take_outbox() {
         worker.submit(request);
@@ -105,7 +111,12 @@ fn the_worker_thread_serves_requests_off_the_ui_thread() {
             .unwrap();
         update(&mut app, Action::Worker(Box::new(reply)));
     }
-    assert!(matches!(app.customers.detail, Detail::Shown(_)), "{:?} {:?}", app.customers.detail, app.message);
+    assert!(
+        matches!(app.customers.detail, Detail::Shown(_)),
+        "{:?} {:?}",
+        app.customers.detail,
+        app.message
+    );
     assert!(!app.busy());
     drop(worker);
 }

@@ -34,6 +34,9 @@ fn apply(conn: &mut Connection, id: i64, change: DealChange) -> Result<edits::Sa
     edits::apply(conn, id, &change, today(), "2026-11-26 10:00:00", "tester")
 }
 
+/// entity, field, old value, new value, batch.
+type EditRow = (String, String, Option<String>, Option<String>, i64);
+
 /// The open (Proposal) deal of the first fixture customer.
 const OPEN_DEAL: i64 = 3;
 
@@ -63,7 +66,7 @@ fn a_move_writes_deal_stage_change_and_edits_in_one_batch() {
         (from.as_str(), to.as_str(), on.as_str()),
         ("Proposal", "Negotiation", "2026-11-26")
     );
-    let edits: Vec<(String, String, Option<String>, Option<String>, i64)> = conn
+    let edits: Vec<EditRow> = conn
         .prepare("SELECT entity, field, old_value, new_value, batch FROM edits ORDER BY id")
         .unwrap()
         .query_map([], |r| {

@@ -29,7 +29,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     match &app.command_line {
         Some(line) => {
-            let text = Line::from(vec![Span::styled(":", app.theme.accent), Span::raw(format!("{line}▏"))]);
+            let text = Line::from(vec![
+                Span::styled(":", app.theme.accent),
+                Span::raw(format!("{line}▏")),
+            ]);
             frame.render_widget(Paragraph::new(text), status);
         }
         None => draw_status(app, frame, status),

@@ -29,6 +29,11 @@ impl Headless {
         headless
     }
 
+    /// The connection the jobs run on, for checks against the database.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Sets the terminal size the app pages and lays out for.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.apply(Action::Resize { width, height });

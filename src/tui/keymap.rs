@@ -224,6 +224,24 @@ impl Default for KeyMap {
                 C::PreviousScreen,
                 "previous screen",
             ),
+            bind(
+                Global,
+                vec![ch('u')],
+                C::Undo,
+                "undo the last change (kept in the database)",
+            ),
+            bind(
+                Global,
+                vec![Key::ctrl('r')],
+                C::Redo,
+                "redo the change undone last",
+            ),
+            bind(
+                Global,
+                vec![ch(':')],
+                C::OpenCommandLine,
+                "command line: :history lists recent changes",
+            ),
         ];
         bindings.extend(Screen::ALL.into_iter().map(|screen| {
             bind(
@@ -320,7 +338,12 @@ impl Default for KeyMap {
                 C::CyclePeriod,
                 "KPI period: 12 months, quarters, year",
             ),
-            bind(Pipeline, vec![ch('t')], C::ToggleQuota, "quota attainment per rep and team"),
+            bind(
+                Pipeline,
+                vec![ch('t')],
+                C::ToggleQuota,
+                "quota attainment per rep and team",
+            ),
             bind(
                 DealForm,
                 vec![code(KeyCode::Tab), code(KeyCode::Down)],
@@ -343,7 +366,7 @@ impl Default for KeyMap {
                 DealForm,
                 vec![code(KeyCode::Enter)],
                 C::Accept,
-                "save (refused with a message if a value is bad)",
+                "save (a bad value is refused, nothing saved)",
             ),
             bind(
                 DealForm,

@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 
 use crate::analytics::pipeline::PeriodKind;
-use crate::worker::BoardKpis;
 use crate::db::board::{
     BoardCards, BoardChoices, BoardFilter, BoardTotals, Card, CardSort, StageSetting, Totals,
     weighted_amount,
 };
 use crate::domain::{DealChange, Quarter, Stage};
 use crate::tui::deal_form::DealForm;
+use crate::worker::BoardKpis;
 
 /// Columns of the board: the four open stages, then the deals closed in the period.
 pub const COLUMNS: usize = 5;
@@ -220,8 +220,10 @@ impl PipelineState {
             && f.team
                 .as_deref()
                 .is_none_or(|t| team_of(card.rep_id) == Some(t))
-            && f.close_quarter
-                .is_none_or(|q| card.expected_close_on.is_some_and(|d| Quarter::containing(d) == q))
+            && f.close_quarter.is_none_or(|q| {
+                card.expected_close_on
+                    .is_some_and(|d| Quarter::containing(d) == q)
+            })
     }
 
     /// Applies a saved change: the card leaves its old column and enters its new one, and only

@@ -330,9 +330,18 @@ pub fn filter_value_label(app: &App, field: BoardFilterField) -> String {
     let p = &app.pipeline;
     let f = &p.filter;
     let name = |list: &[(i64, String)], id: Option<i64>| {
-        id.map(|id| list.iter().find(|(i, _)| *i == id).map_or_else(|| id.to_string(), |(_, n)| n.clone()))
+        id.map(|id| {
+            list.iter()
+                .find(|(i, _)| *i == id)
+                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
+        })
     };
-    let reps: Vec<(i64, String)> = p.choices.reps.iter().map(|(id, n, _)| (*id, n.clone())).collect();
+    let reps: Vec<(i64, String)> = p
+        .choices
+        .reps
+        .iter()
+        .map(|(id, n, _)| (*id, n.clone()))
+        .collect();
     match field {
         BoardFilterField::Rep => name(&reps, f.rep_id),
         BoardFilterField::Team => f.team.clone(),

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use salesdesk::tui::App;
 use salesdesk::tui::action::{Action, Command};
-use salesdesk::tui::screen::Screen;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
+use salesdesk::tui::screen::Screen;
 
 /// The date every fixture test treats as today.
 pub fn as_of() -> NaiveDate {
@@ -123,8 +123,15 @@ pub fn fill(conn: &Connection) {
     }
 }
 
-/// A headless app over the fixture, `width`×`height` cells.
+/// A headless app over the fixture, `width`×`height` cells, on the customers screen.
 pub fn fixture_app(width: u16, height: u16) -> Headless {
+    let mut headless = fixture_board(width, height);
+    headless.apply(Action::Command(Command::ShowScreen(Screen::Customers)));
+    headless
+}
+
+/// A headless app over the fixture, `width`×`height` cells, on the board (where it opens).
+pub fn fixture_board(width: u16, height: u16) -> Headless {
     let conn = fixture_db();
     let app = App::load(
         &conn,

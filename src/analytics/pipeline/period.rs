@@ -92,12 +92,11 @@ impl PeriodKind {
                 from: Quarter::containing(as_of).first_day().unwrap_or(as_of),
                 to: as_of,
             },
-            PeriodKind::LastQuarter => {
-                quarter_period(Quarter::containing(as_of).previous()).unwrap_or(Period {
-                        from: as_of,
-                        to: as_of,
-                    })
-            }
+            PeriodKind::LastQuarter => quarter_period(Quarter::containing(as_of).previous())
+                .unwrap_or(Period {
+                    from: as_of,
+                    to: as_of,
+                }),
             PeriodKind::ThisYear => Period {
                 from: NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of),
                 to: as_of,
@@ -244,10 +243,15 @@ mod tests {
 
     #[test]
     fn quarters_parse_print_and_bound_their_days() {
-        let q: Quarter = "2026-Q3".parse().unwrap_or(Quarter::containing(day(1, 1, 1)));
+        let q: Quarter = "2026-Q3"
+            .parse()
+            .unwrap_or(Quarter::containing(day(1, 1, 1)));
         assert_eq!((q.year(), q.number()), (2026, 3));
         assert_eq!(q.to_string(), "2026-Q3");
-        assert_eq!(quarter_period(q), Some(period(day(2026, 7, 1), day(2026, 9, 30))));
+        assert_eq!(
+            quarter_period(q),
+            Some(period(day(2026, 7, 1), day(2026, 9, 30)))
+        );
         assert_eq!(
             Quarter::new(2024, 1)
                 .and_then(quarter_period)

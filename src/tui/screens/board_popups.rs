@@ -23,11 +23,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .enumerate()
             .map(|(i, field)| {
                 let focused = i == form.focus;
-                let value = if focused { format!("{}▏", form.values[i]) } else { form.values[i].clone() };
+                let value = if focused {
+                    format!("{}▏", form.values[i])
+                } else {
+                    form.values[i].clone()
+                };
                 Line::from(vec![
                     Span::raw(if focused { "▶ " } else { "  " }),
                     Span::styled(format!("{:<15}", field.label()), app.theme.header),
-                    Span::styled(value, if focused { app.theme.selected } else { app.theme.text }),
+                    Span::styled(
+                        value,
+                        if focused {
+                            app.theme.selected
+                        } else {
+                            app.theme.text
+                        },
+                    ),
                 ])
             })
             .collect();
@@ -37,16 +48,31 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         )));
         lines.push(Line::default());
         if let Some(error) = &form.error {
-            lines.push(Line::from(Span::styled(format!("✗ {error} — nothing saved"), app.theme.error)));
+            lines.push(Line::from(Span::styled(
+                format!("✗ {error} — nothing saved"),
+                app.theme.error,
+            )));
         }
         lines.push(hints(app, Context::DealForm));
-        popup(app, frame, area, &format!(" Edit “{}” ", form.title), lines, 70, 10);
+        popup(
+            app,
+            frame,
+            area,
+            &format!(" Edit “{}” ", form.title),
+            lines,
+            90,
+            10,
+        );
     } else if let Some((_, at)) = p.lost_picker {
         let mut lines: Vec<Line> = LOST_REASONS
             .iter()
             .enumerate()
             .map(|(i, reason)| {
-                let style = if i == at { app.theme.selected } else { app.theme.text };
+                let style = if i == at {
+                    app.theme.selected
+                } else {
+                    app.theme.text
+                };
                 Line::from(Span::styled(format!(" {reason} "), style))
             })
             .collect();
@@ -54,7 +80,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(hints(app, Context::LostReason));
         popup(app, frame, area, " Why was it lost? ", lines, 44, 11);
     } else if let Some(confirm) = &p.confirm {
-        let lines = vec![Line::from(confirm.question.clone()), Line::default(), hints(app, Context::Confirm)];
+        let lines = vec![
+            Line::from(confirm.question.clone()),
+            Line::default(),
+            hints(app, Context::Confirm),
+        ];
         popup(app, frame, area, " Are you sure? ", lines, 60, 7);
     } else if let Some(editing) = p.filter_editor {
         let mut lines: Vec<Line> = BoardFilterField::ALL
@@ -93,11 +123,24 @@ pub fn hints(app: &App, context: Context) -> Line<'static> {
     Line::from(Span::styled(text, app.theme.muted))
 }
 
-fn popup(app: &App, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, width: u16, height: u16) {
+fn popup(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line>,
+    width: u16,
+    height: u16,
+) {
     let rect = layout::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(title.to_string(), app.theme.accent))
         .border_style(app.theme.border);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        rect,
+    );
 }

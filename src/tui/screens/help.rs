@@ -11,16 +11,40 @@ use crate::tui::layout;
 
 /// What each board number means; the full text is in docs/report-pipeline.md.
 const DEFINITIONS: [(&str, &str); 10] = [
-    ("weighted", "Σ amount × probability (the deal's own, marked *, else its stage's)"),
-    ("stale ⚠", "no stage change and no activity for the stage's stale days"),
+    (
+        "weighted",
+        "Σ amount × probability (the deal's own, marked *, else its stage's)",
+    ),
+    (
+        "stale ⚠",
+        "no stage change and no activity for the stage's stale days",
+    ),
     ("win rate", "Won ÷ (Won + Lost), deals closed in the period"),
     ("avg won", "mean amount of the deals Won in the period"),
-    ("cycle", "days from created to closed, Won deals of the period: mean, median"),
-    ("velocity", "open deals × avg won × win rate ÷ mean cycle days, per day"),
-    ("conversion", "of deals reaching a stage in the period, share reaching the next"),
-    ("days in stage", "mean length of stays in the stage that ended in the period"),
-    ("quota attainment", "Won in the period ÷ quotas prorated by the days of each quarter"),
-    ("Won/Lost column", "deals closed in the period, latest first"),
+    (
+        "cycle",
+        "days from created to closed, Won deals of the period: mean, median",
+    ),
+    (
+        "velocity",
+        "open deals × avg won × win rate ÷ mean cycle days, per day",
+    ),
+    (
+        "conversion",
+        "of deals reaching a stage in the period, share reaching the next",
+    ),
+    (
+        "days in stage",
+        "mean length of stays in the stage that ended in the period",
+    ),
+    (
+        "quota attainment",
+        "Won in the period ÷ quotas prorated by the days of each quarter",
+    ),
+    (
+        "Won/Lost column",
+        "deals closed in the period, latest first",
+    ),
 ];
 
 /// Draws the help over `area`, scrolled down `scroll` lines.
@@ -38,14 +62,17 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled("Pipeline definitions", theme.header)));
+    lines.push(Line::from(Span::styled(
+        "Pipeline definitions",
+        theme.header,
+    )));
     for (term, meaning) in DEFINITIONS {
         lines.push(Line::from(vec![
             Span::styled(format!("  {term:<22}"), theme.accent),
             Span::raw(meaning),
         ]));
     }
-    let popup = layout::centered(area, 72, area.height.saturating_sub(2));
+    let popup = layout::centered(area, 96, area.height.saturating_sub(2));
     let visible = popup.height.saturating_sub(2);
     let max_scroll = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)

@@ -11,32 +11,45 @@ use crate::tui::layout;
 /// Draws the list over `area`.
 pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let rect = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let rect = layout::centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(Span::styled(" Recent changes — u undoes the newest, Esc closes ", theme.accent))
+        .title(Span::styled(
+            " Recent changes — u undoes the newest, Esc closes ",
+            theme.accent,
+        ))
         .border_style(theme.border);
     if history.lines.is_empty() {
         frame.render_widget(
-            ratatui::widgets::Paragraph::new("No changes yet.").style(theme.muted).block(block),
+            ratatui::widgets::Paragraph::new("No changes yet.")
+                .style(theme.muted)
+                .block(block),
             rect,
         );
         return;
     }
     let header = Row::new(["When", "Who", "Deal", "Field", "Old", "New", ""]).style(theme.header);
-    let rows = history.lines.iter().skip(usize::from(history.scroll)).map(|h| {
-        let style = if h.undone { theme.muted } else { theme.text };
-        Row::new([
-            Cell::from(h.at.clone()),
-            Cell::from(h.actor.clone()),
-            Cell::from(h.what.clone()),
-            Cell::from(h.field.clone()),
-            Cell::from(h.old.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(h.new.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(if h.undone { "undone" } else { "" }),
-        ])
-        .style(style)
-    });
+    let rows = history
+        .lines
+        .iter()
+        .skip(usize::from(history.scroll))
+        .map(|h| {
+            let style = if h.undone { theme.muted } else { theme.text };
+            Row::new([
+                Cell::from(h.at.clone()),
+                Cell::from(h.actor.clone()),
+                Cell::from(h.what.clone()),
+                Cell::from(h.field.clone()),
+                Cell::from(h.old.clone().unwrap_or_else(|| "—".into())),
+                Cell::from(h.new.clone().unwrap_or_else(|| "—".into())),
+                Cell::from(if h.undone { "undone" } else { "" }),
+            ])
+            .style(style)
+        });
     let widths = [
         Constraint::Length(19),
         Constraint::Length(10),

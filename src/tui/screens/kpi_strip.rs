@@ -27,7 +27,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let p = &app.pipeline;
     let (from, to) = p.period;
-    let head = Span::styled(format!("{} ({from} – {to})  ", p.period_kind.label()), theme.header);
+    let head = Span::styled(
+        format!("{} ({from} – {to})  ", p.period_kind.label()),
+        theme.header,
+    );
     let lines = match &p.kpis {
         None => vec![
             Line::from(vec![head, Span::styled("computing KPIs…", theme.muted)]),
@@ -45,10 +48,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     percent(k.win_rate),
                     k.won,
                     k.won + k.lost,
-                    k.average_won_deal.map_or_else(|| "—".into(), |m| m.compact()),
+                    k.average_won_deal
+                        .map_or_else(|| "—".into(), |m| m.compact()),
                     days(k.cycle_days_mean),
                     days(k.cycle_days_median),
-                    k.velocity_per_day.map_or_else(|| "—".into(), |m| m.compact()),
+                    k.velocity_per_day
+                        .map_or_else(|| "—".into(), |m| m.compact()),
                 )),
             ]);
             let conversions: Vec<String> = k
@@ -81,13 +86,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let width = area.width.min(64);
-    let rect = Rect::new(area.right().saturating_sub(width), area.y, width, area.height);
+    let rect = Rect::new(
+        area.right().saturating_sub(width),
+        area.y,
+        width,
+        area.height,
+    );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(" Quota attainment (t closes) ", theme.accent))
         .border_style(theme.border);
     let Some(board) = &app.pipeline.kpis else {
-        frame.render_widget(Paragraph::new("computing…").style(theme.muted).block(block), rect);
+        frame.render_widget(
+            Paragraph::new("computing…").style(theme.muted).block(block),
+            rect,
+        );
         return;
     };
     let mut rows: Vec<Row> = board
@@ -113,6 +126,11 @@ pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
         ])
     }));
     let header = Row::new(["", "Won", "Quota", "Attained"]).style(theme.muted);
-    let widths = [Constraint::Min(20), Constraint::Length(9), Constraint::Length(9), Constraint::Length(9)];
+    let widths = [
+        Constraint::Min(20),
+        Constraint::Length(9),
+        Constraint::Length(9),
+        Constraint::Length(9),
+    ];
     frame.render_widget(Table::new(rows, widths).header(header).block(block), rect);
 }

@@ -33,15 +33,27 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let p = &app.pipeline;
     let focused = column == p.column;
-    let title = if column == CLOSED { "Won/Lost".to_string() } else { Stage::OPEN[column].to_string() };
-    let title_style = if focused { theme.selected } else { theme.accent };
+    let title = if column == CLOSED {
+        "Won/Lost".to_string()
+    } else {
+        Stage::OPEN[column].to_string()
+    };
+    let title_style = if focused {
+        theme.selected
+    } else {
+        theme.accent
+    };
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), title_style))
         .border_style(if focused { theme.accent } else { theme.border });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [header, cards] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(header_lines(app, column)).style(theme.muted), header);
+    let [header, cards] =
+        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(header_lines(app, column)).style(theme.muted),
+        header,
+    );
 
     let list = p.column_cards(column);
     if list.is_empty() {
@@ -64,11 +76,25 @@ fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
         return vec![Line::from("counting…")];
     };
     if column == CLOSED {
-        let line = |label: &str, t: &Totals| format!("{label} {} · {}", group_thousands(t.count.unsigned_abs().into()), t.sum.compact());
+        let line = |label: &str, t: &Totals| {
+            format!(
+                "{label} {} · {}",
+                group_thousands(t.count.unsigned_abs().into()),
+                t.sum.compact()
+            )
+        };
         let won = totals.won.count;
         let closed = won + totals.lost.count;
-        let rate = if closed > 0 { format!("win rate {:.0}%", 100.0 * won as f64 / closed as f64) } else { String::new() };
-        return vec![Line::from(line("Won", &totals.won)), Line::from(line("Lost", &totals.lost)), Line::from(rate)];
+        let rate = if closed > 0 {
+            format!("win rate {:.0}%", 100.0 * won as f64 / closed as f64)
+        } else {
+            String::new()
+        };
+        return vec![
+            Line::from(line("Won", &totals.won)),
+            Line::from(line("Lost", &totals.lost)),
+            Line::from(rate),
+        ];
     }
     let t = &totals.open[column];
     let more = if t.count as usize > p.column_cards(column).len() {
@@ -77,7 +103,10 @@ fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
         String::new()
     };
     vec![
-        Line::from(format!("{} deals{more}", group_thousands(t.count.unsigned_abs().into()))),
+        Line::from(format!(
+            "{} deals{more}",
+            group_thousands(t.count.unsigned_abs().into())
+        )),
         Line::from(format!("{} total", t.sum.compact())),
         Line::from(format!(
             "{} weighted · {}%",
@@ -91,8 +120,19 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let theme = &app.theme;
     let p = &app.pipeline;
     let base = if selected { theme.selected } else { theme.text };
-    let amount = format!("{}{}", card.amount.whole(), if card.probability_bp.is_some() { "*" } else { "" });
-    let customer = card.customer.clone().unwrap_or_else(|| "(no customer)".into());
+    let amount = format!(
+        "{}{}",
+        card.amount.whole(),
+        if card.probability_bp.is_some() {
+            "*"
+        } else {
+            ""
+        }
+    );
+    let customer = card
+        .customer
+        .clone()
+        .unwrap_or_else(|| "(no customer)".into());
     let first = pad_between(&customer, &amount, width);
     let second = fit(&card.title, width);
     let third = match card.closed_on {
@@ -102,10 +142,15 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         },
         None => {
             let days = (app.as_of - card.stage_since).num_days().max(0);
-            let close = card
-                .expected_close_on
-                .map_or_else(|| "no close date".to_string(), |d| format!("closes {}", d.format("%Y-%m-%d")));
-            let stale = if p.is_stale(card, app.as_of) { "⚠ " } else { "" };
+            let close = card.expected_close_on.map_or_else(
+                || "no close date".to_string(),
+                |d| format!("closes {}", d.format("%Y-%m-%d")),
+            );
+            let stale = if p.is_stale(card, app.as_of) {
+                "⚠ "
+            } else {
+                ""
+            };
             format!("{stale}{days}d · {close}")
         }
     };
@@ -118,7 +163,10 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         theme.muted
     };
     vec![
-        Line::from(Span::styled(first, base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)))),
+        Line::from(Span::styled(
+            first,
+            base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
+        )),
         Line::from(Span::styled(second, base)),
         Line::from(Span::styled(fit(&third, width), third_style)),
         Line::default(),
