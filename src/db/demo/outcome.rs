@@ -7,6 +7,7 @@ use rand::distr::weighted::WeightedIndex;
 use rand_distr::StandardNormal;
 
 use super::{DemoError, Rng};
+use crate::domain::LOST_REASONS;
 use crate::domain::Stage;
 
 /// Logit of winning an average deal by an average rep; tuned for a 35–45% overall win rate.
@@ -25,18 +26,9 @@ const MEAN_ACTIVITIES: f64 = 3.0;
 const SIZE_SLOPE: f64 = 0.08;
 const MEAN_LN_EMPLOYEES: f64 = 4.4;
 
-/// Reasons recorded on lost deals.
-const REASONS: [&str; 6] = [
-    "Price",
-    "Competitor",
-    "No budget",
-    "No decision",
-    "Timing",
-    "Product fit",
-];
 /// Which open stage lost deals were lost at (Lead … Negotiation).
 const LOST_AT: [f64; 4] = [0.22, 0.33, 0.28, 0.17];
-/// Reason weights by the stage a deal was lost at: early losses are budget and fit, late ones
+/// Weights of [`LOST_REASONS`] by the stage a deal was lost at: early losses are budget and fit, late ones
 /// price and competition.
 const REASONS_AT: [[f64; 6]; 4] = [
     [1.0, 1.0, 4.0, 2.0, 3.0, 3.0],
@@ -89,7 +81,7 @@ impl Losses {
     pub fn draw(&self, rng: &mut Rng) -> (Stage, &'static str) {
         let at = self.at.sample(rng);
         let reason = self.reasons.get(at).map_or(0, |w| w.sample(rng));
-        (Stage::OPEN[at.min(3)], REASONS[reason])
+        (Stage::OPEN[at.min(3)], LOST_REASONS[reason])
     }
 }
 

@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::customers::FilterField;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
+use crate::tui::screens::board_popups;
 
 /// Draws the editor over `area` with `editing` highlighted.
 pub fn draw(app: &App, editing: FilterField, frame: &mut Frame, area: Rect) {
@@ -31,17 +32,7 @@ pub fn draw(app: &App, editing: FilterField, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::default());
-    let hints = app
-        .keymap
-        .bindings_in(Context::Filter)
-        .filter(|b| b.command != crate::tui::action::Command::Quit)
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            format!("{} {}", keys.join("/"), b.help)
-        })
-        .collect::<Vec<_>>()
-        .join(" · ");
-    lines.push(Line::from(Span::styled(hints, theme.muted)));
+    lines.push(board_popups::hints(app, Context::Filter));
     let popup = layout::centered(area, 60, 10);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
