@@ -134,6 +134,15 @@ impl JobKind {
     pub fn replaceable(self) -> bool {
         self != JobKind::Write
     }
+
+    /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
+    /// never hold up a write or a page of cards.
+    pub fn heavy(self) -> bool {
+        matches!(
+            self,
+            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis
+        )
+    }
 }
 
 impl Job {
@@ -325,18 +334,27 @@ pub struct Worker {
 impl Worker {
     /// Starts the thread, giving it the connection; replies arrive on the returned receiver.
     pub fn spawn(conn: Connection) -> std::io::Result<(Worker, Receiver<Reply>)> {
-        let (request_tx, request_rx) = crossbeam_channel::unbounded::<Request>();
         let (reply_tx, reply_rx) = crossbeam_channel::unbounded();
-        let thread = std::thread::Builder::new()
-            .name("salesdesk-worker".into())
-            .spawn(move || serve(conn, &request_rx, &reply_tx))?;
         Ok((
-            Worker {
-                requests: Some(request_tx),
-                thread: Some(thread),
-            },
+            Worker::spawn_replying(conn, "salesdesk-worker", reply_tx)?,
             reply_rx,
         ))
+    }
+
+    /// Starts a thread that sends its replies to `replies`, which other workers may share.
+    fn spawn_replying(
+        conn: Connection,
+        name: &str,
+        replies: Sender<Reply>,
+    ) -> std::io::Result<Worker> {
+        let (request_tx, request_rx) = crossbeam_channel::unbounded::<Request>();
+        let thread = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || serve(conn, &request_rx, &replies))?;
+        Ok(Worker {
+            requests: Some(request_tx),
+            thread: Some(thread),
+        })
     }
 
     /// Queues a request; a waiting request of the same kind is replaced by it.
@@ -345,6 +363,37 @@ impl Worker {
             && tx.send(request).is_err()
         {
             tracing::warn!("worker thread has stopped; request dropped");
+        }
+    }
+}
+
+/// Two background threads, each with its own connection (WAL lets them read side by side): one
+/// for writes and quick reads, one for [heavy](JobKind::heavy) scans. Replies share one channel.
+pub struct Workers {
+    quick: Worker,
+    heavy: Worker,
+}
+
+impl Workers {
+    /// Starts both threads.
+    pub fn spawn(
+        quick: Connection,
+        heavy: Connection,
+    ) -> std::io::Result<(Workers, Receiver<Reply>)> {
+        let (reply_tx, reply_rx) = crossbeam_channel::unbounded();
+        let workers = Workers {
+            quick: Worker::spawn_replying(quick, "salesdesk-worker", reply_tx.clone())?,
+            heavy: Worker::spawn_replying(heavy, "salesdesk-analytics", reply_tx)?,
+        };
+        Ok((workers, reply_rx))
+    }
+
+    /// Hands the request to the thread for its kind.
+    pub fn submit(&self, request: Request) {
+        if request.job.kind().heavy() {
+            self.heavy.submit(request);
+        } else {
+            self.quick.submit(request);
         }
     }
 }

@@ -120,3 +120,49 @@ fn the_worker_thread_serves_requests_off_the_ui_thread() {
     assert!(!app.busy());
     drop(worker);
 }
+
+#[test]
+fn heavy_scans_and_writes_run_on_separate_threads_and_all_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let opened = salesdesk::db::open(&path).unwrap();
+    common::fill(&opened.conn);
+    let mut app = App::load(
+        &opened.conn,
+        "two.db".into(),
+        common::as_of(),
+        Message::default(),
+    )
+    .unwrap();
+    let analytics = salesdesk::db::open(&path).unwrap().conn;
+    let (workers, replies) = salesdesk::worker::Workers::spawn(opened.conn, analytics).unwrap();
+    update(&mut app, Action::Command(Command::MoveRight));
+    update(&mut app, Action::Command(Command::MoveRight));
+    update(&mut app, Action::Command(Command::NextStage));
+    for request in app.jobs.take_outbox() {
+        workers.submit(request);
+    }
+    while app.busy() {
+        let reply = replies
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap();
+        update(&mut app, Action::Worker(Box::new(reply)));
+        for request in app.jobs.take_outbox() {
+            workers.submit(request);
+        }
+    }
+    assert!(
+        app.message.text.contains("moved to Negotiation"),
+        "{:?}",
+        app.message
+    );
+    assert!(app.pipeline.kpis.is_some());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let fresh = salesdesk::db::board::load_totals(&conn, &app.pipeline.filter, app.pipeline.period)
+        .unwrap();
+    assert_eq!(
+        app.pipeline.totals,
+        Some(fresh),
+        "totals agree with the database after the race"
+    );
+}

@@ -69,7 +69,8 @@ fn open_desk(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<()> {
     tracing::info!(db = %path.display(), "opening the desk");
     let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
         .context("cannot read the customers")?;
-    tui::event_loop::run(app, opened.conn)
+    let analytics = db::open(path)?.conn;
+    tui::event_loop::run(app, opened.conn, analytics)
 }
 
 /// Opens the database; a file that did not exist is created and filled with demo data, and the

@@ -17,7 +17,7 @@ use crate::tui::app::App;
 use crate::tui::draw::draw;
 use crate::tui::terminal::{Crossterm, with_terminal_mode};
 use crate::tui::update::update;
-use crate::worker::{Reply, Worker};
+use crate::worker::{Reply, Workers};
 
 /// How often the status-line spinner moves while a job runs.
 const TICK: Duration = Duration::from_millis(120);
@@ -28,9 +28,11 @@ enum Input {
     Failed(String),
 }
 
-/// Runs the app full-screen until the manager quits; `conn` moves to the worker thread.
-pub fn run(app: App, conn: Connection) -> anyhow::Result<()> {
-    let (worker, replies) = Worker::spawn(conn).context("cannot start the background worker")?;
+/// Runs the app full-screen until the manager quits; `conn` moves to the worker thread that
+/// writes, `analytics` (a second connection to the same file) to the one that scans.
+pub fn run(app: App, conn: Connection, analytics: Connection) -> anyhow::Result<()> {
+    let (worker, replies) =
+        Workers::spawn(conn, analytics).context("cannot start the background workers")?;
     with_terminal_mode(Arc::new(Crossterm), || {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
             .context("cannot draw on this terminal")?;
@@ -64,7 +66,7 @@ fn spawn_input_thread() -> anyhow::Result<Receiver<Input>> {
 fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     mut app: App,
-    worker: &Worker,
+    worker: &Workers,
     inputs: &Receiver<Input>,
     replies: &Receiver<Reply>,
 ) -> anyhow::Result<()>

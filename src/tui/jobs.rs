@@ -61,6 +61,11 @@ impl Jobs {
             .collect()
     }
 
+    /// True while a request of `kind` waits for its reply.
+    pub fn is_running(&self, kind: JobKind) -> bool {
+        self.running().contains(&kind)
+    }
+
     /// The most recently finished job and how long it took.
     pub fn last_finished(&self) -> Option<(JobKind, Duration)> {
         self.last_finished

@@ -8,7 +8,7 @@ use crate::tui::deal_form::DealForm;
 use crate::tui::layout;
 use crate::tui::pipeline::{BoardFilterField, Confirm};
 use crate::tui::update::request_write;
-use crate::worker::{Job, Written};
+use crate::worker::{Job, JobKind, Written};
 
 /// Quarters the close-date filter offers: two back, the current one, and four ahead.
 const QUARTERS_BACK: usize = 2;
@@ -311,6 +311,15 @@ pub fn take_written(app: &mut App, written: Written) {
     };
     app.pipeline
         .apply_change(written.before.as_ref(), written.after.as_ref());
+    if app.jobs.is_running(JobKind::BoardTotals) {
+        // That count may have been taken before this change (it runs on the other thread), so
+        // ask again: only a count started after the change can replace the adjusted totals.
+        let p = &app.pipeline;
+        app.jobs.request(Job::BoardTotals {
+            filter: p.filter.clone(),
+            period: p.period,
+        });
+    }
     app.message = Message::info(saved.summary);
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
