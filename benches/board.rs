@@ -6,9 +6,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db::{self, demo::DemoOptions};
+use salesdesk::db;
 use salesdesk::domain::{DealChange, Stage};
 use salesdesk::tui::action::Action;
 use salesdesk::tui::app::{App, Message};
@@ -16,32 +15,14 @@ use salesdesk::tui::headless::render;
 use salesdesk::tui::update;
 use salesdesk::worker::{self, Job, Request};
 
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
-}
+mod common;
 
+use common::as_of;
+
+/// A copy of the shared book, so the moves do not change it.
 fn bench_db() -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let dir = target.join("bench-data");
-    let source = dir.join("customers-100000-1000000.db");
-    if !source.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let partial = dir.join("generating.db");
-        let _ = std::fs::remove_file(&partial);
-        let mut opened = db::open(&partial).unwrap();
-        let options = DemoOptions {
-            customers: 100_000,
-            deals: 1_000_000,
-            months: 36,
-            seed: 7,
-            as_of: as_of(),
-        };
-        db::demo::generate(&mut opened.conn, &options, false).unwrap();
-        drop(opened);
-        std::fs::rename(&partial, &source).unwrap();
-    }
-    let copy = dir.join("board-bench.db");
+    let source = common::big_db();
+    let copy = common::data_dir().join("board-bench.db");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
     }

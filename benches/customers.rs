@@ -3,60 +3,21 @@
 //! `cargo bench --bench customers`. The database is generated once into
 //! `target/bench-data/` (about 20 s) and reused by later runs.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db::{self, demo::DemoOptions};
+use salesdesk::db;
 use salesdesk::tui::action::Action;
 use salesdesk::tui::app::{App, Message};
 use salesdesk::tui::headless::{Headless, render};
 use salesdesk::tui::update;
 
-const CUSTOMERS: u32 = 100_000;
-const DEALS: u32 = 1_000_000;
+mod common;
 
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
-}
-
-fn bench_db() -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let dir = target.join("bench-data");
-    let path = dir.join(format!("customers-{CUSTOMERS}-{DEALS}.db"));
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let partial = dir.join("generating.db");
-        let _ = std::fs::remove_file(&partial);
-        let mut opened = db::open(&partial).unwrap();
-        let options = DemoOptions {
-            customers: CUSTOMERS,
-            deals: DEALS,
-            months: 36,
-            seed: 7,
-            as_of: as_of(),
-        };
-        let started = Instant::now();
-        db::demo::generate(&mut opened.conn, &options, false).unwrap();
-        opened
-            .conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
-            .unwrap();
-        drop(opened);
-        std::fs::rename(&partial, &path).unwrap();
-        eprintln!(
-            "generated {} in {:.1}s",
-            path.display(),
-            started.elapsed().as_secs_f64()
-        );
-    }
-    path
-}
+use common::{CUSTOMERS, as_of};
 
 fn open_and_first_frame(c: &mut Criterion) {
-    let path = bench_db();
+    let path = common::big_db();
     c.bench_function("open DB + first customers frame (120x40)", |b| {
         b.iter(|| {
             let opened = db::open(&path).unwrap();
@@ -80,7 +41,7 @@ fn open_and_first_frame(c: &mut Criterion) {
 }
 
 fn search_keystroke(c: &mut Criterion) {
-    let path = bench_db();
+    let path = common::big_db();
     let opened = db::open(&path).unwrap();
     let app = App::load(
         &opened.conn,
