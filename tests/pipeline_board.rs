@@ -255,3 +255,25 @@ fn filters_and_period_reload_the_board() {
     );
     assert_totals_fresh(&h);
 }
+
+#[test]
+fn the_selected_card_stays_on_screen_when_moving_down() {
+    let mut h = fixture_board(140, 24);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    for _ in 0..11 {
+        h.press(KeyCode::Char('j'));
+    }
+    let last = h
+        .app
+        .pipeline
+        .selected_card()
+        .and_then(|c| c.customer.clone())
+        .unwrap();
+    assert_eq!(last, "Quartz Energy", "the smallest Proposal deal is last");
+    assert!(
+        h.render_text().contains("Quartz Energy"),
+        "{}",
+        h.render_text()
+    );
+}

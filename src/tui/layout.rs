@@ -71,7 +71,7 @@ pub fn pipeline_areas(body: Rect) -> [Rect; 2] {
 }
 
 /// Lines a card takes on the board, its separator included.
-pub const CARD_LINES: u16 = 3;
+pub const CARD_LINES: u16 = 4;
 
 /// Cards a board column shows in a terminal of `size` (the column header takes three lines
 /// inside the border).
