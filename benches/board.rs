@@ -7,11 +7,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db;
 use salesdesk::domain::{DealChange, Stage};
 use salesdesk::tui::action::Action;
-use salesdesk::tui::app::{App, Message};
 use salesdesk::tui::headless::render;
+use salesdesk::tui::screen::Screen;
 use salesdesk::tui::update;
 use salesdesk::worker::{self, Job, Request};
 
@@ -36,44 +35,13 @@ fn board(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("open DB + first board frame (140x40)", |b| {
         b.iter(|| {
-            let opened = db::open(&path).unwrap();
-            let mut app = App::load(
-                &opened.conn,
-                path.display().to_string(),
-                as_of(),
-                Message::default(),
-            )
-            .unwrap();
-            update(
-                &mut app,
-                Action::Resize {
-                    width: 140,
-                    height: 40,
-                },
-            );
+            let (conn, app) = common::first_app(&path, Screen::Pipeline, 140, 40);
+            std::hint::black_box(conn);
             render(&app)
         })
     });
 
-    let mut conn = db::open(&path).unwrap().conn;
-    let mut app = App::load(
-        &conn,
-        path.display().to_string(),
-        as_of(),
-        Message::default(),
-    )
-    .unwrap();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 140,
-            height: 40,
-        },
-    );
-    for request in app.jobs.take_outbox() {
-        let reply = worker::execute(&mut conn, request);
-        update(&mut app, Action::Worker(Box::new(reply)));
-    }
+    let (mut conn, mut app) = common::loaded_app(&path, Screen::Pipeline, 140, 40);
     let deal = app.pipeline.column_cards(1).first().map(|c| c.id).unwrap();
     let mut forward = true;
     let mut generation = 1_000_000;

@@ -6,35 +6,22 @@
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db;
-use salesdesk::tui::action::Action;
-use salesdesk::tui::app::{App, Message};
-use salesdesk::tui::headless::{Headless, render};
+use salesdesk::tui::App;
+use salesdesk::tui::action::{Action, Command};
+use salesdesk::tui::headless::render;
+use salesdesk::tui::screen::Screen;
 use salesdesk::tui::update;
 
 mod common;
 
-use common::{CUSTOMERS, as_of};
+use common::CUSTOMERS;
 
 fn open_and_first_frame(c: &mut Criterion) {
     let path = common::big_db();
     c.bench_function("open DB + first customers frame (120x40)", |b| {
         b.iter(|| {
-            let opened = db::open(&path).unwrap();
-            let mut app = App::load(
-                &opened.conn,
-                path.display().to_string(),
-                as_of(),
-                Message::default(),
-            )
-            .unwrap();
-            update(
-                &mut app,
-                Action::Resize {
-                    width: 120,
-                    height: 40,
-                },
-            );
+            let (conn, app) = common::first_app(&path, Screen::Customers, 120, 40);
+            std::hint::black_box(conn);
             render(&app)
         })
     });
@@ -42,22 +29,18 @@ fn open_and_first_frame(c: &mut Criterion) {
 
 fn search_keystroke(c: &mut Criterion) {
     let path = common::big_db();
-    let opened = db::open(&path).unwrap();
-    let app = App::load(
-        &opened.conn,
-        path.display().to_string(),
-        as_of(),
-        Message::default(),
-    )
-    .unwrap();
-    let mut headless = Headless::new(app, opened.conn);
-    headless.resize(120, 40);
-    headless.type_text("/");
-    let searching = headless.app.clone();
+    let (_conn, mut searching) = common::loaded_app(&path, Screen::Customers, 120, 40);
+    update(&mut searching, Action::Command(Command::StartSearch));
+    assert!(searching.customers.searching);
     assert!(searching.customers.index.complete);
     assert_eq!(searching.customers.visible_len(), CUSTOMERS as usize);
     let mut typed_e = searching.clone();
     update(&mut typed_e, Action::Type('e'));
+    let after_e = typed_e.customers.visible_len();
+    assert!(
+        after_e > 0 && after_e < CUSTOMERS as usize,
+        "the keystroke really filters"
+    );
 
     let mut group = c.benchmark_group("search keystroke to frame (100k customers)");
     group.sample_size(20);
@@ -69,11 +52,7 @@ fn search_keystroke(c: &mut Criterion) {
     });
     group.bench_function("backspace widens to all", |b| {
         b.iter_custom(|iters| {
-            timed_keystroke(
-                &typed_e,
-                Action::Command(salesdesk::tui::action::Command::SearchBackspace),
-                iters,
-            )
+            timed_keystroke(&typed_e, Action::Command(Command::SearchBackspace), iters)
         })
     });
     group.finish();

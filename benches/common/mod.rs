@@ -5,6 +5,11 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use salesdesk::db::{self, demo::DemoOptions};
+use salesdesk::tui::action::{Action, Command};
+use salesdesk::tui::app::{App, Message};
+use salesdesk::tui::screen::Screen;
+use salesdesk::tui::update;
+use salesdesk::worker;
 
 /// Customers in the benchmark book.
 pub const CUSTOMERS: u32 = 100_000;
@@ -54,4 +59,45 @@ pub fn big_db() -> PathBuf {
         );
     }
     path
+}
+
+/// Opens the database at `path` and builds the app on `screen` at `width`×`height`, without
+/// running any background job: the state of the first frame.
+pub fn first_app(
+    path: &std::path::Path,
+    screen: Screen,
+    width: u16,
+    height: u16,
+) -> (rusqlite::Connection, App) {
+    let conn = db::open(path).unwrap().conn;
+    let mut app = App::load(
+        &conn,
+        path.display().to_string(),
+        as_of(),
+        Message::default(),
+    )
+    .unwrap();
+    update(&mut app, Action::Command(Command::ShowScreen(screen)));
+    update(&mut app, Action::Resize { width, height });
+    (conn, app)
+}
+
+/// Like [`first_app`], with every background job the app asked for run to completion.
+pub fn loaded_app(
+    path: &std::path::Path,
+    screen: Screen,
+    width: u16,
+    height: u16,
+) -> (rusqlite::Connection, App) {
+    let (mut conn, mut app) = first_app(path, screen, width, height);
+    loop {
+        let requests = app.jobs.take_outbox();
+        if requests.is_empty() {
+            return (conn, app);
+        }
+        for request in requests {
+            let reply = worker::execute(&mut conn, request);
+            update(&mut app, Action::Worker(Box::new(reply)));
+        }
+    }
 }
