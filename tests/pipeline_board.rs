@@ -277,3 +277,33 @@ fn the_selected_card_stays_on_screen_when_moving_down() {
         h.render_text()
     );
 }
+
+#[test]
+fn cards_sort_by_close_date_and_the_quota_pane_toggles() {
+    let mut h = fixture_board(140, 30);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('>'));
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Tab);
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("2026-12-01");
+    h.press(KeyCode::Enter);
+    let id = h.app.pipeline.selected_card().map(|c| c.id);
+    h.press(KeyCode::Char('<'));
+    h.press(KeyCode::Char('s'));
+    let first = h.app.pipeline.column_cards(2).first().map(|c| c.id);
+    assert_eq!(first, id, "the deal closing soonest leads its column");
+    assert!(h.render_text().contains("cards by close date"));
+    assert!(!h.render_text().contains("Quota attainment"));
+    h.press(KeyCode::Char('t'));
+    let frame = h.render_text();
+    assert!(
+        frame.contains("Quota attainment") && frame.contains("Ann Lee"),
+        "{frame}"
+    );
+    h.press(KeyCode::Char('t'));
+    assert!(!h.render_text().contains("Quota attainment"));
+}

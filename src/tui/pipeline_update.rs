@@ -1,6 +1,7 @@
 //! What the board's commands do: moves and closings become write jobs, popups collect what a
 //! change needs, and a saved change updates just its card.
 
+use crate::db::board::CardSort;
 use crate::domain::{DealChange, LOST_REASONS, Quarter, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
@@ -61,8 +62,8 @@ fn board(app: &mut App, command: Command) {
         }
         Command::ToggleCardSort => {
             p.sort = match p.sort {
-                crate::db::board::CardSort::Amount => crate::db::board::CardSort::CloseDate,
-                crate::db::board::CardSort::CloseDate => crate::db::board::CardSort::Amount,
+                CardSort::Amount => CardSort::CloseDate,
+                CardSort::CloseDate => CardSort::Amount,
             };
             reload(app, false);
         }
@@ -118,7 +119,8 @@ fn propose(app: &mut App, deal_id: i64, change: DealChange) {
             DealChange::Win => "mark it Won".to_string(),
             DealChange::Lose { reason } => format!("mark it Lost ({reason})"),
             DealChange::Reopen => "reopen it at Negotiation".to_string(),
-            other => format!("{other:?}"),
+            DealChange::Move { to } => format!("move it to {to}"),
+            DealChange::Edit { .. } => "edit it".to_string(),
         };
         app.pipeline.confirm = Some(Confirm {
             deal_id,

@@ -77,7 +77,7 @@ fn run_command(app: &mut App, command: Command) {
 /// Queues a write unless one is still being saved (a second key press must not act on a card
 /// that is about to change).
 pub(crate) fn request_write(app: &mut App, job: Job, note: &str) {
-    if app.jobs.running().contains(&crate::worker::JobKind::Write) {
+    if app.jobs.is_running(crate::worker::JobKind::Write) {
         app.message = Message::info("still saving the last change…");
         return;
     }

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
+use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::pipeline_update::filter_label;
 use crate::tui::screens::pipeline::sort_label;
@@ -46,8 +47,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Span::raw(format!(
                     "win rate {} ({}/{} won) · avg won {} · cycle {} mean {} median · velocity {}/day",
                     percent(k.win_rate),
-                    k.won,
-                    k.won + k.lost,
+                    group_thousands(k.won.into()),
+                    group_thousands((k.won + k.lost).into()),
                     k.average_won_deal
                         .map_or_else(|| "—".into(), |m| m.compact()),
                     days(k.cycle_days_mean),

@@ -135,6 +135,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         .unwrap_or_else(|| "(no customer)".into());
     let first = pad_between(&customer, &amount, width);
     let second = fit(&card.title, width);
+    let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
         Some(closed) => match &card.lost_reason {
             Some(reason) => format!("Lost {} · {reason}", closed.format("%m-%d")),
@@ -146,15 +147,10 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
                 || "no close date".to_string(),
                 |d| format!("closes {}", d.format("%Y-%m-%d")),
             );
-            let stale = if p.is_stale(card, app.as_of) {
-                "⚠ "
-            } else {
-                ""
-            };
-            format!("{stale}{days}d · {close}")
+            let mark = if stale { "⚠ " } else { "" };
+            format!("{mark}{days}d · {close}")
         }
     };
-    let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third_style = if selected {
         base
     } else if stale {
