@@ -4,5 +4,6 @@ pub mod analytics;
 pub mod cli;
 pub mod db;
 pub mod domain;
+pub mod import;
 pub mod tui;
 pub mod worker;

@@ -1,6 +1,7 @@
 //! The command line: `salesdesk` opens the desk; subcommands work headless for scripts and tests.
 
 mod demo;
+mod import;
 mod paths;
 mod report;
 mod report_text;
@@ -17,6 +18,7 @@ use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
 pub use demo::DemoArgs;
+pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
 pub use snapshot::SnapshotArgs;
 
@@ -44,6 +46,8 @@ pub enum Command {
     Snapshot(SnapshotArgs),
     /// Print a report of an existing database, as text or --json
     Report(ReportArgs),
+    /// Import records from a CSV export of another CRM or a spreadsheet, through a mapping
+    Import(ImportArgs),
 }
 
 /// Runs what the command line asks for.
@@ -59,6 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo(args)) => demo::run(&path, as_of, &args),
         Some(Command::Snapshot(args)) => snapshot::run(&path, as_of, &args),
         Some(Command::Report(args)) => report::run(&path, as_of, &args),
+        Some(Command::Import(args)) => import::run(&path, as_of, &args),
         None => open_desk(&path, as_of),
     }
 }
