@@ -4,5 +4,7 @@ pub mod analytics;
 pub mod cli;
 pub mod db;
 pub mod domain;
+pub mod export;
+pub mod files;
 pub mod tui;
 pub mod worker;
