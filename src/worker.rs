@@ -16,6 +16,7 @@ use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::pipeline_facts;
 use crate::domain::DealChange;
+use crate::export::{ExportJob, Exported};
 
 /// How many edits `:history` shows.
 pub const HISTORY_LINES: usize = 200;
@@ -71,6 +72,8 @@ pub enum Job {
         /// The day it ends.
         as_of: NaiveDate,
     },
+    /// Write a screen's view to a CSV file.
+    Export(ExportJob),
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -90,11 +93,13 @@ pub enum JobKind {
     History,
     /// [`Job::Kpis`].
     Kpis,
+    /// [`Job::Export`].
+    Export,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 8] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -102,6 +107,7 @@ impl JobKind {
         JobKind::CustomerIndex,
         JobKind::CustomerDetail,
         JobKind::History,
+        JobKind::Export,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -114,6 +120,7 @@ impl JobKind {
             JobKind::Write => "saving",
             JobKind::History => "reading the history",
             JobKind::Kpis => "computing KPIs",
+            JobKind::Export => "exporting",
         }
     }
 
@@ -127,6 +134,7 @@ impl JobKind {
             JobKind::Write => "saved",
             JobKind::History => "history",
             JobKind::Kpis => "KPIs",
+            JobKind::Export => "exported",
         }
     }
 
@@ -140,7 +148,7 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis
+            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Export
         )
     }
 }
@@ -156,6 +164,7 @@ impl Job {
             Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
+            Job::Export(_) => JobKind::Export,
         }
     }
 }
@@ -197,6 +206,8 @@ pub enum Output {
     History(Result<Vec<HistoryLine>, String>),
     /// KPIs of a period.
     Kpis(Result<BoardKpis, String>),
+    /// A view written to a file.
+    Exported(Result<Exported, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -281,6 +292,7 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
             edits::history(conn, HISTORY_LINES)
                 .map_err(|e| format!("cannot read the history: {e}")),
         ),
+        Job::Export(job) => Output::Exported(job.run(conn)),
     };
     Reply {
         generation: request.generation,

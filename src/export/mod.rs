@@ -3,6 +3,7 @@
 //! an empty cell; the file appears only once complete.
 
 mod file;
+mod job;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use rusqlite::Connection;
 use crate::db::board::BoardFilter;
 use crate::db::export::{self, ExportKind};
 pub use file::CsvFile;
+pub use job::{ExportJob, Exported};
 
 /// Why an export failed; each message names the file and is meant for the manager.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +46,8 @@ pub enum ExportError {
 /// the worker, so the file is written off the UI thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
+    /// What the rows are, for the summary (`customers`).
+    pub noun: &'static str,
     /// Column headers.
     pub header: Vec<String>,
     /// The rows, each as long as the header.

@@ -61,7 +61,7 @@ impl Context {
             Context::DealForm => "Deal form",
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
-            Context::CommandLine => "Command line (:history, :undo, :redo, :quit)",
+            Context::CommandLine => "Command line (:history, :undo, :redo, :export FILE, :quit)",
             Context::History => "History",
         }
     }

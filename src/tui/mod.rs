@@ -6,6 +6,7 @@ pub mod customers;
 pub mod deal_form;
 pub mod draw;
 pub mod event_loop;
+pub mod export_view;
 pub mod headless;
 pub mod jobs;
 pub mod keymap;

@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{layout, pipeline_update};
+use crate::tui::{export_view, layout, pipeline_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -95,6 +95,10 @@ fn command_line(app: &mut App, command: Command) {
         }
         Command::Accept => {
             let line = app.command_line.take().unwrap_or_default();
+            if let Some(file) = export_view::parse_export(&line) {
+                export_view::start(app, file);
+                return;
+            }
             match line.trim() {
                 "history" | "hist" => {
                     app.jobs.request(Job::History);
@@ -105,7 +109,7 @@ fn command_line(app: &mut App, command: Command) {
                 "" => {}
                 other => {
                     app.message = Message::error(format!(
-                        "unknown command :{other} (try :history, :undo, :redo, :quit)"
+                        "unknown command :{other} (try :history, :undo, :redo, :export FILE, :quit)"
                     ))
                 }
             }
@@ -216,6 +220,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Written(Ok(written)) => pipeline_update::take_written(app, written),
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
+        Output::Exported(result) => export_view::take_exported(app, result),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
