@@ -108,6 +108,17 @@ fn a_bad_export_line_says_what_is_wrong() {
         "{}",
         h.app.message.text
     );
+    h.app.customers.index.complete = false;
+    export_to(&mut h, &dir.path().join("partial.csv"));
+    assert!(
+        h.app.message.text.contains("still loading"),
+        "{}",
+        h.app.message.text
+    );
+    assert!(
+        !dir.path().join("partial.csv").exists(),
+        "half a list is never written"
+    );
     run_command(&mut h, "exporting");
     assert!(h.app.message.text.starts_with("unknown command :exporting"));
 }

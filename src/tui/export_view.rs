@@ -25,6 +25,12 @@ pub fn start(app: &mut App, file: &str) {
     }
     let path = PathBuf::from(file);
     let job = match app.screen {
+        Screen::Customers if !app.customers.index.complete => {
+            app.message = Message::error(
+                "the customers are still loading; export again once they are all in",
+            );
+            return;
+        }
         Screen::Customers => ExportJob::Table {
             path,
             table: customers_table(&app.customers),
