@@ -16,6 +16,8 @@ use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::pipeline_facts;
 use crate::domain::DealChange;
+use crate::export::{ExportJob, Exported};
+use crate::import::{ImportJob, ImportReport, Progress};
 
 /// How many edits `:history` shows.
 pub const HISTORY_LINES: usize = 200;
@@ -71,6 +73,10 @@ pub enum Job {
         /// The day it ends.
         as_of: NaiveDate,
     },
+    /// Write a screen's view to a CSV file.
+    Export(ExportJob),
+    /// Import a file into the database (one transaction).
+    Import(Box<ImportJob>),
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -90,11 +96,15 @@ pub enum JobKind {
     History,
     /// [`Job::Kpis`].
     Kpis,
+    /// [`Job::Export`].
+    Export,
+    /// [`Job::Import`]: never replaced; it reports progress while it runs.
+    Import,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 9] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -102,6 +112,8 @@ impl JobKind {
         JobKind::CustomerIndex,
         JobKind::CustomerDetail,
         JobKind::History,
+        JobKind::Export,
+        JobKind::Import,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -114,6 +126,8 @@ impl JobKind {
             JobKind::Write => "saving",
             JobKind::History => "reading the history",
             JobKind::Kpis => "computing KPIs",
+            JobKind::Export => "exporting",
+            JobKind::Import => "importing",
         }
     }
 
@@ -127,12 +141,14 @@ impl JobKind {
             JobKind::Write => "saved",
             JobKind::History => "history",
             JobKind::Kpis => "KPIs",
+            JobKind::Export => "exported",
+            JobKind::Import => "imported",
         }
     }
 
-    /// False for writes: every one of them must run, in order.
+    /// False for writes and imports: every one of them must run, in order.
     pub fn replaceable(self) -> bool {
-        self != JobKind::Write
+        !matches!(self, JobKind::Write | JobKind::Import)
     }
 
     /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
@@ -140,7 +156,7 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis
+            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Export
         )
     }
 }
@@ -156,6 +172,8 @@ impl Job {
             Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
+            Job::Export(_) => JobKind::Export,
+            Job::Import(_) => JobKind::Import,
         }
     }
 }
@@ -197,6 +215,12 @@ pub enum Output {
     History(Result<Vec<HistoryLine>, String>),
     /// KPIs of a period.
     Kpis(Result<BoardKpis, String>),
+    /// A view written to a file.
+    Exported(Result<Exported, String>),
+    /// How far a running import has got (not the job's final reply).
+    ImportProgress(Progress),
+    /// A finished import's report (written, dry run, or refused for rejected rows).
+    Imported(Result<ImportReport, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -225,6 +249,15 @@ pub struct Reply {
 
 /// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
 pub fn execute(conn: &mut Connection, request: Request) -> Reply {
+    execute_reporting(conn, request, &mut |_| {})
+}
+
+/// Like [`execute`], passing intermediate outputs (import progress) to `report` as they come.
+pub fn execute_reporting(
+    conn: &mut Connection,
+    request: Request,
+    report: &mut dyn FnMut(Output),
+) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
     let output = match request.job {
@@ -281,6 +314,10 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
             edits::history(conn, HISTORY_LINES)
                 .map_err(|e| format!("cannot read the history: {e}")),
         ),
+        Job::Export(job) => Output::Exported(job.run(conn)),
+        Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
+            report(Output::ImportProgress(progress))
+        })),
     };
     Reply {
         generation: request.generation,
@@ -413,7 +450,20 @@ fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Re
     while let Ok(first) = requests.recv() {
         for request in latest_per_kind(first, requests.try_iter()) {
             tracing::debug!(kind = ?request.job.kind(), generation = request.generation, "job start");
-            let reply = execute(&mut conn, request);
+            let (generation, kind) = (request.generation, request.job.kind());
+            let started = Instant::now();
+            let mut progress = |output| {
+                let reply = Reply {
+                    generation,
+                    kind,
+                    elapsed: started.elapsed(),
+                    output,
+                };
+                if replies.send(reply).is_err() {
+                    tracing::debug!("progress dropped: the app has stopped listening");
+                }
+            };
+            let reply = execute_reporting(&mut conn, request, &mut progress);
             tracing::debug!(kind = ?reply.kind, elapsed_ms = reply.elapsed.as_millis(), "job done");
             if replies.send(reply).is_err() {
                 return;

@@ -7,7 +7,6 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::db;
 use crate::domain::group_thousands;
 use crate::import::{
     ImportKind, ImportOptions, Mapping, OnConflict, Outcome, Progress, import_file, kind_names,
@@ -46,7 +45,7 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<(
         (None, Some(kind)) => Mapping::default_for(kind),
         (None, None) => bail!("give --mapping MAPPING.toml, or --kind ({})", kind_names()),
     };
-    let mut opened = db::open(path)?;
+    let (_lock, mut opened) = super::open_for_writing(path)?;
     let options = ImportOptions {
         on_conflict: args.on_conflict,
         dry_run: args.dry_run,
@@ -63,7 +62,13 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<(
             );
         }
     };
-    let report = import_file(&mut opened.conn, &args.file, &mapping, &options, &mut progress);
+    let report = import_file(
+        &mut opened.conn,
+        &args.file,
+        &mapping,
+        &options,
+        &mut progress,
+    );
     if show_progress {
         eprint!("\r\x1b[2K");
     }

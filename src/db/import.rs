@@ -164,7 +164,10 @@ impl<'t> ImportWriter<'t> {
                 .rejected(
                     &row,
                     "",
-                    format!("conflicts with what is already stored ({})", constraint_reason(&e)),
+                    format!(
+                        "conflicts with what is already stored ({})",
+                        constraint_reason(&e)
+                    ),
                 )),
             Err(e) => Err(RowFailure::Fatal(e)),
             Ok(outcome) => {
@@ -386,7 +389,8 @@ impl<'t> ImportWriter<'t> {
                     set(values, "amount_cents", Value::Integer(cents));
                     self.effects.amounts_from_list_price += 1;
                 }
-                None if matches!(get(values, "amount_cents"), Some(0)) && needs.stage.is_closed() => {}
+                None if matches!(get(values, "amount_cents"), Some(0))
+                    && needs.stage.is_closed() => {}
                 None => {
                     return Err(self.rejected(
                         row,
@@ -429,10 +433,18 @@ impl<'t> ImportWriter<'t> {
     }
 
     /// Inserts a row; every row of a kind has the same columns, so the SQL is built once.
-    fn insert(&mut self, id: Option<i64>, values: &[(&'static str, Value)]) -> rusqlite::Result<usize> {
+    fn insert(
+        &mut self,
+        id: Option<i64>,
+        values: &[(&'static str, Value)],
+    ) -> rusqlite::Result<usize> {
         let table = table(self.kind);
         let id_value = id.map(Value::Integer);
-        let name = if id.is_some() { "insert with id" } else { "insert" };
+        let name = if id.is_some() {
+            "insert with id"
+        } else {
+            "insert"
+        };
         let sql = self.statements.entry(name).or_insert_with(|| {
             let mut columns: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
             if id.is_some() {

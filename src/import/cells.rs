@@ -123,7 +123,9 @@ fn decimal(text: &str, skip: &[char]) -> Option<(i128, u32)> {
     for (i, c) in text.trim().char_indices() {
         match c {
             '0'..='9' => {
-                units = units.checked_mul(10)?.checked_add(i128::from(c as u8 - b'0'))?;
+                units = units
+                    .checked_mul(10)?
+                    .checked_add(i128::from(c as u8 - b'0'))?;
                 digits += 1;
                 if let Some(s) = scale.as_mut() {
                     *s += 1;
@@ -153,15 +155,26 @@ mod tests {
         assert_eq!(money("-3.05", MoneyUnit::Whole), Ok(Money(-305)));
         assert_eq!(money("0", MoneyUnit::Whole), Ok(Money(0)));
         assert_eq!(money("123450", MoneyUnit::Cents), Ok(Money(123_450)));
-        assert_eq!(money("1100.04", MoneyUnit::Millions), Ok(Money(110_004_000_000)));
+        assert_eq!(
+            money("1100.04", MoneyUnit::Millions),
+            Ok(Money(110_004_000_000))
+        );
         assert_eq!(money("1.2345", MoneyUnit::Thousands), Ok(Money(123_450)));
     }
 
     #[test]
     fn money_refuses_what_it_cannot_hold() {
-        assert!(money("1.234", MoneyUnit::Whole).unwrap_err().contains("decimals"));
+        assert!(
+            money("1.234", MoneyUnit::Whole)
+                .unwrap_err()
+                .contains("decimals")
+        );
         assert!(money("12.5", MoneyUnit::Cents).is_err());
-        assert!(money("abc", MoneyUnit::Whole).unwrap_err().contains("'abc'"));
+        assert!(
+            money("abc", MoneyUnit::Whole)
+                .unwrap_err()
+                .contains("'abc'")
+        );
         assert!(money("", MoneyUnit::Whole).is_err());
         assert!(money("1.2.3", MoneyUnit::Whole).is_err());
         assert!(money("99999999999999999999", MoneyUnit::Whole).is_err());

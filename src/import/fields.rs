@@ -57,7 +57,14 @@ impl ImportKind {
                 "max_open_tasks",
                 "active",
             ],
-            ImportKind::Products => &["id", "external_id", "name", "family", "list_price", "margin"],
+            ImportKind::Products => &[
+                "id",
+                "external_id",
+                "name",
+                "family",
+                "list_price",
+                "margin",
+            ],
             ImportKind::Customers => &[
                 "id",
                 "external_id",

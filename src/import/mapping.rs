@@ -170,14 +170,32 @@ impl Mapping {
                 ));
             }
         }
-        if let Some(field) = self.money_units.keys().find(|f| !kind.money_fields().contains(&f.as_str())) {
-            return Err(format!("[money_units] names '{field}', which is not a money field of {kind}"));
+        if let Some(field) = self
+            .money_units
+            .keys()
+            .find(|f| !kind.money_fields().contains(&f.as_str()))
+        {
+            return Err(format!(
+                "[money_units] names '{field}', which is not a money field of {kind}"
+            ));
         }
-        if let Some(field) = self.columns.keys().find(|f| self.constants.contains_key(*f)) {
-            return Err(format!("'{field}' is given both a column and a constant; keep one"));
+        if let Some(field) = self
+            .columns
+            .keys()
+            .find(|f| self.constants.contains_key(*f))
+        {
+            return Err(format!(
+                "'{field}' is given both a column and a constant; keep one"
+            ));
         }
-        if let Some(field) = self.defaults.keys().find(|f| self.constants.contains_key(*f)) {
-            return Err(format!("'{field}' is given both a constant and a default; keep one"));
+        if let Some(field) = self
+            .defaults
+            .keys()
+            .find(|f| self.constants.contains_key(*f))
+        {
+            return Err(format!(
+                "'{field}' is given both a constant and a default; keep one"
+            ));
         }
         if !kind.keys().contains(&self.key) {
             let keys: Vec<_> = kind.keys().iter().map(|k| k.field()).collect();
@@ -187,8 +205,15 @@ impl Mapping {
                 keys.join(" or ")
             ));
         }
-        if let Some(r) = self.create_missing.iter().find(|r| !kind.creatable().contains(r)) {
-            return Err(format!("create_missing: {kind} rows cannot create a {}", r.name()));
+        if let Some(r) = self
+            .create_missing
+            .iter()
+            .find(|r| !kind.creatable().contains(r))
+        {
+            return Err(format!(
+                "create_missing: {kind} rows cannot create a {}",
+                r.name()
+            ));
         }
         let filled = |field: &str| {
             self.columns.contains_key(field)
@@ -326,7 +351,10 @@ impl BoundMapping {
                 .filter(|text| !text.is_empty())
                 .map(|text| Cell {
                     text,
-                    column: self.columns.get(field).map_or("(default)", |(_, c)| c.as_str()),
+                    column: self
+                        .columns
+                        .get(field)
+                        .map_or("(default)", |(_, c)| c.as_str()),
                 }),
         }
     }
@@ -388,13 +416,22 @@ mod tests {
     #[test]
     fn binds_columns_and_lists_the_ignored_ones() {
         let mapping = Mapping::parse(DEALS).unwrap();
-        let head = header(&["opportunity_id", "Deal_Stage", "close_value", "sales_agent", "x"]);
+        let head = header(&[
+            "opportunity_id",
+            "Deal_Stage",
+            "close_value",
+            "sales_agent",
+            "x",
+        ]);
         let bound = mapping.bind(&head, Path::new("f.csv")).unwrap();
         assert_eq!(bound.ignored, ["x"]);
         let row = header(&["A1", "prospecting", "10", "Ann", "?"]);
         let stage = bound.cell("stage", &row).unwrap();
         assert_eq!((stage.text, stage.column), ("Lead", "Deal_Stage"));
-        assert_eq!(bound.cell("lost_reason", &row).unwrap().column, "(constant)");
+        assert_eq!(
+            bound.cell("lost_reason", &row).unwrap().column,
+            "(constant)"
+        );
         assert_eq!(bound.cell("title", &row), None);
     }
 
@@ -402,7 +439,10 @@ mod tests {
     fn a_missing_column_names_it_and_the_header() {
         let mapping = Mapping::parse(DEALS).unwrap();
         let err = mapping
-            .bind(&header(&["opportunity_id", "deal_stage"]), Path::new("f.csv"))
+            .bind(
+                &header(&["opportunity_id", "deal_stage"]),
+                Path::new("f.csv"),
+            )
             .unwrap_err()
             .to_string();
         assert!(err.contains("'close_value'"), "{err}");
@@ -412,14 +452,32 @@ mod tests {
     #[test]
     fn mistakes_in_the_mapping_are_named() {
         let cases = [
-            ("kind = \"deals\"\nkey = \"name\"\n[columns]\nstage = \"s\"", "key 'name'"),
-            ("kind = \"deals\"\n[columns]\nstage = \"s\"\nbudget = \"b\"", "'budget'"),
+            (
+                "kind = \"deals\"\nkey = \"name\"\n[columns]\nstage = \"s\"",
+                "key 'name'",
+            ),
+            (
+                "kind = \"deals\"\n[columns]\nstage = \"s\"\nbudget = \"b\"",
+                "'budget'",
+            ),
             ("kind = \"deals\"\n[columns]\namount = \"a\"", "'stage'"),
-            ("kind = \"deals\"\ncolour = 1\n[columns]\nstage = \"s\"", "colour"),
+            (
+                "kind = \"deals\"\ncolour = 1\n[columns]\nstage = \"s\"",
+                "colour",
+            ),
             ("kind = \"leads\"", "leads"),
-            ("kind = \"deals\"\ndelimiter = \"::\"\n[columns]\nstage = \"s\"", "'::'"),
-            ("kind = \"reps\"\ncreate_missing = [\"rep\"]\n[columns]\nname = \"n\"", "cannot create"),
-            ("kind = \"deals\"\ndate_format = \"%Q\"\n[columns]\nstage = \"s\"", "%Q"),
+            (
+                "kind = \"deals\"\ndelimiter = \"::\"\n[columns]\nstage = \"s\"",
+                "'::'",
+            ),
+            (
+                "kind = \"reps\"\ncreate_missing = [\"rep\"]\n[columns]\nname = \"n\"",
+                "cannot create",
+            ),
+            (
+                "kind = \"deals\"\ndate_format = \"%Q\"\n[columns]\nstage = \"s\"",
+                "%Q",
+            ),
         ];
         for (text, expected) in cases {
             let err = Mapping::parse(text).unwrap_err();

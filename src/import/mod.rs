@@ -6,6 +6,7 @@
 pub mod cells;
 mod error;
 mod fields;
+mod job;
 mod mapping;
 pub mod records;
 mod report;
@@ -14,6 +15,7 @@ mod source;
 
 pub use error::ImportError;
 pub use fields::{ImportKind, MatchKey, Reference, kind_names};
+pub use job::{ImportJob, MappingSource};
 pub use mapping::{AmountFallback, BoundMapping, Mapping};
 pub use records::{ColumnValue, KeyValue, PendingRow, RefValue, Rejection, placeholder_email};
 pub use report::{ImportReport, LISTED_REJECTIONS, Outcome};

@@ -204,7 +204,11 @@ impl<'a> RowReader<'a> {
         self.bound.cell(field, self.cells)
     }
 
-    fn parsed<T>(&self, field: &str, parse: impl Fn(&str) -> Result<T, String>) -> Field<Option<T>> {
+    fn parsed<T>(
+        &self,
+        field: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Field<Option<T>> {
         match self.cell(field) {
             None => Ok(None),
             Some(cell) => parse(cell.text)
@@ -231,7 +235,11 @@ impl<'a> RowReader<'a> {
         match value {
             Some(v) if !range.contains(&v) => Err(self.reject(
                 self.bound.column_of(field),
-                format!("'{v}' is out of range ({} to {})", range.start(), range.end()),
+                format!(
+                    "'{v}' is out of range ({} to {})",
+                    range.start(),
+                    range.end()
+                ),
             )),
             _ => Ok(value),
         }
@@ -258,7 +266,12 @@ impl<'a> RowReader<'a> {
         self.parsed(field, cells::boolean)
     }
 
-    fn reference(&self, reference: Reference, id_field: &str, name_field: &str) -> Field<Option<RefValue>> {
+    fn reference(
+        &self,
+        reference: Reference,
+        id_field: &str,
+        name_field: &str,
+    ) -> Field<Option<RefValue>> {
         let id = self.integer(id_field)?;
         let name = self.text(name_field);
         if id.is_none() && name.is_none() {
@@ -309,15 +322,26 @@ impl<'a> RowReader<'a> {
 
     fn rep(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let name = self.required_text("name", "a rep needs a name")?;
-        let email = self.text("email").unwrap_or_else(|| placeholder_email(&name));
+        let email = self
+            .text("email")
+            .unwrap_or_else(|| placeholder_email(&name));
         row.columns = vec![
             ("external_id", external),
             ("name", plain(name)),
             ("email", plain(email)),
             ("team", plain(self.text("team").unwrap_or_default())),
             ("region", plain(self.text("region").unwrap_or_default())),
-            ("max_open_tasks", plain(self.ranged("max_open_tasks", 0..=10_000)?.unwrap_or(DEFAULT_MAX_OPEN_TASKS))),
-            ("active", plain(i64::from(self.boolean("active")?.unwrap_or(true)))),
+            (
+                "max_open_tasks",
+                plain(
+                    self.ranged("max_open_tasks", 0..=10_000)?
+                        .unwrap_or(DEFAULT_MAX_OPEN_TASKS),
+                ),
+            ),
+            (
+                "active",
+                plain(i64::from(self.boolean("active")?.unwrap_or(true))),
+            ),
         ];
         Ok(())
     }
@@ -328,7 +352,10 @@ impl<'a> RowReader<'a> {
             ("external_id", external),
             ("name", plain(name)),
             ("family", plain(self.text("family").unwrap_or_default())),
-            ("list_price_cents", plain(self.money("list_price")?.unwrap_or(0))),
+            (
+                "list_price_cents",
+                plain(self.money("list_price")?.unwrap_or(0)),
+            ),
             ("margin_bp", plain(self.margin()?.unwrap_or(0))),
         ];
         Ok(())
@@ -352,10 +379,22 @@ impl<'a> RowReader<'a> {
             ("name", plain(name)),
             ("industry", plain(self.text("industry").unwrap_or_default())),
             ("region", plain(self.text("region").unwrap_or_default())),
-            ("employees", optional(self.ranged("employees", 0..=i64::MAX)?)),
-            ("annual_revenue_cents", optional(self.money("annual_revenue")?)),
-            ("owner_rep_id", ColumnValue::Ref(self.reference(Reference::Rep, "owner_rep_id", "owner")?)),
-            ("created_on", plain(iso(self.date("created_on")?.unwrap_or(self.as_of)))),
+            (
+                "employees",
+                optional(self.ranged("employees", 0..=i64::MAX)?),
+            ),
+            (
+                "annual_revenue_cents",
+                optional(self.money("annual_revenue")?),
+            ),
+            (
+                "owner_rep_id",
+                ColumnValue::Ref(self.reference(Reference::Rep, "owner_rep_id", "owner")?),
+            ),
+            (
+                "created_on",
+                plain(iso(self.date("created_on")?.unwrap_or(self.as_of))),
+            ),
             ("notes", plain(self.text("notes").unwrap_or_default())),
         ];
         Ok(())
@@ -363,9 +402,14 @@ impl<'a> RowReader<'a> {
 
     fn deal(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let stage_text = self.required_text("stage", "a deal needs a stage")?;
-        let stage: Stage = stage_text.parse().map_err(|e: crate::domain::ParseStageError| {
-            self.reject(self.bound.column_of("stage"), format!("{e}; map it under [values.stage]"))
-        })?;
+        let stage: Stage = stage_text
+            .parse()
+            .map_err(|e: crate::domain::ParseStageError| {
+                self.reject(
+                    self.bound.column_of("stage"),
+                    format!("{e}; map it under [values.stage]"),
+                )
+            })?;
         let mut closed_on = self.date("closed_on")?;
         let mut expected = self.date("expected_close_on")?;
         if !stage.is_closed() {
@@ -374,7 +418,10 @@ impl<'a> RowReader<'a> {
         } else if closed_on.is_none() {
             return Err(self.reject(
                 self.bound.column_of("closed_on"),
-                format!("is empty; a {} deal needs the date it closed", stage.as_str()),
+                format!(
+                    "is empty; a {} deal needs the date it closed",
+                    stage.as_str()
+                ),
             ));
         }
         let created = self.date("created_on")?;
@@ -382,7 +429,11 @@ impl<'a> RowReader<'a> {
         if let Some(closed) = closed_on.filter(|c| *c < created_on) {
             return Err(self.reject(
                 self.bound.column_of("closed_on"),
-                format!("'{}' is before the deal was created ({})", iso(closed), iso(created_on)),
+                format!(
+                    "'{}' is before the deal was created ({})",
+                    iso(closed),
+                    iso(created_on)
+                ),
             ));
         }
         let amount = self.money("amount")?;
@@ -392,11 +443,17 @@ impl<'a> RowReader<'a> {
             Some(_) => false,
         };
         if amount.is_none() && self.bound.mapping.amount_fallback == super::AmountFallback::None {
-            return Err(self.reject(self.bound.column_of("amount"), "is empty; a deal needs an amount"));
+            return Err(self.reject(
+                self.bound.column_of("amount"),
+                "is empty; a deal needs an amount",
+            ));
         }
         let probability = self.parsed("probability", cells::percent_bp)?;
         if probability.is_some_and(|p| !(0..=10_000).contains(&p)) {
-            return Err(self.reject(self.bound.column_of("probability"), "a probability must be between 0% and 100%"));
+            return Err(self.reject(
+                self.bound.column_of("probability"),
+                "a probability must be between 0% and 100%",
+            ));
         }
         let title = self.text("title");
         row.deal = Some(DealNeeds {
@@ -408,9 +465,18 @@ impl<'a> RowReader<'a> {
         });
         row.columns = vec![
             ("external_id", external),
-            ("customer_id", ColumnValue::Ref(self.reference(Reference::Customer, "customer_id", "customer")?)),
-            ("rep_id", ColumnValue::Ref(self.reference(Reference::Rep, "rep_id", "rep")?)),
-            ("product_id", ColumnValue::Ref(self.reference(Reference::Product, "product_id", "product")?)),
+            (
+                "customer_id",
+                ColumnValue::Ref(self.reference(Reference::Customer, "customer_id", "customer")?),
+            ),
+            (
+                "rep_id",
+                ColumnValue::Ref(self.reference(Reference::Rep, "rep_id", "rep")?),
+            ),
+            (
+                "product_id",
+                ColumnValue::Ref(self.reference(Reference::Product, "product_id", "product")?),
+            ),
             ("title", plain(title.unwrap_or_default())),
             ("amount_cents", plain(amount.unwrap_or(0))),
             ("stage", plain(stage.as_str().to_string())),
@@ -425,7 +491,10 @@ impl<'a> RowReader<'a> {
 
     fn task(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let title = self.required_text("title", "a task needs a title")?;
-        let status = self.text("status").unwrap_or_else(|| "open".to_string()).to_lowercase();
+        let status = self
+            .text("status")
+            .unwrap_or_else(|| "open".to_string())
+            .to_lowercase();
         if !["open", "done", "cancelled"].contains(&status.as_str()) {
             return Err(self.reject(
                 self.bound.column_of("status"),
@@ -435,15 +504,33 @@ impl<'a> RowReader<'a> {
         row.columns = vec![
             ("external_id", external),
             ("title", plain(title)),
-            ("kind", plain(self.text("kind").unwrap_or_else(|| "follow-up".to_string()))),
-            ("customer_id", ColumnValue::Ref(self.reference(Reference::Customer, "customer_id", "customer")?)),
+            (
+                "kind",
+                plain(self.text("kind").unwrap_or_else(|| "follow-up".to_string())),
+            ),
+            (
+                "customer_id",
+                ColumnValue::Ref(self.reference(Reference::Customer, "customer_id", "customer")?),
+            ),
             ("deal_id", optional(self.integer("deal_id")?)),
-            ("rep_id", ColumnValue::Ref(self.reference(Reference::Rep, "rep_id", "rep")?)),
+            (
+                "rep_id",
+                ColumnValue::Ref(self.reference(Reference::Rep, "rep_id", "rep")?),
+            ),
             ("due_on", optional(self.date("due_on")?.map(iso))),
-            ("est_minutes", plain(self.ranged("est_minutes", 0..=100_000)?.unwrap_or(30))),
-            ("priority", plain(self.ranged("priority", 1..=3)?.unwrap_or(2))),
+            (
+                "est_minutes",
+                plain(self.ranged("est_minutes", 0..=100_000)?.unwrap_or(30)),
+            ),
+            (
+                "priority",
+                plain(self.ranged("priority", 1..=3)?.unwrap_or(2)),
+            ),
             ("status", plain(status)),
-            ("pinned", plain(i64::from(self.boolean("pinned")?.unwrap_or(false)))),
+            (
+                "pinned",
+                plain(i64::from(self.boolean("pinned")?.unwrap_or(false))),
+            ),
         ];
         Ok(())
     }
@@ -453,11 +540,20 @@ impl<'a> RowReader<'a> {
         let format = self.bound.mapping.date_format.as_str();
         let month = self
             .parsed("month", |t| cells::month(t, format))?
-            .ok_or_else(|| self.reject(self.bound.column_of("month"), "is empty; a channel-month needs its month"))?;
+            .ok_or_else(|| {
+                self.reject(
+                    self.bound.column_of("month"),
+                    "is empty; a channel-month needs its month",
+                )
+            })?;
         let label = month.format("%Y-%m").to_string();
         let required_money = |field: &str| {
-            self.money(field)?
-                .ok_or_else(|| self.reject(self.bound.column_of(field), format!("is empty; a channel-month needs its {field}")))
+            self.money(field)?.ok_or_else(|| {
+                self.reject(
+                    self.bound.column_of(field),
+                    format!("is empty; a channel-month needs its {field}"),
+                )
+            })
         };
         row.key = Some(KeyValue::ChannelMonth(label.clone()));
         row.columns = vec![
@@ -489,7 +585,10 @@ pub fn placeholder_email(name: &str) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(".");
-    format!("{}@no-email.invalid", if slug.is_empty() { "rep" } else { &slug })
+    format!(
+        "{}@no-email.invalid",
+        if slug.is_empty() { "rep" } else { &slug }
+    )
 }
 
 fn iso(date: NaiveDate) -> String {
@@ -546,7 +645,10 @@ mod tests {
     fn an_open_deal_close_date_is_its_expected_close() {
         let head = ["stage", "close", "engage", "value"];
         let row = row_of(DEALS, &head, &["Prospecting", "2018-03-01", "", ""]).unwrap();
-        assert_eq!(value(&row, "expected_close_on"), Value::Text("2018-03-01".into()));
+        assert_eq!(
+            value(&row, "expected_close_on"),
+            Value::Text("2018-03-01".into())
+        );
         assert_eq!(value(&row, "closed_on"), Value::Null);
         assert_eq!(value(&row, "created_on"), Value::Text("2018-01-01".into()));
         let needs = row.deal.unwrap();
@@ -566,11 +668,20 @@ mod tests {
     fn rejections_name_line_column_and_value() {
         let head = ["stage", "close", "engage", "value"];
         let err = row_of(DEALS, &head, &["Won", "2017-13-01", "2017-01-01", "5"]).unwrap_err();
-        assert_eq!(err.to_string(), "line 7, close: '2017-13-01' is not a date (%Y-%m-%d)");
+        assert_eq!(
+            err.to_string(),
+            "line 7, close: '2017-13-01' is not a date (%Y-%m-%d)"
+        );
         let err = row_of(DEALS, &head, &["Won", "", "2017-01-01", "5"]).unwrap_err();
-        assert_eq!(err.to_string(), "line 7, close: is empty; a Won deal needs the date it closed");
+        assert_eq!(
+            err.to_string(),
+            "line 7, close: is empty; a Won deal needs the date it closed"
+        );
         let err = row_of(DEALS, &head, &["Stalled", "", "", "5"]).unwrap_err();
-        assert!(err.reason.contains("'Stalled' is not a deal stage"), "{err}");
+        assert!(
+            err.reason.contains("'Stalled' is not a deal stage"),
+            "{err}"
+        );
         let err = row_of(DEALS, &head, &["Won", "2016-01-01", "2017-01-01", "5"]).unwrap_err();
         assert!(err.reason.contains("before the deal was created"), "{err}");
     }
@@ -579,14 +690,22 @@ mod tests {
     fn a_rep_without_email_gets_a_placeholder() {
         let mapping = "kind = \"reps\"\nkey = \"name\"\n[columns]\nname = \"agent\"";
         let row = row_of(mapping, &["agent"], &["Anna Snelling"]).unwrap();
-        assert_eq!(value(&row, "email"), Value::Text("anna.snelling@no-email.invalid".into()));
+        assert_eq!(
+            value(&row, "email"),
+            Value::Text("anna.snelling@no-email.invalid".into())
+        );
         assert_eq!(row.key, Some(KeyValue::Text("Anna Snelling".into())));
     }
 
     #[test]
     fn update_touches_only_the_mapped_columns() {
-        let mapping = Mapping::parse("kind = \"customers\"\nkey = \"name\"\n[columns]\nname = \"n\"\nowner = \"o\"").unwrap();
-        let bound = mapping.bind(&["n".into(), "o".into()], Path::new("f")).unwrap();
+        let mapping = Mapping::parse(
+            "kind = \"customers\"\nkey = \"name\"\n[columns]\nname = \"n\"\nowner = \"o\"",
+        )
+        .unwrap();
+        let bound = mapping
+            .bind(&["n".into(), "o".into()], Path::new("f"))
+            .unwrap();
         assert_eq!(updated_columns(&bound), ["name", "owner_rep_id"]);
     }
 }

@@ -89,7 +89,7 @@ fn import_rows(
     );
     while let Some(raw) = source.next_row(file)? {
         report.read += 1;
-        if report.read % PROGRESS_EVERY == 0 {
+        if report.read.is_multiple_of(PROGRESS_EVERY) {
             progress(Progress {
                 rows: report.read,
                 bytes: source.bytes_read(),

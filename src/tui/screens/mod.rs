@@ -6,6 +6,7 @@ pub mod customer_filter;
 pub mod customers;
 pub mod help;
 pub mod history;
+pub mod import_report;
 pub mod kpi_strip;
 pub mod pipeline;
 pub mod placeholder;
