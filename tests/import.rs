@@ -566,3 +566,47 @@ fn a_kill_in_the_middle_of_an_import_leaves_all_or_nothing() {
         assert_eq!(fingerprint(&db), before);
     }
 }
+
+#[test]
+fn the_cdnow_log_imports_through_whitespace_columns_and_compact_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cdnow.db");
+    let mapping = root().join("assets/mappings/cdnow/CDNOW_master.toml");
+    let mapping = mapping.to_str().unwrap();
+    let excerpt = root().join("tests/fixtures/import/cdnow_excerpt.txt");
+    let out = salesdesk(
+        &db,
+        &["import", excerpt.to_str().unwrap(), "--mapping", mapping],
+    );
+    let report = stdout(&out);
+    assert!(out.status.success(), "{report}{}", stderr(&out));
+    assert!(report.contains("created by name: 5 customers"), "{report}");
+    assert!(
+        report.contains("ignored columns: number_of_cds"),
+        "{report}"
+    );
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(*) FROM deals WHERE stage = 'Won'"),
+        24
+    );
+    assert_eq!(
+        scalar(
+            &db,
+            "SELECT SUM(d.amount_cents) FROM deals d JOIN customers c ON c.id = d.customer_id
+             WHERE c.name = '00002' AND d.closed_on = '1997-01-12' AND d.created_on = '1997-01-12'"
+        ),
+        8_900
+    );
+
+    let full = root().join("../shared/data/CDNOW_master.txt");
+    if full.exists() {
+        let db = dir.path().join("full.db");
+        let out = salesdesk(
+            &db,
+            &["import", full.to_str().unwrap(), "--mapping", mapping],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM deals"), 69_659);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM customers"), 23_570);
+    }
+}

@@ -64,6 +64,8 @@ pub struct ImportWriter<'t> {
     refs: HashMap<(Reference, String), i64>,
     /// SQL built once per import: by key, the lookup; by whether the row gives an id, the insert.
     statements: HashMap<&'static str, String>,
+    /// Product list prices and record names already read, for deals' amounts and titles.
+    looked_up: HashMap<(&'static str, i64), Option<Value>>,
     /// What the import did besides its rows.
     pub effects: SideEffects,
 }
@@ -120,6 +122,7 @@ impl<'t> ImportWriter<'t> {
             as_of: settings.as_of,
             refs: HashMap::new(),
             statements: HashMap::new(),
+            looked_up: HashMap::new(),
             effects: SideEffects::default(),
         }
     }
@@ -376,22 +379,13 @@ impl<'t> ImportWriter<'t> {
         };
         let product = get(values, "product_id");
         if needs.amount_missing && self.fallback == AmountFallback::ListPrice {
-            let price: Option<i64> = match product {
-                Some(id) => self
-                    .tx
-                    .prepare_cached("SELECT list_price_cents FROM products WHERE id = ?1")?
-                    .query_row([id], |r| r.get(0))
-                    .optional()?,
-                None => None,
-            };
-            match price {
-                Some(cents) => {
+            match self.look_up("products", "list_price_cents", product)? {
+                Some(Value::Integer(cents)) => {
                     set(values, "amount_cents", Value::Integer(cents));
                     self.effects.amounts_from_list_price += 1;
                 }
-                None if matches!(get(values, "amount_cents"), Some(0))
-                    && needs.stage.is_closed() => {}
-                None => {
+                _ if needs.stage.is_closed() => {}
+                _ => {
                     return Err(self.rejected(
                         row,
                         "amount",
@@ -401,22 +395,16 @@ impl<'t> ImportWriter<'t> {
             }
         }
         if needs.title_missing {
-            let name_of = |table: &str, id: Option<i64>| -> rusqlite::Result<Option<String>> {
-                match id {
-                    Some(id) => self
-                        .tx
-                        .prepare_cached(&format!("SELECT name FROM {table} WHERE id = ?1"))?
-                        .query_row([id], |r| r.get(0))
-                        .optional(),
-                    None => Ok(None),
-                }
-            };
+            let customer = get(values, "customer_id");
             let parts: Vec<String> = [
-                name_of("products", product)?,
-                name_of("customers", get(values, "customer_id"))?,
+                self.look_up("products", "name", product)?,
+                self.look_up("customers", "name", customer)?,
             ]
             .into_iter()
-            .flatten()
+            .filter_map(|v| match v {
+                Some(Value::Text(name)) => Some(name),
+                _ => None,
+            })
             .collect();
             let title = if parts.is_empty() {
                 "Imported deal".to_string()
@@ -430,6 +418,29 @@ impl<'t> ImportWriter<'t> {
             self.effects.created_on_import_date += 1;
         }
         Ok(())
+    }
+
+    /// One column of a product or customer, read once per import (`name` or `list_price_cents`).
+    fn look_up(
+        &mut self,
+        table: &'static str,
+        column: &'static str,
+        id: Option<i64>,
+    ) -> rusqlite::Result<Option<Value>> {
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        let key = (if column == "name" { table } else { column }, id);
+        if let Some(value) = self.looked_up.get(&key) {
+            return Ok(value.clone());
+        }
+        let value: Option<Value> = self
+            .tx
+            .prepare_cached(&format!("SELECT {column} FROM {table} WHERE id = ?1"))?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        self.looked_up.insert(key, value.clone());
+        Ok(value)
     }
 
     /// Inserts a row; every row of a kind has the same columns, so the SQL is built once.
