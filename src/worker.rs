@@ -10,10 +10,12 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
+use crate::db::forecast_series;
 use crate::db::pipeline_facts;
 use crate::domain::DealChange;
 
@@ -71,6 +73,13 @@ pub enum Job {
         /// The day it ends.
         as_of: NaiveDate,
     },
+    /// Build every bookings series (total, reps, products, teams) and fit their forecasts.
+    Forecast {
+        /// Series end at the last complete month before this date.
+        as_of: NaiveDate,
+        /// Months to forecast.
+        horizon: usize,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -90,11 +99,13 @@ pub enum JobKind {
     History,
     /// [`Job::Kpis`].
     Kpis,
+    /// [`Job::Forecast`].
+    Forecast,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 8] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -102,6 +113,7 @@ impl JobKind {
         JobKind::CustomerIndex,
         JobKind::CustomerDetail,
         JobKind::History,
+        JobKind::Forecast,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -114,6 +126,7 @@ impl JobKind {
             JobKind::Write => "saving",
             JobKind::History => "reading the history",
             JobKind::Kpis => "computing KPIs",
+            JobKind::Forecast => "fitting forecasts",
         }
     }
 
@@ -127,6 +140,7 @@ impl JobKind {
             JobKind::Write => "saved",
             JobKind::History => "history",
             JobKind::Kpis => "KPIs",
+            JobKind::Forecast => "forecast",
         }
     }
 
@@ -140,7 +154,7 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis
+            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Forecast
         )
     }
 }
@@ -156,6 +170,7 @@ impl Job {
             Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
+            Job::Forecast { .. } => JobKind::Forecast,
         }
     }
 }
@@ -197,6 +212,8 @@ pub enum Output {
     History(Result<Vec<HistoryLine>, String>),
     /// KPIs of a period.
     Kpis(Result<BoardKpis, String>),
+    /// Every series' forecast.
+    Forecast(Result<ForecastSet, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -276,6 +293,13 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
                     }
                 })
                 .map_err(|e| format!("cannot compute the KPIs: {e}")),
+        ),
+        Job::Forecast { as_of, horizon } => Output::Forecast(
+            forecast_series::load_bookings(conn, as_of)
+                .map(|groups| {
+                    forecast_groups(groups, as_of, ForecastOptions::with_horizon(horizon))
+                })
+                .map_err(|e| format!("cannot read the bookings for the forecast: {e}")),
         ),
         Job::History => Output::History(
             edits::history(conn, HISTORY_LINES)

@@ -3,6 +3,7 @@
 mod demo;
 mod paths;
 mod report;
+mod report_forecast;
 mod report_text;
 mod snapshot;
 
@@ -18,6 +19,7 @@ use crate::tui::{self, App, app::Message};
 
 pub use demo::DemoArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
+pub use report_forecast::ForecastArgs;
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

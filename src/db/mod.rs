@@ -4,6 +4,7 @@ pub mod board;
 pub mod customers;
 pub mod demo;
 pub mod edits;
+pub mod forecast_series;
 mod open;
 pub mod pipeline_facts;
 pub mod schema;

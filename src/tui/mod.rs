@@ -6,6 +6,8 @@ pub mod customers;
 pub mod deal_form;
 pub mod draw;
 pub mod event_loop;
+pub mod forecast;
+pub mod forecast_update;
 pub mod headless;
 pub mod jobs;
 pub mod keymap;
