@@ -84,7 +84,10 @@ fn draw_message(app: &App, text: &str, frame: &mut Frame, area: Rect) {
 
 /// The key hints and the horizon, from the key table.
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let keys = |command| app.keymap.keys_label(Context::Forecast, command);
+    let keys = |command| {
+        let label = app.keymap.keys_label(Context::Forecast, command);
+        label.split('/').next().unwrap_or_default().to_string()
+    };
     let text = format!(
         " {} breakdown · {}/{} group · {}/{} horizon: {} months · ? help",
         keys(Command::CycleBreakdown),
@@ -238,19 +241,17 @@ fn draw_chart(
     let chart = Chart::new(datasets)
         .x_axis(
             Axis::default()
-                .title("month")
                 .style(app.theme.muted)
                 .bounds([0.0, end as f64])
                 .labels([month(0), month(n - 1), month(end)]),
         )
         .y_axis(
             Axis::default()
-                .title("bookings")
                 .style(app.theme.muted)
                 .bounds([y_lo, y_hi])
                 .labels([money(y_lo), money((y_lo + y_hi) / 2.0), money(y_hi)]),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
+        .legend_position(Some(LegendPosition::BottomLeft))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
     frame.render_widget(chart, area);
 }

@@ -76,11 +76,16 @@ fn model_lines(app: &App, model: &FittedSeries, lines: &mut Vec<Line<'static>>) 
         }
         None => lines.push(Line::from("Backtest: too little history")),
     }
-    if let Some(row) = model.forecast.iter().find(|r| r.pi95_lo < 0.0) {
-        let which = if row.pi80_lo < 0.0 { "80%" } else { "95%" };
-        lines.push(Line::from(Span::styled(
-            format!("{which} lower bound below $0 from {}", row.month),
-            theme.warning,
+    lines.push(Line::from(Span::styled(
+        format!("{:<8}{:>12}{:>24}", "month", "forecast", "80% interval"),
+        theme.header,
+    )));
+    for row in &model.forecast {
+        lines.push(Line::from(format!(
+            "{:<8}{:>12}{:>24}",
+            row.month.to_string(),
+            money(row.mean),
+            format!("{} – {}", money(row.pi80_lo), money(row.pi80_hi))
         )));
     }
 }
