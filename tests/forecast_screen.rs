@@ -42,12 +42,7 @@ fn the_total_forecast_shows_history_bands_legend_and_model_table() {
     assert_eq!(h.app.screen, Screen::Forecast);
     let text = h.render_text();
     for expected in [
-        "bookings",
-        "fitted",
-        "forecast",
-        "80% interval",
-        "95% interval",
-        "pipeline",
+        "⠒⠒ bookings ⠒⠒ fit ⠒⠒ forecast ⠒⠒ 80% PI •• 95% PI █ weighted pipeline",
         "const",
         "Dec",
         "R²",

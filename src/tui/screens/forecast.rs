@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use crate::analytics::forecast::{FittedSeries, MonthlySeries, SeriesForecast};
 use crate::domain::Money;
@@ -15,6 +15,7 @@ use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::screens::forecast_table;
+use crate::tui::theme::Theme;
 
 /// Width of the side table.
 const TABLE_WIDTH: u16 = 46;
@@ -182,58 +183,32 @@ fn draw_chart(
     area: Rect,
 ) {
     let lines = Lines::new(shown, series, model);
+    let pens = Pens::for_theme(app);
+    let [legend_area, area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(pens.legend()), legend_area);
     let n = series.values.len();
     let end = n - 1 + model.forecast.len();
-    let line = |name: Option<&'static str>, data, color, marker| {
-        let set = Dataset::default()
+    let line = |data, style, marker| {
+        Dataset::default()
             .data(data)
             .graph_type(GraphType::Line)
             .marker(marker)
-            .style(Style::new().fg(color));
-        match name {
-            Some(name) => set.name(name),
-            None => set,
-        }
+            .style(style)
     };
     let datasets = vec![
-        line(
-            Some("95% interval"),
-            &lines.pi95[0][..],
-            Color::DarkGray,
-            Marker::Dot,
-        ),
-        line(None, &lines.pi95[1][..], Color::DarkGray, Marker::Dot),
-        line(
-            Some("80% interval"),
-            &lines.pi80[0][..],
-            Color::Magenta,
-            Marker::Braille,
-        ),
-        line(None, &lines.pi80[1][..], Color::Magenta, Marker::Braille),
+        line(&lines.pi95[0][..], pens.pi95, PI95_MARKER),
+        line(&lines.pi95[1][..], pens.pi95, PI95_MARKER),
+        line(&lines.pi80[0][..], pens.pi80, Marker::Braille),
+        line(&lines.pi80[1][..], pens.pi80, Marker::Braille),
         Dataset::default()
-            .name("pipeline (weighted)")
             .data(&lines.pipeline)
             .graph_type(GraphType::Bar)
             .marker(Marker::Block)
-            .style(Style::new().fg(Color::Green)),
-        line(
-            Some("fitted"),
-            &lines.fitted[..],
-            Color::Cyan,
-            Marker::Braille,
-        ),
-        line(
-            Some("bookings"),
-            &lines.history[..],
-            Color::White,
-            Marker::Braille,
-        ),
-        line(
-            Some("forecast"),
-            &lines.mean[..],
-            Color::Yellow,
-            Marker::Braille,
-        ),
+            .style(pens.pipeline),
+        line(&lines.fitted[..], pens.fitted, Marker::Braille),
+        line(&lines.history[..], pens.history, Marker::Braille),
+        line(&lines.mean[..], pens.forecast, Marker::Braille),
     ];
     let [y_lo, y_hi] = lines.y_bounds();
     let money = |cents: f64| Span::raw(Money(cents.round() as i64).compact());
@@ -251,7 +226,60 @@ fn draw_chart(
                 .bounds([y_lo, y_hi])
                 .labels([money(y_lo), money((y_lo + y_hi) / 2.0), money(y_hi)]),
         )
-        .legend_position(Some(LegendPosition::BottomLeft))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
+        .legend_position(None);
     frame.render_widget(chart, area);
+}
+
+/// The 95% band is dotted so it reads apart from the 80% band without colour.
+const PI95_MARKER: Marker = Marker::Dot;
+
+/// The style of each line: colours, or plain text under `NO_COLOR` (the markers still differ).
+struct Pens {
+    history: Style,
+    fitted: Style,
+    forecast: Style,
+    pi80: Style,
+    pi95: Style,
+    pipeline: Style,
+}
+
+impl Pens {
+    fn for_theme(app: &App) -> Pens {
+        let coloured = app.theme != Theme::monochrome();
+        let pen = |color| {
+            if coloured {
+                Style::new().fg(color)
+            } else {
+                Style::new()
+            }
+        };
+        Pens {
+            history: pen(Color::White),
+            fitted: pen(Color::Cyan),
+            forecast: pen(Color::Yellow),
+            pi80: pen(Color::Magenta),
+            pi95: pen(Color::DarkGray),
+            pipeline: pen(Color::Green),
+        }
+    }
+
+    /// The legend: a sample and a name per line of the chart, on one row above it.
+    fn legend(&self) -> Line<'static> {
+        let entries = [
+            ("⠒⠒", self.history, "bookings"),
+            ("⠒⠒", self.fitted, "fit"),
+            ("⠒⠒", self.forecast, "forecast"),
+            ("⠒⠒", self.pi80, "80% PI"),
+            ("••", self.pi95, "95% PI"),
+            ("█", self.pipeline, "weighted pipeline"),
+        ];
+        Line::from(
+            entries
+                .into_iter()
+                .flat_map(|(sample, style, name)| {
+                    [Span::styled(format!(" {sample} "), style), Span::raw(name)]
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
 }
