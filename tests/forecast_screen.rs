@@ -168,3 +168,29 @@ fn a_saved_change_refits_when_the_screen_is_shown() {
         "a deal won in the as-of month is not history yet"
     );
 }
+
+#[test]
+fn a_lower_bound_below_zero_is_pointed_out() {
+    let conn = forecast_fixture::empty_book();
+    for (day, dollars) in [
+        ("2026-03-02", 500),
+        ("2026-06-10", 800),
+        ("2026-10-20", 600),
+    ] {
+        forecast_fixture::won(&conn, 1, 1, dollars * 100, day);
+    }
+    let app = App::load(&conn, "thin.db".into(), as_of(), Message::default()).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.resize(140, 34);
+    h.press(KeyCode::Char('4'));
+    let model = h.app.forecast.shown().unwrap().model.as_ref().unwrap();
+    assert!(
+        model.forecast[0].pi95_lo < 0.0,
+        "the fixture is meant to be that uncertain"
+    );
+    let text = h.render_text();
+    assert!(
+        text.contains("80% band below $0 from 2026-11 (not clamped)"),
+        "{text}"
+    );
+}

@@ -35,6 +35,13 @@ pub fn draw(app: &App, shown: &SeriesForecast, frame: &mut Frame, area: Rect) {
 fn model_lines(app: &App, model: &FittedSeries, lines: &mut Vec<Line<'static>>) {
     let theme = &app.theme;
     let fit = &model.fit;
+    if let Some(row) = model.forecast.iter().find(|r| r.pi95_lo < 0.0) {
+        let which = if row.pi80_lo < 0.0 { "80%" } else { "95%" };
+        lines.push(Line::from(Span::styled(
+            format!("{which} band below $0 from {} (not clamped)", row.month),
+            theme.warning,
+        )));
+    }
     let seasonal = if fit.columns.len() > 2 {
         " + month"
     } else {
