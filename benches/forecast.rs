@@ -7,6 +7,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use salesdesk::analytics::forecast::{DEFAULT_HORIZON, ForecastOptions, forecast_groups};
 use salesdesk::db::{self, forecast_series};
+use salesdesk::tui::action::{Action, Command};
+use salesdesk::tui::headless::render;
+use salesdesk::tui::screen::Screen;
+use salesdesk::tui::update;
 use salesdesk::worker::{self, Job, Output, Request};
 
 mod common;
@@ -44,6 +48,29 @@ fn forecast(c: &mut Criterion) {
     group.bench_function("fits only (intervals and backtests included)", |b| {
         b.iter(|| forecast_groups(groups.clone(), as_of(), ForecastOptions::default()))
     });
+    let (mut conn, mut app) = common::loaded_app(&path, Screen::Pipeline, 140, 40);
+    group.bench_function(
+        "key 4 on the board: sums, fits and the Forecast frame (140x40)",
+        |b| {
+            b.iter(|| {
+                app.forecast.needs_fit = true;
+                update(
+                    &mut app,
+                    Action::Command(Command::ShowScreen(Screen::Forecast)),
+                );
+                for request in app.jobs.take_outbox() {
+                    let reply = worker::execute(&mut conn, request);
+                    update(&mut app, Action::Worker(Box::new(reply)));
+                }
+                let frame = render(&app);
+                update(
+                    &mut app,
+                    Action::Command(Command::ShowScreen(Screen::Pipeline)),
+                );
+                frame
+            })
+        },
+    );
     group.finish();
 }
 

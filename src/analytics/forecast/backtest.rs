@@ -46,6 +46,9 @@ pub fn backtest(
     origins: usize,
     steps: usize,
 ) -> Option<Backtest> {
+    if origins == 0 || steps == 0 {
+        return None;
+    }
     let n = values.len();
     let last_origin = n.checked_sub(steps)?;
     let first_origin = last_origin.saturating_sub(origins.saturating_sub(1)).max(1);

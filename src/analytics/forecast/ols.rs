@@ -2,7 +2,6 @@
 //! month-of-year dummies; solved by a QR decomposition (never by inverting XᵀX).
 
 use nalgebra::{DMatrix, DVector};
-use serde::Serialize;
 
 use crate::domain::Month;
 
@@ -75,7 +74,7 @@ impl Design {
 }
 
 /// A fitted model with the classical (homoskedastic) inference statsmodels' `OLS().fit()` gives.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
     /// The design's column names, in coefficient order.
     pub columns: Vec<String>,
@@ -93,9 +92,7 @@ pub struct Fit {
     pub df: usize,
     /// Fitted values ŷ for t = 1..=n.
     pub fitted: Vec<f64>,
-    #[serde(skip)]
     design: Design,
-    #[serde(skip)]
     xtx_inverse: DMatrix<f64>,
 }
 

@@ -1,13 +1,12 @@
 //! The monthly bookings series a forecast is fitted to.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::domain::Month;
 
 /// Won bookings per calendar month, in cents: `values[i]` belongs to `start.plus(i)`, and a
 /// month without a Won deal is 0.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MonthlySeries {
     /// The first month: the first with a Won deal.
     pub start: Month,

@@ -48,13 +48,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 (Some(series), Ok(model)) => {
                     draw_chart(app, shown, series, model, frame, chart_area)
                 }
-                (_, Err(problem)) => draw_message(
-                    app,
-                    &format!("{}: {problem}. Nothing to forecast yet.", shown.name),
-                    frame,
-                    chart_area,
-                ),
-                (None, Ok(_)) => {}
+                (_, model) => {
+                    let why = model
+                        .as_ref()
+                        .err()
+                        .map_or_else(|| "no bookings".to_string(), ToString::to_string);
+                    draw_message(
+                        app,
+                        &format!("{}: {why}. Nothing to forecast yet.", shown.name),
+                        frame,
+                        chart_area,
+                    )
+                }
             }
             forecast_table::draw(app, shown, frame, table_area);
         }
