@@ -52,11 +52,6 @@ impl Month {
         self.0 - earlier.0
     }
 
-    /// Its first day; `None` only for years chrono cannot represent.
-    pub fn first_day(self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(self.year(), self.number(), 1)
-    }
-
     /// The three-letter English name of its calendar month ("Jan").
     pub fn short_name(self) -> &'static str {
         Month::SHORT_NAMES[self.0.rem_euclid(12) as usize]
