@@ -4,5 +4,8 @@ pub mod analytics;
 pub mod cli;
 pub mod db;
 pub mod domain;
+pub mod export;
+pub mod files;
+pub mod import;
 pub mod tui;
 pub mod worker;

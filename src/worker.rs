@@ -18,6 +18,8 @@ use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::forecast_series;
 use crate::db::pipeline_facts;
 use crate::domain::DealChange;
+use crate::export::{ExportJob, Exported};
+use crate::import::{ImportJob, ImportReport, Progress};
 
 /// How many edits `:history` shows.
 pub const HISTORY_LINES: usize = 200;
@@ -73,6 +75,10 @@ pub enum Job {
         /// The day it ends.
         as_of: NaiveDate,
     },
+    /// Write a screen's view to a CSV file.
+    Export(ExportJob),
+    /// Import a file into the database (one transaction).
+    Import(Box<ImportJob>),
     /// Build every bookings series (total, reps, products, teams) and fit their forecasts.
     Forecast {
         /// Series end at the last complete month before this date.
@@ -99,13 +105,17 @@ pub enum JobKind {
     History,
     /// [`Job::Kpis`].
     Kpis,
+    /// [`Job::Export`].
+    Export,
+    /// [`Job::Import`]: never replaced; it reports progress while it runs.
+    Import,
     /// [`Job::Forecast`].
     Forecast,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 8] = [
+    pub const ALL: [JobKind; 10] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -113,6 +123,8 @@ impl JobKind {
         JobKind::CustomerIndex,
         JobKind::CustomerDetail,
         JobKind::History,
+        JobKind::Export,
+        JobKind::Import,
         JobKind::Forecast,
     ];
 
@@ -126,6 +138,8 @@ impl JobKind {
             JobKind::Write => "saving",
             JobKind::History => "reading the history",
             JobKind::Kpis => "computing KPIs",
+            JobKind::Export => "exporting",
+            JobKind::Import => "importing",
             JobKind::Forecast => "fitting forecasts",
         }
     }
@@ -140,13 +154,15 @@ impl JobKind {
             JobKind::Write => "saved",
             JobKind::History => "history",
             JobKind::Kpis => "KPIs",
+            JobKind::Export => "exported",
+            JobKind::Import => "imported",
             JobKind::Forecast => "forecast",
         }
     }
 
-    /// False for writes: every one of them must run, in order.
+    /// False for writes and imports: every one of them must run, in order.
     pub fn replaceable(self) -> bool {
-        self != JobKind::Write
+        !matches!(self, JobKind::Write | JobKind::Import)
     }
 
     /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
@@ -154,7 +170,11 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Forecast
+            JobKind::CustomerIndex
+                | JobKind::BoardTotals
+                | JobKind::Kpis
+                | JobKind::Export
+                | JobKind::Forecast
         )
     }
 }
@@ -170,6 +190,8 @@ impl Job {
             Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
+            Job::Export(_) => JobKind::Export,
+            Job::Import(_) => JobKind::Import,
             Job::Forecast { .. } => JobKind::Forecast,
         }
     }
@@ -212,6 +234,12 @@ pub enum Output {
     History(Result<Vec<HistoryLine>, String>),
     /// KPIs of a period.
     Kpis(Result<BoardKpis, String>),
+    /// A view written to a file.
+    Exported(Result<Exported, String>),
+    /// How far a running import has got (not the job's final reply).
+    ImportProgress(Progress),
+    /// A finished import's report (written, dry run, or refused for rejected rows).
+    Imported(Result<ImportReport, String>),
     /// Every series' forecast.
     Forecast(Result<ForecastSet, String>),
 }
@@ -242,6 +270,15 @@ pub struct Reply {
 
 /// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
 pub fn execute(conn: &mut Connection, request: Request) -> Reply {
+    execute_reporting(conn, request, &mut |_| {})
+}
+
+/// Like [`execute`], passing intermediate outputs (import progress) to `report` as they come.
+pub fn execute_reporting(
+    conn: &mut Connection,
+    request: Request,
+    report: &mut dyn FnMut(Output),
+) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
     let output = match request.job {
@@ -305,6 +342,10 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
             edits::history(conn, HISTORY_LINES)
                 .map_err(|e| format!("cannot read the history: {e}")),
         ),
+        Job::Export(job) => Output::Exported(job.run(conn)),
+        Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
+            report(Output::ImportProgress(progress))
+        })),
     };
     Reply {
         generation: request.generation,
@@ -437,7 +478,20 @@ fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Re
     while let Ok(first) = requests.recv() {
         for request in latest_per_kind(first, requests.try_iter()) {
             tracing::debug!(kind = ?request.job.kind(), generation = request.generation, "job start");
-            let reply = execute(&mut conn, request);
+            let (generation, kind) = (request.generation, request.job.kind());
+            let started = Instant::now();
+            let mut progress = |output| {
+                let reply = Reply {
+                    generation,
+                    kind,
+                    elapsed: started.elapsed(),
+                    output,
+                };
+                if replies.send(reply).is_err() {
+                    tracing::debug!("progress dropped: the app has stopped listening");
+                }
+            };
+            let reply = execute_reporting(&mut conn, request, &mut progress);
             tracing::debug!(kind = ?reply.kind, elapsed_ms = reply.elapsed.as_millis(), "job done");
             if replies.send(reply).is_err() {
                 return;

@@ -45,7 +45,7 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &DemoArgs) -> anyhow::Result<()>
         seed: args.seed,
         as_of,
     };
-    let mut opened = db::open(path)?;
+    let (_lock, mut opened) = super::open_for_writing(path)?;
     let summary = db::demo::generate(&mut opened.conn, &options, args.force)?;
     let n = |v: u64| group_thousands(u128::from(v));
     println!(

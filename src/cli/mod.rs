@@ -1,6 +1,9 @@
 //! The command line: `salesdesk` opens the desk; subcommands work headless for scripts and tests.
 
+mod backup;
 mod demo;
+mod export;
+mod import;
 mod paths;
 mod report;
 mod report_forecast;
@@ -13,11 +16,14 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::db::{self, OpenedDb, demo::DemoOptions};
+use crate::db::{self, OpenedDb, demo::DemoOptions, lock::WriteLock};
 use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
+pub use backup::BackupArgs;
 pub use demo::DemoArgs;
+pub use export::ExportArgs;
+pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_forecast::ForecastArgs;
 pub use snapshot::SnapshotArgs;
@@ -46,6 +52,13 @@ pub enum Command {
     Snapshot(SnapshotArgs),
     /// Print a report of an existing database, as text or --json
     Report(ReportArgs),
+    /// Import records from a CSV export of another CRM or a spreadsheet, through a mapping
+    Import(ImportArgs),
+    /// Write one kind of record to a CSV file: reps, products, customers, deals, tasks or
+    /// channel-months
+    Export(ExportArgs),
+    /// Copy the database to a new file, consistently, even while the desk is open
+    Backup(BackupArgs),
 }
 
 /// Runs what the command line asks for.
@@ -61,13 +74,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo(args)) => demo::run(&path, as_of, &args),
         Some(Command::Snapshot(args)) => snapshot::run(&path, as_of, &args),
         Some(Command::Report(args)) => report::run(&path, as_of, &args),
+        Some(Command::Import(args)) => import::run(&path, as_of, &args),
+        Some(Command::Export(args)) => export::run(&path, &args),
+        Some(Command::Backup(args)) => backup::run(&path, &args),
         None => open_desk(&path, as_of),
     }
 }
 
 fn open_desk(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<()> {
     let _log = paths::start_logging();
-    let (opened, message) = open_or_create(path, as_of)?;
+    let (_lock, opened, message) = open_or_create(path, as_of)?;
     tracing::info!(db = %path.display(), "opening the desk");
     let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
         .context("cannot read the customers")?;
@@ -75,12 +91,26 @@ fn open_desk(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<()> {
     tui::event_loop::run(app, opened.conn, analytics)
 }
 
-/// Opens the database; a file that did not exist is created and filled with demo data, and the
-/// returned message says so.
-fn open_or_create(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<(OpenedDb, Message)> {
-    let mut opened = db::open(path)?;
+/// Takes the database's [`WriteLock`] (failing at once if another salesdesk holds it), then
+/// opens it. Every command that may write calls this once per process and keeps the lock for as
+/// long as it runs; commands that only read (report, export, backup) do not.
+pub fn open_for_writing(path: &std::path::Path) -> anyhow::Result<(WriteLock, OpenedDb)> {
+    db::check_path(path)?;
+    let lock = WriteLock::acquire(path)?;
+    let opened = db::open(path)?;
+    Ok((lock, opened))
+}
+
+/// Opens the database for writing; a file that did not exist is created and filled with demo
+/// data, and the returned message says so.
+fn open_or_create(
+    path: &std::path::Path,
+    as_of: NaiveDate,
+) -> anyhow::Result<(WriteLock, OpenedDb, Message)> {
+    let (lock, mut opened) = open_for_writing(path)?;
     if !opened.created {
-        return Ok((opened, Message::info(format!("Opened {}", path.display()))));
+        let message = Message::info(format!("Opened {}", path.display()));
+        return Ok((lock, opened, message));
     }
     let summary = db::demo::generate(&mut opened.conn, &DemoOptions::standard(as_of), false)
         .context("cannot fill the new database with demo data")?;
@@ -89,7 +119,7 @@ fn open_or_create(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<(O
         group_thousands(u128::from(summary.customers)),
         group_thousands(u128::from(summary.deals)),
     );
-    Ok((opened, Message::info(message)))
+    Ok((lock, opened, Message::info(message)))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

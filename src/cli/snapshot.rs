@@ -24,7 +24,7 @@ pub struct SnapshotArgs {
 
 /// Renders the frame and prints it to stdout.
 pub fn run(path: &Path, as_of: NaiveDate, args: &SnapshotArgs) -> anyhow::Result<()> {
-    let (opened, message) = super::open_or_create(path, as_of)?;
+    let (_lock, opened, message) = super::open_or_create(path, as_of)?;
     let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
         .context("cannot read the customers")?;
     let mut headless = Headless::new(app, opened.conn);

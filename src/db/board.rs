@@ -131,7 +131,7 @@ const CARD_SELECT: &str = "
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id";
 
 /// The filter as SQL conditions on `d` (with a leading AND) and their parameters.
-fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
+pub(crate) fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut params = Vec::new();
     if let Some(rep) = filter.rep_id {

@@ -1,12 +1,16 @@
 //! SQLite storage: opening and migrating the file, and every query the app runs.
 
+pub mod backup;
 pub mod board;
 pub mod customers;
 pub mod demo;
 pub mod edits;
+pub mod export;
 pub mod forecast_series;
+pub mod import;
+pub mod lock;
 mod open;
 pub mod pipeline_facts;
 pub mod schema;
 
-pub use open::{OpenError, OpenedDb, open};
+pub use open::{OpenError, OpenedDb, check_path, open};

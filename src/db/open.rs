@@ -78,18 +78,10 @@ const BUSY_TIMEOUT_MS: u32 = 5_000;
 ///
 /// Nothing is written to a file that turns out not to be SQLite or to come from a newer salesdesk.
 pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
-    if path.is_dir() {
-        return Err(OpenError::IsDirectory(path.to_path_buf()));
-    }
+    check_path(path)?;
     let created = !path.exists();
-    if created {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        if let Some(dir) = dir.filter(|d| !d.is_dir()) {
-            return Err(OpenError::MissingDirectory {
-                path: path.to_path_buf(),
-                dir: dir.to_path_buf(),
-            });
-        }
+    if created && path != Path::new(":memory:") {
+        create_private(path)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
@@ -128,6 +120,39 @@ pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
         reason: e.to_string(),
     })?;
     Ok(OpenedDb { conn, created })
+}
+
+/// Refuses, before anything is created, a path that is a folder or whose folder is missing.
+pub fn check_path(path: &Path) -> Result<(), OpenError> {
+    if path.is_dir() {
+        return Err(OpenError::IsDirectory(path.to_path_buf()));
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    match dir.filter(|d| !path.exists() && !d.is_dir()) {
+        Some(dir) => Err(OpenError::MissingDirectory {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Creates the empty database file readable and writable by its owner only (mode 0600 on unix)
+/// before SQLite opens it: the book of business is nobody else's to read. SQLite gives the -wal
+/// and -shm files it adds beside it the same mode.
+fn create_private(path: &Path) -> Result<(), OpenError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(OpenError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+    }
 }
 
 fn classify(path: &Path, source: rusqlite::Error) -> OpenError {

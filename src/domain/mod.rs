@@ -7,7 +7,7 @@ mod quarter;
 mod stage;
 
 pub use deal_change::{DealChange, LOST_REASONS};
-pub use money::{Money, group_thousands};
+pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};
 pub use stage::{ParseStageError, Stage};

@@ -21,6 +21,12 @@ impl Money {
         Money(units.saturating_mul(100))
     }
 
+    /// Exact, in whole currency with two decimals and no symbol or separators (`1234.50`,
+    /// `-3.05`), the form CSV files and other programs read back without loss.
+    pub fn plain(self) -> String {
+        hundredths(self.0)
+    }
+
     /// Rounded to whole units with thousands separators (`$12,346`), for tables where cents are noise.
     pub fn whole(self) -> String {
         let units = (self.0 as i128 + if self.0 < 0 { -50 } else { 50 }) / 100;
@@ -85,6 +91,14 @@ impl AddAssign for Money {
     }
 }
 
+/// `value / 100` exactly, with two decimals (`3550` → `35.50`, `-5` → `-0.05`): cents as
+/// currency, or basis points as a percentage. Integer arithmetic only, so nothing rounds.
+pub fn hundredths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let abs = value.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 /// Digits grouped in threes with commas (`1234567` → `1,234,567`), for money and counts.
 pub fn group_thousands(n: u128) -> String {
     let digits = n.to_string();
@@ -107,6 +121,18 @@ mod tests {
         assert_eq!(Money(123_456_789).to_string(), "$1,234,567.89");
         assert_eq!(Money(5).to_string(), "$0.05");
         assert_eq!(Money(-100_050).to_string(), "-$1,000.50");
+    }
+
+    #[test]
+    fn plain_is_exact_without_symbol_or_grouping() {
+        assert_eq!(Money(0).plain(), "0.00");
+        assert_eq!(Money(5).plain(), "0.05");
+        assert_eq!(Money(-5).plain(), "-0.05");
+        assert_eq!(Money(-305).plain(), "-3.05");
+        assert_eq!(Money(123_450).plain(), "1234.50");
+        assert_eq!(Money(i64::MAX).plain(), "92233720368547758.07");
+        assert_eq!(Money(i64::MIN).plain(), "-92233720368547758.08");
+        assert_eq!(hundredths(3550), "35.50");
     }
 
     #[test]

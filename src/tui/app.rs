@@ -10,6 +10,7 @@ use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
 use crate::tui::customers::CustomersState;
 use crate::tui::forecast::ForecastState;
+use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::pipeline::PipelineState;
@@ -90,6 +91,8 @@ pub struct App {
     pub history: Option<HistoryView>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
+    /// The running import's progress and the last import report.
+    pub import: ImportState,
     /// Keys to commands.
     pub keymap: KeyMap,
     /// Styles.
@@ -129,6 +132,7 @@ impl App {
             command_line: None,
             history: None,
             help: None,
+            import: ImportState::default(),
             keymap: KeyMap::default(),
             theme: Theme::from_env(),
             db_label,
@@ -175,7 +179,7 @@ impl App {
         if self.help.is_some() {
             return vec![Context::Help];
         }
-        if self.history.is_some() {
+        if self.history.is_some() || self.import.report.is_some() {
             return vec![Context::History];
         }
         if self.command_line.is_some() {

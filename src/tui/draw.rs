@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Tabs, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
@@ -41,6 +41,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(history) = &app.history {
         screens::history::draw(app, history, frame, area);
     }
+    if let Some(report) = &app.import.report {
+        screens::import_report::draw(app, report, frame, area);
+    }
     if let Some(scroll) = app.help {
         screens::help::draw(app, scroll, frame, area);
     }
@@ -75,8 +78,36 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(tabs, area);
 }
 
-/// The status line: database, last message, and on the right what the worker is doing.
+/// Width of the import progress bar in the status line.
+const IMPORT_GAUGE_WIDTH: u16 = 36;
+
+/// The status line: database, last message, and on the right what the worker is doing (a
+/// progress bar while an import runs).
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(progress) = app.import.progress {
+        let [rest, gauge] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(IMPORT_GAUGE_WIDTH)])
+                .areas(area);
+        let ratio = if progress.total_bytes == 0 {
+            0.0
+        } else {
+            (progress.bytes as f64 / progress.total_bytes as f64).clamp(0.0, 1.0)
+        };
+        let label = format!(
+            "import {} rows",
+            crate::domain::group_thousands(u128::from(progress.rows))
+        );
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(ratio)
+                .label(label)
+                .style(app.theme.status)
+                .filled_style(app.theme.accent),
+            gauge,
+        );
+        draw_message(app, frame, rest, String::new());
+        return;
+    }
     let worker = match app.jobs.running().first() {
         Some(kind) => {
             let spin = SPINNER[(app.ticks % SPINNER.len() as u64) as usize];
@@ -89,6 +120,11 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             None => " ready ".to_string(),
         },
     };
+    draw_message(app, frame, area, worker);
+}
+
+/// The database and the last message on the left of `area`, `worker` on its right.
+fn draw_message(app: &App, frame: &mut Frame, area: Rect, worker: String) {
     let worker_width = u16::try_from(worker.width()).unwrap_or(u16::MAX);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(worker_width)]).areas(area);

@@ -64,8 +64,10 @@ impl Context {
             Context::DealForm => "Deal form",
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
-            Context::CommandLine => "Command line (:history, :undo, :redo, :quit)",
-            Context::History => "History",
+            Context::CommandLine => {
+                "Command line (:history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
+            }
+            Context::History => "History and import report",
             Context::Forecast => "Forecast",
         }
     }
@@ -443,7 +445,7 @@ impl Default for KeyMap {
                 History,
                 vec![code(KeyCode::Esc), ch('q')],
                 C::Cancel,
-                "close the history",
+                "close the list",
             ),
             bind(
                 Customers,

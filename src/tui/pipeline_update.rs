@@ -327,6 +327,13 @@ pub fn take_written(app: &mut App, written: Written) {
     request_kpis(app);
 }
 
+/// Asks for everything the screens show again, after a change too big to patch (an import).
+pub fn reload_everything(app: &mut App) {
+    reload(app, true);
+    app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
+    request_kpis(app);
+}
+
 /// Asks for the KPIs of the board's period again (after a change or a period switch).
 fn request_kpis(app: &mut App) {
     app.pipeline.kpis = None;

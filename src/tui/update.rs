@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{forecast_update, layout, pipeline_update};
+use crate::tui::{export_view, forecast_update, import_view, layout, pipeline_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -57,6 +57,16 @@ fn run_command(app: &mut App, command: Command) {
         }
         return;
     }
+    if let Some(report) = app.import.report.as_mut() {
+        match command {
+            Command::Up => report.scroll = report.scroll.saturating_sub(1),
+            Command::Down => report.scroll = report.scroll.saturating_add(1),
+            Command::Cancel => app.import.report = None,
+            Command::Quit => app.quit = true,
+            _ => {}
+        }
+        return;
+    }
     if app.command_line.is_some() {
         command_line(app, command);
         return;
@@ -97,6 +107,14 @@ fn command_line(app: &mut App, command: Command) {
         }
         Command::Accept => {
             let line = app.command_line.take().unwrap_or_default();
+            if let Some(file) = export_view::parse_export(&line) {
+                export_view::start(app, file);
+                return;
+            }
+            if let Some(args) = import_view::parse_import(&line) {
+                import_view::start(app, args);
+                return;
+            }
             match line.trim() {
                 "history" | "hist" => {
                     app.jobs.request(Job::History);
@@ -107,7 +125,7 @@ fn command_line(app: &mut App, command: Command) {
                 "" => {}
                 other => {
                     app.message = Message::error(format!(
-                        "unknown command :{other} (try :history, :undo, :redo, :quit)"
+                        "unknown command :{other} (try :history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
                     ))
                 }
             }
@@ -196,6 +214,10 @@ fn follow_selection_with_detail(app: &mut App) {
 }
 
 fn take_reply(app: &mut App, reply: Reply) {
+    if let Output::ImportProgress(progress) = reply.output {
+        app.import.progress = Some(progress);
+        return;
+    }
     if !app.jobs.accept(&reply) {
         tracing::debug!(kind = ?reply.kind, generation = reply.generation, "stale reply dropped");
         return;
@@ -221,6 +243,9 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
+        Output::Exported(result) => export_view::take_exported(app, result),
+        Output::Imported(result) => import_view::take_imported(app, result),
+        Output::ImportProgress(_) => {}
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))

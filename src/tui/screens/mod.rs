@@ -8,6 +8,7 @@ pub mod forecast;
 pub mod forecast_table;
 pub mod help;
 pub mod history;
+pub mod import_report;
 pub mod kpi_strip;
 pub mod pipeline;
 pub mod placeholder;

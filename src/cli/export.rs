@@ -1,0 +1,47 @@
+//! `salesdesk export KIND FILE`: one kind of record as a CSV file the importer reads back.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+use clap::Args;
+
+use crate::db::{self, export::ExportKind};
+use crate::domain::group_thousands;
+use crate::export;
+
+/// Options of `salesdesk export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export: reps, products, customers, deals, tasks or channel-months
+    #[arg(value_name = "KIND", value_parser = parse_kind)]
+    pub kind: ExportKind,
+    /// The CSV file to write; an existing file is replaced only once the export is complete
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// Exports from the existing database at `path`; a missing file is an error, never a new database.
+pub fn run(path: &Path, args: &ExportArgs) -> anyhow::Result<()> {
+    if !path.exists() {
+        bail!("no database at {}", path.display());
+    }
+    let opened = db::open(path)?;
+    let rows = export::export_kind(&opened.conn, args.kind, &args.file)?;
+    println!(
+        "exported {} {} to {}",
+        group_thousands(u128::from(rows)),
+        args.kind.noun(),
+        args.file.display()
+    );
+    Ok(())
+}
+
+fn parse_kind(name: &str) -> Result<ExportKind, String> {
+    ExportKind::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ExportKind::ALL.iter().map(|k| k.name()).collect();
+        format!(
+            "'{name}' is not a kind of record; use one of {}",
+            names.join(", ")
+        )
+    })
+}

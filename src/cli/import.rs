@@ -1,0 +1,88 @@
+//! `salesdesk import FILE --mapping MAPPING.toml`: records from another CRM or a spreadsheet.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::domain::group_thousands;
+use crate::import::{
+    ImportKind, ImportOptions, Mapping, OnConflict, Outcome, Progress, import_file, kind_names,
+};
+
+/// Options of `salesdesk import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV (or delimited text) file to import
+    pub file: PathBuf,
+    /// The mapping file: kind of record, columns to fields, formats (see docs/import.md)
+    #[arg(long, value_name = "MAPPING.toml", required_unless_present = "kind")]
+    pub mapping: Option<PathBuf>,
+    /// Without a mapping: the kind of record, read with the columns `salesdesk export` writes
+    #[arg(long, value_name = "KIND", conflicts_with = "mapping", value_parser = parse_kind)]
+    pub kind: Option<ImportKind>,
+    /// Check every row and report, but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// What a row matching an existing record does
+    #[arg(long, value_enum, default_value_t = OnConflict::Fail)]
+    pub on_conflict: OnConflict,
+    /// Write the good rows even when some rows are rejected
+    #[arg(long)]
+    pub skip_bad: bool,
+}
+
+fn parse_kind(text: &str) -> Result<ImportKind, String> {
+    text.parse()
+}
+
+/// Runs the import into the database at `path` (created empty if missing) and prints its report.
+pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<()> {
+    let mapping = match (&args.mapping, args.kind) {
+        (Some(file), _) => Mapping::load(file)?,
+        (None, Some(kind)) => Mapping::default_for(kind),
+        (None, None) => bail!("give --mapping MAPPING.toml, or --kind ({})", kind_names()),
+    };
+    let (_lock, mut opened) = super::open_for_writing(path)?;
+    let options = ImportOptions {
+        on_conflict: args.on_conflict,
+        dry_run: args.dry_run,
+        skip_bad: args.skip_bad,
+        as_of,
+    };
+    let show_progress = std::io::stderr().is_terminal();
+    let mut progress = |p: Progress| {
+        if show_progress {
+            let percent = (p.bytes * 100).checked_div(p.total_bytes).unwrap_or(100);
+            eprint!(
+                "\rimporting… {percent:>3}% ({} rows)",
+                group_thousands(u128::from(p.rows))
+            );
+        }
+    };
+    let report = import_file(
+        &mut opened.conn,
+        &args.file,
+        &mapping,
+        &options,
+        &mut progress,
+    );
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
+    let report = report?;
+    std::io::stdout()
+        .lock()
+        .write_all(report.to_string().as_bytes())
+        .context("cannot print the report")?;
+    if report.outcome == Outcome::NothingWritten {
+        bail!(
+            "nothing was written to {}: {} rows were rejected",
+            path.display(),
+            group_thousands(u128::from(report.rejected))
+        );
+    }
+    Ok(())
+}

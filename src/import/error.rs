@@ -1,0 +1,61 @@
+//! Why an import stopped before writing anything; each message names the file and what to fix.
+
+use std::path::PathBuf;
+
+/// An import that could not run at all. The database is left exactly as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The mapping file cannot be read, is not valid TOML, or names something that does not exist.
+    #[error("mapping {path}: {reason}")]
+    Mapping {
+        /// The mapping file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The import file cannot be read.
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The import file.
+        path: PathBuf,
+        /// The system's words.
+        reason: String,
+    },
+    /// The file holds nothing.
+    #[error("{0} is empty: there is nothing to import")]
+    Empty(PathBuf),
+    /// The file is not text.
+    #[error("{path} is not a text file ({reason}); export it as CSV first")]
+    NotText {
+        /// The import file.
+        path: PathBuf,
+        /// What gave it away.
+        reason: String,
+    },
+    /// The file has a header and no data rows.
+    #[error("{0} has a header but no data rows: there is nothing to import")]
+    NoRows(PathBuf),
+    /// The mapping reads a column the file does not have.
+    #[error(
+        "the mapping reads column '{column}' for {field}, but {path} has no such column (its columns: {header})"
+    )]
+    MissingColumn {
+        /// The import file.
+        path: PathBuf,
+        /// The column the mapping names.
+        column: String,
+        /// The field it was to fill.
+        field: String,
+        /// The columns the file has.
+        header: String,
+    },
+    /// The database failed during the import; the transaction was rolled back.
+    #[error("the import was rolled back, nothing was written: {0}")]
+    Database(String),
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Database(e.to_string())
+    }
+}

@@ -1,0 +1,35 @@
+//! Importing records from CSV exports of other CRMs and spreadsheets, driven by a mapping file.
+//!
+//! An import is one transaction: it writes every good row, or (with rejected rows and no
+//! `--skip-bad`, or with `--dry-run`) nothing at all. Rows are streamed, so memory stays flat.
+
+pub mod cells;
+mod error;
+mod fields;
+mod job;
+mod mapping;
+pub mod records;
+mod report;
+mod run;
+mod source;
+
+pub use error::ImportError;
+pub use fields::{ImportKind, MatchKey, Reference, kind_names};
+pub use job::{ImportJob, MappingSource};
+pub use mapping::{AmountFallback, BoundMapping, Mapping};
+pub use records::{ColumnValue, KeyValue, PendingRow, RefValue, Rejection, placeholder_email};
+pub use report::{ImportReport, LISTED_REJECTIONS, Outcome};
+pub use run::{ImportOptions, Progress, import_file};
+pub use source::Delimiter;
+
+/// What a row matching an existing record does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OnConflict {
+    /// Update the record's mapped fields.
+    Update,
+    /// Leave the record as it is.
+    Skip,
+    /// Reject the row (and so, without --skip-bad, the whole import).
+    #[default]
+    Fail,
+}

@@ -1,0 +1,157 @@
+//! Running one import: read, check, write, and report, inside a single transaction.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::mapping::{BoundMapping, Mapping};
+use super::records::{Rejection, RowReader, updated_columns};
+use super::report::{ImportReport, Outcome};
+use super::source::Source;
+use super::{ImportError, OnConflict};
+use crate::db::import::{ImportWriter, RowFailure, RowOutcome, WriterSettings};
+
+/// How an import treats conflicts, bad rows and writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// What a row matching an existing record does.
+    pub on_conflict: OnConflict,
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    /// Write the good rows even when some are rejected.
+    pub skip_bad: bool,
+    /// Today, for records that need a date the file does not give.
+    pub as_of: NaiveDate,
+}
+
+/// How far an import has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Data rows read so far.
+    pub rows: u64,
+    /// Bytes of the file read so far.
+    pub bytes: u64,
+    /// Size of the file.
+    pub total_bytes: u64,
+}
+
+/// Rows between two progress reports.
+const PROGRESS_EVERY: u64 = 8_192;
+
+/// Imports `file` through `mapping` into the database behind `conn`.
+///
+/// Returns the report whether or not the rows were written (see [`ImportReport::outcome`]);
+/// an error means the import could not run and nothing was written.
+pub fn import_file(
+    conn: &mut Connection,
+    file: &Path,
+    mapping: &Mapping,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport, ImportError> {
+    let mut source = Source::open(file, mapping.delimiter, mapping.header.as_deref())?;
+    let bound = mapping.bind(&source.header, file)?;
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+    let result = import_rows(conn, file, &mut source, &bound, options, progress);
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+/// Page cache while importing, in KiB (negative in the pragma): big enough that index pages of
+/// a million-deal table stay in memory, and still a fixed bound.
+const IMPORT_CACHE_KIB: i64 = -64 * 1024;
+
+fn import_rows(
+    conn: &mut Connection,
+    file: &Path,
+    source: &mut Source,
+    bound: &BoundMapping,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport, ImportError> {
+    let mapping = &bound.mapping;
+    let mut report = ImportReport::new(file.to_path_buf(), mapping.kind);
+    report.ignored_columns = bound.ignored.clone();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut writer = ImportWriter::new(
+        &tx,
+        WriterSettings {
+            kind: mapping.kind,
+            key: mapping.key,
+            on_conflict: options.on_conflict,
+            create: mapping.create_missing.clone(),
+            fallback: mapping.amount_fallback,
+            update_columns: updated_columns(bound),
+            as_of: options.as_of,
+        },
+    );
+    while let Some(raw) = source.next_row(file)? {
+        report.read += 1;
+        if report.read.is_multiple_of(PROGRESS_EVERY) {
+            progress(Progress {
+                rows: report.read,
+                bytes: source.bytes_read(),
+                total_bytes: source.total_bytes,
+            });
+        }
+        let reject = |reason: String| Rejection {
+            line: raw.line,
+            column: String::new(),
+            reason,
+        };
+        let cells = match raw.cells {
+            Ok(cells) if cells.len() == bound.width => cells,
+            Ok(cells) => {
+                report.reject(reject(format!(
+                    "has {} cells where the header has {}",
+                    cells.len(),
+                    bound.width
+                )));
+                continue;
+            }
+            Err(reason) => {
+                report.reject(reject(reason));
+                continue;
+            }
+        };
+        let pending = match RowReader::new(bound, &cells, raw.line, options.as_of).pending() {
+            Ok(pending) => pending,
+            Err(rejection) => {
+                report.reject(rejection);
+                continue;
+            }
+        };
+        match writer.write(pending) {
+            Ok(RowOutcome::Created) => report.created += 1,
+            Ok(RowOutcome::Updated) => report.updated += 1,
+            Ok(RowOutcome::Skipped) => report.skipped += 1,
+            Err(RowFailure::Rejected(rejection)) => report.reject(rejection),
+            Err(RowFailure::Fatal(e)) => return Err(e.into()),
+        }
+    }
+    if report.read == 0 {
+        return Err(ImportError::NoRows(file.to_path_buf()));
+    }
+    progress(Progress {
+        rows: report.read,
+        bytes: source.total_bytes,
+        total_bytes: source.total_bytes,
+    });
+    report.add_effects(&writer.effects);
+    drop(writer);
+    report.outcome = if options.dry_run {
+        Outcome::DryRun
+    } else if report.rejected > 0 && !options.skip_bad {
+        Outcome::NothingWritten
+    } else {
+        tx.commit()?;
+        return Ok(ImportReport {
+            outcome: Outcome::Written,
+            ..report
+        });
+    };
+    tx.rollback()?;
+    Ok(report)
+}
