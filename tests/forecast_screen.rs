@@ -194,3 +194,15 @@ fn a_lower_bound_below_zero_is_pointed_out() {
         "{text}"
     );
 }
+
+#[test]
+fn reloading_after_an_import_marks_the_forecast_out_of_date() {
+    let mut h = forecast_screen(140, 34);
+    h.press(KeyCode::Char('1'));
+    assert!(!h.app.forecast.needs_fit);
+    salesdesk::tui::pipeline_update::reload_everything(&mut h.app);
+    assert!(h.app.forecast.needs_fit);
+    h.press(KeyCode::Char('4'));
+    assert!(!h.app.forecast.needs_fit);
+    assert!(h.app.forecast.set.is_some());
+}
