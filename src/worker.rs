@@ -10,10 +10,12 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
+use crate::db::forecast_series;
 use crate::db::pipeline_facts;
 use crate::domain::DealChange;
 use crate::export::{ExportJob, Exported};
@@ -77,6 +79,13 @@ pub enum Job {
     Export(ExportJob),
     /// Import a file into the database (one transaction).
     Import(Box<ImportJob>),
+    /// Build every bookings series (total, reps, products, teams) and fit their forecasts.
+    Forecast {
+        /// Series end at the last complete month before this date.
+        as_of: NaiveDate,
+        /// Months to forecast.
+        horizon: usize,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -100,11 +109,13 @@ pub enum JobKind {
     Export,
     /// [`Job::Import`]: never replaced; it reports progress while it runs.
     Import,
+    /// [`Job::Forecast`].
+    Forecast,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 9] = [
+    pub const ALL: [JobKind; 10] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -114,6 +125,7 @@ impl JobKind {
         JobKind::History,
         JobKind::Export,
         JobKind::Import,
+        JobKind::Forecast,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -128,6 +140,7 @@ impl JobKind {
             JobKind::Kpis => "computing KPIs",
             JobKind::Export => "exporting",
             JobKind::Import => "importing",
+            JobKind::Forecast => "fitting forecasts",
         }
     }
 
@@ -143,6 +156,7 @@ impl JobKind {
             JobKind::Kpis => "KPIs",
             JobKind::Export => "exported",
             JobKind::Import => "imported",
+            JobKind::Forecast => "forecast",
         }
     }
 
@@ -156,7 +170,11 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Export
+            JobKind::CustomerIndex
+                | JobKind::BoardTotals
+                | JobKind::Kpis
+                | JobKind::Export
+                | JobKind::Forecast
         )
     }
 }
@@ -174,6 +192,7 @@ impl Job {
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
             Job::Import(_) => JobKind::Import,
+            Job::Forecast { .. } => JobKind::Forecast,
         }
     }
 }
@@ -221,6 +240,8 @@ pub enum Output {
     ImportProgress(Progress),
     /// A finished import's report (written, dry run, or refused for rejected rows).
     Imported(Result<ImportReport, String>),
+    /// Every series' forecast.
+    Forecast(Result<ForecastSet, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -309,6 +330,13 @@ pub fn execute_reporting(
                     }
                 })
                 .map_err(|e| format!("cannot compute the KPIs: {e}")),
+        ),
+        Job::Forecast { as_of, horizon } => Output::Forecast(
+            forecast_series::load_bookings(conn, as_of)
+                .map(|groups| {
+                    forecast_groups(groups, as_of, ForecastOptions::with_horizon(horizon))
+                })
+                .map_err(|e| format!("cannot read the bookings for the forecast: {e}")),
         ),
         Job::History => Output::History(
             edits::history(conn, HISTORY_LINES)

@@ -183,10 +183,10 @@ fn help_lists_every_binding_of_the_key_map() {
 #[test]
 fn number_keys_switch_screens_and_unbuilt_ones_say_what_is_coming() {
     let mut h = fixture_app(100, 20);
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char('3'));
     let frame = h.render_text();
-    assert!(frame.contains("Forecast is not built yet."), "{frame}");
-    assert!(frame.contains("prediction"), "{frame}");
+    assert!(frame.contains("Tiers is not built yet."), "{frame}");
+    assert!(frame.contains("RFM"), "{frame}");
     h.press(KeyCode::Char('2'));
     assert!(h.render_text().contains("Acme Corp"));
 }

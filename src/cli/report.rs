@@ -24,6 +24,8 @@ pub struct ReportArgs {
 pub enum Report {
     /// Pipeline KPIs: win rate, deal size, cycle, velocity, conversion, quota, stage totals
     Pipeline(PipelineArgs),
+    /// Revenue forecast: OLS trend (+ seasonality), 80%/95% prediction intervals, backtest
+    Forecast(super::report_forecast::ForecastArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -56,6 +58,13 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
             } else {
                 report_text::render(&report)
             };
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context("cannot write the report")
+        }
+        Report::Forecast(forecast) => {
+            let text = super::report_forecast::render(&opened.conn, as_of, forecast)?;
             std::io::stdout()
                 .lock()
                 .write_all(text.as_bytes())

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod demo;
 pub mod edits;
 pub mod export;
+pub mod forecast_series;
 pub mod import;
 pub mod lock;
 mod open;

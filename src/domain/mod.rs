@@ -2,10 +2,12 @@
 
 mod deal_change;
 mod money;
+mod month;
 mod quarter;
 mod stage;
 
 pub use deal_change::{DealChange, LOST_REASONS};
 pub use money::{Money, group_thousands, hundredths};
+pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};
 pub use stage::{ParseStageError, Stage};

@@ -94,6 +94,12 @@ pub enum Command {
     NextField,
     /// Go to the previous form field.
     PreviousField,
+    /// Forecast: switch between total, per rep, per product and per team.
+    CycleBreakdown,
+    /// Forecast: one more month ahead.
+    LongerHorizon,
+    /// Forecast: one month less ahead.
+    ShorterHorizon,
 }
 
 /// One input to [`crate::tui::update`].

@@ -9,6 +9,7 @@ use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
 use crate::tui::customers::CustomersState;
+use crate::tui::forecast::ForecastState;
 use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
@@ -82,6 +83,8 @@ pub struct App {
     pub pipeline: PipelineState,
     /// The customers screen.
     pub customers: CustomersState,
+    /// The Forecast screen.
+    pub forecast: ForecastState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -125,6 +128,7 @@ impl App {
             screen: Screen::Pipeline,
             pipeline: PipelineState::new(board.cards, board.settings, board.choices, as_of),
             customers: CustomersState::new(first_page),
+            forecast: ForecastState::default(),
             command_line: None,
             history: None,
             help: None,
@@ -199,6 +203,9 @@ impl App {
                 return vec![Context::Search];
             }
             return vec![Context::Customers, Context::Global];
+        }
+        if self.screen == Screen::Forecast {
+            return vec![Context::Forecast, Context::Global];
         }
         vec![Context::Global]
     }

@@ -31,16 +31,19 @@ pub enum Context {
     CommandLine,
     /// While the change history is shown.
     History,
+    /// On the Forecast screen.
+    Forecast,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Pipeline,
         Context::DealForm,
         Context::LostReason,
         Context::Confirm,
+        Context::Forecast,
         Context::Customers,
         Context::Search,
         Context::Filter,
@@ -65,6 +68,7 @@ impl Context {
                 "Command line (:history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
             }
             Context::History => "History and import report",
+            Context::Forecast => "Forecast",
         }
     }
 }
@@ -201,8 +205,8 @@ impl Default for KeyMap {
     fn default() -> Self {
         use Command as C;
         use Context::{
-            CommandLine, Confirm, Customers, DealForm, Filter, Global, Help, History, LostReason,
-            Pipeline, Search,
+            CommandLine, Confirm, Customers, DealForm, Filter, Forecast, Global, Help, History,
+            LostReason, Pipeline, Search,
         };
         let code = Key::plain;
         let ch = Key::char;
@@ -579,6 +583,36 @@ impl Default for KeyMap {
                 "scroll down",
             ),
             bind(Help, vec![ch('k'), code(KeyCode::Up)], C::Up, "scroll up"),
+            bind(
+                Forecast,
+                vec![ch('b')],
+                C::CycleBreakdown,
+                "total, per rep, per product, per team",
+            ),
+            bind(
+                Forecast,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "next rep, product or team",
+            ),
+            bind(
+                Forecast,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "previous rep, product or team",
+            ),
+            bind(
+                Forecast,
+                vec![ch('+'), ch('=')],
+                C::LongerHorizon,
+                "forecast one month further",
+            ),
+            bind(
+                Forecast,
+                vec![ch('-')],
+                C::ShorterHorizon,
+                "forecast one month less",
+            ),
         ]);
         for context in [
             Search,

@@ -7,6 +7,8 @@ pub mod deal_form;
 pub mod draw;
 pub mod event_loop;
 pub mod export_view;
+pub mod forecast;
+pub mod forecast_update;
 pub mod headless;
 pub mod import_view;
 pub mod jobs;

@@ -332,6 +332,7 @@ pub fn reload_everything(app: &mut App) {
     reload(app, true);
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
+    crate::tui::forecast_update::data_changed(app);
 }
 
 /// Asks for the KPIs of the board's period again (after a change or a period switch).

@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{export_view, import_view, layout, pipeline_update};
+use crate::tui::{export_view, forecast_update, import_view, layout, pipeline_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -17,6 +17,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Worker(reply) => take_reply(app, *reply),
     }
     follow_selection_with_detail(app);
+    forecast_update::fit_if_needed(app);
     let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
     app.customers.scroll_into_view(rows);
     app.pipeline
@@ -80,6 +81,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::Redo => request_write(app, Job::Redo, "redoing…"),
         Command::OpenCommandLine => app.command_line = Some(String::new()),
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
+        _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
         _ => customers_command(app, command),
     }
 }
@@ -235,17 +237,22 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
-        Output::Written(Ok(written)) => pipeline_update::take_written(app, written),
+        Output::Written(Ok(written)) => {
+            pipeline_update::take_written(app, written);
+            forecast_update::data_changed(app);
+        }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
         Output::Exported(result) => export_view::take_exported(app, result),
         Output::Imported(result) => import_view::take_imported(app, result),
         Output::ImportProgress(_) => {}
+        Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
         | Output::Written(Err(e))
         | Output::History(Err(e))
-        | Output::Kpis(Err(e)) => app.message = Message::error(e),
+        | Output::Kpis(Err(e))
+        | Output::Forecast(Err(e)) => app.message = Message::error(e),
     }
 }

@@ -4,6 +4,8 @@ pub mod board_popups;
 pub mod customer_detail;
 pub mod customer_filter;
 pub mod customers;
+pub mod forecast;
+pub mod forecast_table;
 pub mod help;
 pub mod history;
 pub mod import_report;

@@ -1,0 +1,129 @@
+//! `salesdesk report forecast`: every series of one breakdown with its model, forecast and
+//! backtest, as JSON (fields in docs/report-forecast.md) or a plain-text table.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::Args;
+use rusqlite::Connection;
+
+use crate::analytics::forecast::{
+    Breakdown, DEFAULT_HORIZON, ForecastOptions, ForecastReport, SeriesReport, check_horizon,
+    forecast_groups,
+};
+use crate::db::forecast_series;
+use crate::domain::Money;
+
+/// Options of `salesdesk report forecast`.
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// Print the report as JSON (fields in docs/report-forecast.md)
+    #[arg(long)]
+    pub json: bool,
+    /// Months to forecast, 1 to 36
+    #[arg(long, value_name = "MONTHS", default_value_t = DEFAULT_HORIZON, value_parser = parse_horizon)]
+    pub horizon: usize,
+    /// One series for the total, or one per rep, product or team
+    #[arg(long, value_name = "BREAKDOWN", default_value = "total", value_parser = parse_breakdown)]
+    pub by: Breakdown,
+}
+
+/// Fits the forecasts of `args.by` as of `as_of` and renders them.
+pub fn render(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Result<String> {
+    let groups = forecast_series::load_bookings(conn, as_of).context("cannot read the bookings")?;
+    let set = forecast_groups(groups, as_of, ForecastOptions::with_horizon(args.horizon));
+    if set.of(Breakdown::Total).all(|s| s.series.is_none()) {
+        bail!(
+            "no won deals closed before {}: nothing to forecast (the series ends at {}; try a later --as-of)",
+            set.last_month.plus(1),
+            set.last_month
+        );
+    }
+    let report = ForecastReport::new(&set, args.by);
+    if args.json {
+        let mut json = serde_json::to_string_pretty(&report)?;
+        json.push('\n');
+        Ok(json)
+    } else {
+        Ok(text(&report))
+    }
+}
+
+/// The report as plain text: per series its fit, backtest and forecast rows.
+fn text(report: &ForecastReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Forecast by {}: {} months after {} (as of {})",
+        report.by, report.horizon, report.last_month, report.as_of
+    );
+    for series in &report.series {
+        let _ = writeln!(out, "\n{}", series.name);
+        if let Some(error) = &series.error {
+            let _ = writeln!(out, "  {error}");
+            continue;
+        }
+        series_text(series, &mut out);
+    }
+    out
+}
+
+fn series_text(s: &SeriesReport, out: &mut String) {
+    let ratio = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.3}"));
+    let _ = writeln!(
+        out,
+        "  {} months from {}; R² {}, adjusted {}, df {}",
+        s.values.len(),
+        s.months.first().map(|m| m.to_string()).unwrap_or_default(),
+        ratio(s.r2),
+        ratio(s.adj_r2),
+        s.df.unwrap_or_default()
+    );
+    if let Some(bt) = &s.backtest {
+        let mape = |m: Option<f64>| m.map_or("n/a".to_string(), |m| format!("{:.1}%", m * 100.0));
+        let _ = writeln!(
+            out,
+            "  backtest ({} origins, h 1-{}): MAE {} (seasonal naive {}), MAPE {} (naive {})",
+            bt.origins,
+            bt.steps,
+            money(bt.model.mae),
+            money(bt.seasonal_naive.mae),
+            mape(bt.model.mape),
+            mape(bt.seasonal_naive.mape)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<8} {:>14} {:>29} {:>29}",
+        "month", "forecast", "80% interval", "95% interval"
+    );
+    for row in &s.forecast {
+        let line = format!(
+            "  {:<8} {:>14} {:>14}–{:<14} {:>14}–{}",
+            row.month.to_string(),
+            money(row.mean),
+            money(row.pi80_lo),
+            money(row.pi80_hi),
+            money(row.pi95_lo),
+            money(row.pi95_hi)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+fn money(cents: f64) -> String {
+    Money(cents.round() as i64).whole()
+}
+
+fn parse_horizon(text: &str) -> Result<usize, String> {
+    let months: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of months; use 1 to 36"))?;
+    check_horizon(months).map_err(|e| e.to_string())
+}
+
+fn parse_breakdown(text: &str) -> Result<Breakdown, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}

@@ -1,0 +1,290 @@
+//! The Forecast screen: bookings history, the fitted line, the forecast with its 80% and 95%
+//! prediction bands and the weighted open pipeline as a chart, beside a table of the model's
+//! coefficients, fit and backtest.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+use crate::analytics::forecast::{FittedSeries, MonthlySeries, SeriesForecast};
+use crate::domain::Money;
+use crate::tui::action::Command;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::screens::forecast_table;
+use crate::tui::theme::Theme;
+
+/// Width of the side table.
+const TABLE_WIDTH: u16 = 46;
+
+/// Draws the Forecast screen into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let state = &app.forecast;
+    let groups = state.groups();
+    let title = match state.shown() {
+        Some(shown) => format!(
+            " Forecast · {} · {} ({} of {}) ",
+            state.breakdown,
+            shown.name,
+            state.selected + 1,
+            groups.len()
+        ),
+        None => format!(" Forecast · {} ", state.breakdown),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(title, app.theme.accent))
+        .border_style(app.theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [main, hints] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let [chart_area, table_area] =
+        Layout::horizontal([Constraint::Min(20), Constraint::Length(TABLE_WIDTH)]).areas(main);
+    match state.shown() {
+        Some(shown) => {
+            match (&shown.series, &shown.model) {
+                (Some(series), Ok(model)) => {
+                    draw_chart(app, shown, series, model, frame, chart_area)
+                }
+                (_, model) => {
+                    let why = model
+                        .as_ref()
+                        .err()
+                        .map_or_else(|| "no bookings".to_string(), ToString::to_string);
+                    draw_message(
+                        app,
+                        &format!("{}: {why}. Nothing to forecast yet.", shown.name),
+                        frame,
+                        chart_area,
+                    )
+                }
+            }
+            forecast_table::draw(app, shown, frame, table_area);
+        }
+        None if app.jobs.is_running(crate::worker::JobKind::Forecast) => {
+            draw_message(app, "fitting forecasts…", frame, chart_area);
+        }
+        None if state.set.is_some() => {
+            draw_message(
+                app,
+                &format!("no {} to forecast", state.breakdown),
+                frame,
+                chart_area,
+            );
+        }
+        None => draw_message(app, "no forecast yet", frame, chart_area),
+    }
+    draw_hints(app, frame, hints);
+}
+
+fn draw_message(app: &App, text: &str, frame: &mut Frame, area: Rect) {
+    let paragraph = Paragraph::new(Line::from(Span::styled(
+        text.to_string(),
+        app.theme.warning,
+    )))
+    .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area.inner(ratatui::layout::Margin::new(2, 1)));
+}
+
+/// The key hints and the horizon, from the key table.
+fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let keys = |command| {
+        let label = app.keymap.keys_label(Context::Forecast, command);
+        label.split('/').next().unwrap_or_default().to_string()
+    };
+    let text = format!(
+        " {} breakdown · {}/{} group · {}/{} horizon: {} months · ? help",
+        keys(Command::CycleBreakdown),
+        keys(Command::Down),
+        keys(Command::Up),
+        keys(Command::LongerHorizon),
+        keys(Command::ShorterHorizon),
+        app.forecast.horizon,
+    );
+    frame.render_widget(Paragraph::new(text).style(app.theme.muted), area);
+}
+
+/// The points of every line of the chart; x is the month's position (0 = first month).
+struct Lines {
+    history: Vec<(f64, f64)>,
+    fitted: Vec<(f64, f64)>,
+    mean: Vec<(f64, f64)>,
+    pi80: [Vec<(f64, f64)>; 2],
+    pi95: [Vec<(f64, f64)>; 2],
+    pipeline: Vec<(f64, f64)>,
+}
+
+impl Lines {
+    fn new(shown: &SeriesForecast, series: &MonthlySeries, model: &FittedSeries) -> Lines {
+        let n = series.values.len();
+        let x = |i: usize| i as f64;
+        let last = series.values.last().map_or(0.0, |v| *v as f64);
+        // The forecast lines start at the last actual month, so they join the history.
+        let joined = |f: fn(&crate::analytics::forecast::ForecastRow) -> f64| {
+            std::iter::once((x(n - 1), last))
+                .chain(
+                    model
+                        .forecast
+                        .iter()
+                        .enumerate()
+                        .map(|(h, r)| (x(n + h), f(r))),
+                )
+                .collect::<Vec<_>>()
+        };
+        let months_ahead = model.forecast.len() as i32;
+        Lines {
+            history: series
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (x(i), *v as f64))
+                .collect(),
+            fitted: model
+                .fit
+                .fitted
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (x(i), *v))
+                .collect(),
+            mean: joined(|r| r.mean),
+            pi80: [joined(|r| r.pi80_lo), joined(|r| r.pi80_hi)],
+            pi95: [joined(|r| r.pi95_lo), joined(|r| r.pi95_hi)],
+            pipeline: shown
+                .pipeline
+                .iter()
+                .filter_map(|p| {
+                    let ahead = p.month.since(series.last());
+                    (1..=months_ahead)
+                        .contains(&ahead)
+                        .then(|| (x(n - 1 + ahead as usize), p.weighted_cents as f64))
+                })
+                .collect(),
+        }
+    }
+
+    fn y_bounds(&self) -> [f64; 2] {
+        let all = self
+            .history
+            .iter()
+            .chain(&self.fitted)
+            .chain(&self.pi95[0])
+            .chain(&self.pi95[1])
+            .chain(&self.pipeline)
+            .map(|(_, y)| *y);
+        let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let pad = ((hi - lo) * 0.05).max(1.0);
+        [if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad]
+    }
+}
+
+fn draw_chart(
+    app: &App,
+    shown: &SeriesForecast,
+    series: &MonthlySeries,
+    model: &FittedSeries,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lines = Lines::new(shown, series, model);
+    let pens = Pens::for_theme(app);
+    let [legend_area, area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(pens.legend()), legend_area);
+    let n = series.values.len();
+    let end = n - 1 + model.forecast.len();
+    let line = |data, style, marker| {
+        Dataset::default()
+            .data(data)
+            .graph_type(GraphType::Line)
+            .marker(marker)
+            .style(style)
+    };
+    let datasets = vec![
+        line(&lines.pi95[0][..], pens.pi95, PI95_MARKER),
+        line(&lines.pi95[1][..], pens.pi95, PI95_MARKER),
+        line(&lines.pi80[0][..], pens.pi80, Marker::Braille),
+        line(&lines.pi80[1][..], pens.pi80, Marker::Braille),
+        Dataset::default()
+            .data(&lines.pipeline)
+            .graph_type(GraphType::Bar)
+            .marker(Marker::Block)
+            .style(pens.pipeline),
+        line(&lines.fitted[..], pens.fitted, Marker::Braille),
+        line(&lines.history[..], pens.history, Marker::Braille),
+        line(&lines.mean[..], pens.forecast, Marker::Braille),
+    ];
+    let [y_lo, y_hi] = lines.y_bounds();
+    let money = |cents: f64| Span::raw(Money(cents.round() as i64).compact());
+    let month = |i: usize| Span::raw(series.start.plus(i as i32).to_string());
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .style(app.theme.muted)
+                .bounds([0.0, end as f64])
+                .labels([month(0), month(n - 1), month(end)]),
+        )
+        .y_axis(
+            Axis::default()
+                .style(app.theme.muted)
+                .bounds([y_lo, y_hi])
+                .labels([money(y_lo), money((y_lo + y_hi) / 2.0), money(y_hi)]),
+        )
+        .legend_position(None);
+    frame.render_widget(chart, area);
+}
+
+/// The 95% band is dotted so it reads apart from the 80% band without colour.
+const PI95_MARKER: Marker = Marker::Dot;
+
+/// The style of each line: colours, or plain text under `NO_COLOR` (the markers still differ).
+struct Pens {
+    history: Style,
+    fitted: Style,
+    forecast: Style,
+    pi80: Style,
+    pi95: Style,
+    pipeline: Style,
+}
+
+impl Pens {
+    fn for_theme(app: &App) -> Pens {
+        let coloured = app.theme != Theme::monochrome();
+        let pen = |color| {
+            if coloured {
+                Style::new().fg(color)
+            } else {
+                Style::new()
+            }
+        };
+        Pens {
+            history: pen(Color::White),
+            fitted: pen(Color::Cyan),
+            forecast: pen(Color::Yellow),
+            pi80: pen(Color::Magenta),
+            pi95: pen(Color::DarkGray),
+            pipeline: pen(Color::Green),
+        }
+    }
+
+    /// The legend: a sample and a name per line of the chart, on one row above it.
+    fn legend(&self) -> Line<'static> {
+        let entries = [
+            ("⠒⠒", self.history, "bookings"),
+            ("⠒⠒", self.fitted, "fit"),
+            ("⠒⠒", self.forecast, "forecast"),
+            ("⠒⠒", self.pi80, "80% PI"),
+            ("••", self.pi95, "95% PI"),
+            ("█", self.pipeline, "weighted pipeline"),
+        ];
+        Line::from(
+            entries
+                .into_iter()
+                .flat_map(|(sample, style, name)| {
+                    [Span::styled(format!(" {sample} "), style), Span::raw(name)]
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+}
