@@ -2,3 +2,4 @@
 //! is tested without a database or a terminal.
 
 pub mod pipeline;
+pub mod assign;
