@@ -10,12 +10,13 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
-use crate::db::pipeline_facts;
-use crate::domain::DealChange;
+use crate::db::{pipeline_facts, task_edits, tasks};
+use crate::domain::{DealChange, TaskChange};
 
 /// How many edits `:history` shows.
 pub const HISTORY_LINES: usize = 200;
@@ -71,6 +72,25 @@ pub enum Job {
         /// The day it ends.
         as_of: NaiveDate,
     },
+    /// Load the open tasks and reps for the tasks screen.
+    Tasks {
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Compute the optimal assignment plan.
+    Plan {
+        /// Which tasks and reps.
+        scope: Scope,
+        /// Cost weights.
+        weights: AssignWeights,
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Save a change to tasks or absences.
+    TaskWrite {
+        /// The change.
+        change: TaskChange,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -90,11 +110,17 @@ pub enum JobKind {
     History,
     /// [`Job::Kpis`].
     Kpis,
+    /// [`Job::Tasks`].
+    Tasks,
+    /// [`Job::Plan`].
+    Plan,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 9] = [
+        JobKind::Plan,
+        JobKind::Tasks,
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -114,6 +140,8 @@ impl JobKind {
             JobKind::Write => "saving",
             JobKind::History => "reading the history",
             JobKind::Kpis => "computing KPIs",
+            JobKind::Tasks => "loading tasks",
+            JobKind::Plan => "solving the assignment",
         }
     }
 
@@ -127,6 +155,8 @@ impl JobKind {
             JobKind::Write => "saved",
             JobKind::History => "history",
             JobKind::Kpis => "KPIs",
+            JobKind::Tasks => "tasks",
+            JobKind::Plan => "plan",
         }
     }
 
@@ -140,7 +170,7 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis
+            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Plan
         )
     }
 }
@@ -153,9 +183,11 @@ impl Job {
             Job::CustomerDetail { .. } => JobKind::CustomerDetail,
             Job::BoardCards { .. } => JobKind::BoardCards,
             Job::BoardTotals { .. } => JobKind::BoardTotals,
-            Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
+            Job::Write { .. } | Job::Undo | Job::Redo | Job::TaskWrite { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
+            Job::Tasks { .. } => JobKind::Tasks,
+            Job::Plan { .. } => JobKind::Plan,
         }
     }
 }
@@ -197,6 +229,10 @@ pub enum Output {
     History(Result<Vec<HistoryLine>, String>),
     /// KPIs of a period.
     Kpis(Result<BoardKpis, String>),
+    /// Open tasks and reps.
+    Tasks(Result<AssignInput, String>),
+    /// The optimal assignment plan.
+    Plan(Result<Plan, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -277,6 +313,24 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
                 })
                 .map_err(|e| format!("cannot compute the KPIs: {e}")),
         ),
+        Job::Tasks { as_of } => Output::Tasks(
+            tasks::load_input(conn, as_of, false).map_err(|e| format!("cannot load tasks: {e}")),
+        ),
+        Job::Plan {
+            scope,
+            weights,
+            as_of,
+        } => Output::Plan(
+            tasks::load_input(conn, as_of, true)
+                .map_err(|e| format!("cannot load tasks: {e}"))
+                .and_then(|input| {
+                    crate::analytics::assign::plan(&input, &scope, &weights)
+                        .map_err(|e| e.to_string())
+                }),
+        ),
+        Job::TaskWrite { change } => Output::Written(write(conn, None, |conn| {
+            task_edits::apply(conn, &change, &now_text(), &actor()).map(Some)
+        })),
         Job::History => Output::History(
             edits::history(conn, HISTORY_LINES)
                 .map_err(|e| format!("cannot read the history: {e}")),

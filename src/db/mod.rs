@@ -7,5 +7,7 @@ pub mod edits;
 mod open;
 pub mod pipeline_facts;
 pub mod schema;
+pub mod task_edits;
+pub mod tasks;
 
 pub use open::{OpenError, OpenedDb, open};

@@ -4,8 +4,10 @@ mod deal_change;
 mod money;
 mod quarter;
 mod stage;
+mod task_change;
 
 pub use deal_change::{DealChange, LOST_REASONS};
 pub use money::{Money, group_thousands};
 pub use quarter::{ParseQuarterError, Quarter};
 pub use stage::{ParseStageError, Stage};
+pub use task_change::{NewTask, TASK_KINDS, TaskChange};
