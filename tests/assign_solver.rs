@@ -77,7 +77,10 @@ fn rectangular_with_capacities_matches_a_hand_count() {
     // Five tasks, two reps with room 3 and 2: rep 0 is cheaper for tasks 0..3 by 5, 4, 3, 1, 0.
     let rows = [[1, 6], [2, 6], [3, 6], [5, 6], [6, 6]];
     let p = Problem {
-        costs: rows.iter().map(|r| r.iter().map(|&c| Some(c)).collect()).collect(),
+        costs: rows
+            .iter()
+            .map(|r| r.iter().map(|&c| Some(c)).collect())
+            .collect(),
         capacity: vec![3, 2],
     };
     let a = solve(&p).unwrap();

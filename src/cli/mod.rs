@@ -3,6 +3,7 @@
 mod demo;
 mod paths;
 mod report;
+mod report_assign;
 mod report_text;
 mod snapshot;
 

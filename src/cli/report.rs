@@ -24,6 +24,8 @@ pub struct ReportArgs {
 pub enum Report {
     /// Pipeline KPIs: win rate, deal size, cycle, velocity, conversion, quota, stage totals
     Pipeline(PipelineArgs),
+    /// Optimal task assignment: cost matrix, capacities, the exact plan, totals before and after
+    Assign(super::report_assign::AssignArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -61,6 +63,7 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
                 .write_all(text.as_bytes())
                 .context("cannot write the report")
         }
+        Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
     }
 }
 

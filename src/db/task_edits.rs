@@ -79,7 +79,11 @@ fn checked_field(field: &str) -> Result<&str, WriteError> {
         .ok_or_else(|| WriteError::Refused(format!("unknown task field {field}")))
 }
 
-fn read_field(tx: &Transaction<'_>, task_id: i64, field: &str) -> Result<Option<String>, WriteError> {
+fn read_field(
+    tx: &Transaction<'_>,
+    task_id: i64,
+    field: &str,
+) -> Result<Option<String>, WriteError> {
     let field = checked_field(field)?;
     tx.query_row(
         &format!("SELECT CAST({field} AS TEXT) FROM tasks WHERE id = ?1"),
@@ -117,10 +121,12 @@ fn open_task(tx: &Transaction<'_>, task_id: i64) -> Result<String, WriteError> {
         )
         .optional()?;
     match row {
-        None => Err(WriteError::Refused(format!("task {task_id} no longer exists"))),
-        Some((title, status)) if status != "open" => {
-            Err(WriteError::Refused(format!("“{title}” is {status} already")))
-        }
+        None => Err(WriteError::Refused(format!(
+            "task {task_id} no longer exists"
+        ))),
+        Some((title, status)) if status != "open" => Err(WriteError::Refused(format!(
+            "“{title}” is {status} already"
+        ))),
         Some((title, _)) => Ok(title),
     }
 }
@@ -205,14 +211,25 @@ pub fn apply(
             let pinned = read_field(&tx, *task_id, "pinned")?.as_deref() == Some("1");
             let next = if pinned { "0" } else { "1" };
             batch.set(*task_id, "pinned", Some(next.into()))?;
-            format!("“{title}” {}", if pinned { "unpinned" } else { "pinned to its rep" })
+            format!(
+                "“{title}” {}",
+                if pinned {
+                    "unpinned"
+                } else {
+                    "pinned to its rep"
+                }
+            )
         }
         TaskChange::Absence { rep_id, from, to } => {
             if from > to {
-                return Err(WriteError::Refused("the absence ends before it starts".into()));
+                return Err(WriteError::Refused(
+                    "the absence ends before it starts".into(),
+                ));
             }
             let name: String = tx
-                .query_row("SELECT name FROM reps WHERE id = ?1", [rep_id], |r| r.get(0))
+                .query_row("SELECT name FROM reps WHERE id = ?1", [rep_id], |r| {
+                    r.get(0)
+                })
                 .optional()?
                 .ok_or_else(|| WriteError::Refused(format!("rep {rep_id} does not exist")))?;
             tx.execute(
@@ -220,7 +237,13 @@ pub fn apply(
                 params![rep_id, from, to],
             )?;
             let value = format!("{rep_id}|{from}|{to}");
-            batch.record("rep_absence", tx.last_insert_rowid(), "row", None, Some(&value))?;
+            batch.record(
+                "rep_absence",
+                tx.last_insert_rowid(),
+                "row",
+                None,
+                Some(&value),
+            )?;
             format!("{name} absent {from} to {to}")
         }
         TaskChange::Add(task) => {
@@ -272,13 +295,25 @@ fn insert_task(tx: &Transaction<'_>, id: Option<i64>, t: &TaskRecord) -> Result<
     tx.execute(
         "INSERT INTO tasks (id, title, kind, rep_id, due_on, est_minutes, priority)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![id, t.title, t.kind, t.rep_id, t.due_on, t.est_minutes, t.priority],
+        params![
+            id,
+            t.title,
+            t.kind,
+            t.rep_id,
+            t.due_on,
+            t.est_minutes,
+            t.priority
+        ],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Puts a batch of task and absence edits back (`back`) or forward again; returns the summary.
-pub(super) fn replay(tx: &Transaction<'_>, rows: &[EditRow], back: bool) -> Result<String, WriteError> {
+pub(super) fn replay(
+    tx: &Transaction<'_>,
+    rows: &[EditRow],
+    back: bool,
+) -> Result<String, WriteError> {
     let ordered: Vec<&EditRow> = if back {
         rows.iter().rev().collect()
     } else {
@@ -321,7 +356,9 @@ pub(super) fn replay(tx: &Transaction<'_>, rows: &[EditRow], back: bool) -> Resu
                 what = Some("a new task".to_string());
             }
             other => {
-                return Err(WriteError::Refused(format!("cannot replay an edit of {other}")));
+                return Err(WriteError::Refused(format!(
+                    "cannot replay an edit of {other}"
+                )));
             }
         }
     }

@@ -9,7 +9,11 @@ use crate::analytics::assign::{AssignInput, Rep, Task};
 
 /// Every open task and every rep with their absences; with `skill`, also each rep's win rate per
 /// product family (a scan of closed deals, so the screen's own loads skip it).
-pub fn load_input(conn: &Connection, as_of: NaiveDate, skill: bool) -> rusqlite::Result<AssignInput> {
+pub fn load_input(
+    conn: &Connection,
+    as_of: NaiveDate,
+    skill: bool,
+) -> rusqlite::Result<AssignInput> {
     let tasks = conn
         .prepare(
             "SELECT t.id, t.title, t.kind, c.name, c.region, c.owner_rep_id, d.title, p.family,
@@ -57,9 +61,8 @@ pub fn load_input(conn: &Connection, as_of: NaiveDate, skill: bool) -> rusqlite:
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let index: BTreeMap<i64, usize> = reps.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let mut absences = conn.prepare(
-        "SELECT rep_id, from_on, to_on FROM rep_absences ORDER BY rep_id, from_on",
-    )?;
+    let mut absences =
+        conn.prepare("SELECT rep_id, from_on, to_on FROM rep_absences ORDER BY rep_id, from_on")?;
     let mut rows = absences.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
@@ -85,9 +88,5 @@ pub fn load_input(conn: &Connection, as_of: NaiveDate, skill: bool) -> rusqlite:
             }
         }
     }
-    Ok(AssignInput {
-        tasks,
-        reps,
-        as_of,
-    })
+    Ok(AssignInput { tasks, reps, as_of })
 }

@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{layout, pipeline_update};
+use crate::tui::{layout, pipeline_update, tasks, tasks_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -21,6 +21,8 @@ pub fn update(app: &mut App, action: Action) {
     app.customers.scroll_into_view(rows);
     app.pipeline
         .scroll_into_view(layout::board_card_rows(app.size));
+    tasks_update::ensure_loaded(app);
+    app.tasks.scroll_into_view(tasks::list_rows(app.size));
 }
 
 fn type_char(app: &mut App, c: char) {
@@ -30,6 +32,8 @@ fn type_char(app: &mut App, c: char) {
         if let Some(form) = app.pipeline.form.as_mut() {
             form.type_char(c);
         }
+    } else if app.screen == Screen::Tasks {
+        tasks_update::type_char(app, c);
     } else if app.customers.searching {
         app.customers.push_query(c);
     }
@@ -70,6 +74,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::Redo => request_write(app, Job::Redo, "redoing…"),
         Command::OpenCommandLine => app.command_line = Some(String::new()),
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
+        _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
         _ => customers_command(app, command),
     }
 }
@@ -213,14 +218,20 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
-        Output::Written(Ok(written)) => pipeline_update::take_written(app, written),
+        Output::Written(Ok(written)) => {
+            tasks_update::after_write(app);
+            pipeline_update::take_written(app, written);
+        }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
+        Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
+        Output::Plan(result) => tasks_update::take_plan(app, result),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
         | Output::Written(Err(e))
         | Output::History(Err(e))
-        | Output::Kpis(Err(e)) => app.message = Message::error(e),
+        | Output::Kpis(Err(e))
+        | Output::Tasks(Err(e)) => app.message = Message::error(e),
     }
 }

@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn scopes_parse_and_print() {
         assert_eq!("all".parse(), Ok(Scope::All));
-        assert_eq!("team=North team".parse(), Ok(Scope::Team("North team".into())));
+        assert_eq!(
+            "team=North team".parse(),
+            Ok(Scope::Team("North team".into()))
+        );
         assert_eq!("rep= Ann Lee".parse(), Ok(Scope::Rep("Ann Lee".into())));
         assert!("rep=".parse::<Scope>().is_err());
         assert!("region=North".parse::<Scope>().is_err());

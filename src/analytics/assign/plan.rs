@@ -147,7 +147,10 @@ pub struct Plan {
 }
 
 /// The reps who may take tasks, and the tasks in scope.
-fn scoped<'a>(input: &'a AssignInput, scope: &Scope) -> Result<(Vec<&'a Rep>, Vec<&'a Task>), PlanError> {
+fn scoped<'a>(
+    input: &'a AssignInput,
+    scope: &Scope,
+) -> Result<(Vec<&'a Rep>, Vec<&'a Task>), PlanError> {
     let reps: Vec<&Rep> = match scope {
         Scope::All => input.reps.iter().collect(),
         Scope::Team(name) => {
@@ -175,10 +178,9 @@ fn scoped<'a>(input: &'a AssignInput, scope: &Scope) -> Result<(Vec<&'a Rep>, Ve
             Scope::All => true,
             Scope::Team(_) => t.rep_id.is_some_and(|id| reps.iter().any(|r| r.id == id)),
             Scope::Rep(name) => t.rep_id.is_some_and(|id| {
-                input
-                    .reps
-                    .iter()
-                    .any(|r| r.id == id && (r.name.eq_ignore_ascii_case(name) || r.id.to_string() == *name))
+                input.reps.iter().any(|r| {
+                    r.id == id && (r.name.eq_ignore_ascii_case(name) || r.id.to_string() == *name)
+                })
             }),
         }
     };
@@ -188,7 +190,11 @@ fn scoped<'a>(input: &'a AssignInput, scope: &Scope) -> Result<(Vec<&'a Rep>, Ve
 
 /// The optimal plan for `scope`: each unpinned task in scope to one available rep, at most each
 /// rep's capacity, the most tasks possible at the least total cost (see the module docs).
-pub fn plan(input: &AssignInput, scope: &Scope, weights: &AssignWeights) -> Result<Plan, PlanError> {
+pub fn plan(
+    input: &AssignInput,
+    scope: &Scope,
+    weights: &AssignWeights,
+) -> Result<Plan, PlanError> {
     weights.validate().map_err(PlanError::Weights)?;
     let label = scope.to_string();
     let (reps, in_scope) = scoped(input, scope)?;
@@ -235,7 +241,11 @@ pub fn plan(input: &AssignInput, scope: &Scope, weights: &AssignWeights) -> Resu
     let as_of = input.as_of;
     let all_terms: Vec<Vec<CostTerms>> = movable
         .iter()
-        .map(|t| reps.iter().map(|r| terms(t, r, kept_of(r.id), as_of, weights)).collect())
+        .map(|t| {
+            reps.iter()
+                .map(|r| terms(t, r, kept_of(r.id), as_of, weights))
+                .collect()
+        })
         .collect();
     let costs: Vec<Vec<Option<f64>>> = movable
         .iter()
@@ -250,7 +260,11 @@ pub fn plan(input: &AssignInput, scope: &Scope, weights: &AssignWeights) -> Resu
     let problem = Problem {
         costs: costs
             .iter()
-            .map(|row| row.iter().map(|c| c.map(|c| (c * COST_SCALE).round() as i64)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|c| c.map(|c| (c * COST_SCALE).round() as i64))
+                    .collect()
+            })
             .collect(),
         capacity: columns.iter().map(|c| c.capacity as usize).collect(),
     };
@@ -294,7 +308,15 @@ pub fn plan(input: &AssignInput, scope: &Scope, weights: &AssignWeights) -> Resu
             plan.unassigned.push(Unassigned {
                 task_id: t.id,
                 title: t.title.clone(),
-                reason: unplaced_reason(t, &reps, &columns, &plan.costs[i], movable.len(), slots, as_of),
+                reason: unplaced_reason(
+                    t,
+                    &reps,
+                    &columns,
+                    &plan.costs[i],
+                    movable.len(),
+                    slots,
+                    as_of,
+                ),
             });
             continue;
         };
@@ -309,7 +331,10 @@ pub fn plan(input: &AssignInput, scope: &Scope, weights: &AssignWeights) -> Resu
         let reason = match from {
             None => "had no rep".to_string(),
             Some(rep) => rep.unavailable_for(t, as_of).unwrap_or_else(|| {
-                let capacity = columns.iter().find(|c| c.id == rep.id).map_or(0, |c| c.capacity);
+                let capacity = columns
+                    .iter()
+                    .find(|c| c.id == rep.id)
+                    .map_or(0, |c| c.capacity);
                 if held_now(rep.id) > capacity {
                     format!("{} is over capacity", rep.name)
                 } else {
@@ -339,10 +364,7 @@ fn date<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error>
 }
 
 /// Writes a date as `YYYY-MM-DD`, or null.
-fn optional_date<S: serde::Serializer>(
-    date: &Option<NaiveDate>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn optional_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match date {
         Some(d) => s.collect_str(d),
         None => s.serialize_none(),
@@ -372,10 +394,22 @@ fn unplaced_reason(
     as_of: NaiveDate,
 ) -> String {
     if row.iter().all(Option::is_none) {
-        let why: Vec<String> = reps.iter().filter_map(|r| r.unavailable_for(t, as_of)).take(3).collect();
-        return format!("no rep in scope can take it ({}{})", why.join("; "), if reps.len() > 3 { "; …" } else { "" });
+        let why: Vec<String> = reps
+            .iter()
+            .filter_map(|r| r.unavailable_for(t, as_of))
+            .take(3)
+            .collect();
+        return format!(
+            "no rep in scope can take it ({}{})",
+            why.join("; "),
+            if reps.len() > 3 { "; …" } else { "" }
+        );
     }
-    if row.iter().zip(columns).all(|(c, col)| c.is_none() || col.capacity == 0) {
+    if row
+        .iter()
+        .zip(columns)
+        .all(|(c, col)| c.is_none() || col.capacity == 0)
+    {
         return "every rep who could take it is full".into();
     }
     format!("capacity is short: {tasks} tasks for {slots} free places")

@@ -278,7 +278,11 @@ mod tests {
         // Tasks 1 and 2 can only go to rep 0, so task 0 must make way to rep 1 even though it
         // costs 50 there; of tasks 1 and 2 the cheaper one (task 2) takes rep 0.
         let p = Problem {
-            costs: vec![vec![Some(0), Some(50)], vec![Some(100), None], vec![Some(1), None]],
+            costs: vec![
+                vec![Some(0), Some(50)],
+                vec![Some(100), None],
+                vec![Some(1), None],
+            ],
             capacity: vec![1, 1],
         };
         let a = solve(&p).unwrap();

@@ -9,3 +9,5 @@ pub mod history;
 pub mod kpi_strip;
 pub mod pipeline;
 pub mod placeholder;
+pub mod task_popups;
+pub mod tasks;
