@@ -244,5 +244,7 @@ fn draw_plan(app: &App, view: &PlanView, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(hints(app, Context::Plan));
-    popup(app, frame, area, &title, lines, width, height);
+    // Room for the lines and a wrapped hint line, inside the border.
+    let fitted = (lines.len() as u16 + 3).min(height);
+    popup(app, frame, area, &title, lines, width, fitted);
 }
