@@ -19,6 +19,7 @@ use crate::tui::{self, App, app::Message};
 
 pub use demo::DemoArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
+pub use report_assign::{AssignArgs, costs_csv};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

@@ -1,7 +1,7 @@
 //! Building the optimal plan: scope, capacities, the cost matrix, the exact solution, and the
 //! plan as a diff against who holds each task now.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -205,10 +205,11 @@ pub fn plan(
     if movable.is_empty() {
         return Err(PlanError::AllPinned(label, in_scope.len()));
     }
+    let movable_ids: HashSet<i64> = movable.iter().map(|t| t.id).collect();
     let mut kept: HashMap<i64, KeptLoad> = HashMap::new();
     for t in &input.tasks {
         if let Some(rep) = t.rep_id
-            && !movable.iter().any(|m| m.id == t.id)
+            && !movable_ids.contains(&t.id)
         {
             let k = kept.entry(rep).or_default();
             k.tasks += 1;
