@@ -67,11 +67,7 @@ fn book() -> AssignInput {
             }
         })
         .collect();
-    AssignInput {
-        tasks,
-        reps,
-        as_of,
-    }
+    AssignInput { tasks, reps, as_of }
 }
 
 fn assign(c: &mut Criterion) {
@@ -91,7 +87,11 @@ fn assign(c: &mut Criterion) {
         .sum();
     let dir = common::data_dir();
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("assign-2000x50.csv"), salesdesk::cli::costs_csv(&made)).unwrap();
+    std::fs::write(
+        dir.join("assign-2000x50.csv"),
+        salesdesk::cli::costs_csv(&made),
+    )
+    .unwrap();
     std::fs::write(dir.join("assign-2000x50.total"), format!("{optimum:.6}\n")).unwrap();
     println!(
         "{} tasks × {} reps, {slots} slots; optimal total {optimum:.6}, {} unassigned",
@@ -104,7 +104,11 @@ fn assign(c: &mut Criterion) {
         costs: made
             .costs
             .iter()
-            .map(|row| row.iter().map(|c| c.map(|c| (c * 1e6).round() as i64)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|c| c.map(|c| (c * 1e6).round() as i64))
+                    .collect()
+            })
             .collect(),
         capacity: made.reps.iter().map(|r| r.capacity as usize).collect(),
     };

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
-use salesdesk::analytics::assign::{
-    AssignInput, AssignWeights, PlanError, Rep, Scope, Task, plan,
-};
+use salesdesk::analytics::assign::{AssignInput, AssignWeights, PlanError, Rep, Scope, Task, plan};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
@@ -55,14 +53,30 @@ fn input(tasks: Vec<Task>, reps: Vec<Rep>) -> AssignInput {
 
 #[test]
 fn an_absent_reps_tasks_move_and_nothing_goes_to_them() {
-    let mut reps = vec![rep(1, "A", "North", 5), rep(2, "A", "North", 5), rep(3, "A", "South", 5)];
+    let mut reps = vec![
+        rep(1, "A", "North", 5),
+        rep(2, "A", "North", 5),
+        rep(3, "A", "South", 5),
+    ];
     reps[0].absences = vec![(today(), today() + Days::new(10))];
-    let tasks = vec![task(1, 1, "North", 2), task(2, 1, "North", 3), task(3, 2, "North", 20)];
+    let tasks = vec![
+        task(1, 1, "North", 2),
+        task(2, 1, "North", 3),
+        task(3, 2, "North", 20),
+    ];
     let p = plan(&input(tasks, reps), &Scope::All, &AssignWeights::default()).unwrap();
     let moved: Vec<(i64, i64)> = p.moves.iter().map(|m| (m.task_id, m.to)).collect();
-    assert_eq!(moved, vec![(1, 2), (2, 2)], "same region beats the South rep");
-    assert!(p.moves.iter().all(|m| m.reason == "Rep 1 is absent on 2026-11-28"
-        || m.reason == "Rep 1 is absent on 2026-11-29"));
+    assert_eq!(
+        moved,
+        vec![(1, 2), (2, 2)],
+        "same region beats the South rep"
+    );
+    assert!(
+        p.moves
+            .iter()
+            .all(|m| m.reason == "Rep 1 is absent on 2026-11-28"
+                || m.reason == "Rep 1 is absent on 2026-11-29")
+    );
     // Task 3 is due after the absence: rep 1 could take it, and the cost column says so.
     let rep1 = p.reps.iter().position(|r| r.id == 1).unwrap();
     assert!(p.costs[2][rep1].is_some());
@@ -73,13 +87,20 @@ fn an_absent_reps_tasks_move_and_nothing_goes_to_them() {
 #[test]
 fn pinned_tasks_stay_and_count_against_capacity() {
     let reps = vec![rep(1, "A", "North", 2), rep(2, "A", "South", 5)];
-    let mut tasks = vec![task(1, 1, "North", 1), task(2, 2, "North", 1), task(3, 2, "North", 1)];
+    let mut tasks = vec![
+        task(1, 1, "North", 1),
+        task(2, 2, "North", 1),
+        task(3, 2, "North", 1),
+    ];
     tasks[0].pinned = true;
     tasks[1].owner_rep_id = None;
     tasks[2].owner_rep_id = None;
     let p = plan(&input(tasks, reps), &Scope::All, &AssignWeights::default()).unwrap();
     assert_eq!(p.pinned, vec![1]);
-    assert!(p.tasks.iter().all(|t| t.id != 1), "a pinned task is no row of the matrix");
+    assert!(
+        p.tasks.iter().all(|t| t.id != 1),
+        "a pinned task is no row of the matrix"
+    );
     let cap: BTreeMap<i64, i64> = p.reps.iter().map(|r| (r.id, r.capacity)).collect();
     assert_eq!(cap[&1], 1, "max 2 minus the pinned task");
     let to_rep1 = p.assignment.iter().filter(|(_, r)| *r == 1).count();
@@ -107,7 +128,13 @@ fn a_task_no_rep_can_take_says_why() {
     let p = plan(&input(tasks, reps), &Scope::All, &AssignWeights::default()).unwrap();
     assert_eq!(p.unassigned.len(), 1);
     assert_eq!(p.unassigned[0].task_id, 1);
-    assert!(p.unassigned[0].reason.contains("Rep 1 is absent on 2026-11-27"), "{}", p.unassigned[0].reason);
+    assert!(
+        p.unassigned[0]
+            .reason
+            .contains("Rep 1 is absent on 2026-11-27"),
+        "{}",
+        p.unassigned[0].reason
+    );
     assert!(p.unassigned[0].reason.contains("Rep 2 is inactive"));
 }
 
@@ -117,8 +144,14 @@ fn bad_scopes_and_empty_ones_give_clear_errors() {
     let w = AssignWeights::default();
     let one = || input(vec![task(1, 1, "North", 1)], reps.clone());
     let err = |scope: &str, inp: AssignInput| plan(&inp, &scope.parse().unwrap(), &w).unwrap_err();
-    assert_eq!(err("team=Nope", one()), PlanError::UnknownTeam("Nope".into()));
-    assert_eq!(err("rep=Nobody", one()), PlanError::UnknownRep("Nobody".into()));
+    assert_eq!(
+        err("team=Nope", one()),
+        PlanError::UnknownTeam("Nope".into())
+    );
+    assert_eq!(
+        err("rep=Nobody", one()),
+        PlanError::UnknownRep("Nobody".into())
+    );
     assert_eq!(
         err("team=B", one()).to_string(),
         "no open tasks in scope team=B: nothing to plan"
@@ -135,9 +168,18 @@ fn bad_scopes_and_empty_ones_give_clear_errors() {
 
 #[test]
 fn a_team_scope_moves_only_that_teams_tasks_among_its_reps() {
-    let reps = vec![rep(1, "A", "North", 5), rep(2, "A", "South", 5), rep(3, "B", "North", 5)];
+    let reps = vec![
+        rep(1, "A", "North", 5),
+        rep(2, "A", "South", 5),
+        rep(3, "B", "North", 5),
+    ];
     let tasks = vec![task(1, 2, "North", 1), task(2, 3, "South", 1)];
-    let p = plan(&input(tasks, reps), &Scope::Team("A".into()), &AssignWeights::default()).unwrap();
+    let p = plan(
+        &input(tasks, reps),
+        &Scope::Team("A".into()),
+        &AssignWeights::default(),
+    )
+    .unwrap();
     assert_eq!(p.tasks.len(), 1);
     assert_eq!(p.reps.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 2]);
 }
@@ -145,16 +187,23 @@ fn a_team_scope_moves_only_that_teams_tasks_among_its_reps() {
 fn instances() -> impl Strategy<Value = AssignInput> {
     (1usize..=5, 1usize..=12).prop_flat_map(|(reps, tasks)| {
         let reps = prop::collection::vec((0i64..6, any::<bool>(), 0u64..6, any::<bool>()), reps);
-        let tasks = prop::collection::vec((0usize..5, 0u64..12, any::<bool>(), any::<bool>()), tasks);
+        let tasks =
+            prop::collection::vec((0usize..5, 0u64..12, any::<bool>(), any::<bool>()), tasks);
         (reps, tasks).prop_map(|(reps, tasks)| {
             let n = reps.len();
             let reps: Vec<Rep> = reps
                 .into_iter()
                 .enumerate()
                 .map(|(i, (max, north, away, absent))| {
-                    let mut r = rep(i as i64 + 1, "A", if north { "North" } else { "South" }, max);
+                    let mut r = rep(
+                        i as i64 + 1,
+                        "A",
+                        if north { "North" } else { "South" },
+                        max,
+                    );
                     if absent {
-                        r.absences = vec![(today() + Days::new(away), today() + Days::new(away + 2))];
+                        r.absences =
+                            vec![(today() + Days::new(away), today() + Days::new(away + 2))];
                     }
                     r
                 })
@@ -163,7 +212,12 @@ fn instances() -> impl Strategy<Value = AssignInput> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (holder, due, north, pinned))| {
-                    let mut t = task(i as i64 + 1, (holder % n) as i64 + 1, if north { "North" } else { "South" }, due);
+                    let mut t = task(
+                        i as i64 + 1,
+                        (holder % n) as i64 + 1,
+                        if north { "North" } else { "South" },
+                        due,
+                    );
                     t.pinned = pinned;
                     t
                 })

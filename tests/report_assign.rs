@@ -21,7 +21,11 @@ fn salesdesk(db: &Path, args: &[&str]) -> Output {
 fn demo_db(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("demo.db");
     let out = salesdesk(&db, &["demo", "--customers", "300"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     db
 }
 
@@ -32,17 +36,42 @@ fn json_plan_matches_the_exported_matrix_and_respects_capacity() {
     let csv = dir.path().join("costs.csv");
     let out = salesdesk(
         &db,
-        &["report", "assign", "--json", "--export-costs", csv.to_str().unwrap()],
+        &[
+            "report",
+            "assign",
+            "--json",
+            "--export-costs",
+            csv.to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut keys: Vec<&str> = plan.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = plan
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     assert_eq!(
         keys,
         [
-            "as_of", "assignment", "costs", "moves", "pinned", "reps", "scope", "tasks",
-            "total_after", "total_before", "unassigned", "weights"
+            "as_of",
+            "assignment",
+            "costs",
+            "moves",
+            "pinned",
+            "reps",
+            "scope",
+            "tasks",
+            "total_after",
+            "total_before",
+            "unassigned",
+            "weights"
         ]
     );
     let reps = plan["reps"].as_array().unwrap();
@@ -56,7 +85,10 @@ fn json_plan_matches_the_exported_matrix_and_respects_capacity() {
         let row = tasks.iter().position(|t| t["id"] == task).unwrap();
         let col = reps.iter().position(|r| r["id"] == rep).unwrap();
         let cost = costs[row][col].as_f64();
-        assert!(cost.is_some(), "task {task} given to rep {rep}, who may not take it");
+        assert!(
+            cost.is_some(),
+            "task {task} given to rep {rep}, who may not take it"
+        );
         total += cost.unwrap_or_default();
         given[col] += 1;
     }
@@ -71,7 +103,11 @@ fn json_plan_matches_the_exported_matrix_and_respects_capacity() {
 
     let text = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), tasks.len() + 2, "header, one row per task, capacity");
+    assert_eq!(
+        lines.len(),
+        tasks.len() + 2,
+        "header, one row per task, capacity"
+    );
     let header: Vec<&str> = lines[0].split(',').collect();
     assert_eq!(header[0], "task_id");
     assert_eq!(header.len(), reps.len() + 1);
@@ -88,9 +124,16 @@ fn text_plan_and_scopes() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let out = salesdesk(&db, &["report", "assign"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("Optimal assignment, scope all as of 2026-11-26"), "{text}");
+    assert!(
+        text.starts_with("Optimal assignment, scope all as of 2026-11-26"),
+        "{text}"
+    );
     assert!(text.contains("Total cost"));
 
     let bad = salesdesk(&db, &["report", "assign", "--scope", "region=North"]);
