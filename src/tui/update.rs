@@ -220,7 +220,13 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
             tasks_update::after_write(app);
-            pipeline_update::take_written(app, written);
+            match &written.saved {
+                // Task and absence batches touch no deal: the board and KPIs stay as they are.
+                Some(saved) if saved.deal_id.is_none() => {
+                    app.message = Message::info(saved.summary.clone())
+                }
+                _ => pipeline_update::take_written(app, written),
+            }
         }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
