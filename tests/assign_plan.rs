@@ -259,3 +259,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn each_move_says_why() {
+    let reps = vec![rep(1, "A", "North", 1), rep(2, "A", "South", 5)];
+    let mut tasks = vec![task(1, 1, "North", 5), task(2, 2, "North", 5)];
+    tasks[0].owner_rep_id = None;
+    tasks[1].owner_rep_id = Some(1);
+    let p = plan(&input(tasks, reps), &Scope::All, &AssignWeights::default()).unwrap();
+    let why: Vec<(i64, i64, &str)> = p
+        .moves
+        .iter()
+        .map(|m| (m.task_id, m.to, m.reason.as_str()))
+        .collect();
+    assert_eq!(
+        why,
+        vec![
+            (1, 2, "makes room at Rep 1 for a better fit"),
+            (2, 1, "customer owner"),
+        ]
+    );
+    assert!((p.total_before - 4.0).abs() < 1e-9 && (p.total_after - 2.0).abs() < 1e-9);
+}

@@ -70,9 +70,11 @@ pub fn load_input(
         }
     }
     if skill {
+        // One sequential scan of the deals: through the stage index SQLite would fetch every
+        // closed deal's row by id, 3.5 s instead of 1 s at a million deals.
         let mut rates = conn.prepare(
             "SELECT d.rep_id, p.family, SUM(d.stage = 'Won'), COUNT(*)
-             FROM deals d JOIN products p ON p.id = d.product_id
+             FROM deals d NOT INDEXED JOIN products p ON p.id = d.product_id
              WHERE d.stage IN ('Won', 'Lost') AND d.rep_id IS NOT NULL
              GROUP BY d.rep_id, p.family",
         )?;

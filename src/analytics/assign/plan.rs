@@ -336,10 +336,14 @@ pub fn plan(
                     .iter()
                     .find(|c| c.id == rep.id)
                     .map_or(0, |c| c.capacity);
+                let before = now.unwrap_or_default();
                 if held_now(rep.id) > capacity {
                     format!("{} is over capacity", rep.name)
+                } else if after.total() > before.total() {
+                    // Dearer here, cheaper overall: its place at the rep is worth more to another task.
+                    format!("makes room at {} for a better fit", rep.name)
                 } else {
-                    biggest_saving(now.unwrap_or_default(), after).to_string()
+                    biggest_saving(before, after).to_string()
                 }
             }),
         };
