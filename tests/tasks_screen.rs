@@ -256,3 +256,30 @@ fn the_filter_narrows_the_list_and_the_plan_scope() {
         "Bo's tasks are with their owner"
     );
 }
+
+#[test]
+fn a_scope_without_open_tasks_says_so_and_opens_no_plan() {
+    let mut h = tasks_screen();
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Char('d'));
+    assert_eq!(
+        count(
+            &h,
+            "SELECT COUNT(*) FROM tasks WHERE rep_id = 1 AND status = 'open'"
+        ),
+        0
+    );
+    h.press(KeyCode::Char('f'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.tasks.filter.rep_id, Some(1));
+    h.press(KeyCode::Char('o'));
+    assert!(h.app.tasks.plan.is_none());
+    assert!(h.app.message.is_error);
+    assert_eq!(
+        h.app.message.text,
+        "no open tasks in scope rep=Ann Lee: nothing to plan"
+    );
+}
