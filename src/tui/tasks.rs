@@ -176,6 +176,8 @@ impl PlanView {
 pub struct TasksState {
     /// Open tasks and reps, once loaded.
     pub input: Option<AssignInput>,
+    /// True once the first load was asked for (a failed load is not retried on every key).
+    pub requested: bool,
     /// The lines of the list.
     pub rows: Vec<ListRow>,
     /// The highlighted line (always a task line when there is one).

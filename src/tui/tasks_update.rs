@@ -9,14 +9,12 @@ use crate::tui::app::{App, Message};
 use crate::tui::task_form::TaskForm;
 use crate::tui::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
 use crate::tui::update::request_write;
-use crate::worker::{Job, JobKind};
+use crate::worker::Job;
 
-/// Asks for the tasks when the screen shows and none are loaded yet.
+/// Asks for the tasks the first time the screen shows.
 pub fn ensure_loaded(app: &mut App) {
-    if app.screen == crate::tui::screen::Screen::Tasks
-        && app.tasks.input.is_none()
-        && !app.jobs.is_running(JobKind::Tasks)
-    {
+    if app.screen == crate::tui::screen::Screen::Tasks && !app.tasks.requested {
+        app.tasks.requested = true;
         app.jobs.request(Job::Tasks { as_of: app.as_of });
     }
 }
