@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
@@ -17,7 +18,9 @@ use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::forecast_series;
 use crate::db::pipeline_facts;
+use crate::db::{task_edits, tasks};
 use crate::domain::DealChange;
+use crate::domain::TaskChange;
 use crate::export::{ExportJob, Exported};
 use crate::import::{ImportJob, ImportReport, Progress};
 
@@ -86,6 +89,25 @@ pub enum Job {
         /// Months to forecast.
         horizon: usize,
     },
+    /// Load the open tasks and reps for the tasks screen.
+    Tasks {
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Compute the optimal assignment plan.
+    Plan {
+        /// Which tasks and reps.
+        scope: Scope,
+        /// Cost weights.
+        weights: AssignWeights,
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Save a change to tasks or absences.
+    TaskWrite {
+        /// The change.
+        change: TaskChange,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -111,11 +133,17 @@ pub enum JobKind {
     Import,
     /// [`Job::Forecast`].
     Forecast,
+    /// [`Job::Tasks`].
+    Tasks,
+    /// [`Job::Plan`].
+    Plan,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 10] = [
+    pub const ALL: [JobKind; 12] = [
+        JobKind::Plan,
+        JobKind::Tasks,
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -141,6 +169,8 @@ impl JobKind {
             JobKind::Export => "exporting",
             JobKind::Import => "importing",
             JobKind::Forecast => "fitting forecasts",
+            JobKind::Tasks => "loading tasks",
+            JobKind::Plan => "solving the assignment",
         }
     }
 
@@ -157,6 +187,8 @@ impl JobKind {
             JobKind::Export => "exported",
             JobKind::Import => "imported",
             JobKind::Forecast => "forecast",
+            JobKind::Tasks => "tasks",
+            JobKind::Plan => "plan",
         }
     }
 
@@ -175,6 +207,7 @@ impl JobKind {
                 | JobKind::Kpis
                 | JobKind::Export
                 | JobKind::Forecast
+                | JobKind::Plan
         )
     }
 }
@@ -187,12 +220,14 @@ impl Job {
             Job::CustomerDetail { .. } => JobKind::CustomerDetail,
             Job::BoardCards { .. } => JobKind::BoardCards,
             Job::BoardTotals { .. } => JobKind::BoardTotals,
-            Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
+            Job::Write { .. } | Job::Undo | Job::Redo | Job::TaskWrite { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
             Job::Import(_) => JobKind::Import,
             Job::Forecast { .. } => JobKind::Forecast,
+            Job::Tasks { .. } => JobKind::Tasks,
+            Job::Plan { .. } => JobKind::Plan,
         }
     }
 }
@@ -242,6 +277,10 @@ pub enum Output {
     Imported(Result<ImportReport, String>),
     /// Every series' forecast.
     Forecast(Result<ForecastSet, String>),
+    /// Open tasks and reps.
+    Tasks(Result<AssignInput, String>),
+    /// The optimal assignment plan.
+    Plan(Result<Plan, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -338,6 +377,24 @@ pub fn execute_reporting(
                 })
                 .map_err(|e| format!("cannot read the bookings for the forecast: {e}")),
         ),
+        Job::Tasks { as_of } => Output::Tasks(
+            tasks::load_input(conn, as_of, false).map_err(|e| format!("cannot load tasks: {e}")),
+        ),
+        Job::Plan {
+            scope,
+            weights,
+            as_of,
+        } => Output::Plan(
+            tasks::load_input(conn, as_of, true)
+                .map_err(|e| format!("cannot load tasks: {e}"))
+                .and_then(|input| {
+                    crate::analytics::assign::plan(&input, &scope, &weights)
+                        .map_err(|e| e.to_string())
+                }),
+        ),
+        Job::TaskWrite { change } => Output::Written(write(conn, None, |conn| {
+            task_edits::apply(conn, &change, &now_text(), &actor()).map(Some)
+        })),
         Job::History => Output::History(
             edits::history(conn, HISTORY_LINES)
                 .map_err(|e| format!("cannot read the history: {e}")),

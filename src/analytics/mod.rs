@@ -1,5 +1,6 @@
 //! Pure analytics: plain inputs in, plain results out. No I/O, no SQLite, no UI, so every number
 //! is tested without a database or a terminal.
 
+pub mod assign;
 pub mod forecast;
 pub mod pipeline;

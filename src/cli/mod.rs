@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod paths;
 mod report;
+mod report_assign;
 mod report_forecast;
 mod report_text;
 mod snapshot;
@@ -25,6 +26,7 @@ pub use demo::DemoArgs;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
+pub use report_assign::{AssignArgs, costs_csv};
 pub use report_forecast::ForecastArgs;
 pub use snapshot::SnapshotArgs;
 

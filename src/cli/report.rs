@@ -26,6 +26,8 @@ pub enum Report {
     Pipeline(PipelineArgs),
     /// Revenue forecast: OLS trend (+ seasonality), 80%/95% prediction intervals, backtest
     Forecast(super::report_forecast::ForecastArgs),
+    /// Optimal task assignment: cost matrix, capacities, the exact plan, totals before and after
+    Assign(super::report_assign::AssignArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -70,6 +72,7 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
                 .write_all(text.as_bytes())
                 .context("cannot write the report")
         }
+        Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
     }
 }
 

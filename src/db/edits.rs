@@ -30,8 +30,8 @@ pub enum WriteError {
 pub struct Saved {
     /// The batch of edits.
     pub batch: i64,
-    /// The deal it touched.
-    pub deal_id: i64,
+    /// The deal it touched; `None` for a batch of task or absence edits.
+    pub deal_id: Option<i64>,
     /// One line for the status bar.
     pub summary: String,
 }
@@ -235,7 +235,7 @@ pub fn apply(
     tx.commit()?;
     Ok(Saved {
         batch,
-        deal_id,
+        deal_id: Some(deal_id),
         summary: format!("{}: {}", title, describe(change)),
     })
 }
@@ -250,12 +250,18 @@ fn describe(change: &DealChange) -> String {
     }
 }
 
-struct EditRow {
-    entity: String,
-    entity_id: i64,
-    field: String,
-    old: Option<String>,
-    new: Option<String>,
+/// One `edits` row of a batch, as replay reads it.
+pub(crate) struct EditRow {
+    /// deal, stage_change, task, task_row or rep_absence.
+    pub entity: String,
+    /// The row it changed.
+    pub entity_id: i64,
+    /// The column (or `row` for a whole row).
+    pub field: String,
+    /// Value before.
+    pub old: Option<String>,
+    /// Value after.
+    pub new: Option<String>,
 }
 
 fn batch_rows(tx: &Transaction<'_>, batch: i64) -> Result<Vec<EditRow>, WriteError> {
@@ -333,6 +339,14 @@ enum Direction {
 
 fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Saved, WriteError> {
     let rows = batch_rows(tx, batch)?;
+    if !rows.iter().any(|r| r.entity == "deal") {
+        let summary = super::task_edits::replay(tx, &rows, direction == Direction::Back)?;
+        return Ok(Saved {
+            batch,
+            deal_id: None,
+            summary,
+        });
+    }
     let deal_id = rows
         .iter()
         .find(|r| r.entity == "deal")
@@ -380,7 +394,7 @@ fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Save
     };
     Ok(Saved {
         batch,
-        deal_id,
+        deal_id: Some(deal_id),
         summary: format!("{verb}: {title}"),
     })
 }
@@ -388,10 +402,11 @@ fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Save
 /// The newest `limit` edit rows, newest first, for `:history`.
 pub fn history(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<HistoryLine>> {
     conn.prepare(
-        "SELECT e.at, e.actor, COALESCE(d.title, e.entity || ' ' || e.entity_id), e.field,
+        "SELECT e.at, e.actor, COALESCE(d.title, t.title, e.entity || ' ' || e.entity_id), e.field,
                 e.old_value, e.new_value, e.undone
          FROM edits e LEFT JOIN deals d ON e.entity = 'deal' AND d.id = e.entity_id
-         WHERE e.entity = 'deal'
+                      LEFT JOIN tasks t ON e.entity IN ('task', 'task_row') AND t.id = e.entity_id
+         WHERE e.entity <> 'stage_change'
          ORDER BY e.id DESC LIMIT ?1",
     )?
     .query_map([limit as i64], |r| {

@@ -12,5 +12,7 @@ pub mod lock;
 mod open;
 pub mod pipeline_facts;
 pub mod schema;
+pub mod task_edits;
+pub mod tasks;
 
 pub use open::{OpenError, OpenedDb, check_path, open};

@@ -5,9 +5,11 @@ mod money;
 mod month;
 mod quarter;
 mod stage;
+mod task_change;
 
 pub use deal_change::{DealChange, LOST_REASONS};
 pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};
 pub use stage::{ParseStageError, Stage};
+pub use task_change::{NewTask, TASK_KINDS, TaskChange};

@@ -100,6 +100,24 @@ pub enum Command {
     LongerHorizon,
     /// Forecast: one month less ahead.
     ShorterHorizon,
+    /// Select or unselect the task (or leave a plan row out, or back in).
+    ToggleSelect,
+    /// Unselect every task.
+    ClearSelection,
+    /// Give the selected tasks to another rep, picked by name.
+    Reassign,
+    /// Add a task.
+    NewTask,
+    /// Edit the task.
+    EditTask,
+    /// Mark the task done.
+    MarkDone,
+    /// Pin the task to its rep, or unpin it.
+    TogglePin,
+    /// Mark the rep absent from a date to a date.
+    MarkAbsent,
+    /// Propose the optimal assignment plan.
+    Optimise,
 }
 
 /// One input to [`crate::tui::update`].

@@ -15,6 +15,7 @@ use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::pipeline::PipelineState;
 use crate::tui::screen::Screen;
+use crate::tui::tasks::TasksState;
 use crate::tui::theme::Theme;
 use crate::worker::Job;
 
@@ -85,6 +86,8 @@ pub struct App {
     pub customers: CustomersState,
     /// The Forecast screen.
     pub forecast: ForecastState,
+    /// The tasks screen.
+    pub tasks: TasksState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -129,6 +132,7 @@ impl App {
             pipeline: PipelineState::new(board.cards, board.settings, board.choices, as_of),
             customers: CustomersState::new(first_page),
             forecast: ForecastState::default(),
+            tasks: TasksState::default(),
             command_line: None,
             history: None,
             help: None,
@@ -195,6 +199,16 @@ impl App {
                 _ => vec![Context::Pipeline, Context::Global],
             };
         }
+        if self.screen == Screen::Tasks {
+            let t = &self.tasks;
+            return match () {
+                _ if t.plan.is_some() => vec![Context::Plan],
+                _ if t.picker.is_some() => vec![Context::RepPicker],
+                _ if t.form.is_some() => vec![Context::TaskForm],
+                _ if t.filter_editor.is_some() => vec![Context::Filter],
+                _ => vec![Context::Tasks, Context::Global],
+            };
+        }
         if self.screen == Screen::Customers {
             if self.customers.filter_editor.is_some() {
                 return vec![Context::Filter];
@@ -219,7 +233,13 @@ impl App {
         }
         let typing = matches!(
             contexts.first(),
-            Some(Context::Search | Context::DealForm | Context::CommandLine)
+            Some(
+                Context::Search
+                    | Context::DealForm
+                    | Context::CommandLine
+                    | Context::RepPicker
+                    | Context::TaskForm
+            )
         );
         match event.code {
             KeyCode::Char(c)

@@ -33,11 +33,19 @@ pub enum Context {
     History,
     /// On the Forecast screen.
     Forecast,
+    /// On the tasks screen.
+    Tasks,
+    /// In the rep picker of a reassignment.
+    RepPicker,
+    /// In the task or absence form.
+    TaskForm,
+    /// In the optimal plan view.
+    Plan,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Pipeline,
         Context::DealForm,
@@ -45,6 +53,10 @@ impl Context {
         Context::Confirm,
         Context::Forecast,
         Context::Customers,
+        Context::Tasks,
+        Context::RepPicker,
+        Context::TaskForm,
+        Context::Plan,
         Context::Search,
         Context::Filter,
         Context::CommandLine,
@@ -69,6 +81,10 @@ impl Context {
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",
+            Context::Tasks => "Tasks",
+            Context::RepPicker => "Rep picker (type to filter)",
+            Context::TaskForm => "Task and absence form",
+            Context::Plan => "Optimal plan",
         }
     }
 }
@@ -206,7 +222,7 @@ impl Default for KeyMap {
         use Command as C;
         use Context::{
             CommandLine, Confirm, Customers, DealForm, Filter, Forecast, Global, Help, History,
-            LostReason, Pipeline, Search,
+            LostReason, Pipeline, Plan, RepPicker, Search, TaskForm,
         };
         let code = Key::plain;
         let ch = Key::char;
@@ -614,7 +630,11 @@ impl Default for KeyMap {
                 "forecast one month less",
             ),
         ]);
+        bindings.extend(task_bindings());
         for context in [
+            RepPicker,
+            TaskForm,
+            Plan,
             Search,
             Filter,
             Help,
@@ -628,6 +648,167 @@ impl Default for KeyMap {
         }
         KeyMap { bindings }
     }
+}
+
+/// The tasks screen and its popups.
+fn task_bindings() -> Vec<Binding> {
+    use Command as C;
+    use Context::{Plan, RepPicker, TaskForm, Tasks};
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            Tasks,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next task",
+        ),
+        bind(
+            Tasks,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous task",
+        ),
+        bind(
+            Tasks,
+            vec![code(KeyCode::PageDown), Key::ctrl('d')],
+            C::PageDown,
+            "page down",
+        ),
+        bind(Tasks, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
+        bind(
+            Tasks,
+            vec![ch('g'), code(KeyCode::Home)],
+            C::Top,
+            "first task",
+        ),
+        bind(
+            Tasks,
+            vec![ch('G'), code(KeyCode::End)],
+            C::Bottom,
+            "last task",
+        ),
+        bind(
+            Tasks,
+            vec![ch(' ')],
+            C::ToggleSelect,
+            "select or unselect the task",
+        ),
+        bind(
+            Tasks,
+            vec![code(KeyCode::Esc)],
+            C::ClearSelection,
+            "unselect all",
+        ),
+        bind(
+            Tasks,
+            vec![ch('r')],
+            C::Reassign,
+            "reassign the selected tasks (one undo step)",
+        ),
+        bind(Tasks, vec![ch('n')], C::NewTask, "add a task"),
+        bind(Tasks, vec![ch('e')], C::EditTask, "edit the task"),
+        bind(Tasks, vec![ch('d')], C::MarkDone, "mark the task done"),
+        bind(Tasks, vec![ch('p')], C::TogglePin, "pin or unpin the task"),
+        bind(
+            Tasks,
+            vec![ch('a')],
+            C::MarkAbsent,
+            "mark the rep absent from a date to a date",
+        ),
+        bind(
+            Tasks,
+            vec![ch('o')],
+            C::Optimise,
+            "optimal assignment plan (exact)",
+        ),
+        bind(
+            Tasks,
+            vec![ch('f')],
+            C::OpenFilter,
+            "filter by team, rep, due window, kind",
+        ),
+        bind(RepPicker, vec![code(KeyCode::Down)], C::Down, "next rep"),
+        bind(RepPicker, vec![code(KeyCode::Up)], C::Up, "previous rep"),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Backspace)],
+            C::DeleteChar,
+            "delete a character",
+        ),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "give the tasks to this rep",
+        ),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "keep the tasks where they are",
+        ),
+        bind(
+            TaskForm,
+            vec![code(KeyCode::Tab), code(KeyCode::Down)],
+            C::NextField,
+            "next field",
+        ),
+        bind(
+            TaskForm,
+            vec![code(KeyCode::BackTab), code(KeyCode::Up)],
+            C::PreviousField,
+            "previous field",
+        ),
+        bind(
+            TaskForm,
+            vec![code(KeyCode::Backspace)],
+            C::DeleteChar,
+            "delete a character",
+        ),
+        bind(
+            TaskForm,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "save (a bad value is refused, nothing saved)",
+        ),
+        bind(
+            TaskForm,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "close without saving",
+        ),
+        bind(
+            Plan,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next move",
+        ),
+        bind(
+            Plan,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous move",
+        ),
+        bind(
+            Plan,
+            vec![ch(' ')],
+            C::ToggleSelect,
+            "leave the move out, or back in",
+        ),
+        bind(
+            Plan,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "accept the plan (one undo step)",
+        ),
+        bind(
+            Plan,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "close, nothing changes",
+        ),
+    ]
 }
 
 fn bind(context: Context, keys: Vec<Key>, command: Command, help: &'static str) -> Binding {

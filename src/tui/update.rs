@@ -4,7 +4,9 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{export_view, forecast_update, import_view, layout, pipeline_update};
+use crate::tui::{
+    export_view, forecast_update, import_view, layout, pipeline_update, tasks, tasks_update,
+};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -22,6 +24,8 @@ pub fn update(app: &mut App, action: Action) {
     app.customers.scroll_into_view(rows);
     app.pipeline
         .scroll_into_view(layout::board_card_rows(app.size));
+    tasks_update::ensure_loaded(app);
+    app.tasks.scroll_into_view(tasks::list_rows(app.size));
 }
 
 fn type_char(app: &mut App, c: char) {
@@ -31,6 +35,8 @@ fn type_char(app: &mut App, c: char) {
         if let Some(form) = app.pipeline.form.as_mut() {
             form.type_char(c);
         }
+    } else if app.screen == Screen::Tasks {
+        tasks_update::type_char(app, c);
     } else if app.customers.searching {
         app.customers.push_query(c);
     }
@@ -82,6 +88,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::OpenCommandLine => app.command_line = Some(String::new()),
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
         _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
+        _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
         _ => customers_command(app, command),
     }
 }
@@ -238,8 +245,17 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
-            pipeline_update::take_written(app, written);
-            forecast_update::data_changed(app);
+            tasks_update::after_write(app);
+            match &written.saved {
+                // Task and absence batches touch no deal: the board and KPIs stay as they are.
+                Some(saved) if saved.deal_id.is_none() => {
+                    app.message = Message::info(saved.summary.clone())
+                }
+                _ => {
+                    pipeline_update::take_written(app, written);
+                    forecast_update::data_changed(app);
+                }
+            }
         }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
@@ -247,12 +263,15 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Imported(result) => import_view::take_imported(app, result),
         Output::ImportProgress(_) => {}
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
+        Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
+        Output::Plan(result) => tasks_update::take_plan(app, result),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
         | Output::Written(Err(e))
         | Output::History(Err(e))
         | Output::Kpis(Err(e))
-        | Output::Forecast(Err(e)) => app.message = Message::error(e),
+        | Output::Forecast(Err(e))
+        | Output::Tasks(Err(e)) => app.message = Message::error(e),
     }
 }

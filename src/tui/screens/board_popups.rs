@@ -123,7 +123,7 @@ pub fn hints(app: &App, context: Context) -> Line<'static> {
     Line::from(Span::styled(text, app.theme.muted))
 }
 
-fn popup(
+pub(crate) fn popup(
     app: &App,
     frame: &mut Frame,
     area: Rect,

@@ -12,3 +12,5 @@ pub mod import_report;
 pub mod kpi_strip;
 pub mod pipeline;
 pub mod placeholder;
+pub mod task_popups;
+pub mod tasks;
