@@ -610,3 +610,58 @@ fn the_cdnow_log_imports_through_whitespace_columns_and_compact_dates() {
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM customers"), 23_570);
     }
 }
+
+#[test]
+fn a_big_deals_file_leaves_every_index_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let mut csv = String::from("title,amount,stage,created_on,closed_on\n");
+    for i in 0..80_000 {
+        let won = i % 3 == 0;
+        csv.push_str(&format!(
+            "Deal number {i:06},{}.00,{},2026-01-{:02},{}\n",
+            100 + i % 900,
+            if won { "Won" } else { "Proposal" },
+            1 + i % 28,
+            if won { "2026-03-01" } else { "" }
+        ));
+    }
+    let file = write(dir.path(), "deals.csv", csv.as_bytes());
+    let seed = salesdesk(
+        &db,
+        &[
+            "import",
+            &write(dir.path(), "one.csv", b"name\nAnn\n"),
+            "--kind",
+            "reps",
+        ],
+    );
+    assert!(seed.status.success());
+    let schema = |db: &Path| -> Vec<(String, String)> {
+        Connection::open(db)
+            .unwrap()
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = schema(&db);
+    let out = salesdesk(&db, &["import", &file, "--kind", "deals"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(schema(&db), before);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM deals"), 80_000);
+    let check: String = Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert_eq!(
+        scalar(
+            &db,
+            "SELECT COUNT(*) FROM deals INDEXED BY deals_won_by_month WHERE stage = 'Won'"
+        ),
+        26_667
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod board;
+mod bulk_indexes;
 pub mod customers;
 pub mod demo;
 pub mod edits;

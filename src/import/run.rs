@@ -5,12 +5,15 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::fields::ImportKind;
 use super::mapping::{BoundMapping, Mapping};
 use super::records::{Rejection, RowReader, updated_columns};
 use super::report::{ImportReport, Outcome};
 use super::source::Source;
 use super::{ImportError, OnConflict};
-use crate::db::import::{ImportWriter, RowFailure, RowOutcome, WriterSettings};
+use crate::db::import::{
+    ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
+};
 
 /// How an import treats conflicts, bad rows and writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +78,10 @@ fn import_rows(
     let mut report = ImportReport::new(file.to_path_buf(), mapping.kind);
     report.ignored_columns = bound.ignored.clone();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let deferred = match mapping.kind {
+        ImportKind::Deals => defer_deal_indexes(&tx, source.total_bytes)?,
+        _ => Vec::new(),
+    };
     let mut writer = ImportWriter::new(
         &tx,
         WriterSettings {
@@ -146,6 +153,7 @@ fn import_rows(
     } else if report.rejected > 0 && !options.skip_bad {
         Outcome::NothingWritten
     } else {
+        rebuild_indexes(&tx, &deferred)?;
         tx.commit()?;
         return Ok(ImportReport {
             outcome: Outcome::Written,

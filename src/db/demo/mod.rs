@@ -14,7 +14,6 @@ mod company_names;
 mod customers;
 mod deals;
 mod history;
-mod indexes;
 mod names;
 mod outcome;
 mod pipeline;
@@ -33,7 +32,11 @@ use chrono::NaiveDate;
 use rand::SeedableRng;
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::bulk_indexes;
 use calendar::Calendar;
+
+/// Tables that get most of the rows; their indexes are rebuilt once at the end.
+const BULK_TABLES: [&str; 5] = ["customers", "deals", "stage_changes", "activities", "tasks"];
 
 /// The random stream behind every draw.
 type Rng = rand_chacha::ChaCha8Rng;
@@ -172,7 +175,7 @@ fn fill(
         }
         clear::delete_all(&tx)?;
     }
-    let deferred = indexes::drop_bulk_indexes(&tx)?;
+    let deferred = bulk_indexes::drop_indexes(&tx, &BULK_TABLES, &[])?;
     clock.lap("clear");
     let mut rng = Rng::seed_from_u64(opts.seed);
     let lists = names::Lists::load();
@@ -183,7 +186,7 @@ fn fill(
     clock.lap("customers");
     let deals = pipeline::write_deals(&tx, &mut rng, cal, &team, &book, opts.deals)?;
     clock.lap("deals");
-    indexes::rebuild(&tx, &deferred)?;
+    bulk_indexes::rebuild(&tx, &deferred)?;
     clock.lap("indexes");
     let quotas = quotas::write_quotas(&tx, cal, &team, &deals.won)?;
     let (channels, channel_months) = channels::write_channels(&tx, &mut rng, cal)?;
