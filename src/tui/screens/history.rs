@@ -8,9 +8,14 @@ use ratatui::widgets::{Block, Cell, Clear, Row, Table};
 use crate::tui::app::{App, HistoryView};
 use crate::tui::layout;
 
-/// Draws the list over `area`.
-pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+/// Clears almost all of `area` for a full-screen list and returns that space with its titled
+/// border; the history and the import report share it.
+pub(crate) fn overlay(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+) -> (Rect, Block<'static>) {
     let rect = layout::centered(
         area,
         area.width.saturating_sub(4),
@@ -18,11 +23,20 @@ pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(Span::styled(
-            " Recent changes — u undoes the newest, Esc closes ",
-            theme.accent,
-        ))
-        .border_style(theme.border);
+        .title(Span::styled(title.to_string(), app.theme.accent))
+        .border_style(app.theme.border);
+    (rect, block)
+}
+
+/// Draws the list over `area`.
+pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let (rect, block) = overlay(
+        app,
+        frame,
+        area,
+        " Recent changes — u undoes the newest, Esc closes ",
+    );
     if history.lines.is_empty() {
         frame.render_widget(
             ratatui::widgets::Paragraph::new("No changes yet.")

@@ -2,28 +2,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 use crate::tui::import_view::ReportView;
-use crate::tui::layout;
+use crate::tui::screens::history;
 
 /// Draws the report over `area`.
 pub fn draw(app: &App, report: &ReportView, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let rect = layout::centered(
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Span::styled(
-            " Import report — j/k scroll, Esc closes ",
-            theme.accent,
-        ))
-        .border_style(theme.border);
+    let (rect, block) =
+        history::overlay(app, frame, area, " Import report — j/k scroll, Esc closes ");
     let lines: Vec<Line> = report
         .lines
         .iter()
