@@ -1,35 +1,10 @@
 //! The binary as scripts use it: snapshots, demo data, and clear refusals of bad input.
 
+mod common;
+
+use common::bin::{assert_refused, salesdesk, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", "2026-11-26"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Asserts exit status 2 and exactly one line on stderr containing `needle`.
-fn assert_refused(out: &Output, needle: &str) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err}");
-    assert!(err.contains(needle), "'{needle}' not in: {err}");
-}
+use std::process::Command;
 
 fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();

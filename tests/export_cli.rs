@@ -1,30 +1,10 @@
 //! `salesdesk export KIND FILE` as scripts use it: the summary line, the file, and one-line
 //! refusals with exit status 2.
 
+mod common;
+
+use common::bin::{assert_refused, salesdesk, stderr};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", "2026-11-26"])
-        .args(args)
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn assert_refused(out: &Output, needle: &str) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err}");
-    assert!(err.contains(needle), "'{needle}' not in: {err}");
-}
 
 fn demo_db(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("book.db");

@@ -1,35 +1,14 @@
 //! `salesdesk import` end to end: the Maven export with its quirks, awkward CSV, rejected rows,
 //! dry runs, re-imports, bad input, and a kill in the middle of an import.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::bin::{salesdesk, salesdesk_on, stderr, stdout};
 use rusqlite::Connection;
-
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    salesdesk_on(db, "2026-11-26", args)
-}
-
-fn salesdesk_on(db: &Path, as_of: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", as_of])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,22 +1,12 @@
 //! `salesdesk report pipeline` as scripts use it: JSON with the documented keys and sane values,
 //! a readable table, and a clear refusal of a missing database.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::bin::salesdesk;
 use serde_json::Value;
-
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", "2026-11-26"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
 
 fn demo_db(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("demo.db");

@@ -1,22 +1,12 @@
 //! `salesdesk report forecast` as scripts use it: the documented JSON per series, consistent
 //! intervals, a readable table, and clear refusals of bad input.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use common::bin::salesdesk_on as salesdesk;
 use serde_json::Value;
-
-fn salesdesk(db: &Path, as_of: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", as_of])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
 
 /// A 200-customer demo book with one more rep who has never won a deal.
 fn demo_db(dir: &Path) -> PathBuf {

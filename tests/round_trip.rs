@@ -1,18 +1,9 @@
 //! An export followed by an import with the default mapping gives back exactly the same book.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", "2026-11-26"])
-        .args(args)
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
+use common::bin::salesdesk;
+use std::process::Output;
 
 fn ok(out: Output) -> String {
     assert!(

@@ -1,26 +1,14 @@
 //! Safety of the one file: a single writing process, online backups, and private file modes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use common::bin::{salesdesk, stderr};
 use rusqlite::Connection;
 use salesdesk::db::lock::WriteLock;
-
-fn salesdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_salesdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--as-of", "2026-11-26"])
-        .args(args)
-        .env_remove("SALESDESK_DB")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn demo_db(dir: &Path, customers: &str) -> PathBuf {
     let db = dir.join("book.db");

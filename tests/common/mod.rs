@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod bin;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use salesdesk::tui::App;
