@@ -16,7 +16,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use salesdesk::db;
-use salesdesk::import::{ImportKind, ImportOptions, Mapping, OnConflict, import_file};
+use salesdesk::import::{ImportOptions, Mapping, OnConflict, RecordKind, import_file};
 
 const ROWS: usize = 1_000_000;
 const CUSTOMERS: usize = 100_000;
@@ -73,9 +73,9 @@ fn inputs() -> (PathBuf, PathBuf) {
         writeln!(customers, "Customer {i:06},Industry {},R{}", i % 9, i % 4).unwrap();
     }
     for (kind, text) in [
-        (ImportKind::Reps, reps),
-        (ImportKind::Products, products),
-        (ImportKind::Customers, customers),
+        (RecordKind::Reps, reps),
+        (RecordKind::Products, products),
+        (RecordKind::Customers, customers),
     ] {
         let file = dir.join(format!("import-{kind}.csv"));
         write_file(&file, &text);

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
-use salesdesk::db::export::ExportKind;
+use salesdesk::domain::RecordKind;
 use salesdesk::export::export_kind;
 
 /// The fixture plus rows that exercise the edges: NULLs, external ids, odd names, tiny, zero,
@@ -46,7 +46,7 @@ line two');
 }
 
 /// Exports `kind` to a new file and returns the count and the file's text.
-fn export(conn: &Connection, kind: ExportKind) -> (u64, String) {
+fn export(conn: &Connection, kind: RecordKind) -> (u64, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("{}.csv", kind.name()));
     let rows = export_kind(conn, kind, &path).unwrap();
@@ -65,7 +65,7 @@ fn records(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn reps_are_written_in_id_order_with_yes_no_and_quotes() {
-    let (rows, text) = export(&book(), ExportKind::Reps);
+    let (rows, text) = export(&book(), RecordKind::Reps);
     assert_eq!(rows, 5);
     assert_eq!(
         text,
@@ -80,7 +80,7 @@ fn reps_are_written_in_id_order_with_yes_no_and_quotes() {
 
 #[test]
 fn products_have_money_and_margin_with_two_decimals() {
-    let (rows, text) = export(&book(), ExportKind::Products);
+    let (rows, text) = export(&book(), RecordKind::Products);
     assert_eq!(rows, 5);
     assert_eq!(
         text,
@@ -95,7 +95,7 @@ fn products_have_money_and_margin_with_two_decimals() {
 
 #[test]
 fn customers_name_their_owner_and_leave_nulls_empty() {
-    let (rows, text) = export(&book(), ExportKind::Customers);
+    let (rows, text) = export(&book(), RecordKind::Customers);
     assert_eq!(rows, 13);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -126,7 +126,7 @@ fn customers_name_their_owner_and_leave_nulls_empty() {
 
 #[test]
 fn deals_carry_names_money_dates_and_probability() {
-    let (rows, text) = export(&book(), ExportKind::Deals);
+    let (rows, text) = export(&book(), RecordKind::Deals);
     assert_eq!(rows, 50);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -157,7 +157,7 @@ fn deals_carry_names_money_dates_and_probability() {
 
 #[test]
 fn tasks_name_customer_and_rep_and_flag_pins() {
-    let (rows, text) = export(&book(), ExportKind::Tasks);
+    let (rows, text) = export(&book(), RecordKind::Tasks);
     assert_eq!(rows, 13);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -178,7 +178,7 @@ fn tasks_name_customer_and_rep_and_flag_pins() {
 
 #[test]
 fn channel_months_are_ordered_by_channel_then_month() {
-    let (rows, text) = export(&book(), ExportKind::ChannelMonths);
+    let (rows, text) = export(&book(), RecordKind::ChannelMonths);
     assert_eq!(rows, 3);
     assert_eq!(
         text,
@@ -192,7 +192,7 @@ fn channel_months_are_ordered_by_channel_then_month() {
 #[test]
 fn an_empty_kind_writes_just_the_header() {
     let conn = salesdesk::db::open(Path::new(":memory:")).unwrap().conn;
-    let (rows, text) = export(&conn, ExportKind::ChannelMonths);
+    let (rows, text) = export(&conn, RecordKind::ChannelMonths);
     assert_eq!(rows, 0);
     assert_eq!(text, "channel,month,spend,revenue\n");
 }
@@ -204,7 +204,7 @@ fn a_failed_export_keeps_the_old_file_and_leaves_no_temporary_file() {
     let path = dir.path().join("deals.csv");
     std::fs::write(&path, "the previous export\n").unwrap();
     conn.execute_batch("DROP TABLE tasks").unwrap();
-    let err = export_kind(&conn, ExportKind::Tasks, &path).unwrap_err();
+    let err = export_kind(&conn, RecordKind::Tasks, &path).unwrap_err();
     assert!(
         err.to_string().contains("cannot read the database"),
         "{err}"
@@ -218,7 +218,7 @@ fn a_failed_export_keeps_the_old_file_and_leaves_no_temporary_file() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["deals.csv"]);
-    export_kind(&conn, ExportKind::Deals, &path).unwrap();
+    export_kind(&conn, RecordKind::Deals, &path).unwrap();
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -232,7 +232,7 @@ fn an_export_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reps.csv");
-    export_kind(&book(), ExportKind::Reps, &path).unwrap();
+    export_kind(&book(), RecordKind::Reps, &path).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
@@ -250,7 +250,7 @@ proptest! {
              VALUES (1, ?1, 'F', ?2, 0)",
             params![name, cents],
         ).unwrap();
-        let (_, text) = export(&conn, ExportKind::Products);
+        let (_, text) = export(&conn, RecordKind::Products);
         let parsed = records(&text);
         prop_assert_eq!(parsed.len(), 2);
         prop_assert_eq!(&parsed[1][2], &name);

@@ -30,7 +30,7 @@ fn export_deals_writes_every_deal_and_says_how_many() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        salesdesk::db::export::ExportKind::Deals
+        salesdesk::domain::RecordKind::Deals
             .columns()
             .iter()
             .map(|c| c.name)

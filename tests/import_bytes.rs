@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use salesdesk::db;
-use salesdesk::import::{ImportKind, ImportOptions, Mapping, OnConflict, Outcome, import_file};
+use salesdesk::import::{ImportOptions, Mapping, OnConflict, Outcome, RecordKind, import_file};
 
 fn mappings() -> Vec<Mapping> {
     let deals = "kind = \"deals\"\nkey = \"external_id\"\namount_fallback = \"list_price\"\n\
@@ -12,8 +12,8 @@ fn mappings() -> Vec<Mapping> {
     let spaced = "kind = \"customers\"\ndelimiter = \"whitespace\"\nheader = [\"name\", \"employees\"]\n\
                   [columns]\nname = \"name\"\nemployees = \"employees\"\n";
     vec![
-        Mapping::default_for(ImportKind::Customers),
-        Mapping::default_for(ImportKind::ChannelMonths),
+        Mapping::default_for(RecordKind::Customers),
+        Mapping::default_for(RecordKind::ChannelMonths),
         Mapping::parse(deals).unwrap(),
         Mapping::parse(spaced).unwrap(),
     ]

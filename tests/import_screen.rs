@@ -117,7 +117,7 @@ fn a_running_import_shows_a_progress_bar_in_the_status_line() {
 
 #[test]
 fn the_worker_reports_progress_before_the_report() {
-    use salesdesk::import::{ImportJob, ImportKind, ImportOptions, MappingSource, OnConflict};
+    use salesdesk::import::{ImportJob, ImportOptions, MappingSource, OnConflict, RecordKind};
     use salesdesk::worker::{Job, Output, Request, Worker};
 
     let dir = tempfile::tempdir().unwrap();
@@ -134,7 +134,7 @@ fn the_worker_reports_progress_before_the_report() {
         generation: 1,
         job: Job::Import(Box::new(ImportJob {
             file: file.into(),
-            mapping: MappingSource::Default(ImportKind::Customers),
+            mapping: MappingSource::Default(RecordKind::Customers),
             options: ImportOptions {
                 on_conflict: OnConflict::Fail,
                 dry_run: false,

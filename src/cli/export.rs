@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use clap::Args;
 
-use crate::db::{self, export::ExportKind};
+use crate::db;
+use crate::domain::RecordKind;
 use crate::domain::group_thousands;
 use crate::export;
 
@@ -13,8 +14,8 @@ use crate::export;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// What to export: reps, products, customers, deals, tasks or channel-months
-    #[arg(value_name = "KIND", value_parser = parse_kind)]
-    pub kind: ExportKind,
+    #[arg(value_name = "KIND", value_parser = str::parse::<RecordKind>)]
+    pub kind: RecordKind,
     /// The CSV file to write; an existing file is replaced only once the export is complete
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -34,14 +35,4 @@ pub fn run(path: &Path, args: &ExportArgs) -> anyhow::Result<()> {
         args.file.display()
     );
     Ok(())
-}
-
-fn parse_kind(name: &str) -> Result<ExportKind, String> {
-    ExportKind::from_name(name).ok_or_else(|| {
-        let names: Vec<&str> = ExportKind::ALL.iter().map(|k| k.name()).collect();
-        format!(
-            "'{name}' is not a kind of record; use one of {}",
-            names.join(", ")
-        )
-    })
 }

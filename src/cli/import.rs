@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::domain::group_thousands;
 use crate::import::{
-    ImportKind, ImportOptions, Mapping, OnConflict, Outcome, Progress, import_file, kind_names,
+    ImportOptions, Mapping, OnConflict, Outcome, Progress, RecordKind, import_file, kind_names,
 };
 
 /// Options of `salesdesk import`.
@@ -21,8 +21,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "MAPPING.toml", required_unless_present = "kind")]
     pub mapping: Option<PathBuf>,
     /// Without a mapping: the kind of record, read with the columns `salesdesk export` writes
-    #[arg(long, value_name = "KIND", conflicts_with = "mapping", value_parser = parse_kind)]
-    pub kind: Option<ImportKind>,
+    #[arg(long, value_name = "KIND", conflicts_with = "mapping", value_parser = str::parse::<RecordKind>)]
+    pub kind: Option<RecordKind>,
     /// Check every row and report, but write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -32,10 +32,6 @@ pub struct ImportArgs {
     /// Write the good rows even when some rows are rejected
     #[arg(long)]
     pub skip_bad: bool,
-}
-
-fn parse_kind(text: &str) -> Result<ImportKind, String> {
-    text.parse()
 }
 
 /// Runs the import into the database at `path` (created empty if missing) and prints its report.

@@ -6,61 +6,9 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 
 use super::board::{BoardFilter, filter_sql};
-use crate::domain::Money;
+use crate::domain::{Money, RecordKind};
 
-/// A kind of record that can be exported, named as on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ExportKind {
-    /// Sales reps.
-    Reps,
-    /// Products.
-    Products,
-    /// Customers.
-    Customers,
-    /// Deals.
-    Deals,
-    /// Tasks.
-    Tasks,
-    /// Monthly spend and revenue per marketing channel.
-    ChannelMonths,
-}
-
-impl ExportKind {
-    /// Every kind, in the order the help lists them.
-    pub const ALL: [ExportKind; 6] = [
-        ExportKind::Reps,
-        ExportKind::Products,
-        ExportKind::Customers,
-        ExportKind::Deals,
-        ExportKind::Tasks,
-        ExportKind::ChannelMonths,
-    ];
-
-    /// The name on the command line (`channel-months`).
-    pub fn name(self) -> &'static str {
-        match self {
-            ExportKind::Reps => "reps",
-            ExportKind::Products => "products",
-            ExportKind::Customers => "customers",
-            ExportKind::Deals => "deals",
-            ExportKind::Tasks => "tasks",
-            ExportKind::ChannelMonths => "channel-months",
-        }
-    }
-
-    /// The kind with this command-line name.
-    pub fn from_name(name: &str) -> Option<ExportKind> {
-        ExportKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// What a summary calls the rows (`channel months`).
-    pub fn noun(self) -> &'static str {
-        match self {
-            ExportKind::ChannelMonths => "channel months",
-            other => other.name(),
-        }
-    }
-
+impl RecordKind {
     /// The columns of the file, in order; the importer's default mapping reads the same names.
     pub fn columns(self) -> &'static [Column] {
         self.spec().columns
@@ -68,12 +16,12 @@ impl ExportKind {
 
     fn spec(self) -> &'static Spec {
         match self {
-            ExportKind::Reps => &REPS,
-            ExportKind::Products => &PRODUCTS,
-            ExportKind::Customers => &CUSTOMERS,
-            ExportKind::Deals => &DEALS,
-            ExportKind::Tasks => &TASKS,
-            ExportKind::ChannelMonths => &CHANNEL_MONTHS,
+            RecordKind::Reps => &REPS,
+            RecordKind::Products => &PRODUCTS,
+            RecordKind::Customers => &CUSTOMERS,
+            RecordKind::Deals => &DEALS,
+            RecordKind::Tasks => &TASKS,
+            RecordKind::ChannelMonths => &CHANNEL_MONTHS,
         }
     }
 }
@@ -253,7 +201,7 @@ static CHANNEL_MONTHS: Spec = Spec {
 /// Calls `each` with every row of `kind` in order and returns how many rows there were.
 pub fn for_each_row<E: From<rusqlite::Error>>(
     conn: &Connection,
-    kind: ExportKind,
+    kind: RecordKind,
     each: impl FnMut(&[Cell<'_>]) -> Result<(), E>,
 ) -> Result<u64, E> {
     let spec = kind.spec();

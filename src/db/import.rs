@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
 
 use crate::import::{
-    AmountFallback, ColumnValue, ImportKind, KeyValue, MatchKey, OnConflict, PendingRow, RefValue,
+    AmountFallback, ColumnValue, KeyValue, MatchKey, OnConflict, PendingRow, RecordKind, RefValue,
     Reference, Rejection, placeholder_email, records::DEFAULT_MAX_OPEN_TASKS,
 };
 
@@ -54,7 +54,7 @@ pub struct SideEffects {
 /// Writes rows of one kind; one per import.
 pub struct ImportWriter<'t> {
     tx: &'t Transaction<'t>,
-    kind: ImportKind,
+    kind: RecordKind,
     key: MatchKey,
     on_conflict: OnConflict,
     create: Vec<Reference>,
@@ -73,7 +73,7 @@ pub struct ImportWriter<'t> {
 /// The settings of one import that the writer needs.
 pub struct WriterSettings {
     /// What the rows are.
-    pub kind: ImportKind,
+    pub kind: RecordKind,
     /// How rows find existing records.
     pub key: MatchKey,
     /// What to do with a row matching an existing record.
@@ -88,14 +88,14 @@ pub struct WriterSettings {
     pub as_of: NaiveDate,
 }
 
-fn table(kind: ImportKind) -> &'static str {
+fn table(kind: RecordKind) -> &'static str {
     match kind {
-        ImportKind::Reps => "reps",
-        ImportKind::Products => "products",
-        ImportKind::Customers => "customers",
-        ImportKind::Deals => "deals",
-        ImportKind::Tasks => "tasks",
-        ImportKind::ChannelMonths => "channel_months",
+        RecordKind::Reps => "reps",
+        RecordKind::Products => "products",
+        RecordKind::Customers => "customers",
+        RecordKind::Deals => "deals",
+        RecordKind::Tasks => "tasks",
+        RecordKind::ChannelMonths => "channel_months",
     }
 }
 
@@ -476,7 +476,7 @@ impl<'t> ImportWriter<'t> {
 
     fn update(&self, id: i64, values: &[(&'static str, Value)]) -> rusqlite::Result<()> {
         let table = table(self.kind);
-        let id_column = if self.kind == ImportKind::ChannelMonths {
+        let id_column = if self.kind == RecordKind::ChannelMonths {
             "rowid"
         } else {
             "id"

@@ -4,6 +4,7 @@ mod deal_change;
 mod money;
 mod month;
 mod quarter;
+mod record_kind;
 mod stage;
 mod task_change;
 
@@ -11,5 +12,6 @@ pub use deal_change::{DealChange, LOST_REASONS};
 pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};
+pub use record_kind::{RecordKind, kind_names};
 pub use stage::{ParseStageError, Stage};
 pub use task_change::{NewTask, TASK_KINDS, TaskChange};

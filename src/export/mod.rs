@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::db::board::BoardFilter;
-use crate::db::export::{self, ExportKind};
+use crate::db::export;
+use crate::domain::RecordKind;
 pub use file::CsvFile;
 pub use job::{ExportJob, Exported};
 
@@ -55,7 +56,7 @@ pub struct Table {
 }
 
 /// Writes every record of `kind` to a CSV file at `path`; returns how many rows it wrote.
-pub fn export_kind(conn: &Connection, kind: ExportKind, path: &Path) -> Result<u64, ExportError> {
+pub fn export_kind(conn: &Connection, kind: RecordKind, path: &Path) -> Result<u64, ExportError> {
     let mut file = CsvFile::create(path, kind.columns().iter().map(|c| c.name))?;
     let rows = export::for_each_row(conn, kind, |cells| file.write_cells(cells))?;
     file.finish()?;
@@ -70,7 +71,7 @@ pub fn export_board(
     period: (NaiveDate, NaiveDate),
     path: &Path,
 ) -> Result<u64, ExportError> {
-    let columns = ExportKind::Deals.columns().iter().map(|c| c.name);
+    let columns = RecordKind::Deals.columns().iter().map(|c| c.name);
     let mut file = CsvFile::create(path, columns)?;
     let rows = export::for_each_board_deal(conn, filter, period, |cells| file.write_cells(cells))?;
     file.finish()?;

@@ -1,53 +1,12 @@
 //! The fields each kind of record can be imported into, and what a mapping must provide.
 
-use std::fmt;
-use std::str::FromStr;
+use crate::domain::RecordKind;
 
-/// What an import file holds, named by the mapping's `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ImportKind {
-    /// Sales reps.
-    Reps,
-    /// Products.
-    Products,
-    /// Customers (accounts).
-    Customers,
-    /// Deals (opportunities).
-    Deals,
-    /// Sales tasks.
-    Tasks,
-    /// Monthly spend and revenue per marketing channel.
-    ChannelMonths,
-}
-
-impl ImportKind {
-    /// Every kind, in the order a fresh book is best imported.
-    pub const ALL: [ImportKind; 6] = [
-        ImportKind::Reps,
-        ImportKind::Products,
-        ImportKind::Customers,
-        ImportKind::Deals,
-        ImportKind::Tasks,
-        ImportKind::ChannelMonths,
-    ];
-
-    /// The name used in mappings and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ImportKind::Reps => "reps",
-            ImportKind::Products => "products",
-            ImportKind::Customers => "customers",
-            ImportKind::Deals => "deals",
-            ImportKind::Tasks => "tasks",
-            ImportKind::ChannelMonths => "channel-months",
-        }
-    }
-
+impl RecordKind {
     /// The fields a mapping may fill, in export column order.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
-            ImportKind::Reps => &[
+            RecordKind::Reps => &[
                 "id",
                 "external_id",
                 "name",
@@ -57,7 +16,7 @@ impl ImportKind {
                 "max_open_tasks",
                 "active",
             ],
-            ImportKind::Products => &[
+            RecordKind::Products => &[
                 "id",
                 "external_id",
                 "name",
@@ -65,7 +24,7 @@ impl ImportKind {
                 "list_price",
                 "margin",
             ],
-            ImportKind::Customers => &[
+            RecordKind::Customers => &[
                 "id",
                 "external_id",
                 "name",
@@ -78,7 +37,7 @@ impl ImportKind {
                 "created_on",
                 "notes",
             ],
-            ImportKind::Deals => &[
+            RecordKind::Deals => &[
                 "id",
                 "external_id",
                 "customer_id",
@@ -96,7 +55,7 @@ impl ImportKind {
                 "lost_reason",
                 "probability",
             ],
-            ImportKind::Tasks => &[
+            RecordKind::Tasks => &[
                 "id",
                 "external_id",
                 "title",
@@ -112,80 +71,58 @@ impl ImportKind {
                 "status",
                 "pinned",
             ],
-            ImportKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
+            RecordKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
         }
     }
 
     /// Fields every mapping of this kind must fill, from a column or a constant.
     pub fn required(self) -> &'static [&'static str] {
         match self {
-            ImportKind::Reps | ImportKind::Products | ImportKind::Customers => &["name"],
-            ImportKind::Deals => &["stage"],
-            ImportKind::Tasks => &["title"],
-            ImportKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
+            RecordKind::Reps | RecordKind::Products | RecordKind::Customers => &["name"],
+            RecordKind::Deals => &["stage"],
+            RecordKind::Tasks => &["title"],
+            RecordKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
         }
     }
 
     /// The fields holding money, which the mapping's money unit applies to.
     pub fn money_fields(self) -> &'static [&'static str] {
         match self {
-            ImportKind::Products => &["list_price"],
-            ImportKind::Customers => &["annual_revenue"],
-            ImportKind::Deals => &["amount"],
-            ImportKind::ChannelMonths => &["spend", "revenue"],
-            ImportKind::Reps | ImportKind::Tasks => &[],
+            RecordKind::Products => &["list_price"],
+            RecordKind::Customers => &["annual_revenue"],
+            RecordKind::Deals => &["amount"],
+            RecordKind::ChannelMonths => &["spend", "revenue"],
+            RecordKind::Reps | RecordKind::Tasks => &[],
         }
     }
 
     /// The keys existing records can be matched on; the first is the default.
     pub fn keys(self) -> &'static [MatchKey] {
         match self {
-            ImportKind::Reps => &[
+            RecordKind::Reps => &[
                 MatchKey::Id,
                 MatchKey::ExternalId,
                 MatchKey::Name,
                 MatchKey::Email,
             ],
-            ImportKind::Products | ImportKind::Customers => {
+            RecordKind::Products | RecordKind::Customers => {
                 &[MatchKey::Id, MatchKey::ExternalId, MatchKey::Name]
             }
-            ImportKind::Deals | ImportKind::Tasks => &[MatchKey::Id, MatchKey::ExternalId],
-            ImportKind::ChannelMonths => &[MatchKey::ChannelMonth],
+            RecordKind::Deals | RecordKind::Tasks => &[MatchKey::Id, MatchKey::ExternalId],
+            RecordKind::ChannelMonths => &[MatchKey::ChannelMonth],
         }
     }
 
     /// The references a row of this kind may create by name when they do not exist yet.
     pub fn creatable(self) -> &'static [Reference] {
         match self {
-            ImportKind::Customers => &[Reference::Rep],
-            ImportKind::Deals => &[Reference::Customer, Reference::Rep, Reference::Product],
-            ImportKind::Tasks => &[Reference::Customer, Reference::Rep],
-            ImportKind::ChannelMonths => &[Reference::Channel],
-            ImportKind::Reps | ImportKind::Products => &[],
+            RecordKind::Customers => &[Reference::Rep],
+            RecordKind::Deals => &[Reference::Customer, Reference::Rep, Reference::Product],
+            RecordKind::Tasks => &[Reference::Customer, Reference::Rep],
+            RecordKind::ChannelMonths => &[Reference::Channel],
+            RecordKind::Reps | RecordKind::Products => &[],
         }
     }
-}
-
-impl fmt::Display for ImportKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for ImportKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ImportKind::ALL
-            .into_iter()
-            .find(|k| k.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("'{s}' is not a kind of record ({})", kind_names()))
-    }
-}
-
-/// The kind names, comma-separated, for messages.
-pub fn kind_names() -> String {
-    ImportKind::ALL.map(ImportKind::name).join(", ")
 }
 
 /// How a row finds the existing record it describes.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
-use super::{ImportKind, ImportOptions, ImportReport, Mapping, Progress, import_file};
+use super::{ImportOptions, ImportReport, Mapping, Progress, RecordKind, import_file};
 
 /// Where the import's mapping comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub enum MappingSource {
     /// A mapping file.
     File(PathBuf),
     /// The built-in mapping of a kind (the columns `salesdesk export` writes).
-    Default(ImportKind),
+    Default(RecordKind),
 }
 
 /// One import asked for from the desk.

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use super::ImportError;
 use super::cells::MoneyUnit;
-use super::fields::{ImportKind, MatchKey, Reference};
+use super::fields::{MatchKey, Reference};
 use super::source::Delimiter;
+use crate::domain::RecordKind;
 
 /// The date format used when a mapping gives none: ISO `YYYY-MM-DD`.
 pub const ISO_DATE: &str = "%Y-%m-%d";
@@ -26,7 +27,7 @@ pub enum AmountFallback {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MappingFile {
-    kind: ImportKind,
+    kind: RecordKind,
     key: Option<MatchKey>,
     delimiter: Option<String>,
     header: Option<Vec<String>>,
@@ -52,7 +53,7 @@ struct MappingFile {
 #[derive(Debug, Clone)]
 pub struct Mapping {
     /// What the rows are.
-    pub kind: ImportKind,
+    pub kind: RecordKind,
     /// How a row finds the record it updates.
     pub key: MatchKey,
     /// How cells are separated.
@@ -124,7 +125,7 @@ impl Mapping {
 
     /// The built-in mapping of a kind: every field from the column of the same name, as
     /// `salesdesk export` writes it, matched on `id`.
-    pub fn default_for(kind: ImportKind) -> Mapping {
+    pub fn default_for(kind: RecordKind) -> Mapping {
         Mapping {
             kind,
             key: kind.keys()[0],
@@ -134,7 +135,7 @@ impl Mapping {
             money: MoneyUnit::Whole,
             money_units: BTreeMap::new(),
             create_missing: match kind {
-                ImportKind::ChannelMonths => vec![Reference::Channel],
+                RecordKind::ChannelMonths => vec![Reference::Channel],
                 _ => Vec::new(),
             },
             amount_fallback: AmountFallback::None,
@@ -501,7 +502,7 @@ mod tests {
 
     #[test]
     fn the_default_mapping_reads_only_the_columns_present() {
-        let mapping = Mapping::default_for(ImportKind::Reps);
+        let mapping = Mapping::default_for(RecordKind::Reps);
         let bound = mapping
             .bind(&header(&["id", "name", "email"]), Path::new("f.csv"))
             .unwrap();

@@ -13,8 +13,9 @@ mod report;
 mod run;
 mod source;
 
+pub use crate::domain::{RecordKind, kind_names};
 pub use error::ImportError;
-pub use fields::{ImportKind, MatchKey, Reference, kind_names};
+pub use fields::{MatchKey, Reference};
 pub use job::{ImportJob, MappingSource};
 pub use mapping::{AmountFallback, BoundMapping, Mapping};
 pub use records::{ColumnValue, KeyValue, PendingRow, RefValue, Rejection, placeholder_email};

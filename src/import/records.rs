@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 
 use super::cells;
-use super::fields::{ImportKind, MatchKey, Reference};
+use super::fields::{MatchKey, Reference};
 use super::mapping::{BoundMapping, Cell};
+use crate::domain::RecordKind;
 use crate::domain::Stage;
 
 /// A rejected row: where, which column, and why.
@@ -106,9 +107,9 @@ pub fn updated_columns(bound: &BoundMapping) -> Vec<&'static str> {
 }
 
 /// Each database column of a kind and the fields that fill it.
-fn column_fields(kind: ImportKind) -> &'static [(&'static str, &'static [&'static str])] {
+fn column_fields(kind: RecordKind) -> &'static [(&'static str, &'static [&'static str])] {
     match kind {
-        ImportKind::Reps => &[
+        RecordKind::Reps => &[
             ("external_id", &["external_id"]),
             ("name", &["name"]),
             ("email", &["email"]),
@@ -117,14 +118,14 @@ fn column_fields(kind: ImportKind) -> &'static [(&'static str, &'static [&'stati
             ("max_open_tasks", &["max_open_tasks"]),
             ("active", &["active"]),
         ],
-        ImportKind::Products => &[
+        RecordKind::Products => &[
             ("external_id", &["external_id"]),
             ("name", &["name"]),
             ("family", &["family"]),
             ("list_price_cents", &["list_price"]),
             ("margin_bp", &["margin"]),
         ],
-        ImportKind::Customers => &[
+        RecordKind::Customers => &[
             ("external_id", &["external_id"]),
             ("name", &["name"]),
             ("industry", &["industry"]),
@@ -135,7 +136,7 @@ fn column_fields(kind: ImportKind) -> &'static [(&'static str, &'static [&'stati
             ("created_on", &["created_on"]),
             ("notes", &["notes"]),
         ],
-        ImportKind::Deals => &[
+        RecordKind::Deals => &[
             ("external_id", &["external_id"]),
             ("customer_id", &["customer_id", "customer"]),
             ("rep_id", &["rep_id", "rep"]),
@@ -149,7 +150,7 @@ fn column_fields(kind: ImportKind) -> &'static [(&'static str, &'static [&'stati
             ("lost_reason", &["lost_reason"]),
             ("probability_bp", &["probability"]),
         ],
-        ImportKind::Tasks => &[
+        RecordKind::Tasks => &[
             ("external_id", &["external_id"]),
             ("title", &["title"]),
             ("kind", &["kind"]),
@@ -162,7 +163,7 @@ fn column_fields(kind: ImportKind) -> &'static [(&'static str, &'static [&'stati
             ("status", &["status"]),
             ("pinned", &["pinned"]),
         ],
-        ImportKind::ChannelMonths => &[
+        RecordKind::ChannelMonths => &[
             ("channel_id", &["channel"]),
             ("month", &["month"]),
             ("spend_cents", &["spend"]),
@@ -310,12 +311,12 @@ impl<'a> RowReader<'a> {
         };
         let external = plain_text(self.text("external_id"));
         match self.bound.mapping.kind {
-            ImportKind::Reps => self.rep(&mut row, external)?,
-            ImportKind::Products => self.product(&mut row, external)?,
-            ImportKind::Customers => self.customer(&mut row, external)?,
-            ImportKind::Deals => self.deal(&mut row, external)?,
-            ImportKind::Tasks => self.task(&mut row, external)?,
-            ImportKind::ChannelMonths => self.channel_month(&mut row)?,
+            RecordKind::Reps => self.rep(&mut row, external)?,
+            RecordKind::Products => self.product(&mut row, external)?,
+            RecordKind::Customers => self.customer(&mut row, external)?,
+            RecordKind::Deals => self.deal(&mut row, external)?,
+            RecordKind::Tasks => self.task(&mut row, external)?,
+            RecordKind::ChannelMonths => self.channel_month(&mut row)?,
         }
         Ok(row)
     }

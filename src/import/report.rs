@@ -3,9 +3,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::fields::ImportKind;
 use super::records::Rejection;
 use crate::db::import::SideEffects;
+use crate::domain::RecordKind;
 use crate::domain::group_thousands;
 
 /// Rejected rows kept for the report; beyond this only the count grows, so memory stays flat.
@@ -54,7 +54,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     /// An empty report for `file`.
-    pub fn new(file: PathBuf, kind: ImportKind) -> Self {
+    pub fn new(file: PathBuf, kind: RecordKind) -> Self {
         ImportReport {
             file,
             kind: kind.name().to_string(),

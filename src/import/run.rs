@@ -5,7 +5,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::fields::ImportKind;
 use super::mapping::{BoundMapping, Mapping};
 use super::records::{Rejection, RowReader, updated_columns};
 use super::report::{ImportReport, Outcome};
@@ -14,6 +13,7 @@ use super::{ImportError, OnConflict};
 use crate::db::import::{
     ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
 };
+use crate::domain::RecordKind;
 
 /// How an import treats conflicts, bad rows and writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,7 @@ fn import_rows(
     report.ignored_columns = bound.ignored.clone();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let deferred = match mapping.kind {
-        ImportKind::Deals => defer_deal_indexes(&tx, source.total_bytes)?,
+        RecordKind::Deals => defer_deal_indexes(&tx, source.total_bytes)?,
         _ => Vec::new(),
     };
     let mut writer = ImportWriter::new(

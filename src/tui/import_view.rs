@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use crate::import::{
-    ImportJob, ImportKind, ImportOptions, ImportReport, MappingSource, OnConflict, Outcome,
-    Progress,
+    ImportJob, ImportOptions, ImportReport, MappingSource, OnConflict, Outcome, Progress,
+    RecordKind,
 };
 use crate::tui::app::{App, Message};
 use crate::tui::pipeline_update;
@@ -61,7 +61,7 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
                 }
             }
             "--kind" => {
-                let kind: ImportKind = words.next().ok_or_else(|| USAGE.to_string())?.parse()?;
+                let kind: RecordKind = words.next().ok_or_else(|| USAGE.to_string())?.parse()?;
                 mapping = Some(MappingSource::Default(kind));
             }
             flag if flag.starts_with("--") => {
@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(job.options.on_conflict, OnConflict::Update);
         assert!(job.options.skip_bad && !job.options.dry_run);
         let job = job_from_args("reps.csv --kind reps --dry-run", as_of()).unwrap();
-        assert_eq!(job.mapping, MappingSource::Default(ImportKind::Reps));
+        assert_eq!(job.mapping, MappingSource::Default(RecordKind::Reps));
         assert!(job.options.dry_run);
     }
 
