@@ -192,11 +192,11 @@ fn draw_plan(app: &App, view: &PlanView, frame: &mut Frame, area: Rect) {
     let reason_width = inner.saturating_sub(2 + 36 + 16 + 16 + 9).max(10);
     lines.push(Line::from(Span::styled(
         format!(
-            "  {}{}{}{}{}",
-            fit("Task", 36),
-            fit("From", 16),
-            fit("To", 16),
-            fit("Cost Δ", 9),
+            "  {} {} {} {} {}",
+            fit("Task", 35),
+            fit("From", 15),
+            fit("To", 15),
+            fit("Cost Δ", 8),
             fit("Reason", reason_width)
         ),
         theme.header,
@@ -215,12 +215,12 @@ fn draw_plan(app: &App, view: &PlanView, frame: &mut Frame, area: Rect) {
     for (i, m) in plan.moves.iter().enumerate().skip(first).take(rows) {
         let skipped = view.skipped.contains(&m.task_id);
         let text = format!(
-            "{}{}{}{}{}{}",
+            "{}{} {} {} {} {}",
             if skipped { "✗ " } else { "✓ " },
-            fit(&m.title, 36),
-            fit(&m.from_name, 16),
-            fit(&m.to_name, 16),
-            fit(&format!("{:+.2}", m.cost_change), 9),
+            fit(&m.title, 35),
+            fit(&m.from_name, 15),
+            fit(&m.to_name, 15),
+            fit(&format!("{:+.2}", m.cost_change), 8),
             fit(&m.reason, reason_width),
         );
         let style = match () {
