@@ -1,4 +1,5 @@
 //! Pure analytics: plain inputs in, plain results out. No I/O, no SQLite, no UI, so every number
 //! is tested without a database or a terminal.
 
+pub mod channels;
 pub mod pipeline;
