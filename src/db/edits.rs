@@ -30,8 +30,8 @@ pub enum WriteError {
 pub struct Saved {
     /// The batch of edits.
     pub batch: i64,
-    /// The deal it touched.
-    pub deal_id: i64,
+    /// The deal it touched; `None` for a batch that touched no deal (a channel plan).
+    pub deal_id: Option<i64>,
     /// One line for the status bar.
     pub summary: String,
 }
@@ -235,7 +235,7 @@ pub fn apply(
     tx.commit()?;
     Ok(Saved {
         batch,
-        deal_id,
+        deal_id: Some(deal_id),
         summary: format!("{}: {}", title, describe(change)),
     })
 }
@@ -250,12 +250,18 @@ fn describe(change: &DealChange) -> String {
     }
 }
 
-struct EditRow {
-    entity: String,
-    entity_id: i64,
-    field: String,
-    old: Option<String>,
-    new: Option<String>,
+/// One `edits` row of a batch, as replay reads it.
+pub(crate) struct EditRow {
+    /// deal, stage_change or channel_plan.
+    pub entity: String,
+    /// The row it changed.
+    pub entity_id: i64,
+    /// The column (or `row` for a whole row).
+    pub field: String,
+    /// Value before.
+    pub old: Option<String>,
+    /// Value after.
+    pub new: Option<String>,
 }
 
 fn batch_rows(tx: &Transaction<'_>, batch: i64) -> Result<Vec<EditRow>, WriteError> {
@@ -333,6 +339,17 @@ enum Direction {
 
 fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Saved, WriteError> {
     let rows = batch_rows(tx, batch)?;
+    if rows
+        .iter()
+        .any(|r| r.entity == super::channels::PLAN_ENTITY)
+    {
+        let summary = super::channels::replay_plan(tx, &rows, direction == Direction::Back)?;
+        return Ok(Saved {
+            batch,
+            deal_id: None,
+            summary,
+        });
+    }
     let deal_id = rows
         .iter()
         .find(|r| r.entity == "deal")
@@ -380,7 +397,7 @@ fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Save
     };
     Ok(Saved {
         batch,
-        deal_id,
+        deal_id: Some(deal_id),
         summary: format!("{verb}: {title}"),
     })
 }

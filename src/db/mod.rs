@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod board;
+pub mod channels;
 pub mod customers;
 pub mod demo;
 pub mod edits;

@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_book_of_business.sql"),
     include_str!("migrations/002_pipeline.sql"),
     include_str!("migrations/003_import.sql"),
+    include_str!("migrations/004_channel_plans.sql"),
 ];
 
 /// The schema version this binary writes and understands.

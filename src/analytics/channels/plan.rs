@@ -195,6 +195,28 @@ pub fn plan(
     })
 }
 
+impl Plan {
+    /// The recommended spends in cents, rounded so that they add up to the budget in cents
+    /// (largest remainders get the odd cents), as `:apply` stores them.
+    pub fn recommended_cents(&self) -> Vec<i64> {
+        let exact: Vec<f64> = self
+            .channels
+            .iter()
+            .map(|c| (c.recommended_spend * 100.0).max(0.0))
+            .collect();
+        let mut cents: Vec<i64> = exact.iter().map(|x| x.floor() as i64).collect();
+        let short = (self.budget * 100.0).round() as i64 - cents.iter().sum::<i64>();
+        if (0..=cents.len() as i64).contains(&short) {
+            let mut order: Vec<usize> = (0..cents.len()).collect();
+            order.sort_by(|&a, &b| (exact[b].fract()).total_cmp(&exact[a].fract()));
+            for &i in order.iter().take(short as usize) {
+                cents[i] += 1;
+            }
+        }
+        cents
+    }
+}
+
 /// Restates an infeasible-budget error in terms of the whole budget, held channels included.
 fn with_held(error: ChannelsError, held: f64, budget: f64) -> ChannelsError {
     match error {
@@ -254,6 +276,9 @@ mod tests {
         let search = &plan.channels[0];
         assert!((search.recommended_spend + flat.current_spend - budget).abs() < 1e-6 * budget);
         assert!(plan.uplift > 0.0);
+        let cents = plan.recommended_cents();
+        assert_eq!(cents.iter().sum::<i64>(), (budget * 100.0).round() as i64);
+        assert_eq!(cents[1], (flat.current_spend * 100.0) as i64);
     }
 
     #[test]
