@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod paths;
 mod report;
+mod report_channels;
 mod report_text;
 mod snapshot;
 
@@ -24,6 +25,7 @@ pub use demo::DemoArgs;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
+pub use report_channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
+use super::report_channels::{self, ChannelsArgs};
 use super::report_text;
 use crate::analytics::pipeline::{PeriodKind, pipeline_report};
 use crate::db;
@@ -24,6 +25,8 @@ pub struct ReportArgs {
 pub enum Report {
     /// Pipeline KPIs: win rate, deal size, cycle, velocity, conversion, quota, stage totals
     Pipeline(PipelineArgs),
+    /// Channel response curves and the budget split that maximises predicted revenue
+    Channels(ChannelsArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -56,6 +59,13 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
             } else {
                 report_text::render(&report)
             };
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context("cannot write the report")
+        }
+        Report::Channels(channels) => {
+            let text = report_channels::render(&opened.conn, channels)?;
             std::io::stdout()
                 .lock()
                 .write_all(text.as_bytes())

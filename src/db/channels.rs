@@ -13,13 +13,15 @@ use crate::domain::Money;
 pub const PLAN_ENTITY: &str = "channel_plan";
 
 /// One month of a channel.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ChannelMonth {
     /// `YYYY-MM`.
     pub month: String,
     /// Spend that month.
+    #[serde(rename = "spend_cents")]
     pub spend: Money,
     /// Revenue that month.
+    #[serde(rename = "revenue_cents")]
     pub revenue: Money,
 }
 
