@@ -10,12 +10,15 @@ use chrono::NaiveDate;
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
+use crate::analytics::channels::FittedChannel;
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::db;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
+use crate::db::channels::Channels;
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::pipeline_facts;
-use crate::domain::DealChange;
+use crate::domain::{DealChange, Money};
 use crate::export::{ExportJob, Exported};
 use crate::import::{ImportJob, ImportReport, Progress};
 
@@ -77,6 +80,15 @@ pub enum Job {
     Export(ExportJob),
     /// Import a file into the database (one transaction).
     Import(Box<ImportJob>),
+    /// Load the channels and fit each one's response curve.
+    Channels,
+    /// Save a channel plan: each channel's planned spend for a month (one undoable batch).
+    ApplyChannelPlan {
+        /// `YYYY-MM`.
+        month: String,
+        /// Channel id and planned spend.
+        spends: Vec<(i64, Money)>,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -100,11 +112,13 @@ pub enum JobKind {
     Export,
     /// [`Job::Import`]: never replaced; it reports progress while it runs.
     Import,
+    /// [`Job::Channels`].
+    Channels,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 9] = [
+    pub const ALL: [JobKind; 10] = [
         JobKind::Kpis,
         JobKind::Write,
         JobKind::BoardCards,
@@ -114,6 +128,7 @@ impl JobKind {
         JobKind::History,
         JobKind::Export,
         JobKind::Import,
+        JobKind::Channels,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -128,6 +143,7 @@ impl JobKind {
             JobKind::Kpis => "computing KPIs",
             JobKind::Export => "exporting",
             JobKind::Import => "importing",
+            JobKind::Channels => "fitting channel curves",
         }
     }
 
@@ -143,6 +159,7 @@ impl JobKind {
             JobKind::Kpis => "KPIs",
             JobKind::Export => "exported",
             JobKind::Import => "imported",
+            JobKind::Channels => "channel fits",
         }
     }
 
@@ -156,7 +173,11 @@ impl JobKind {
     pub fn heavy(self) -> bool {
         matches!(
             self,
-            JobKind::CustomerIndex | JobKind::BoardTotals | JobKind::Kpis | JobKind::Export
+            JobKind::CustomerIndex
+                | JobKind::BoardTotals
+                | JobKind::Kpis
+                | JobKind::Export
+                | JobKind::Channels
         )
     }
 }
@@ -169,11 +190,14 @@ impl Job {
             Job::CustomerDetail { .. } => JobKind::CustomerDetail,
             Job::BoardCards { .. } => JobKind::BoardCards,
             Job::BoardTotals { .. } => JobKind::BoardTotals,
-            Job::Write { .. } | Job::Undo | Job::Redo => JobKind::Write,
+            Job::Write { .. } | Job::Undo | Job::Redo | Job::ApplyChannelPlan { .. } => {
+                JobKind::Write
+            }
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
             Job::Import(_) => JobKind::Import,
+            Job::Channels => JobKind::Channels,
         }
     }
 }
@@ -221,6 +245,17 @@ pub enum Output {
     ImportProgress(Progress),
     /// A finished import's report (written, dry run, or refused for rejected rows).
     Imported(Result<ImportReport, String>),
+    /// The channels with their fitted curves.
+    Channels(Result<ChannelsModel, String>),
+}
+
+/// The channels as stored, and each one's fitted curve (same order), for the Channels screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelsModel {
+    /// Histories, ids and the plan month.
+    pub data: Channels,
+    /// Each channel's fit, or why it has none.
+    pub fitted: Vec<FittedChannel>,
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -317,6 +352,21 @@ pub fn execute_reporting(
         Job::Export(job) => Output::Exported(job.run(conn)),
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
             report(Output::ImportProgress(progress))
+        })),
+        Job::Channels => Output::Channels(
+            db::channels::load(conn)
+                .map(|data| ChannelsModel {
+                    fitted: data
+                        .channels
+                        .iter()
+                        .map(|c| FittedChannel::new(c.input()))
+                        .collect(),
+                    data,
+                })
+                .map_err(|e| format!("cannot read the channels: {e}")),
+        ),
+        Job::ApplyChannelPlan { month, spends } => Output::Written(write(conn, None, |conn| {
+            db::channels::save_plan(conn, &month, &spends, &now_text(), &actor()).map(Some)
         })),
     };
     Reply {

@@ -8,6 +8,7 @@ use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
+use crate::tui::channels::ChannelsState;
 use crate::tui::customers::CustomersState;
 use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
@@ -82,6 +83,8 @@ pub struct App {
     pub pipeline: PipelineState,
     /// The customers screen.
     pub customers: CustomersState,
+    /// The channels screen.
+    pub channels: ChannelsState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -125,6 +128,7 @@ impl App {
             screen: Screen::Pipeline,
             pipeline: PipelineState::new(board.cards, board.settings, board.choices, as_of),
             customers: CustomersState::new(first_page),
+            channels: ChannelsState::default(),
             command_line: None,
             history: None,
             help: None,
@@ -200,6 +204,12 @@ impl App {
             }
             return vec![Context::Customers, Context::Global];
         }
+        if self.screen == Screen::Channels {
+            if self.channels.entry.is_some() {
+                return vec![Context::ChannelEntry];
+            }
+            return vec![Context::Channels, Context::Global];
+        }
         vec![Context::Global]
     }
 
@@ -212,7 +222,9 @@ impl App {
         }
         let typing = matches!(
             contexts.first(),
-            Some(Context::Search | Context::DealForm | Context::CommandLine)
+            Some(
+                Context::Search | Context::DealForm | Context::CommandLine | Context::ChannelEntry
+            )
         );
         match event.code {
             KeyCode::Char(c)

@@ -25,6 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Customers => screens::customers::draw(app, frame, body),
         Screen::Pipeline => screens::pipeline::draw(app, frame, body),
+        Screen::Channels => screens::channels::draw(app, frame, body),
         other => screens::placeholder::draw(app, other, frame, body),
     }
     match &app.command_line {

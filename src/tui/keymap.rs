@@ -31,11 +31,15 @@ pub enum Context {
     CommandLine,
     /// While the change history is shown.
     History,
+    /// On the channels screen.
+    Channels,
+    /// While typing a channel budget or bound.
+    ChannelEntry,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Pipeline,
         Context::DealForm,
@@ -44,6 +48,8 @@ impl Context {
         Context::Customers,
         Context::Search,
         Context::Filter,
+        Context::Channels,
+        Context::ChannelEntry,
         Context::CommandLine,
         Context::History,
         Context::Help,
@@ -62,9 +68,11 @@ impl Context {
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
             Context::CommandLine => {
-                "Command line (:history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
+                "Command line (:history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
             }
             Context::History => "History and import report",
+            Context::Channels => "Channels (:apply saves the advised spend as next month's plan)",
+            Context::ChannelEntry => "Budget or bound entry",
         }
     }
 }
@@ -201,8 +209,8 @@ impl Default for KeyMap {
     fn default() -> Self {
         use Command as C;
         use Context::{
-            CommandLine, Confirm, Customers, DealForm, Filter, Global, Help, History, LostReason,
-            Pipeline, Search,
+            ChannelEntry, CommandLine, Confirm, Customers, DealForm, Filter, Global, Help, History,
+            LostReason, Pipeline, Search,
         };
         let code = Key::plain;
         let ch = Key::char;
@@ -580,6 +588,7 @@ impl Default for KeyMap {
             ),
             bind(Help, vec![ch('k'), code(KeyCode::Up)], C::Up, "scroll up"),
         ]);
+        bindings.extend(channel_bindings());
         for context in [
             Search,
             Filter,
@@ -589,6 +598,7 @@ impl Default for KeyMap {
             Confirm,
             CommandLine,
             History,
+            ChannelEntry,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], C::Quit, "quit"));
         }
@@ -603,6 +613,82 @@ fn bind(context: Context, keys: Vec<Key>, command: Command, help: &'static str) 
         command,
         help,
     }
+}
+
+/// The Channels screen and its budget and bound entry.
+fn channel_bindings() -> Vec<Binding> {
+    use Command as C;
+    use Context::{ChannelEntry, Channels};
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            Channels,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('g'), code(KeyCode::Home)],
+            C::Top,
+            "first channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('G'), code(KeyCode::End)],
+            C::Bottom,
+            "last channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('b')],
+            C::EditBudget,
+            "type the monthly budget",
+        ),
+        bind(
+            Channels,
+            vec![ch('[')],
+            C::EditLowBound,
+            "type the channel's lowest spend",
+        ),
+        bind(
+            Channels,
+            vec![ch(']')],
+            C::EditHighBound,
+            "type the channel's highest spend",
+        ),
+        bind(
+            Channels,
+            vec![ch('r')],
+            C::ResetChannelBounds,
+            "budget and bounds back to their defaults",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "use the amount and split the budget again",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "keep the amount as it was",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Backspace)],
+            C::DeleteChar,
+            "delete a character",
+        ),
+    ]
 }
 
 fn screen_help(screen: Screen) -> &'static str {

@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
-use crate::tui::{export_view, import_view, layout, pipeline_update};
+use crate::tui::{channels, export_view, import_view, layout, pipeline_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action) {
     app.customers.scroll_into_view(rows);
     app.pipeline
         .scroll_into_view(layout::board_card_rows(app.size));
+    channels::ensure_loaded(app);
 }
 
 fn type_char(app: &mut App, c: char) {
@@ -30,6 +31,8 @@ fn type_char(app: &mut App, c: char) {
         if let Some(form) = app.pipeline.form.as_mut() {
             form.type_char(c);
         }
+    } else if app.screen == Screen::Channels {
+        channels::type_char(app, c);
     } else if app.customers.searching {
         app.customers.push_query(c);
     }
@@ -80,6 +83,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::Redo => request_write(app, Job::Redo, "redoing…"),
         Command::OpenCommandLine => app.command_line = Some(String::new()),
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
+        _ if app.screen == Screen::Channels => channels::run_command(app, command),
         _ => customers_command(app, command),
     }
 }
@@ -118,12 +122,13 @@ fn command_line(app: &mut App, command: Command) {
                     app.jobs.request(Job::History);
                 }
                 "undo" => request_write(app, Job::Undo, "undoing…"),
+                "apply" => channels::apply(app),
                 "redo" => request_write(app, Job::Redo, "redoing…"),
                 "q" | "quit" => app.quit = true,
                 "" => {}
                 other => {
                     app.message = Message::error(format!(
-                        "unknown command :{other} (try :history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
+                        "unknown command :{other} (try :history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
                     ))
                 }
             }
@@ -235,11 +240,21 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
-        Output::Written(Ok(written)) => pipeline_update::take_written(app, written),
+        Output::Written(Ok(written)) => {
+            channels::after_write(app);
+            match &written.saved {
+                // A channel plan touches no deal: the board and KPIs stay as they are.
+                Some(saved) if saved.deal_id.is_none() => {
+                    app.message = Message::info(saved.summary.clone())
+                }
+                _ => pipeline_update::take_written(app, written),
+            }
+        }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
         Output::Exported(result) => export_view::take_exported(app, result),
         Output::Imported(result) => import_view::take_imported(app, result),
+        Output::Channels(result) => channels::take_model(app, result),
         Output::ImportProgress(_) => {}
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
