@@ -13,7 +13,7 @@ fn channel_db() -> Connection {
         .expect("channels");
     for month in 1..=12 {
         let label = format!("2025-{month:02}");
-        for (id, base) in [(1, 1_000_00), (2, 3_000_00)] {
+        for (id, base) in [(1, 100_000), (2, 300_000)] {
             let spend: i64 = base * (1 + (month * 7 % 5));
             conn.execute(
                 "INSERT INTO channel_months (channel_id, month, spend_cents, revenue_cents)
@@ -45,7 +45,7 @@ fn load_gives_histories_current_spend_and_the_month_to_plan() {
     assert_eq!(names, ["Events", "Search"]);
     let search = &loaded.channels[1];
     assert_eq!(search.months.len(), 12);
-    assert_eq!(search.current_spend(), Money(1_000_00 * (1 + 84 % 5)));
+    assert_eq!(search.current_spend(), Money(100_000 * (1 + 84 % 5)));
     assert_eq!(search.input().current_spend, 5_000.0);
     assert_eq!(search.planned, None);
 }
@@ -61,7 +61,7 @@ fn a_plan_is_saved_in_one_batch_and_one_undo_takes_it_back() {
     let saved = channels::save_plan(
         &mut conn,
         "2026-01",
-        &[(1, Money(8_000_00)), (2, Money(12_000_00))],
+        &[(1, Money(800_000)), (2, Money(1_200_000))],
         "2026-11-26 10:00:00",
         "tester",
     )
@@ -70,8 +70,8 @@ fn a_plan_is_saved_in_one_batch_and_one_undo_takes_it_back() {
     assert_eq!(
         planned(&conn),
         [
-            (1, "2026-01".into(), 8_000_00),
-            (2, "2026-01".into(), 12_000_00)
+            (1, "2026-01".into(), 800_000),
+            (2, "2026-01".into(), 1_200_000)
         ]
     );
     let batches: i64 = conn
@@ -83,21 +83,21 @@ fn a_plan_is_saved_in_one_batch_and_one_undo_takes_it_back() {
         .expect("count");
     assert_eq!(batches, 1);
     let loaded = channels::load(&conn).expect("load");
-    assert_eq!(loaded.channels[1].planned, Some(Money(8_000_00)));
+    assert_eq!(loaded.channels[1].planned, Some(Money(800_000)));
 
     let undone = edits::undo(&mut conn)
         .expect("undo")
         .expect("something to undo");
     assert_eq!(undone.batch, saved.batch);
-    assert_eq!(planned(&conn), [(1, "2026-01".into(), 7_000_00)]);
+    assert_eq!(planned(&conn), [(1, "2026-01".into(), 700_000)]);
     edits::redo(&mut conn)
         .expect("redo")
         .expect("something to redo");
     assert_eq!(
         planned(&conn),
         [
-            (1, "2026-01".into(), 8_000_00),
-            (2, "2026-01".into(), 12_000_00)
+            (1, "2026-01".into(), 800_000),
+            (2, "2026-01".into(), 1_200_000)
         ]
     );
 }

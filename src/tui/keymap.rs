@@ -71,7 +71,7 @@ impl Context {
                 "Command line (:history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
             }
             Context::History => "History and import report",
-            Context::Channels => "Channels (:apply saves the advised spend as next month's plan)",
+            Context::Channels => "Channels",
             Context::ChannelEntry => "Budget or bound entry",
         }
     }

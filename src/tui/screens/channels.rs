@@ -178,7 +178,7 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
         Constraint::Length(10),
         Constraint::Length(10),
         Constraint::Length(10),
-        Constraint::Length(12),
+        Constraint::Length(13),
         Constraint::Length(11),
         Constraint::Length(11),
         Constraint::Length(7),
@@ -233,18 +233,18 @@ fn draw_chart(
     let y_min = history.iter().map(|p| p.1).fold(0.0, f64::min);
     let datasets = vec![
         dataset(
-            "months",
-            Marker::Dot,
-            GraphType::Scatter,
-            theme.muted,
-            &history,
-        ),
-        dataset(
             "fit",
             Marker::Braille,
             GraphType::Line,
             theme.accent,
             &curve,
+        ),
+        dataset(
+            "months",
+            Marker::Dot,
+            GraphType::Scatter,
+            theme.text,
+            &history,
         ),
         dataset(
             "now",
