@@ -14,6 +14,8 @@ use super::fit::MonthPoint;
 
 /// Gauss–Newton iterations at most; it converges in a handful from the grid start.
 const MAX_ITERS: u64 = 100;
+/// Stop when ‖residuals‖ of the scaled data changes by less than this between iterations.
+const COST_TOLERANCE: f64 = 1e-13;
 /// Grid of k / (largest spend) for the start: 0.01 to 100, log-spaced.
 const GRID_POINTS: usize = 81;
 
@@ -102,7 +104,10 @@ pub(super) fn fit_saturating(points: &[MonthPoint]) -> Result<Curve, String> {
         .map(|(c, k, _)| DVector::from_vec(vec![c, k.ln()]))
         .ok_or("no start for the fit")?;
     let start_rss = problem.rss(&start);
-    let result = Executor::new(problem.clone(), GaussNewton::new())
+    let solver = GaussNewton::new()
+        .with_tolerance(COST_TOLERANCE)
+        .map_err(|e| format!("the saturating fit failed: {e}"))?;
+    let result = Executor::new(problem.clone(), solver)
         .configure(|state| state.param(start.clone()).max_iters(MAX_ITERS))
         .run()
         .map_err(|e| format!("the saturating fit failed: {e}"))?;
