@@ -74,15 +74,21 @@ impl ChannelsState {
         })
     }
 
-    /// Takes newly fitted channels; typed bounds survive when the channels are the same ones.
+    /// Takes newly fitted channels; typed bounds survive when the channels are the same ones,
+    /// fitted or not as before.
     pub fn replace_model(&mut self, model: ChannelsModel) {
-        let same = self.model.as_ref().is_some_and(|old| {
-            old.data
+        let shape = |m: &ChannelsModel| -> Vec<(i64, bool)> {
+            m.data
                 .channels
                 .iter()
-                .map(|c| c.id)
-                .eq(model.data.channels.iter().map(|c| c.id))
-        });
+                .zip(&m.fitted)
+                .map(|(c, f)| (c.id, f.fit.is_ok()))
+                .collect()
+        };
+        let same = self
+            .model
+            .as_ref()
+            .is_some_and(|old| shape(old) == shape(&model));
         if !same {
             self.bounds = default_bounds(&model.fitted);
             self.selected = 0;

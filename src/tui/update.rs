@@ -253,7 +253,10 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
         Output::Exported(result) => export_view::take_exported(app, result),
-        Output::Imported(result) => import_view::take_imported(app, result),
+        Output::Imported(result) => {
+            import_view::take_imported(app, result);
+            channels::after_write(app);
+        }
         Output::Channels(result) => channels::take_model(app, result),
         Output::ImportProgress(_) => {}
         Output::CustomerIndex(Err(e))

@@ -129,7 +129,13 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let state = &app.channels;
     let plan = state.plan.as_ref().and_then(|p| p.as_ref().ok());
-    let header = Row::new(
+    // Below 110 cells, amounts are shown to three figures ($17.1k) so every column fits.
+    let narrow = area.width < 110;
+    let labels = if narrow {
+        [
+            "Channel", "Curve", "Now", "Advised", "Bounds", "Rev now", "Rev adv", "ROI", "ROI adv",
+        ]
+    } else {
         [
             "Channel",
             "Curve",
@@ -141,8 +147,14 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
             "ROI now",
             "ROI adv",
         ]
-        .map(|h| Cell::from(h).style(theme.header)),
-    );
+    };
+    let header = Row::new(labels.map(|h| Cell::from(h).style(theme.header)));
+    let money: fn(f64) -> String = if narrow { compact } else { whole };
+    let (money_width, revenue_width, bounds_width, roi_width) = if narrow {
+        (7, 7, 11, 5)
+    } else {
+        (10, 11, 13, 7)
+    };
     let rows = model.fitted.iter().enumerate().map(|(i, channel)| {
         let row = plan.and_then(|p| p.channels.get(i));
         let bounds = state.bounds.get(i);
@@ -154,13 +166,13 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
                 Ok(fit) => fit.family().name().to_string(),
                 Err(_) => "not fitted".to_string(),
             }),
-            Cell::from(whole(channel.current_spend)),
-            Cell::from(row.map_or("-".into(), |r| whole(r.recommended_spend))),
+            Cell::from(money(channel.current_spend)),
+            Cell::from(row.map_or("-".into(), |r| money(r.recommended_spend))),
             Cell::from(bounds.map_or("-".into(), |b| {
                 format!("{}–{}", compact(b.lo), compact(b.hi))
             })),
-            Cell::from(opt(row.and_then(|r| r.current_revenue), whole)),
-            Cell::from(opt(row.and_then(|r| r.recommended_revenue), whole)),
+            Cell::from(opt(row.and_then(|r| r.current_revenue), money)),
+            Cell::from(opt(row.and_then(|r| r.recommended_revenue), money)),
             Cell::from(opt(row.and_then(|r| r.current_marginal), roi)),
             Cell::from(opt(row.and_then(|r| r.recommended_marginal), roi)),
         ];
@@ -174,14 +186,14 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
         Row::new(cells).style(style)
     });
     let widths = [
-        Constraint::Min(12),
+        Constraint::Fill(1),
         Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(13),
-        Constraint::Length(11),
-        Constraint::Length(11),
-        Constraint::Length(7),
+        Constraint::Length(money_width),
+        Constraint::Length(money_width),
+        Constraint::Length(bounds_width),
+        Constraint::Length(revenue_width),
+        Constraint::Length(revenue_width),
+        Constraint::Length(roi_width),
         Constraint::Length(7),
     ];
     frame.render_widget(Table::new(rows, widths).header(header), area);
