@@ -10,7 +10,7 @@ use super::saturating_fit::fit_saturating;
 pub const MIN_MONTHS: usize = 6;
 
 /// One month of a channel: what it spent and the revenue it brought, in dollars.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthPoint {
     /// Spend that month.
     pub spend: f64,

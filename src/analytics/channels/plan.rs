@@ -22,7 +22,7 @@ pub struct ChannelInput {
 }
 
 /// A channel with its fit (or why it has none): computed once, re-allocated for every budget.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FittedChannel {
     /// The channel's name.
     pub name: String,
