@@ -68,6 +68,10 @@ fn the_channels_screen_shows_fits_allocation_and_the_chart() {
     let text = h.render_text();
     assert!(text.contains("saturating"), "{text}");
     assert!(text.contains("not fitted"), "{text}");
+    assert!(
+        text.contains("Podcasts: only 4 months with spend (needs 6); keeps its spend"),
+        "the screen says why a channel keeps its spend"
+    );
     snapshot_settings().bind(|| insta::assert_snapshot!(text));
 }
 

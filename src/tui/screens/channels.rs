@@ -51,15 +51,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let rows = u16::try_from(model.fitted.len()).unwrap_or(u16::MAX);
-    let [summary, table, chart, footer] = Layout::vertical([
+    let notes: Vec<Line> = model
+        .fitted
+        .iter()
+        .filter_map(|c| {
+            c.fit.as_ref().err().map(|why| {
+                Line::from(Span::styled(
+                    format!(" {}: {}", c.name, why.explain()),
+                    theme.warning,
+                ))
+            })
+        })
+        .collect();
+    let note_rows = u16::try_from(notes.len()).unwrap_or(u16::MAX);
+    let [summary, table, note_area, chart, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(rows.saturating_add(1)),
+        Constraint::Length(note_rows),
         Constraint::Min(4),
         Constraint::Length(1),
     ])
     .areas(inner);
     draw_summary(app, model, frame, summary);
     draw_table(app, model, frame, table);
+    frame.render_widget(Paragraph::new(notes), note_area);
     if let Some(channel) = model.fitted.get(state.selected) {
         let row = state
             .plan
