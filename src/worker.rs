@@ -11,16 +11,18 @@ use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
 use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
+use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::db;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
+use crate::db::channels::Channels;
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
 use crate::db::forecast_series;
 use crate::db::pipeline_facts;
 use crate::db::{task_edits, tasks};
-use crate::domain::DealChange;
-use crate::domain::TaskChange;
+use crate::domain::{DealChange, Money, TaskChange};
 use crate::export::{ExportJob, Exported};
 use crate::import::{ImportJob, ImportReport, Progress};
 
@@ -108,6 +110,15 @@ pub enum Job {
         /// The change.
         change: TaskChange,
     },
+    /// Load the channels and fit each one's response curve.
+    Channels,
+    /// Save a channel plan: each channel's planned spend for a month (one undoable batch).
+    ApplyChannelPlan {
+        /// `YYYY-MM`.
+        month: String,
+        /// Channel id and planned spend.
+        spends: Vec<(i64, Money)>,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -137,11 +148,13 @@ pub enum JobKind {
     Tasks,
     /// [`Job::Plan`].
     Plan,
+    /// [`Job::Channels`].
+    Channels,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 12] = [
+    pub const ALL: [JobKind; 13] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -154,6 +167,7 @@ impl JobKind {
         JobKind::Export,
         JobKind::Import,
         JobKind::Forecast,
+        JobKind::Channels,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -171,6 +185,7 @@ impl JobKind {
             JobKind::Forecast => "fitting forecasts",
             JobKind::Tasks => "loading tasks",
             JobKind::Plan => "solving the assignment",
+            JobKind::Channels => "fitting channel curves",
         }
     }
 
@@ -189,6 +204,7 @@ impl JobKind {
             JobKind::Forecast => "forecast",
             JobKind::Tasks => "tasks",
             JobKind::Plan => "plan",
+            JobKind::Channels => "channel fits",
         }
     }
 
@@ -208,6 +224,7 @@ impl JobKind {
                 | JobKind::Export
                 | JobKind::Forecast
                 | JobKind::Plan
+                | JobKind::Channels
         )
     }
 }
@@ -220,7 +237,11 @@ impl Job {
             Job::CustomerDetail { .. } => JobKind::CustomerDetail,
             Job::BoardCards { .. } => JobKind::BoardCards,
             Job::BoardTotals { .. } => JobKind::BoardTotals,
-            Job::Write { .. } | Job::Undo | Job::Redo | Job::TaskWrite { .. } => JobKind::Write,
+            Job::Write { .. }
+            | Job::Undo
+            | Job::Redo
+            | Job::TaskWrite { .. }
+            | Job::ApplyChannelPlan { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
@@ -228,6 +249,7 @@ impl Job {
             Job::Forecast { .. } => JobKind::Forecast,
             Job::Tasks { .. } => JobKind::Tasks,
             Job::Plan { .. } => JobKind::Plan,
+            Job::Channels => JobKind::Channels,
         }
     }
 }
@@ -281,6 +303,17 @@ pub enum Output {
     Tasks(Result<AssignInput, String>),
     /// The optimal assignment plan.
     Plan(Result<Plan, String>),
+    /// The channels with their fitted curves.
+    Channels(Result<ChannelsModel, String>),
+}
+
+/// The channels as stored, and each one's fitted curve (same order), for the Channels screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelsModel {
+    /// Histories, ids and the plan month.
+    pub data: Channels,
+    /// Each channel's fit, or why it has none.
+    pub fitted: Vec<FittedChannel>,
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -402,6 +435,21 @@ pub fn execute_reporting(
         Job::Export(job) => Output::Exported(job.run(conn)),
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
             report(Output::ImportProgress(progress))
+        })),
+        Job::Channels => Output::Channels(
+            db::channels::load(conn)
+                .map(|data| ChannelsModel {
+                    fitted: data
+                        .channels
+                        .iter()
+                        .map(|c| FittedChannel::new(c.input()))
+                        .collect(),
+                    data,
+                })
+                .map_err(|e| format!("cannot read the channels: {e}")),
+        ),
+        Job::ApplyChannelPlan { month, spends } => Output::Written(write(conn, None, |conn| {
+            db::channels::save_plan(conn, &month, &spends, &now_text(), &actor()).map(Some)
         })),
     };
     Reply {

@@ -2,5 +2,6 @@
 //! is tested without a database or a terminal.
 
 pub mod assign;
+pub mod channels;
 pub mod forecast;
 pub mod pipeline;

@@ -7,6 +7,7 @@ mod import;
 mod paths;
 mod report;
 mod report_assign;
+mod report_channels;
 mod report_forecast;
 mod report_text;
 mod snapshot;
@@ -27,6 +28,7 @@ pub use export::ExportArgs;
 pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_assign::{AssignArgs, costs_csv};
+pub use report_channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use report_forecast::ForecastArgs;
 pub use snapshot::SnapshotArgs;
 

@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
+use super::report_channels::{self, ChannelsArgs};
 use super::report_text;
 use crate::analytics::pipeline::{PeriodKind, pipeline_report};
 use crate::db;
@@ -28,6 +29,8 @@ pub enum Report {
     Forecast(super::report_forecast::ForecastArgs),
     /// Optimal task assignment: cost matrix, capacities, the exact plan, totals before and after
     Assign(super::report_assign::AssignArgs),
+    /// Channel response curves and the budget split that maximises predicted revenue
+    Channels(ChannelsArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -67,6 +70,13 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
         }
         Report::Forecast(forecast) => {
             let text = super::report_forecast::render(&opened.conn, as_of, forecast)?;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context("cannot write the report")
+        }
+        Report::Channels(channels) => {
+            let text = report_channels::render(&opened.conn, channels)?;
             std::io::stdout()
                 .lock()
                 .write_all(text.as_bytes())

@@ -30,7 +30,7 @@ pub enum WriteError {
 pub struct Saved {
     /// The batch of edits.
     pub batch: i64,
-    /// The deal it touched; `None` for a batch of task or absence edits.
+    /// The deal it touched; `None` for a batch of task, absence or channel-plan edits.
     pub deal_id: Option<i64>,
     /// One line for the status bar.
     pub summary: String,
@@ -252,7 +252,7 @@ fn describe(change: &DealChange) -> String {
 
 /// One `edits` row of a batch, as replay reads it.
 pub(crate) struct EditRow {
-    /// deal, stage_change, task, task_row or rep_absence.
+    /// deal, stage_change, task, task_row, rep_absence or channel_plan.
     pub entity: String,
     /// The row it changed.
     pub entity_id: i64,
@@ -339,6 +339,17 @@ enum Direction {
 
 fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Saved, WriteError> {
     let rows = batch_rows(tx, batch)?;
+    if rows
+        .iter()
+        .any(|r| r.entity == super::channels::PLAN_ENTITY)
+    {
+        let summary = super::channels::replay_plan(tx, &rows, direction == Direction::Back)?;
+        return Ok(Saved {
+            batch,
+            deal_id: None,
+            summary,
+        });
+    }
     if !rows.iter().any(|r| r.entity == "deal") {
         let summary = super::task_edits::replay(tx, &rows, direction == Direction::Back)?;
         return Ok(Saved {
@@ -402,10 +413,12 @@ fn replay(tx: &Transaction<'_>, batch: i64, direction: Direction) -> Result<Save
 /// The newest `limit` edit rows, newest first, for `:history`.
 pub fn history(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<HistoryLine>> {
     conn.prepare(
-        "SELECT e.at, e.actor, COALESCE(d.title, t.title, e.entity || ' ' || e.entity_id), e.field,
-                e.old_value, e.new_value, e.undone
+        "SELECT e.at, e.actor,
+                COALESCE(d.title, t.title, c.name || ' plan', e.entity || ' ' || e.entity_id),
+                e.field, e.old_value, e.new_value, e.undone
          FROM edits e LEFT JOIN deals d ON e.entity = 'deal' AND d.id = e.entity_id
                       LEFT JOIN tasks t ON e.entity IN ('task', 'task_row') AND t.id = e.entity_id
+                      LEFT JOIN channels c ON e.entity = 'channel_plan' AND c.id = e.entity_id
          WHERE e.entity <> 'stage_change'
          ORDER BY e.id DESC LIMIT ?1",
     )?

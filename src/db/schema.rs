@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_pipeline.sql"),
     include_str!("migrations/003_import.sql"),
     include_str!("migrations/004_forecast.sql"),
+    include_str!("migrations/005_channel_plans.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -118,6 +118,14 @@ pub enum Command {
     MarkAbsent,
     /// Propose the optimal assignment plan.
     Optimise,
+    /// Type the monthly budget the channels share.
+    EditBudget,
+    /// Type the selected channel's lowest spend.
+    EditLowBound,
+    /// Type the selected channel's highest spend.
+    EditHighBound,
+    /// Put the channels' budget and bounds back to their defaults.
+    ResetChannelBounds,
 }
 
 /// One input to [`crate::tui::update`].

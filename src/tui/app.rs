@@ -8,6 +8,7 @@ use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
+use crate::tui::channels::ChannelsState;
 use crate::tui::customers::CustomersState;
 use crate::tui::forecast::ForecastState;
 use crate::tui::import_view::ImportState;
@@ -88,6 +89,8 @@ pub struct App {
     pub forecast: ForecastState,
     /// The tasks screen.
     pub tasks: TasksState,
+    /// The channels screen.
+    pub channels: ChannelsState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -133,6 +136,7 @@ impl App {
             customers: CustomersState::new(first_page),
             forecast: ForecastState::default(),
             tasks: TasksState::default(),
+            channels: ChannelsState::default(),
             command_line: None,
             history: None,
             help: None,
@@ -221,6 +225,12 @@ impl App {
         if self.screen == Screen::Forecast {
             return vec![Context::Forecast, Context::Global];
         }
+        if self.screen == Screen::Channels {
+            if self.channels.entry.is_some() {
+                return vec![Context::ChannelEntry];
+            }
+            return vec![Context::Channels, Context::Global];
+        }
         vec![Context::Global]
     }
 
@@ -239,6 +249,7 @@ impl App {
                     | Context::CommandLine
                     | Context::RepPicker
                     | Context::TaskForm
+                    | Context::ChannelEntry
             )
         );
         match event.code {

@@ -41,11 +41,15 @@ pub enum Context {
     TaskForm,
     /// In the optimal plan view.
     Plan,
+    /// On the channels screen.
+    Channels,
+    /// While typing a channel budget or bound.
+    ChannelEntry,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::Pipeline,
         Context::DealForm,
@@ -59,6 +63,8 @@ impl Context {
         Context::Plan,
         Context::Search,
         Context::Filter,
+        Context::Channels,
+        Context::ChannelEntry,
         Context::CommandLine,
         Context::History,
         Context::Help,
@@ -77,7 +83,7 @@ impl Context {
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
             Context::CommandLine => {
-                "Command line (:history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
+                "Command line (:history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",
@@ -85,6 +91,8 @@ impl Context {
             Context::RepPicker => "Rep picker (type to filter)",
             Context::TaskForm => "Task and absence form",
             Context::Plan => "Optimal plan",
+            Context::Channels => "Channels",
+            Context::ChannelEntry => "Budget or bound entry",
         }
     }
 }
@@ -221,8 +229,8 @@ impl Default for KeyMap {
     fn default() -> Self {
         use Command as C;
         use Context::{
-            CommandLine, Confirm, Customers, DealForm, Filter, Forecast, Global, Help, History,
-            LostReason, Pipeline, Plan, RepPicker, Search, TaskForm,
+            ChannelEntry, CommandLine, Confirm, Customers, DealForm, Filter, Forecast, Global,
+            Help, History, LostReason, Pipeline, Plan, RepPicker, Search, TaskForm,
         };
         let code = Key::plain;
         let ch = Key::char;
@@ -631,6 +639,7 @@ impl Default for KeyMap {
             ),
         ]);
         bindings.extend(task_bindings());
+        bindings.extend(channel_bindings());
         for context in [
             RepPicker,
             TaskForm,
@@ -643,6 +652,7 @@ impl Default for KeyMap {
             Confirm,
             CommandLine,
             History,
+            ChannelEntry,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], C::Quit, "quit"));
         }
@@ -818,6 +828,82 @@ fn bind(context: Context, keys: Vec<Key>, command: Command, help: &'static str) 
         command,
         help,
     }
+}
+
+/// The Channels screen and its budget and bound entry.
+fn channel_bindings() -> Vec<Binding> {
+    use Command as C;
+    use Context::{ChannelEntry, Channels};
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            Channels,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('g'), code(KeyCode::Home)],
+            C::Top,
+            "first channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('G'), code(KeyCode::End)],
+            C::Bottom,
+            "last channel",
+        ),
+        bind(
+            Channels,
+            vec![ch('b')],
+            C::EditBudget,
+            "type the monthly budget",
+        ),
+        bind(
+            Channels,
+            vec![ch('[')],
+            C::EditLowBound,
+            "type the channel's lowest spend",
+        ),
+        bind(
+            Channels,
+            vec![ch(']')],
+            C::EditHighBound,
+            "type the channel's highest spend",
+        ),
+        bind(
+            Channels,
+            vec![ch('r')],
+            C::ResetChannelBounds,
+            "budget and bounds back to their defaults",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "use the amount and split the budget again",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "keep the amount as it was",
+        ),
+        bind(
+            ChannelEntry,
+            vec![code(KeyCode::Backspace)],
+            C::DeleteChar,
+            "delete a character",
+        ),
+    ]
 }
 
 fn screen_help(screen: Screen) -> &'static str {

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod channels;
 pub mod customers;
 pub mod deal_form;
 pub mod draw;

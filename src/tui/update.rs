@@ -5,7 +5,8 @@ use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
 use crate::tui::{
-    export_view, forecast_update, import_view, layout, pipeline_update, tasks, tasks_update,
+    channels, export_view, forecast_update, import_view, layout, pipeline_update, tasks,
+    tasks_update,
 };
 use crate::worker::{Job, Output, Reply};
 
@@ -26,6 +27,7 @@ pub fn update(app: &mut App, action: Action) {
         .scroll_into_view(layout::board_card_rows(app.size));
     tasks_update::ensure_loaded(app);
     app.tasks.scroll_into_view(tasks::list_rows(app.size));
+    channels::ensure_loaded(app);
 }
 
 fn type_char(app: &mut App, c: char) {
@@ -37,6 +39,8 @@ fn type_char(app: &mut App, c: char) {
         }
     } else if app.screen == Screen::Tasks {
         tasks_update::type_char(app, c);
+    } else if app.screen == Screen::Channels {
+        channels::type_char(app, c);
     } else if app.customers.searching {
         app.customers.push_query(c);
     }
@@ -89,6 +93,7 @@ fn run_command(app: &mut App, command: Command) {
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
         _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
+        _ if app.screen == Screen::Channels => channels::run_command(app, command),
         _ => customers_command(app, command),
     }
 }
@@ -127,12 +132,13 @@ fn command_line(app: &mut App, command: Command) {
                     app.jobs.request(Job::History);
                 }
                 "undo" => request_write(app, Job::Undo, "undoing…"),
+                "apply" => channels::apply(app),
                 "redo" => request_write(app, Job::Redo, "redoing…"),
                 "q" | "quit" => app.quit = true,
                 "" => {}
                 other => {
                     app.message = Message::error(format!(
-                        "unknown command :{other} (try :history, :undo, :redo, :export FILE, :import FILE MAPPING, :quit)"
+                        "unknown command :{other} (try :history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
                     ))
                 }
             }
@@ -246,8 +252,9 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
             tasks_update::after_write(app);
+            channels::after_write(app);
             match &written.saved {
-                // Task and absence batches touch no deal: the board and KPIs stay as they are.
+                // Task, absence and channel-plan batches touch no deal: the board and KPIs stay.
                 Some(saved) if saved.deal_id.is_none() => {
                     app.message = Message::info(saved.summary.clone())
                 }
@@ -260,7 +267,11 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
         Output::Exported(result) => export_view::take_exported(app, result),
-        Output::Imported(result) => import_view::take_imported(app, result),
+        Output::Imported(result) => {
+            import_view::take_imported(app, result);
+            channels::after_write(app);
+        }
+        Output::Channels(result) => channels::take_model(app, result),
         Output::ImportProgress(_) => {}
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),

@@ -3,8 +3,9 @@
 use rusqlite::Connection;
 
 /// Every table of the book of business, children before parents (a safe order to delete in).
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "edits",
+    "channel_plans",
     "channel_months",
     "channels",
     "rep_absences",

@@ -1,6 +1,7 @@
 //! One file per screen or popup; each draws from [`crate::tui::App`] and nothing else.
 
 pub mod board_popups;
+pub mod channels;
 pub mod customer_detail;
 pub mod customer_filter;
 pub mod customers;
