@@ -4,3 +4,4 @@
 pub mod assign;
 pub mod forecast;
 pub mod pipeline;
+pub mod scoring;
