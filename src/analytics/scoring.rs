@@ -3,9 +3,18 @@
 //! `docs/report-scoring.md`.
 
 mod design;
+mod explain;
 mod logistic;
+mod metrics;
+mod model;
 
 pub use design::{Categorical, DesignSpec, Features, Numeric, Scaling};
+pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
 pub use logistic::{
     FitError, Logistic, MAX_ITERATIONS, RELATIVE_GRADIENT_TOLERANCE, fit, sigmoid, softplus,
+};
+pub use metrics::{CALIBRATION_BINS, CalibrationBin, Metrics, auc, metrics};
+pub use model::{
+    DEFAULT_LAMBDA, HOLDOUT_SHARE, MIN_EACH_OUTCOME, Model, ModelProblem, Score, TrainingSet,
+    design, split_by_time, train,
 };
