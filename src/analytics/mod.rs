@@ -2,6 +2,8 @@
 //! is tested without a database or a terminal.
 
 pub mod assign;
+pub mod crosssell;
 pub mod forecast;
 pub mod pipeline;
 pub mod scoring;
+pub mod value;
