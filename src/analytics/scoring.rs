@@ -7,6 +7,8 @@ mod explain;
 mod logistic;
 mod metrics;
 mod model;
+mod report;
+mod sets;
 
 pub use design::{Categorical, DesignSpec, Features, Numeric, Scaling};
 pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
@@ -18,3 +20,5 @@ pub use model::{
     DEFAULT_LAMBDA, HOLDOUT_SHARE, MIN_EACH_OUTCOME, Model, ModelProblem, Score, TrainingSet,
     design, split_by_time, train,
 };
+pub use report::{FittedReport, ModelReport, ScoreReport, ScoringReport};
+pub use sets::{ModelRows, Scored, ScoringSet, fit_and_score, score_all};

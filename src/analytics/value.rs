@@ -6,12 +6,14 @@
 //! trailing year, the share who bought again in it. Definitions are in `docs/report-tiers.md`.
 
 mod abc;
+mod report;
 mod rfm;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use abc::{A_SHARE, B_SHARE, Tier, abc_tiers};
+pub use report::{CustomerRow, NextProduct, TiersReport};
 pub use rfm::{RfmInput, RfmScores, Segment, rfm_scores};
 
 /// The longest expected lifetime, so a year of perfect retention does not make V infinite.

@@ -8,7 +8,9 @@ mod paths;
 mod report;
 mod report_assign;
 mod report_forecast;
+mod report_scoring;
 mod report_text;
+mod report_tiers;
 mod snapshot;
 
 use std::path::PathBuf;
@@ -28,6 +30,8 @@ pub use import::ImportArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_assign::{AssignArgs, costs_csv};
 pub use report_forecast::ForecastArgs;
+pub use report_scoring::ScoringArgs;
+pub use report_tiers::{TiersArgs, tiers_report};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

@@ -28,6 +28,10 @@ pub enum Report {
     Forecast(super::report_forecast::ForecastArgs),
     /// Optimal task assignment: cost matrix, capacities, the exact plan, totals before and after
     Assign(super::report_assign::AssignArgs),
+    /// Win probability and purchase propensity: logistic models, holdout metrics, scores
+    Scoring(super::report_scoring::ScoringArgs),
+    /// Customer value V = R × P × L, ABC tiers, RFM segments and next product per customer
+    Tiers(super::report_tiers::TiersArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -73,6 +77,8 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
                 .context("cannot write the report")
         }
         Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
+        Report::Scoring(scoring) => super::report_scoring::run(&opened.conn, as_of, scoring),
+        Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
     }
 }
 
