@@ -13,6 +13,7 @@ use rusqlite::Connection;
 use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::analytics::value::TiersOverview;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
@@ -103,6 +104,11 @@ pub enum Job {
         /// Today.
         as_of: NaiveDate,
     },
+    /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
+    Tiers {
+        /// Today.
+        as_of: NaiveDate,
+    },
     /// Save a change to tasks or absences.
     TaskWrite {
         /// The change.
@@ -137,11 +143,13 @@ pub enum JobKind {
     Tasks,
     /// [`Job::Plan`].
     Plan,
+    /// [`Job::Tiers`].
+    Tiers,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 12] = [
+    pub const ALL: [JobKind; 13] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -154,6 +162,7 @@ impl JobKind {
         JobKind::Export,
         JobKind::Import,
         JobKind::Forecast,
+        JobKind::Tiers,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -171,6 +180,7 @@ impl JobKind {
             JobKind::Forecast => "fitting forecasts",
             JobKind::Tasks => "loading tasks",
             JobKind::Plan => "solving the assignment",
+            JobKind::Tiers => "valuing customers",
         }
     }
 
@@ -189,6 +199,7 @@ impl JobKind {
             JobKind::Forecast => "forecast",
             JobKind::Tasks => "tasks",
             JobKind::Plan => "plan",
+            JobKind::Tiers => "tiers",
         }
     }
 
@@ -208,6 +219,7 @@ impl JobKind {
                 | JobKind::Export
                 | JobKind::Forecast
                 | JobKind::Plan
+                | JobKind::Tiers
         )
     }
 }
@@ -228,6 +240,7 @@ impl Job {
             Job::Forecast { .. } => JobKind::Forecast,
             Job::Tasks { .. } => JobKind::Tasks,
             Job::Plan { .. } => JobKind::Plan,
+            Job::Tiers { .. } => JobKind::Tiers,
         }
     }
 }
@@ -281,6 +294,8 @@ pub enum Output {
     Tasks(Result<AssignInput, String>),
     /// The optimal assignment plan.
     Plan(Result<Plan, String>),
+    /// Values, tiers, segments and tier moves.
+    Tiers(Result<TiersOverview, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -391,6 +406,10 @@ pub fn execute_reporting(
                     crate::analytics::assign::plan(&input, &scope, &weights)
                         .map_err(|e| e.to_string())
                 }),
+        ),
+        Job::Tiers { as_of } => Output::Tiers(
+            crate::db::tiers::overview(conn, as_of)
+                .map_err(|e| format!("cannot value the customers: {e}")),
         ),
         Job::TaskWrite { change } => Output::Written(write(conn, None, |conn| {
             task_edits::apply(conn, &change, &now_text(), &actor()).map(Some)

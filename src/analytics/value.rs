@@ -6,6 +6,7 @@
 //! trailing year, the share who bought again in it. Definitions are in `docs/report-tiers.md`.
 
 mod abc;
+mod moves;
 mod report;
 mod rfm;
 
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use abc::{A_SHARE, B_SHARE, Tier, abc_tiers};
+pub use moves::{TierMoves, previous_quarter_end, tier_moves};
 pub use report::{CustomerRow, NextProduct, TiersReport};
 pub use rfm::{RfmInput, RfmScores, Segment, rfm_scores};
 
@@ -198,6 +200,18 @@ pub fn customer_values(customers: &[CustomerInputs], as_of: NaiveDate) -> ValueS
         tiers: tier_summaries,
         segments: segment_summaries,
     }
+}
+
+/// The tiers report as of one date with the moves since the end of the previous quarter, as the
+/// Tiers screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TiersOverview {
+    /// Values, tiers, segments and next products now.
+    pub report: TiersReport,
+    /// The end of the previous quarter the moves are counted from.
+    pub since: NaiveDate,
+    /// Tier moves since then.
+    pub moves: TierMoves,
 }
 
 /// The group of customers with no Won deal, beside the RFM segments.

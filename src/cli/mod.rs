@@ -31,7 +31,7 @@ pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_assign::{AssignArgs, costs_csv};
 pub use report_forecast::ForecastArgs;
 pub use report_scoring::ScoringArgs;
-pub use report_tiers::{TiersArgs, tiers_report};
+pub use report_tiers::TiersArgs;
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

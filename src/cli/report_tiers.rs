@@ -9,9 +9,8 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use crate::analytics::crosssell::next_products;
-use crate::analytics::value::{TiersReport, customer_values};
-use crate::db::value_inputs;
+use crate::analytics::value::TiersReport;
+use crate::db::tiers;
 use crate::domain::Money;
 
 /// Options of `salesdesk report tiers`.
@@ -22,24 +21,9 @@ pub struct TiersArgs {
     pub json: bool,
 }
 
-/// Computes the tiers as of `as_of`.
-pub fn tiers_report(conn: &Connection, as_of: NaiveDate) -> anyhow::Result<TiersReport> {
-    let inputs = value_inputs::customer_inputs(conn, as_of).context("cannot read the customers")?;
-    let baskets = value_inputs::baskets(conn, as_of).context("cannot read the won deals")?;
-    let customers = value_inputs::customer_names(conn).context("cannot read the customers")?;
-    let products = value_inputs::product_names(conn).context("cannot read the products")?;
-    let set = customer_values(&inputs, as_of);
-    Ok(TiersReport::new(
-        &set,
-        &next_products(&baskets),
-        &customers,
-        &products,
-    ))
-}
-
 /// Prints the tiers report.
 pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Result<()> {
-    let report = tiers_report(conn, as_of)?;
+    let report = tiers::report(conn, as_of).context("cannot read the customers' value")?;
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&report)?;
         json.push('\n');

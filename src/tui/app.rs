@@ -17,6 +17,7 @@ use crate::tui::pipeline::PipelineState;
 use crate::tui::screen::Screen;
 use crate::tui::tasks::TasksState;
 use crate::tui::theme::Theme;
+use crate::tui::tiers::TiersState;
 use crate::worker::Job;
 
 /// Customers loaded for the first frame, before the full index arrives from the worker.
@@ -88,6 +89,8 @@ pub struct App {
     pub forecast: ForecastState,
     /// The tasks screen.
     pub tasks: TasksState,
+    /// The Tiers screen.
+    pub tiers: TiersState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -133,6 +136,7 @@ impl App {
             customers: CustomersState::new(first_page),
             forecast: ForecastState::default(),
             tasks: TasksState::default(),
+            tiers: TiersState::default(),
             command_line: None,
             history: None,
             help: None,

@@ -27,6 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Pipeline => screens::pipeline::draw(app, frame, body),
         Screen::Forecast => screens::forecast::draw(app, frame, body),
         Screen::Tasks => screens::tasks::draw(app, frame, body),
+        Screen::Tiers => screens::tiers::draw(app, frame, body),
         other => screens::placeholder::draw(app, other, frame, body),
     }
     match &app.command_line {

@@ -23,6 +23,8 @@ pub mod tasks;
 pub mod tasks_update;
 pub mod terminal;
 pub mod theme;
+pub mod tiers;
+pub mod tiers_update;
 pub mod update;
 
 pub use app::App;

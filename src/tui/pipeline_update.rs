@@ -333,6 +333,7 @@ pub fn reload_everything(app: &mut App) {
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
     crate::tui::forecast_update::data_changed(app);
+    crate::tui::tiers_update::data_changed(app);
     crate::tui::tasks_update::after_write(app);
 }
 

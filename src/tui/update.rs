@@ -6,6 +6,7 @@ use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
 use crate::tui::{
     export_view, forecast_update, import_view, layout, pipeline_update, tasks, tasks_update,
+    tiers_update,
 };
 use crate::worker::{Job, Output, Reply};
 
@@ -20,6 +21,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     follow_selection_with_detail(app);
     forecast_update::fit_if_needed(app);
+    tiers_update::fit_if_needed(app);
     let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
     app.customers.scroll_into_view(rows);
     app.pipeline
@@ -254,6 +256,7 @@ fn take_reply(app: &mut App, reply: Reply) {
                 _ => {
                     pipeline_update::take_written(app, written);
                     forecast_update::data_changed(app);
+                    tiers_update::data_changed(app);
                 }
             }
         }
@@ -265,6 +268,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
         Output::Plan(result) => tasks_update::take_plan(app, result),
+        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(app, overview),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
@@ -272,6 +276,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         | Output::History(Err(e))
         | Output::Kpis(Err(e))
         | Output::Forecast(Err(e))
+        | Output::Tiers(Err(e))
         | Output::Tasks(Err(e)) => app.message = Message::error(e),
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{GroupSummary, ValueSet};
+use super::{GroupSummary, Tier, ValueSet};
 use crate::analytics::crosssell::Suggestion;
 
 /// Per-customer value, tier, RFM and next product, with the summaries.
@@ -40,8 +40,8 @@ pub struct CustomerRow {
     pub margin_ratio: f64,
     /// L in years.
     pub lifetime_years: f64,
-    /// "A", "B" or "C".
-    pub tier: String,
+    /// The ABC tier, serialised as "A", "B" or "C".
+    pub tier: Tier,
     /// Recency score 1–5 (`None` without a purchase).
     pub r: Option<u8>,
     /// Frequency score 1–5.
@@ -116,7 +116,7 @@ impl TiersReport {
                     revenue_cents: c.revenue_cents,
                     margin_ratio: c.margin_ratio,
                     lifetime_years: c.lifetime_years,
-                    tier: c.tier.label().into(),
+                    tier: c.tier,
                     r: c.rfm.map(|s| s.r),
                     f: c.rfm.map(|s| s.f),
                     m: c.rfm.map(|s| s.m),

@@ -14,3 +14,4 @@ pub mod pipeline;
 pub mod placeholder;
 pub mod task_popups;
 pub mod tasks;
+pub mod tiers;

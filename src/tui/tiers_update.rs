@@ -1,0 +1,25 @@
+//! How the Tiers screen follows data changes and worker replies; [`crate::tui::update`] calls in.
+
+use crate::analytics::value::TiersOverview;
+use crate::tui::app::App;
+use crate::tui::screen::Screen;
+use crate::worker::Job;
+
+/// Asks the worker for the values when the Tiers screen is shown and they are out of date; a
+/// computation already running becomes stale and its reply is dropped.
+pub fn fit_if_needed(app: &mut App) {
+    if app.screen == Screen::Tiers && app.tiers.needs_fit {
+        app.tiers.needs_fit = false;
+        app.jobs.request(Job::Tiers { as_of: app.as_of });
+    }
+}
+
+/// Marks the values out of date after a change to the deals (they are recomputed when shown).
+pub fn data_changed(app: &mut App) {
+    app.tiers.needs_fit = true;
+}
+
+/// Takes a computed overview from the worker.
+pub fn take_tiers(app: &mut App, overview: TiersOverview) {
+    app.tiers.overview = Some(overview);
+}
