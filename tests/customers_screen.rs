@@ -184,9 +184,11 @@ fn help_lists_every_binding_of_the_key_map() {
 fn number_keys_switch_screens_and_unbuilt_ones_say_what_is_coming() {
     let mut h = fixture_app(100, 20);
     h.press(KeyCode::Char('3'));
+    assert!(h.render_text().contains("ABC tiers by value"));
+    h.press(KeyCode::Char('6'));
     let frame = h.render_text();
-    assert!(frame.contains("Tiers is not built yet."), "{frame}");
-    assert!(frame.contains("RFM"), "{frame}");
+    assert!(frame.contains("Channels is not built yet."), "{frame}");
+    assert!(frame.contains("budget"), "{frame}");
     h.press(KeyCode::Char('2'));
     assert!(h.render_text().contains("Acme Corp"));
 }
