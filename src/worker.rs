@@ -13,12 +13,13 @@ use rusqlite::Connection;
 use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::analytics::scoring::{ScoringSet, score_all};
 use crate::analytics::value::TiersOverview;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
-use crate::db::forecast_series;
 use crate::db::pipeline_facts;
+use crate::db::{forecast_series, scoring_rows};
 use crate::db::{task_edits, tasks};
 use crate::domain::DealChange;
 use crate::domain::TaskChange;
@@ -104,6 +105,13 @@ pub enum Job {
         /// Today.
         as_of: NaiveDate,
     },
+    /// Fit win probability and purchase propensity and score open deals and customers.
+    Scores {
+        /// Today.
+        as_of: NaiveDate,
+        /// The penalty λ.
+        lambda: f64,
+    },
     /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
     Tiers {
         /// Today.
@@ -145,11 +153,13 @@ pub enum JobKind {
     Plan,
     /// [`Job::Tiers`].
     Tiers,
+    /// [`Job::Scores`].
+    Scores,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 13] = [
+    pub const ALL: [JobKind; 14] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -163,6 +173,7 @@ impl JobKind {
         JobKind::Import,
         JobKind::Forecast,
         JobKind::Tiers,
+        JobKind::Scores,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -181,6 +192,7 @@ impl JobKind {
             JobKind::Tasks => "loading tasks",
             JobKind::Plan => "solving the assignment",
             JobKind::Tiers => "valuing customers",
+            JobKind::Scores => "fitting scores",
         }
     }
 
@@ -200,6 +212,7 @@ impl JobKind {
             JobKind::Tasks => "tasks",
             JobKind::Plan => "plan",
             JobKind::Tiers => "tiers",
+            JobKind::Scores => "scores",
         }
     }
 
@@ -220,6 +233,7 @@ impl JobKind {
                 | JobKind::Forecast
                 | JobKind::Plan
                 | JobKind::Tiers
+                | JobKind::Scores
         )
     }
 }
@@ -241,6 +255,7 @@ impl Job {
             Job::Tasks { .. } => JobKind::Tasks,
             Job::Plan { .. } => JobKind::Plan,
             Job::Tiers { .. } => JobKind::Tiers,
+            Job::Scores { .. } => JobKind::Scores,
         }
     }
 }
@@ -296,6 +311,8 @@ pub enum Output {
     Plan(Result<Plan, String>),
     /// Values, tiers, segments and tier moves.
     Tiers(Result<TiersOverview, String>),
+    /// Both scoring models and their scores.
+    Scores(Result<ScoringSet, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -406,6 +423,12 @@ pub fn execute_reporting(
                     crate::analytics::assign::plan(&input, &scope, &weights)
                         .map_err(|e| e.to_string())
                 }),
+        ),
+        Job::Scores { as_of, lambda } => Output::Scores(
+            scoring_rows::win_rows(conn, as_of)
+                .and_then(|win| Ok((win, scoring_rows::propensity_rows(conn, as_of)?)))
+                .map(|(win, propensity)| score_all(&win, &propensity, lambda))
+                .map_err(|e| format!("cannot read the rows to score: {e}")),
         ),
         Job::Tiers { as_of } => Output::Tiers(
             crate::db::tiers::overview(conn, as_of)

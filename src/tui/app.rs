@@ -14,6 +14,7 @@ use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::pipeline::PipelineState;
+use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
 use crate::tui::tasks::TasksState;
 use crate::tui::theme::Theme;
@@ -91,6 +92,8 @@ pub struct App {
     pub tasks: TasksState,
     /// The Tiers screen.
     pub tiers: TiersState,
+    /// Win probabilities and purchase propensities, for the customer detail.
+    pub scores: ScoresState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -137,6 +140,7 @@ impl App {
             forecast: ForecastState::default(),
             tasks: TasksState::default(),
             tiers: TiersState::default(),
+            scores: ScoresState::default(),
             command_line: None,
             history: None,
             help: None,

@@ -16,6 +16,8 @@ pub mod keymap;
 pub mod layout;
 pub mod pipeline;
 pub mod pipeline_update;
+pub mod scores;
+pub mod scores_update;
 pub mod screen;
 pub mod screens;
 pub mod task_form;

@@ -334,6 +334,7 @@ pub fn reload_everything(app: &mut App) {
     request_kpis(app);
     crate::tui::forecast_update::data_changed(app);
     crate::tui::tiers_update::data_changed(app);
+    crate::tui::scores_update::data_changed(app);
     crate::tui::tasks_update::after_write(app);
 }
 

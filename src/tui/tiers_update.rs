@@ -2,13 +2,16 @@
 
 use crate::analytics::value::TiersOverview;
 use crate::tui::app::App;
+use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
 use crate::worker::Job;
 
-/// Asks the worker for the values when the Tiers screen is shown and they are out of date; a
-/// computation already running becomes stale and its reply is dropped.
+/// Asks the worker for the values when the Tiers screen or a customer's detail is shown and
+/// they are out of date; a computation already running becomes stale and its reply is dropped.
 pub fn fit_if_needed(app: &mut App) {
-    if app.screen == Screen::Tiers && app.tiers.needs_fit {
+    let shown = app.screen == Screen::Tiers
+        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
+    if shown && app.tiers.needs_fit {
         app.tiers.needs_fit = false;
         app.jobs.request(Job::Tiers { as_of: app.as_of });
     }

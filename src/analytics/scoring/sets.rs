@@ -24,6 +24,16 @@ pub struct Scored {
     pub scores: Vec<(i64, Score)>,
 }
 
+impl Scored {
+    /// The score of the row with this id (scores are in id order).
+    pub fn score_of(&self, id: i64) -> Option<&Score> {
+        self.scores
+            .binary_search_by_key(&id, |(row, _)| *row)
+            .ok()
+            .map(|i| &self.scores[i].1)
+    }
+}
+
 /// Both models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoringSet {

@@ -70,6 +70,14 @@ pub struct NextProduct {
 }
 
 impl TiersReport {
+    /// The row of one customer (rows are in id order).
+    pub fn customer(&self, id: i64) -> Option<&CustomerRow> {
+        self.customers
+            .binary_search_by_key(&id, |c| c.id)
+            .ok()
+            .map(|i| &self.customers[i])
+    }
+
     /// Builds the report from the values, the suggestions and the names.
     pub fn new(
         set: &ValueSet,
