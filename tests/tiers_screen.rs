@@ -70,3 +70,26 @@ fn tiers_are_not_computed_until_the_screen_is_shown() {
     assert!(h.app.tiers.overview.is_some());
     assert!(!h.app.tiers.needs_fit);
 }
+
+#[test]
+fn enter_drills_into_a_tier_or_segment_on_the_customers_table_and_a_shows_all_again() {
+    let mut h = tiers_screen();
+    let report = &h.app.tiers.overview.as_ref().unwrap().report;
+    let tier_b = report.tiers[1].customers;
+    let champions = report.segments[0].customers;
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Customers);
+    assert_eq!(h.app.customers.visible_len(), tier_b);
+    let text = h.render_text();
+    assert!(text.contains("only tier B"), "{text}");
+    h.press(KeyCode::Char('a'));
+    assert_eq!(h.app.customers.visible_len(), 12);
+    h.press(KeyCode::Char('3'));
+    for _ in 0..2 {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.customers.visible_len(), champions);
+    assert!(h.render_text().contains("only Champions"));
+}

@@ -118,6 +118,10 @@ pub enum Command {
     MarkAbsent,
     /// Propose the optimal assignment plan.
     Optimise,
+    /// Tiers: show the selected tier's or segment's customers on the Customers screen.
+    DrillDown,
+    /// Customers: show every customer again after a drill-down.
+    ShowAllCustomers,
 }
 
 /// One input to [`crate::tui::update`].

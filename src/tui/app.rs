@@ -229,6 +229,9 @@ impl App {
         if self.screen == Screen::Forecast {
             return vec![Context::Forecast, Context::Global];
         }
+        if self.screen == Screen::Tiers {
+            return vec![Context::Tiers, Context::Global];
+        }
         vec![Context::Global]
     }
 

@@ -1,7 +1,8 @@
 //! How the Tiers screen follows data changes and worker replies; [`crate::tui::update`] calls in.
 
 use crate::analytics::value::TiersOverview;
-use crate::tui::app::App;
+use crate::tui::action::Command;
+use crate::tui::app::{App, Message};
 use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
 use crate::worker::Job;
@@ -14,6 +15,27 @@ pub fn fit_if_needed(app: &mut App) {
     if shown && app.tiers.needs_fit {
         app.tiers.needs_fit = false;
         app.jobs.request(Job::Tiers { as_of: app.as_of });
+    }
+}
+
+/// Runs a command given on the Tiers screen: move between tiers and segments, or drill into
+/// one on the Customers screen.
+pub fn run_command(app: &mut App, command: Command) {
+    match command {
+        Command::Down => app.tiers.move_by(1),
+        Command::Up => app.tiers.move_by(-1),
+        Command::DrillDown => {
+            if let Some(only) = app.tiers.selected_customers() {
+                app.message = Message::info(format!(
+                    "{}: {} customers (a shows all again)",
+                    only.label,
+                    only.ids.len()
+                ));
+                app.customers.show_only(Some(only));
+                app.screen = Screen::Customers;
+            }
+        }
+        _ => {}
     }
 }
 

@@ -92,6 +92,8 @@ fn run_command(app: &mut App, command: Command) {
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
         _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
+        _ if app.screen == Screen::Tiers => tiers_update::run_command(app, command),
+        Command::ShowAllCustomers => app.customers.show_only(None),
         _ => customers_command(app, command),
     }
 }

@@ -44,19 +44,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Min(8), Constraint::Length(MOVES_HEIGHT)]).areas(inner);
     let [abc, rfm] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(groups);
+    let selected = app.tiers.selected;
+    let tiers = overview.report.tiers.len();
     draw_groups(
         app,
         "ABC tiers by value",
         &overview.report.tiers,
+        Some(selected),
         frame,
         abc,
     );
-    draw_groups(app, "RFM segments", &overview.report.segments, frame, rfm);
+    draw_groups(
+        app,
+        "RFM segments",
+        &overview.report.segments,
+        selected.checked_sub(tiers),
+        frame,
+        rfm,
+    );
     draw_moves(app, overview, frame, moves);
 }
 
 /// A bar chart of customers per group above a table of counts, value and share.
-fn draw_groups(app: &App, title: &str, groups: &[GroupSummary], frame: &mut Frame, area: Rect) {
+/// `selected` is the highlighted row (Enter drills into it), if it is in this table.
+fn draw_groups(
+    app: &App,
+    title: &str,
+    groups: &[GroupSummary],
+    selected: Option<usize>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let theme = &app.theme;
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), theme.header))
@@ -87,13 +105,18 @@ fn draw_groups(app: &App, title: &str, groups: &[GroupSummary], frame: &mut Fram
             .value_style(theme.selected),
         chart,
     );
-    let rows = groups.iter().map(|g| {
-        Row::new(vec![
+    let rows = groups.iter().enumerate().map(|(i, g)| {
+        let row = Row::new(vec![
             g.name.clone(),
             g.customers.to_string(),
             Money(g.value_cents).whole(),
             format!("{:.1}%", g.value_share * 100.0),
-        ])
+        ]);
+        if selected == Some(i) {
+            row.style(theme.selected)
+        } else {
+            row
+        }
     });
     frame.render_widget(
         Table::new(
