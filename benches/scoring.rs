@@ -12,6 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use salesdesk::analytics::scoring::{DEFAULT_LAMBDA, train};
 use salesdesk::db::{self, scoring_rows};
 
+#[allow(dead_code)]
 mod common;
 
 use common::as_of;

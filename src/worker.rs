@@ -312,7 +312,7 @@ pub enum Output {
     /// Values, tiers, segments and tier moves.
     Tiers(Result<TiersOverview, String>),
     /// Both scoring models and their scores.
-    Scores(Result<ScoringSet, String>),
+    Scores(Result<Box<ScoringSet>, String>),
 }
 
 /// The KPIs and quota attainment of one period, for the board.
@@ -427,7 +427,7 @@ pub fn execute_reporting(
         Job::Scores { as_of, lambda } => Output::Scores(
             scoring_rows::win_rows(conn, as_of)
                 .and_then(|win| Ok((win, scoring_rows::propensity_rows(conn, as_of)?)))
-                .map(|(win, propensity)| score_all(&win, &propensity, lambda))
+                .map(|(win, propensity)| Box::new(score_all(&win, &propensity, lambda)))
                 .map_err(|e| format!("cannot read the rows to score: {e}")),
         ),
         Job::Tiers { as_of } => Output::Tiers(

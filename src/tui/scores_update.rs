@@ -25,6 +25,6 @@ pub fn data_changed(app: &mut App) {
 }
 
 /// Takes fitted scores from the worker.
-pub fn take_scores(app: &mut App, set: ScoringSet) {
-    app.scores.set = Some(set);
+pub fn take_scores(app: &mut App, set: Box<ScoringSet>) {
+    app.scores.set = Some(*set);
 }
