@@ -10,7 +10,7 @@ mod model;
 mod report;
 mod sets;
 
-pub use design::{Categorical, DesignSpec, Features, Numeric, Scaling};
+pub use design::{Categorical, CodedDesign, DesignSpec, Features, LinearDesign, Numeric, Scaling};
 pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
 pub use logistic::{
     FitError, Logistic, MAX_ITERATIONS, RELATIVE_GRADIENT_TOLERANCE, fit, sigmoid, softplus,

@@ -3,7 +3,7 @@
 //! first level dropped. Columns that are constant on the training rows are left out and listed,
 //! so a constant feature never makes the fit ill-posed.
 
-use nalgebra::DMatrix;
+use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
 /// A numeric feature: one value per row.
@@ -193,6 +193,132 @@ impl DesignSpec {
     }
 }
 
+/// What the optimiser needs of a design matrix X: its shape, X·w and Xᵀ·r.
+pub trait LinearDesign {
+    /// Rows.
+    fn nrows(&self) -> usize;
+    /// Columns, the intercept included.
+    fn ncols(&self) -> usize;
+    /// X·w.
+    fn times(&self, w: &DVector<f64>) -> DVector<f64>;
+    /// Xᵀ·r.
+    fn transpose_times(&self, r: &DVector<f64>) -> DVector<f64>;
+}
+
+impl LinearDesign for DMatrix<f64> {
+    fn nrows(&self) -> usize {
+        self.nrows()
+    }
+    fn ncols(&self) -> usize {
+        self.ncols()
+    }
+    fn times(&self, w: &DVector<f64>) -> DVector<f64> {
+        self * w
+    }
+    fn transpose_times(&self, r: &DVector<f64>) -> DVector<f64> {
+        self.tr_mul(r)
+    }
+}
+
+/// The design matrix stored compactly: the intercept and standardised numerics as dense
+/// columns, each one-hot block as its rows' level codes. X·w and Xᵀ·r then read a few numbers
+/// per row instead of every zero of the one-hot columns; the values are exactly those of
+/// [`DesignSpec::matrix`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedDesign {
+    dense: DMatrix<f64>,
+    /// Per categorical feature: each row's code, and the design column of each code (`None`
+    /// for the dropped base level and dropped levels).
+    blocks: Vec<(Vec<u32>, Vec<Option<usize>>)>,
+    width: usize,
+}
+
+impl DesignSpec {
+    /// The design of `features` in compact form.
+    pub fn coded(&self, features: &Features) -> CodedDesign {
+        let rows = features.rows();
+        let dense_width = self
+            .columns
+            .iter()
+            .take_while(|c| !matches!(c, Column::Level { .. }))
+            .count();
+        let mut dense = DMatrix::<f64>::zeros(rows, dense_width);
+        let mut blocks: Vec<(Vec<u32>, Vec<Option<usize>>)> = features
+            .categorical
+            .iter()
+            .map(|c| (Vec::new(), vec![None; c.levels.len()]))
+            .collect();
+        for (j, column) in self.columns.iter().enumerate() {
+            match column {
+                Column::Intercept => dense.column_mut(j).fill(1.0),
+                Column::Numeric { feature, mean, sd } => {
+                    let values = &features.numeric[*feature].values;
+                    for (o, v) in dense.column_mut(j).iter_mut().zip(values) {
+                        *o = (v - mean) / sd;
+                    }
+                }
+                Column::Level { feature, code } => {
+                    let map = &mut blocks[*feature].1;
+                    if let Some(slot) = map.get_mut(*code as usize) {
+                        *slot = Some(j);
+                    }
+                }
+            }
+        }
+        for (block, c) in blocks.iter_mut().zip(&features.categorical) {
+            if block.1.iter().any(Option::is_some) {
+                block.0 = c.codes.clone();
+            }
+        }
+        blocks.retain(|b| !b.0.is_empty());
+        CodedDesign {
+            dense,
+            blocks,
+            width: self.width(),
+        }
+    }
+}
+
+impl CodedDesign {
+    fn column_of(map: &[Option<usize>], code: u32) -> Option<usize> {
+        map.get(code as usize).copied().flatten()
+    }
+}
+
+impl LinearDesign for CodedDesign {
+    fn nrows(&self) -> usize {
+        self.dense.nrows()
+    }
+    fn ncols(&self) -> usize {
+        self.width
+    }
+    fn times(&self, w: &DVector<f64>) -> DVector<f64> {
+        let k = self.dense.ncols();
+        let mut z = &self.dense * w.rows(0, k);
+        for (codes, map) in &self.blocks {
+            for (z, &code) in z.iter_mut().zip(codes) {
+                if let Some(j) = CodedDesign::column_of(map, code) {
+                    *z += w[j];
+                }
+            }
+        }
+        z
+    }
+    fn transpose_times(&self, r: &DVector<f64>) -> DVector<f64> {
+        let k = self.dense.ncols();
+        let mut g = DVector::zeros(self.width);
+        g.rows_mut(0, k).copy_from(&self.dense.tr_mul(r));
+        for (codes, map) in &self.blocks {
+            for (&r, &code) in r.iter().zip(codes) {
+                if let Some(j) = CodedDesign::column_of(map, code) {
+                    g[j] += r;
+                }
+            }
+        }
+        g
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +356,20 @@ mod tests {
         assert_eq!(amount, vec![-1.5, -0.5, 0.5, 1.5]);
         assert_eq!(x.column(2).as_slice(), &[0.0, 1.0, 0.0, 0.0]);
         assert_eq!(x.column(3).as_slice(), &[0.0, 0.0, 1.0, 1.0]);
+    }
+
+    #[test]
+    fn the_coded_design_multiplies_exactly_as_the_dense_one() {
+        let f = features();
+        let spec = DesignSpec::learn(&f);
+        let dense = spec.matrix(&f);
+        let coded = spec.coded(&f);
+        assert_eq!(LinearDesign::ncols(&coded), 4);
+        let w = DVector::from_vec(vec![0.5, -1.0, 2.0, 3.0]);
+        let r = DVector::from_vec(vec![1.0, -2.0, 0.25, 4.0]);
+        assert_eq!(coded.times(&w), dense.times(&w));
+        let (a, b) = (coded.transpose_times(&r), dense.transpose_times(&r));
+        assert!((a - b).norm() < 1e-12);
     }
 
     #[test]

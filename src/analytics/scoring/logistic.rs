@@ -7,7 +7,9 @@ use std::cell::RefCell;
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
-use nalgebra::{DMatrix, DVector};
+use nalgebra::DVector;
+
+use super::design::LinearDesign;
 
 /// The gradient norm at the optimum, relative to its norm at w = 0, that counts as converged.
 pub const RELATIVE_GRADIENT_TOLERANCE: f64 = 1e-6;
@@ -84,26 +86,26 @@ pub struct Logistic {
 
 impl Logistic {
     /// The linear predictor of each row of `x`.
-    pub fn logits(&self, x: &DMatrix<f64>) -> DVector<f64> {
-        x * &self.coefficients
+    pub fn logits(&self, x: &impl LinearDesign) -> DVector<f64> {
+        x.times(&self.coefficients)
     }
 
     /// P(y = 1) of each row of `x`.
-    pub fn probabilities(&self, x: &DMatrix<f64>) -> DVector<f64> {
+    pub fn probabilities(&self, x: &impl LinearDesign) -> DVector<f64> {
         self.logits(x).map(sigmoid)
     }
 }
 
 /// The objective over one design; caches the last logits so the cost and gradient at the same
 /// point share one matrix–vector product.
-struct Objective<'a> {
-    x: &'a DMatrix<f64>,
+struct Objective<'a, D> {
+    x: &'a D,
     y: &'a DVector<f64>,
     lambda: f64,
     cache: RefCell<Option<(DVector<f64>, DVector<f64>)>>,
 }
 
-impl Objective<'_> {
+impl<D: LinearDesign> Objective<'_, D> {
     fn logits(&self, w: &DVector<f64>) -> DVector<f64> {
         let mut cache = self.cache.borrow_mut();
         if let Some((at, z)) = cache.as_ref()
@@ -111,7 +113,7 @@ impl Objective<'_> {
         {
             return z.clone();
         }
-        let z = self.x * w;
+        let z = self.x.times(w);
         *cache = Some((w.clone(), z.clone()));
         z
     }
@@ -136,7 +138,7 @@ impl Objective<'_> {
             z.len(),
             z.iter().zip(self.y.iter()).map(|(&z, &y)| sigmoid(z) - y),
         );
-        let mut g = self.x.tr_mul(&residual);
+        let mut g = self.x.transpose_times(&residual);
         for j in 1..g.len() {
             g[j] += self.lambda * w[j];
         }
@@ -144,7 +146,7 @@ impl Objective<'_> {
     }
 }
 
-impl CostFunction for Objective<'_> {
+impl<D: LinearDesign> CostFunction for Objective<'_, D> {
     type Param = DVector<f64>;
     type Output = f64;
     fn cost(&self, w: &Self::Param) -> Result<f64, argmin::core::Error> {
@@ -152,7 +154,7 @@ impl CostFunction for Objective<'_> {
     }
 }
 
-impl Gradient for Objective<'_> {
+impl<D: LinearDesign> Gradient for Objective<'_, D> {
     type Param = DVector<f64>;
     type Gradient = DVector<f64>;
     fn gradient(&self, w: &Self::Param) -> Result<DVector<f64>, argmin::core::Error> {
@@ -162,7 +164,7 @@ impl Gradient for Objective<'_> {
 
 /// Fits the model to design `x` (column 0 the intercept) and labels `y` (0 or 1) with penalty
 /// `lambda`. Starts from w = 0 and stops at ‖∇‖ ≤ 1e-6 · ‖∇₀‖ or after [`MAX_ITERATIONS`].
-pub fn fit(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Result<Logistic, FitError> {
+pub fn fit<D: LinearDesign>(x: &D, y: &DVector<f64>, lambda: f64) -> Result<Logistic, FitError> {
     let needs = 2.max(x.ncols());
     if x.nrows() < needs {
         return Err(FitError::TooFewRows {
@@ -234,7 +236,7 @@ pub fn fit(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Result<Logistic, 
 
 /// Whether the fitted logits put every row strictly on its own side of zero: then no finite
 /// unpenalised optimum exists.
-fn separates(fitted: &Logistic, x: &DMatrix<f64>, y: &DVector<f64>) -> bool {
+fn separates(fitted: &Logistic, x: &impl LinearDesign, y: &DVector<f64>) -> bool {
     fitted
         .logits(x)
         .iter()
@@ -245,6 +247,7 @@ fn separates(fitted: &Logistic, x: &DMatrix<f64>, y: &DVector<f64>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nalgebra::DMatrix;
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
 

@@ -100,8 +100,9 @@ pub fn train(set: &TrainingSet, lambda: f64) -> Result<Model, ModelProblem> {
     let train_features = set.features.select(&fitted_rows);
     let spec = DesignSpec::learn(&train_features);
     let train_labels: Vec<bool> = fitted_rows.iter().map(|&i| set.labels[i]).collect();
-    let (x, y) = design(&spec, &train_features, &train_labels);
-    let model = fit(&x, &y, lambda)?;
+    let x = spec.coded(&train_features);
+    drop(train_features);
+    let model = fit(&x, &outcomes(&train_labels), lambda)?;
     let train_metrics = metrics(model.probabilities(&x).as_slice(), &train_labels);
     drop(x);
     let holdout_metrics = (!held_rows.is_empty()).then(|| {
@@ -127,8 +128,12 @@ pub fn design(
     features: &Features,
     labels: &[bool],
 ) -> (DMatrix<f64>, DVector<f64>) {
-    let y = DVector::from_iterator(labels.len(), labels.iter().map(|&l| f64::from(u8::from(l))));
-    (spec.matrix(features), y)
+    (spec.matrix(features), outcomes(labels))
+}
+
+/// The labels as the 0/1 vector y.
+fn outcomes(labels: &[bool]) -> DVector<f64> {
+    DVector::from_iterator(labels.len(), labels.iter().map(|&l| f64::from(u8::from(l))))
 }
 
 impl Model {
