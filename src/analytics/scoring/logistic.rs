@@ -96,53 +96,75 @@ impl Logistic {
     }
 }
 
-/// The objective over one design; caches the last logits so the cost and gradient at the same
-/// point share one matrix–vector product.
+/// The objective over one design. Cost and gradient at a point are computed together in one
+/// pass (one exp per row serves both the softplus and the sigmoid) and the last point is
+/// cached, since the line search and L-BFGS ask for both at the same point.
 struct Objective<'a, D> {
     x: &'a D,
     y: &'a DVector<f64>,
     lambda: f64,
-    cache: RefCell<Option<(DVector<f64>, DVector<f64>)>>,
+    cache: RefCell<Option<Point>>,
+}
+
+/// The objective's value and gradient at `w`.
+#[derive(Clone)]
+struct Point {
+    w: DVector<f64>,
+    value: f64,
+    gradient: DVector<f64>,
 }
 
 impl<D: LinearDesign> Objective<'_, D> {
-    fn logits(&self, w: &DVector<f64>) -> DVector<f64> {
-        let mut cache = self.cache.borrow_mut();
-        if let Some((at, z)) = cache.as_ref()
-            && at == w
-        {
-            return z.clone();
+    fn new<'a>(x: &'a D, y: &'a DVector<f64>, lambda: f64) -> Objective<'a, D> {
+        Objective {
+            x,
+            y,
+            lambda,
+            cache: RefCell::new(None),
         }
-        let z = self.x.times(w);
-        *cache = Some((w.clone(), z.clone()));
-        z
     }
 
-    fn penalty(&self, w: &DVector<f64>) -> f64 {
-        0.5 * self.lambda * w.rows(1, w.len() - 1).norm_squared()
+    fn at(&self, w: &DVector<f64>) -> Point {
+        if let Some(point) = self.cache.borrow().as_ref()
+            && &point.w == w
+        {
+            return point.clone();
+        }
+        let z = self.x.times(w);
+        let mut loss = 0.0;
+        let residual = DVector::from_iterator(
+            z.len(),
+            z.iter().zip(self.y.iter()).map(|(&z, &y)| {
+                let e = (-z.abs()).exp();
+                loss += z.max(0.0) + e.ln_1p() - y * z;
+                let p = if z >= 0.0 {
+                    1.0 / (1.0 + e)
+                } else {
+                    e / (1.0 + e)
+                };
+                p - y
+            }),
+        );
+        let mut gradient = self.x.transpose_times(&residual);
+        for j in 1..gradient.len() {
+            gradient[j] += self.lambda * w[j];
+        }
+        let value = loss + 0.5 * self.lambda * w.rows(1, w.len() - 1).norm_squared();
+        let point = Point {
+            w: w.clone(),
+            value,
+            gradient,
+        };
+        *self.cache.borrow_mut() = Some(point.clone());
+        point
     }
 
     fn value(&self, w: &DVector<f64>) -> f64 {
-        let z = self.logits(w);
-        let loss: f64 = z
-            .iter()
-            .zip(self.y.iter())
-            .map(|(&z, &y)| softplus(z) - y * z)
-            .sum();
-        loss + self.penalty(w)
+        self.at(w).value
     }
 
     fn grad(&self, w: &DVector<f64>) -> DVector<f64> {
-        let z = self.logits(w);
-        let residual = DVector::from_iterator(
-            z.len(),
-            z.iter().zip(self.y.iter()).map(|(&z, &y)| sigmoid(z) - y),
-        );
-        let mut g = self.x.transpose_times(&residual);
-        for j in 1..g.len() {
-            g[j] += self.lambda * w[j];
-        }
-        g
+        self.at(w).gradient
     }
 }
 
@@ -178,12 +200,7 @@ pub fn fit<D: LinearDesign>(x: &D, y: &DVector<f64>, lambda: f64) -> Result<Logi
             label: u8::from(positives > 0),
         });
     }
-    let objective = Objective {
-        x,
-        y,
-        lambda,
-        cache: RefCell::new(None),
-    };
+    let objective = Objective::new(x, y, lambda);
     let start = DVector::zeros(x.ncols());
     let initial_gradient_norm = objective.grad(&start).norm();
     let tolerance = RELATIVE_GRADIENT_TOLERANCE * initial_gradient_norm.max(f64::MIN_POSITIVE);
@@ -207,12 +224,7 @@ pub fn fit<D: LinearDesign>(x: &D, y: &DVector<f64>, lambda: f64) -> Result<Logi
         state.get_termination_reason(),
         Some(TerminationReason::SolverExit(_))
     );
-    let objective = Objective {
-        x,
-        y,
-        lambda,
-        cache: RefCell::new(None),
-    };
+    let objective = Objective::new(x, y, lambda);
     let gradient_norm = objective.grad(&coefficients).norm();
     let fitted = Logistic {
         objective: objective.value(&coefficients),
