@@ -93,3 +93,40 @@ fn enter_drills_into_a_tier_or_segment_on_the_customers_table_and_a_shows_all_ag
     assert_eq!(h.app.customers.visible_len(), champions);
     assert!(h.render_text().contains("only Champions"));
 }
+
+#[test]
+fn the_customer_detail_shows_value_propensity_and_win_probability_on_a_demo_book() {
+    let mut opened = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap();
+    let options = salesdesk::db::demo::DemoOptions {
+        customers: 400,
+        deals: 3_000,
+        months: 36,
+        seed: 7,
+        as_of: as_of(),
+    };
+    salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
+    let conn = opened.conn;
+    let name: String = conn
+        .query_row(
+            "SELECT c.name FROM customers c JOIN deals d ON d.customer_id = c.id
+             WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
+             ORDER BY c.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let app = App::load(&conn, "demo.db".into(), as_of(), Message::info("Opened")).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.resize(160, 40);
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('/'));
+    h.type_text(&name);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let set = h.app.scores.set.as_ref().expect("scored on the worker");
+    assert!(set.win.model.is_ok() && set.propensity.model.is_ok());
+    let text = h.render_text();
+    for expected in ["V $", "tier ", "propensity ", "% (", " · win "] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+}
