@@ -14,13 +14,15 @@ use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
+use crate::analytics::scoring::{ScoringSet, score_all};
+use crate::analytics::value::TiersOverview;
 use crate::db;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
 use crate::db::channels::Channels;
 use crate::db::customers::{self, CustomerDetail, CustomerIndex};
 use crate::db::edits::{self, HistoryLine, Saved};
-use crate::db::forecast_series;
 use crate::db::pipeline_facts;
+use crate::db::{forecast_series, scoring_rows};
 use crate::db::{task_edits, tasks};
 use crate::domain::{DealChange, Money, TaskChange};
 use crate::export::{ExportJob, Exported};
@@ -105,6 +107,18 @@ pub enum Job {
         /// Today.
         as_of: NaiveDate,
     },
+    /// Fit win probability and purchase propensity and score open deals and customers.
+    Scores {
+        /// Today.
+        as_of: NaiveDate,
+        /// The penalty λ.
+        lambda: f64,
+    },
+    /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
+    Tiers {
+        /// Today.
+        as_of: NaiveDate,
+    },
     /// Save a change to tasks or absences.
     TaskWrite {
         /// The change.
@@ -150,11 +164,15 @@ pub enum JobKind {
     Plan,
     /// [`Job::Channels`].
     Channels,
+    /// [`Job::Tiers`].
+    Tiers,
+    /// [`Job::Scores`].
+    Scores,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 13] = [
+    pub const ALL: [JobKind; 15] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -168,6 +186,8 @@ impl JobKind {
         JobKind::Import,
         JobKind::Forecast,
         JobKind::Channels,
+        JobKind::Tiers,
+        JobKind::Scores,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -186,6 +206,8 @@ impl JobKind {
             JobKind::Tasks => "loading tasks",
             JobKind::Plan => "solving the assignment",
             JobKind::Channels => "fitting channel curves",
+            JobKind::Tiers => "valuing customers",
+            JobKind::Scores => "fitting scores",
         }
     }
 
@@ -205,6 +227,8 @@ impl JobKind {
             JobKind::Tasks => "tasks",
             JobKind::Plan => "plan",
             JobKind::Channels => "channel fits",
+            JobKind::Tiers => "tiers",
+            JobKind::Scores => "scores",
         }
     }
 
@@ -225,6 +249,8 @@ impl JobKind {
                 | JobKind::Forecast
                 | JobKind::Plan
                 | JobKind::Channels
+                | JobKind::Tiers
+                | JobKind::Scores
         )
     }
 }
@@ -250,6 +276,8 @@ impl Job {
             Job::Tasks { .. } => JobKind::Tasks,
             Job::Plan { .. } => JobKind::Plan,
             Job::Channels => JobKind::Channels,
+            Job::Tiers { .. } => JobKind::Tiers,
+            Job::Scores { .. } => JobKind::Scores,
         }
     }
 }
@@ -305,6 +333,10 @@ pub enum Output {
     Plan(Result<Plan, String>),
     /// The channels with their fitted curves.
     Channels(Result<ChannelsModel, String>),
+    /// Values, tiers, segments and tier moves.
+    Tiers(Result<TiersOverview, String>),
+    /// Both scoring models and their scores.
+    Scores(Result<Box<ScoringSet>, String>),
 }
 
 /// The channels as stored, and each one's fitted curve (same order), for the Channels screen.
@@ -424,6 +456,16 @@ pub fn execute_reporting(
                     crate::analytics::assign::plan(&input, &scope, &weights)
                         .map_err(|e| e.to_string())
                 }),
+        ),
+        Job::Scores { as_of, lambda } => Output::Scores(
+            scoring_rows::win_rows(conn, as_of)
+                .and_then(|win| Ok((win, scoring_rows::propensity_rows(conn, as_of)?)))
+                .map(|(win, propensity)| Box::new(score_all(&win, &propensity, lambda)))
+                .map_err(|e| format!("cannot read the rows to score: {e}")),
+        ),
+        Job::Tiers { as_of } => Output::Tiers(
+            crate::db::tiers::overview(conn, as_of)
+                .map_err(|e| format!("cannot value the customers: {e}")),
         ),
         Job::TaskWrite { change } => Output::Written(write(conn, None, |conn| {
             task_edits::apply(conn, &change, &now_text(), &actor()).map(Some)

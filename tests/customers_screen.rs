@@ -181,14 +181,21 @@ fn help_lists_every_binding_of_the_key_map() {
 }
 
 #[test]
-fn number_keys_switch_screens_and_unbuilt_ones_say_what_is_coming() {
+fn number_keys_switch_to_every_screen() {
     let mut h = fixture_app(100, 20);
-    h.press(KeyCode::Char('3'));
-    let frame = h.render_text();
-    assert!(frame.contains("Tiers is not built yet."), "{frame}");
-    assert!(frame.contains("RFM"), "{frame}");
-    h.press(KeyCode::Char('2'));
-    assert!(h.render_text().contains("Acme Corp"));
+    let screens = [
+        ('3', "ABC tiers by value"),
+        ('4', "Forecast ·"),
+        ('5', "Tasks —"),
+        ('6', "No channels yet"),
+        ('1', "Negotiation"),
+        ('2', "Acme Corp"),
+    ];
+    for (key, marker) in screens {
+        h.press(KeyCode::Char(key));
+        let frame = h.render_text();
+        assert!(frame.contains(marker), "key {key}: {frame}");
+    }
 }
 
 #[test]

@@ -3,5 +3,8 @@
 
 pub mod assign;
 pub mod channels;
+pub mod crosssell;
 pub mod forecast;
 pub mod pipeline;
+pub mod scoring;
+pub mod value;

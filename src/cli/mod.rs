@@ -9,7 +9,9 @@ mod report;
 mod report_assign;
 mod report_channels;
 mod report_forecast;
+mod report_scoring;
 mod report_text;
+mod report_tiers;
 mod snapshot;
 
 use std::path::PathBuf;
@@ -30,6 +32,8 @@ pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_assign::{AssignArgs, costs_csv};
 pub use report_channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use report_forecast::ForecastArgs;
+pub use report_scoring::ScoringArgs;
+pub use report_tiers::TiersArgs;
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

@@ -31,6 +31,10 @@ pub enum Report {
     Assign(super::report_assign::AssignArgs),
     /// Channel response curves and the budget split that maximises predicted revenue
     Channels(ChannelsArgs),
+    /// Win probability and purchase propensity: logistic models, holdout metrics, scores
+    Scoring(super::report_scoring::ScoringArgs),
+    /// Customer value V = R × P × L, ABC tiers, RFM segments and next product per customer
+    Tiers(super::report_tiers::TiersArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -83,6 +87,8 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
                 .context("cannot write the report")
         }
         Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
+        Report::Scoring(scoring) => super::report_scoring::run(&opened.conn, as_of, scoring),
+        Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
     }
 }
 

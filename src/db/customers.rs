@@ -57,6 +57,8 @@ pub struct CustomerIndex {
 /// One of a customer's deals in the detail pane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DealLine {
+    /// The deal's id (its win probability is looked up by it).
+    pub id: i64,
     /// Deal title.
     pub title: String,
     /// Product name, if any.
@@ -277,7 +279,7 @@ pub fn load_detail(
     detail.deals = conn
         .prepare(
             "SELECT d.title, p.name, d.stage, d.amount_cents, d.created_on,
-                    COALESCE(d.closed_on, d.expected_close_on) AS close_on
+                    COALESCE(d.closed_on, d.expected_close_on) AS close_on, d.id
              FROM deals d LEFT JOIN products p ON p.id = d.product_id
              WHERE d.customer_id = ?1
              ORDER BY d.closed_on IS NOT NULL, close_on DESC, d.id DESC LIMIT ?2",
@@ -285,6 +287,7 @@ pub fn load_detail(
         .query_map(params![customer_id, DETAIL_DEALS as i64], |r| {
             let stage: String = r.get(2)?;
             Ok(DealLine {
+                id: r.get(6)?,
                 title: r.get(0)?,
                 product: r.get(1)?,
                 stage: stage.parse().map_err(|e| {

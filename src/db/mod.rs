@@ -14,7 +14,10 @@ pub mod lock;
 mod open;
 pub mod pipeline_facts;
 pub mod schema;
+pub mod scoring_rows;
 pub mod task_edits;
 pub mod tasks;
+pub mod tiers;
+pub mod value_inputs;
 
 pub use open::{OpenError, OpenedDb, check_path, open};

@@ -126,6 +126,10 @@ pub enum Command {
     EditHighBound,
     /// Put the channels' budget and bounds back to their defaults.
     ResetChannelBounds,
+    /// Tiers: show the selected tier's or segment's customers on the Customers screen.
+    DrillDown,
+    /// Customers: show every customer again after a drill-down.
+    ShowAllCustomers,
 }
 
 /// One input to [`crate::tui::update`].

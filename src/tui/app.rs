@@ -15,9 +15,11 @@ use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::pipeline::PipelineState;
+use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
 use crate::tui::tasks::TasksState;
 use crate::tui::theme::Theme;
+use crate::tui::tiers::TiersState;
 use crate::worker::Job;
 
 /// Customers loaded for the first frame, before the full index arrives from the worker.
@@ -91,6 +93,10 @@ pub struct App {
     pub tasks: TasksState,
     /// The channels screen.
     pub channels: ChannelsState,
+    /// The Tiers screen.
+    pub tiers: TiersState,
+    /// Win probabilities and purchase propensities, for the customer detail.
+    pub scores: ScoresState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
     /// The `:history` list, while shown.
@@ -137,6 +143,8 @@ impl App {
             forecast: ForecastState::default(),
             tasks: TasksState::default(),
             channels: ChannelsState::default(),
+            tiers: TiersState::default(),
+            scores: ScoresState::default(),
             command_line: None,
             history: None,
             help: None,
@@ -230,6 +238,9 @@ impl App {
                 return vec![Context::ChannelEntry];
             }
             return vec![Context::Channels, Context::Global];
+        }
+        if self.screen == Screen::Tiers {
+            return vec![Context::Tiers, Context::Global];
         }
         vec![Context::Global]
     }

@@ -221,9 +221,28 @@ pub struct CustomersState {
     pub offset: usize,
     /// The detail pane.
     pub detail: Detail,
+    /// Only these customers, after a drill-down from the Tiers screen.
+    pub only: Option<OnlyCustomers>,
+}
+
+/// A set of customers the table is narrowed to, with what the set is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OnlyCustomers {
+    /// What they are, e.g. "tier A" or "Champions".
+    pub label: String,
+    /// Their ids.
+    pub ids: std::collections::HashSet<i64>,
 }
 
 impl CustomersState {
+    /// Narrows the table to `only` (or shows every customer again with `None`), on its first row.
+    pub fn show_only(&mut self, only: Option<OnlyCustomers>) {
+        self.only = only;
+        self.refilter();
+        self.selected = 0;
+        self.offset = 0;
+    }
+
     /// A state over `index`, sorted by name.
     pub fn new(index: CustomerIndex) -> Self {
         let mut state = CustomersState {
@@ -242,6 +261,7 @@ impl CustomersState {
             selected: 0,
             offset: 0,
             detail: Detail::Closed,
+            only: None,
         };
         state.resort();
         state
@@ -430,13 +450,16 @@ impl CustomersState {
     fn refilter(&mut self) {
         let rows = &self.index.rows;
         let filter = self.filter;
+        let only = self.only.as_ref();
         let hit = (!self.query.is_empty()).then(|| self.haystack.matches(&self.query));
         self.visible = self
             .sorted
             .iter()
             .copied()
             .filter(|&i| {
-                filter.admits(&rows[i as usize]) && hit.as_ref().is_none_or(|h| h[i as usize])
+                filter.admits(&rows[i as usize])
+                    && hit.as_ref().is_none_or(|h| h[i as usize])
+                    && only.is_none_or(|o| o.ids.contains(&rows[i as usize].id))
             })
             .collect();
     }

@@ -28,7 +28,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Forecast => screens::forecast::draw(app, frame, body),
         Screen::Tasks => screens::tasks::draw(app, frame, body),
         Screen::Channels => screens::channels::draw(app, frame, body),
-        other => screens::placeholder::draw(app, other, frame, body),
+        Screen::Tiers => screens::tiers::draw(app, frame, body),
     }
     match &app.command_line {
         Some(line) => {

@@ -33,6 +33,8 @@ pub enum Context {
     History,
     /// On the Forecast screen.
     Forecast,
+    /// On the Tiers screen.
+    Tiers,
     /// On the tasks screen.
     Tasks,
     /// In the rep picker of a reassignment.
@@ -49,13 +51,14 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::Pipeline,
         Context::DealForm,
         Context::LostReason,
         Context::Confirm,
         Context::Forecast,
+        Context::Tiers,
         Context::Customers,
         Context::Tasks,
         Context::RepPicker,
@@ -87,6 +90,7 @@ impl Context {
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",
+            Context::Tiers => "Tiers",
             Context::Tasks => "Tasks",
             Context::RepPicker => "Rep picker (type to filter)",
             Context::TaskForm => "Task and absence form",
@@ -230,7 +234,7 @@ impl Default for KeyMap {
         use Command as C;
         use Context::{
             ChannelEntry, CommandLine, Confirm, Customers, DealForm, Filter, Forecast, Global,
-            Help, History, LostReason, Pipeline, Plan, RepPicker, Search, TaskForm,
+            Help, History, LostReason, Pipeline, Plan, RepPicker, Search, TaskForm, Tiers,
         };
         let code = Key::plain;
         let ch = Key::char;
@@ -636,6 +640,30 @@ impl Default for KeyMap {
                 vec![ch('-')],
                 C::ShorterHorizon,
                 "forecast one month less",
+            ),
+            bind(
+                Tiers,
+                vec![ch('j'), code(KeyCode::Down)],
+                C::Down,
+                "next tier or segment",
+            ),
+            bind(
+                Tiers,
+                vec![ch('k'), code(KeyCode::Up)],
+                C::Up,
+                "previous tier or segment",
+            ),
+            bind(
+                Tiers,
+                vec![code(KeyCode::Enter)],
+                C::DrillDown,
+                "its customers on the Customers screen",
+            ),
+            bind(
+                Customers,
+                vec![ch('a')],
+                C::ShowAllCustomers,
+                "all customers again after a drill from Tiers",
             ),
         ]);
         bindings.extend(task_bindings());

@@ -17,6 +17,8 @@ pub mod keymap;
 pub mod layout;
 pub mod pipeline;
 pub mod pipeline_update;
+pub mod scores;
+pub mod scores_update;
 pub mod screen;
 pub mod screens;
 pub mod task_form;
@@ -24,6 +26,8 @@ pub mod tasks;
 pub mod tasks_update;
 pub mod terminal;
 pub mod theme;
+pub mod tiers;
+pub mod tiers_update;
 pub mod update;
 
 pub use app::App;

@@ -9,7 +9,7 @@ use crate::tui::deal_form::DealForm;
 use crate::tui::layout;
 use crate::tui::pipeline::{BoardFilterField, Confirm};
 use crate::tui::update::request_write;
-use crate::worker::{Job, JobKind, Written};
+use crate::worker::{Job, Written};
 
 /// Quarters the close-date filter offers: two back, the current one, and four ahead.
 const QUARTERS_BACK: usize = 2;
@@ -313,15 +313,14 @@ pub fn take_written(app: &mut App, written: Written) {
     };
     app.pipeline
         .apply_change(written.before.as_ref(), written.after.as_ref());
-    if app.jobs.is_running(JobKind::BoardTotals) {
-        // That count may have been taken before this change (it runs on the other thread), so
-        // ask again: only a count started after the change can replace the adjusted totals.
-        let p = &app.pipeline;
-        app.jobs.request(Job::BoardTotals {
-            filter: p.filter.clone(),
-            period: p.period,
-        });
-    }
+    // The adjusted totals show at once; a count started after this change then replaces them.
+    // The count runs on the other thread, so one already taken may or may not include this
+    // change, and its reply may even arrive before this one: only a fresh count is sure.
+    let p = &app.pipeline;
+    app.jobs.request(Job::BoardTotals {
+        filter: p.filter.clone(),
+        period: p.period,
+    });
     app.message = Message::info(saved.summary);
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
@@ -333,6 +332,8 @@ pub fn reload_everything(app: &mut App) {
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
     crate::tui::forecast_update::data_changed(app);
+    crate::tui::tiers_update::data_changed(app);
+    crate::tui::scores_update::data_changed(app);
     crate::tui::tasks_update::after_write(app);
 }
 

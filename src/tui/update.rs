@@ -5,8 +5,8 @@ use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
 use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, pipeline_update, tasks,
-    tasks_update,
+    channels, export_view, forecast_update, import_view, layout, pipeline_update, scores_update,
+    tasks, tasks_update, tiers_update,
 };
 use crate::worker::{Job, Output, Reply};
 
@@ -21,6 +21,8 @@ pub fn update(app: &mut App, action: Action) {
     }
     follow_selection_with_detail(app);
     forecast_update::fit_if_needed(app);
+    tiers_update::fit_if_needed(app);
+    scores_update::fit_if_needed(app);
     let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
     app.customers.scroll_into_view(rows);
     app.pipeline
@@ -94,6 +96,8 @@ fn run_command(app: &mut App, command: Command) {
         _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
         _ if app.screen == Screen::Channels => channels::run_command(app, command),
+        _ if app.screen == Screen::Tiers => tiers_update::run_command(app, command),
+        Command::ShowAllCustomers => app.customers.show_only(None),
         _ => customers_command(app, command),
     }
 }
@@ -261,6 +265,8 @@ fn take_reply(app: &mut App, reply: Reply) {
                 _ => {
                     pipeline_update::take_written(app, written);
                     forecast_update::data_changed(app);
+                    tiers_update::data_changed(app);
+                    scores_update::data_changed(app);
                 }
             }
         }
@@ -276,6 +282,8 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
         Output::Plan(result) => tasks_update::take_plan(app, result),
+        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(app, overview),
+        Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
@@ -283,6 +291,8 @@ fn take_reply(app: &mut App, reply: Reply) {
         | Output::History(Err(e))
         | Output::Kpis(Err(e))
         | Output::Forecast(Err(e))
+        | Output::Tiers(Err(e))
+        | Output::Scores(Err(e))
         | Output::Tasks(Err(e)) => app.message = Message::error(e),
     }
 }

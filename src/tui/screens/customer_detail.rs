@@ -1,12 +1,14 @@
-//! The detail pane of one customer: its deals, recent activities and open tasks.
+//! The detail pane of one customer: its value, tier, segment, propensity and next product when
+//! the worker has them, its deals, recent activities and open tasks.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
+use crate::analytics::value::NO_PURCHASE;
 use crate::db::customers::CustomerDetail;
-use crate::domain::group_thousands;
+use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::customers::Detail;
 
@@ -31,7 +33,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let [facts, lists] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let value = value_line(app, detail.id);
+    let [facts, value_area, lists] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(value.is_some())),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    if let Some(value) = value {
+        frame.render_widget(Paragraph::new(value).style(theme.text), value_area);
+    }
     let mut parts = vec![detail.industry.clone(), detail.region.clone()];
     parts.push(format!("owner {}", detail.owner.as_deref().unwrap_or("—")));
     if let Some(n) = detail.employees {
@@ -98,6 +109,46 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
     draw_list(app, "Open tasks", tasks, "no open tasks", frame, task_area);
 }
 
+/// "V … · tier … · segment · propensity … · next …" for the customer, once the worker has
+/// valued the customers; `None` before.
+fn value_line(app: &App, customer_id: i64) -> Option<String> {
+    let row = app.tiers.overview.as_ref()?.report.customer(customer_id)?;
+    let mut parts = vec![
+        format!("V {}", Money(row.value_cents).whole()),
+        format!("tier {}", row.tier.label()),
+        row.segment.clone().unwrap_or_else(|| NO_PURCHASE.into()),
+    ];
+    if let Some(set) = &app.scores.set {
+        parts.push(match set.propensity.score_of(customer_id) {
+            Some(score) => {
+                let why: Vec<String> = score
+                    .top
+                    .iter()
+                    .map(|c| format!("{} {:+.2}", c.column, c.logit))
+                    .collect();
+                format!(
+                    "propensity {:.0}% ({})",
+                    score.probability * 100.0,
+                    why.join(", ")
+                )
+            }
+            None => match &set.propensity.model {
+                Err(why) => format!("no propensity score: {why}"),
+                Ok(_) => "no propensity score".into(),
+            },
+        });
+    }
+    if let Some(next) = &row.next_product {
+        parts.push(format!(
+            "next {} {:.0}% ({} bought both)",
+            next.product,
+            next.probability * 100.0,
+            next.support
+        ));
+    }
+    Some(parts.join(" · "))
+}
+
 fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let title = if detail.deal_count > detail.deals.len() {
@@ -120,7 +171,10 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
         let close = d
             .close_on
             .map_or_else(|| "—".to_string(), |c| c.format("%Y-%m-%d").to_string());
-        let deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        let mut deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        if let Some(score) = app.scores.set.as_ref().and_then(|s| s.win.score_of(d.id)) {
+            deal = format!("{deal} · win {:.0}%", score.probability * 100.0);
+        }
         Row::new([
             Cell::from(d.stage.as_str()),
             Cell::from(deal),

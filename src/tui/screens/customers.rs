@@ -61,6 +61,10 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
             left.push(Span::raw(state.filter_label(field).to_string()));
         }
     }
+    if let Some(only) = &state.only {
+        left.push(Span::styled("  only ", theme.muted));
+        left.push(Span::raw(only.label.clone()));
+    }
     let arrow = if state.sort.descending { "↓" } else { "↑" };
     let mut right = format!(
         "sort {} {arrow}  {} of {} ",

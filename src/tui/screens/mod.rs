@@ -12,6 +12,6 @@ pub mod history;
 pub mod import_report;
 pub mod kpi_strip;
 pub mod pipeline;
-pub mod placeholder;
 pub mod task_popups;
 pub mod tasks;
+pub mod tiers;

@@ -1,0 +1,24 @@
+//! Win probability and purchase propensity by penalised logistic regression (argmin L-BFGS),
+//! with a time-ordered holdout, quality metrics and per-score explanations. Definitions are in
+//! `docs/report-scoring.md`.
+
+mod design;
+mod explain;
+mod logistic;
+mod metrics;
+mod model;
+mod report;
+mod sets;
+
+pub use design::{Categorical, CodedDesign, DesignSpec, Features, LinearDesign, Numeric, Scaling};
+pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
+pub use logistic::{
+    FitError, Logistic, MAX_ITERATIONS, RELATIVE_GRADIENT_TOLERANCE, fit, sigmoid, softplus,
+};
+pub use metrics::{CALIBRATION_BINS, CalibrationBin, Metrics, auc, metrics};
+pub use model::{
+    DEFAULT_LAMBDA, HOLDOUT_SHARE, MIN_EACH_OUTCOME, Model, ModelProblem, Score, TrainingSet,
+    design, split_by_time, train,
+};
+pub use report::{FittedReport, ModelReport, ScoreReport, ScoringReport};
+pub use sets::{ModelRows, Scored, ScoringSet, fit_and_score, score_all};

@@ -1,0 +1,227 @@
+//! A scoring model end to end: split the labelled rows by time (the latest 20% held out), learn
+//! the design on the rest, fit, measure on both parts, and score new rows with explanations.
+
+use nalgebra::{DMatrix, DVector};
+use serde::Serialize;
+
+use super::design::{DesignSpec, Features};
+use super::explain::{Contribution, top_contributions};
+use super::logistic::{FitError, Logistic, fit};
+use super::metrics::{Metrics, metrics};
+
+/// The share of rows, latest by time, held out from the fit to measure it.
+pub const HOLDOUT_SHARE: f64 = 0.2;
+/// Scores are shown only with at least this many examples of each outcome, as the big CRMs do.
+pub const MIN_EACH_OUTCOME: usize = 40;
+/// λ when nobody sets another.
+pub const DEFAULT_LAMBDA: f64 = 1.0;
+
+/// Labelled rows to learn from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrainingSet {
+    /// The raw features.
+    pub features: Features,
+    /// The outcome of each row.
+    pub labels: Vec<bool>,
+    /// When each row's outcome became known (days since the epoch), to hold out the latest.
+    pub time: Vec<i64>,
+}
+
+/// Why a model has no scores.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ModelProblem {
+    /// Too few examples of one outcome to trust a model.
+    #[error(
+        "scores need at least {needs} examples of each outcome; there are {positives} positive and {negatives} negative"
+    )]
+    TooFewExamples {
+        /// Rows with outcome 1.
+        positives: usize,
+        /// Rows with outcome 0.
+        negatives: usize,
+        /// The minimum of each.
+        needs: usize,
+    },
+    /// The fit failed.
+    #[error(transparent)]
+    Fit(#[from] FitError),
+}
+
+/// A fitted model with its design and quality.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The recipe for design rows.
+    pub spec: DesignSpec,
+    /// The fitted coefficients and optimiser state.
+    pub fit: Logistic,
+    /// Rows fitted on.
+    pub train_rows: usize,
+    /// Quality on the fitted rows.
+    pub train_metrics: Metrics,
+    /// Quality on the held-out latest rows; `None` when none were held out.
+    pub holdout_metrics: Option<Metrics>,
+    /// The positive and negative examples among all labelled rows.
+    pub positives: usize,
+    /// See `positives`.
+    pub negatives: usize,
+}
+
+/// One scored row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    /// P(outcome = 1).
+    pub probability: f64,
+    /// The largest contributions to its logit.
+    pub top: Vec<Contribution>,
+}
+
+/// The indices of the fitted rows and of the held-out rows (the latest [`HOLDOUT_SHARE`] by
+/// time; equal times keep their order).
+pub fn split_by_time(time: &[i64]) -> (Vec<usize>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..time.len()).collect();
+    order.sort_by_key(|&i| time[i]);
+    let held = (time.len() as f64 * HOLDOUT_SHARE).floor() as usize;
+    let holdout = order.split_off(time.len() - held);
+    (order, holdout)
+}
+
+/// Fits a model to `set` with penalty `lambda`.
+pub fn train(set: &TrainingSet, lambda: f64) -> Result<Model, ModelProblem> {
+    let positives = set.labels.iter().filter(|&&y| y).count();
+    let negatives = set.labels.len() - positives;
+    if positives < MIN_EACH_OUTCOME || negatives < MIN_EACH_OUTCOME {
+        return Err(ModelProblem::TooFewExamples {
+            positives,
+            negatives,
+            needs: MIN_EACH_OUTCOME,
+        });
+    }
+    let (fitted_rows, held_rows) = split_by_time(&set.time);
+    let train_features = set.features.select(&fitted_rows);
+    let spec = DesignSpec::learn(&train_features);
+    let train_labels: Vec<bool> = fitted_rows.iter().map(|&i| set.labels[i]).collect();
+    let x = spec.coded(&train_features);
+    drop(train_features);
+    let model = fit(&x, &outcomes(&train_labels), lambda)?;
+    let train_metrics = metrics(model.probabilities(&x).as_slice(), &train_labels);
+    drop(x);
+    let holdout_metrics = (!held_rows.is_empty()).then(|| {
+        let held = set.features.select(&held_rows);
+        let labels: Vec<bool> = held_rows.iter().map(|&i| set.labels[i]).collect();
+        metrics(model.probabilities(&spec.matrix(&held)).as_slice(), &labels)
+    });
+    Ok(Model {
+        spec,
+        fit: model,
+        train_rows: fitted_rows.len(),
+        train_metrics,
+        holdout_metrics,
+        positives,
+        negatives,
+    })
+}
+
+/// The design matrix and 0/1 labels of `features` and their `labels`: for the fitted rows,
+/// exactly what the optimiser sees and `--export-design` writes.
+pub fn design(
+    spec: &DesignSpec,
+    features: &Features,
+    labels: &[bool],
+) -> (DMatrix<f64>, DVector<f64>) {
+    (spec.matrix(features), outcomes(labels))
+}
+
+/// The labels as the 0/1 vector y.
+fn outcomes(labels: &[bool]) -> DVector<f64> {
+    DVector::from_iterator(labels.len(), labels.iter().map(|&l| f64::from(u8::from(l))))
+}
+
+impl Model {
+    /// The fitted rows of `set` (the earliest by time), as [`design`] gives them.
+    pub fn training_design(&self, set: &TrainingSet) -> (DMatrix<f64>, DVector<f64>) {
+        let (rows, _) = split_by_time(&set.time);
+        let labels: Vec<bool> = rows.iter().map(|&i| set.labels[i]).collect();
+        design(&self.spec, &set.features.select(&rows), &labels)
+    }
+}
+
+impl Model {
+    /// Scores every row of `features` with its top contributions.
+    pub fn score(&self, features: &Features) -> Vec<Score> {
+        let x = self.spec.matrix(features);
+        let p = self.fit.probabilities(&x);
+        (0..x.nrows())
+            .map(|i| Score {
+                probability: p[i],
+                top: top_contributions(
+                    &self.spec.names,
+                    &self.fit.coefficients,
+                    &x.row(i).into_owned(),
+                ),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::scoring::Numeric;
+
+    #[test]
+    fn the_latest_fifth_is_held_out() {
+        let (fitted, held) = split_by_time(&[5, 1, 9, 3, 7, 2, 8, 4, 6, 0]);
+        assert_eq!(held, vec![6, 2]);
+        assert_eq!(fitted, vec![9, 1, 5, 3, 7, 0, 8, 4]);
+    }
+
+    #[test]
+    fn too_few_examples_of_an_outcome_are_refused_with_the_counts() {
+        let set = TrainingSet {
+            features: Features {
+                numeric: vec![Numeric {
+                    name: "x".into(),
+                    values: (0..100).map(f64::from).collect(),
+                }],
+                categorical: vec![],
+            },
+            labels: (0..100).map(|i| i < 39).collect(),
+            time: (0..100).collect(),
+        };
+        let err = train(&set, 1.0).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "scores need at least 40 examples of each outcome; there are 39 positive and 61 negative"
+        );
+    }
+
+    #[test]
+    fn a_trained_model_scores_and_explains_new_rows() {
+        let values: Vec<f64> = (0..200).map(|i| f64::from(i % 20)).collect();
+        let labels: Vec<bool> = (0..200).map(|i| (i % 20) + (i % 7) > 12).collect();
+        let set = TrainingSet {
+            features: Features {
+                numeric: vec![Numeric {
+                    name: "x".into(),
+                    values,
+                }],
+                categorical: vec![],
+            },
+            labels,
+            time: (0..200).collect(),
+        };
+        let model = train(&set, 1.0).unwrap();
+        assert_eq!(model.train_rows, 160);
+        assert_eq!(model.holdout_metrics.as_ref().unwrap().rows, 40);
+        let scores = model.score(&Features {
+            numeric: vec![Numeric {
+                name: "x".into(),
+                values: vec![1.0, 19.0],
+            }],
+            categorical: vec![],
+        });
+        assert!(scores[0].probability < 0.2 && scores[1].probability > 0.8);
+        assert_eq!(scores[1].top[0].column, "x");
+        assert!(scores[1].top[0].logit > 0.0);
+    }
+}

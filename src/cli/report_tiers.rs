@@ -1,0 +1,73 @@
+//! `salesdesk report tiers`: per customer V = R × P × L, ABC tier, RFM scores and segment and
+//! next product, with the summary counts; as JSON (fields in docs/report-tiers.md) or text.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::Args;
+use rusqlite::Connection;
+
+use crate::analytics::value::TiersReport;
+use crate::db::tiers;
+use crate::domain::Money;
+
+/// Options of `salesdesk report tiers`.
+#[derive(Debug, Args)]
+pub struct TiersArgs {
+    /// Print the report as JSON (fields in docs/report-tiers.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints the tiers report.
+pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Result<()> {
+    let report = tiers::report(conn, as_of).context("cannot read the customers' value")?;
+    let text = if args.json {
+        let mut json = serde_json::to_string_pretty(&report)?;
+        json.push('\n');
+        json
+    } else {
+        summary(&report)
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write the report")
+}
+
+/// The summary counts as plain text.
+fn summary(report: &TiersReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Tiers as of {}: retention {}, lifetime {:.2} years",
+        report.as_of,
+        report
+            .retention
+            .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
+        report.lifetime_years
+    );
+    for (title, groups) in [
+        ("ABC tier", &report.tiers),
+        ("RFM segment", &report.segments),
+    ] {
+        let _ = writeln!(
+            out,
+            "\n{title:<14} {:>9} {:>16} {:>7}",
+            "customers", "value", "share"
+        );
+        for g in groups {
+            let _ = writeln!(
+                out,
+                "{:<14} {:>9} {:>16} {:>6.1}%",
+                g.name,
+                g.customers,
+                Money(g.value_cents).whole(),
+                g.value_share * 100.0
+            );
+        }
+    }
+    out
+}

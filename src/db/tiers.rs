@@ -1,0 +1,44 @@
+//! Everything the Tiers screen and `report tiers` need, read in a few aggregate queries: the
+//! values now, the values at the end of the previous quarter (for tier moves), the products
+//! bought per customer (for cross-sell) and the names.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::value_inputs;
+use crate::analytics::crosssell::next_products;
+use crate::analytics::value::{
+    TiersOverview, TiersReport, customer_values, previous_quarter_end, tier_moves,
+};
+
+/// The tiers report as of `as_of`.
+pub fn report(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<TiersReport> {
+    let inputs = value_inputs::customer_inputs(conn, as_of)?;
+    let baskets = value_inputs::baskets(conn, as_of)?;
+    let customers = value_inputs::customer_names(conn)?;
+    let products = value_inputs::product_names(conn)?;
+    Ok(TiersReport::new(
+        &customer_values(&inputs, as_of),
+        &next_products(&baskets),
+        &customers,
+        &products,
+    ))
+}
+
+/// The report as of `as_of` with the tier moves since the end of the previous quarter.
+pub fn overview(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<TiersOverview> {
+    let report = report(conn, as_of)?;
+    let since = previous_quarter_end(as_of);
+    let before = customer_values(&value_inputs::customer_inputs(conn, since)?, since);
+    let before: Vec<_> = before
+        .customers
+        .iter()
+        .map(|c| (c.customer_id, c.tier))
+        .collect();
+    let now: Vec<_> = report.customers.iter().map(|c| (c.id, c.tier)).collect();
+    Ok(TiersOverview {
+        moves: tier_moves(&before, &now),
+        since,
+        report,
+    })
+}

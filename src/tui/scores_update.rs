@@ -1,0 +1,30 @@
+//! When the scoring models are refitted; [`crate::tui::update`] calls in.
+
+use crate::analytics::scoring::{DEFAULT_LAMBDA, ScoringSet};
+use crate::tui::app::App;
+use crate::tui::customers::Detail;
+use crate::tui::screen::Screen;
+use crate::worker::Job;
+
+/// Asks the worker for a fit when a customer's detail is shown and the scores are out of date;
+/// a fit already running becomes stale and its reply is dropped.
+pub fn fit_if_needed(app: &mut App) {
+    let shown = app.screen == Screen::Customers && app.customers.detail != Detail::Closed;
+    if shown && app.scores.needs_fit {
+        app.scores.needs_fit = false;
+        app.jobs.request(Job::Scores {
+            as_of: app.as_of,
+            lambda: DEFAULT_LAMBDA,
+        });
+    }
+}
+
+/// Marks the scores out of date after a change to the deals (they refit when next shown).
+pub fn data_changed(app: &mut App) {
+    app.scores.needs_fit = true;
+}
+
+/// Takes fitted scores from the worker.
+pub fn take_scores(app: &mut App, set: Box<ScoringSet>) {
+    app.scores.set = Some(*set);
+}

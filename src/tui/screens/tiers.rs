@@ -1,0 +1,183 @@
+//! The Tiers screen: customers by ABC tier of value V = R × P × L and by RFM segment as bar
+//! charts, each with a table of counts, value and value share, and the tier moves since the end
+//! of the previous quarter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table};
+
+use crate::analytics::value::{GroupSummary, Tier, TiersOverview};
+use crate::domain::Money;
+use crate::tui::app::App;
+
+/// Height of the tier-moves table: a header, three tiers and the new customers.
+const MOVES_HEIGHT: u16 = 7;
+
+/// Draws the Tiers screen into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let title = match &app.tiers.overview {
+        Some(o) => format!(
+            " Tiers · as of {} · retention {} · lifetime {:.2} years ",
+            o.report.as_of,
+            o.report
+                .retention
+                .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
+            o.report.lifetime_years
+        ),
+        None => " Tiers ".into(),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.accent))
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(overview) = &app.tiers.overview else {
+        frame.render_widget(
+            Paragraph::new(Span::styled("Valuing customers…", theme.muted)),
+            inner,
+        );
+        return;
+    };
+    let [groups, moves] =
+        Layout::vertical([Constraint::Min(8), Constraint::Length(MOVES_HEIGHT)]).areas(inner);
+    let [abc, rfm] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(groups);
+    let selected = app.tiers.selected;
+    let tiers = overview.report.tiers.len();
+    draw_groups(
+        app,
+        "ABC tiers by value",
+        &overview.report.tiers,
+        Some(selected),
+        frame,
+        abc,
+    );
+    draw_groups(
+        app,
+        "RFM segments",
+        &overview.report.segments,
+        selected.checked_sub(tiers),
+        frame,
+        rfm,
+    );
+    draw_moves(app, overview, frame, moves);
+}
+
+/// A bar chart of customers per group above a table of counts, value and share.
+/// `selected` is the highlighted row (Enter drills into it), if it is in this table.
+fn draw_groups(
+    app: &App,
+    title: &str,
+    groups: &[GroupSummary],
+    selected: Option<usize>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let theme = &app.theme;
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.header))
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let table_height = groups.len() as u16 + 1;
+    let [chart, table] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(table_height)]).areas(inner);
+    let bars: Vec<Bar> = groups
+        .iter()
+        .map(|g| {
+            Bar::default()
+                .value(g.customers as u64)
+                .label(Line::from(short(&g.name)))
+                .text_value(g.customers.to_string())
+        })
+        .collect();
+    let width = (chart.width / groups.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(1, 9);
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(width)
+            .bar_gap(1)
+            .bar_style(theme.accent)
+            .value_style(theme.selected),
+        chart,
+    );
+    let rows = groups.iter().enumerate().map(|(i, g)| {
+        let row = Row::new(vec![
+            g.name.clone(),
+            g.customers.to_string(),
+            Money(g.value_cents).whole(),
+            format!("{:.1}%", g.value_share * 100.0),
+        ]);
+        if selected == Some(i) {
+            row.style(theme.selected)
+        } else {
+            row
+        }
+    });
+    frame.render_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(12),
+                Constraint::Length(9),
+                Constraint::Length(15),
+                Constraint::Length(7),
+            ],
+        )
+        .header(Row::new(["", "customers", "value V", "share"]).style(theme.header)),
+        table,
+    );
+}
+
+/// A bar label of at most 9 characters.
+fn short(name: &str) -> String {
+    name.chars().take(9).collect()
+}
+
+/// The 3 × 3 table of tier moves since the end of the previous quarter.
+fn draw_moves(app: &App, overview: &TiersOverview, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let moves = &overview.moves;
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(
+                " Tier moves since {} · {} up · {} down ",
+                overview.since,
+                moves.up(),
+                moves.down()
+            ),
+            theme.header,
+        ))
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut rows: Vec<Row> = Tier::ALL
+        .iter()
+        .zip(moves.counts.iter())
+        .map(|(tier, counts)| {
+            let mut cells = vec![format!("was {}", tier.label())];
+            cells.extend(counts.iter().map(usize::to_string));
+            Row::new(cells)
+        })
+        .collect();
+    let mut new = vec!["new".to_string()];
+    new.extend(moves.new.iter().map(usize::to_string));
+    rows.push(Row::new(new));
+    frame.render_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(8),
+                Constraint::Length(8),
+                Constraint::Length(8),
+                Constraint::Length(8),
+            ],
+        )
+        .header(Row::new(["", "now A", "now B", "now C"]).style(theme.header)),
+        inner,
+    );
+}
