@@ -60,36 +60,40 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
             let facts =
                 db::pipeline_facts::load_facts(&opened.conn).context("cannot read the pipeline")?;
             let report = pipeline_report(&facts, pipeline.period, as_of);
-            let text = if pipeline.json {
-                let mut json = serde_json::to_string_pretty(&report)?;
-                json.push('\n');
-                json
-            } else {
-                report_text::render(&report)
-            };
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .context("cannot write the report")
+            print(&json_or_text(&report, pipeline.json, report_text::render)?)
         }
-        Report::Forecast(forecast) => {
-            let text = super::report_forecast::render(&opened.conn, as_of, forecast)?;
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .context("cannot write the report")
-        }
-        Report::Channels(channels) => {
-            let text = report_channels::render(&opened.conn, channels)?;
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .context("cannot write the report")
-        }
+        Report::Forecast(forecast) => print(&super::report_forecast::render(
+            &opened.conn,
+            as_of,
+            forecast,
+        )?),
+        Report::Channels(channels) => print(&report_channels::render(&opened.conn, channels)?),
         Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
         Report::Scoring(scoring) => super::report_scoring::run(&opened.conn, as_of, scoring),
         Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
     }
+}
+
+/// The report as pretty JSON ending in a newline, or as `text` renders it.
+pub(super) fn json_or_text<T: serde::Serialize>(
+    report: &T,
+    json: bool,
+    text: impl FnOnce(&T) -> String,
+) -> anyhow::Result<String> {
+    if !json {
+        return Ok(text(report));
+    }
+    let mut out = serde_json::to_string_pretty(report)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// Writes a finished report to standard output.
+pub(super) fn print(text: &str) -> anyhow::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write the report")
 }
 
 fn parse_period(name: &str) -> Result<PeriodKind, String> {

@@ -2,7 +2,6 @@
 //! as CSV for checking it with another solver.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -10,6 +9,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
+use super::report::{json_or_text, print};
 use crate::analytics::assign::{AssignWeights, Plan, Scope, plan};
 use crate::db;
 
@@ -35,17 +35,7 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &AssignArgs) -> anyhow::Re
         std::fs::write(path, costs_csv(&plan))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&plan)?;
-        json.push('\n');
-        json
-    } else {
-        render(&plan)
-    };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context("cannot write the report")
+    print(&json_or_text(&plan, args.json, render)?)
 }
 
 /// The cost matrix as CSV: `task_id,<rep id>…`, one row per task (empty where the rep may not

@@ -7,6 +7,7 @@ use clap::Args;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::report::json_or_text;
 use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, default_bounds, plan};
 use crate::db::channels::{self, Channels, dollars};
 use crate::domain::Money;
@@ -92,13 +93,7 @@ pub fn render(conn: &Connection, args: &ChannelsArgs) -> anyhow::Result<String> 
         None => fitted.iter().map(|c| c.current_spend).sum(),
     };
     let plan = plan(&fitted, &bounds, budget)?;
-    if args.json {
-        let mut json = serde_json::to_string_pretty(&report(&data, &plan))?;
-        json.push('\n');
-        Ok(json)
-    } else {
-        Ok(text(&data, &plan))
-    }
+    json_or_text(&report(&data, &plan), args.json, |_| text(&data, &plan))
 }
 
 fn report<'a>(data: &'a Channels, plan: &'a Plan) -> ChannelsReport<'a> {

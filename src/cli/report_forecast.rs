@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
+use super::report::json_or_text;
 use crate::analytics::forecast::{
     Breakdown, DEFAULT_HORIZON, ForecastOptions, ForecastReport, SeriesReport, check_horizon,
     forecast_groups,
@@ -41,13 +42,7 @@ pub fn render(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyho
         );
     }
     let report = ForecastReport::new(&set, args.by);
-    if args.json {
-        let mut json = serde_json::to_string_pretty(&report)?;
-        json.push('\n');
-        Ok(json)
-    } else {
-        Ok(text(&report))
-    }
+    json_or_text(&report, args.json, text)
 }
 
 /// The report as plain text: per series its fit, backtest and forecast rows.

@@ -4,7 +4,6 @@
 //! design matrices the optimiser saw.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -12,6 +11,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
+use super::report::{json_or_text, print};
 use crate::analytics::scoring::{
     DEFAULT_LAMBDA, Model, ModelReport, ModelRows, ScoringReport, score_all,
 };
@@ -55,17 +55,7 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &ScoringArgs) -> anyhow::R
         }
     }
     let report = ScoringReport::new(as_of, &set, &win, &propensity);
-    let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&report)?;
-        json.push('\n');
-        json
-    } else {
-        summary(&report)
-    };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context("cannot write the report")
+    print(&json_or_text(&report, args.json, summary)?)
 }
 
 /// Writes the fitted rows' design and labels to `path`, through a temporary file so a failure

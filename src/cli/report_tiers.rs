@@ -2,13 +2,13 @@
 //! next product, with the summary counts; as JSON (fields in docs/report-tiers.md) or text.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
+use super::report::{json_or_text, print};
 use crate::analytics::value::TiersReport;
 use crate::db::tiers;
 use crate::domain::Money;
@@ -24,17 +24,7 @@ pub struct TiersArgs {
 /// Prints the tiers report.
 pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Result<()> {
     let report = tiers::report(conn, as_of).context("cannot read the customers' value")?;
-    let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&report)?;
-        json.push('\n');
-        json
-    } else {
-        summary(&report)
-    };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context("cannot write the report")
+    print(&json_or_text(&report, args.json, summary)?)
 }
 
 /// The summary counts as plain text.
