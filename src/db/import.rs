@@ -130,7 +130,7 @@ impl<'t> ImportWriter<'t> {
     /// Writes one row: creates, updates or skips its record, or says why it cannot.
     pub fn write(&mut self, mut row: PendingRow) -> Result<RowOutcome, RowFailure> {
         let existing = self.existing(&mut row)?;
-        if let Some(_id) = existing {
+        if existing.is_some() {
             match self.on_conflict {
                 OnConflict::Skip => return Ok(RowOutcome::Skipped),
                 OnConflict::Fail => {

@@ -309,7 +309,7 @@ impl<'a> RowReader<'a> {
             columns: Vec::new(),
             deal: None,
         };
-        let external = plain_text(self.text("external_id"));
+        let external = optional(self.text("external_id"));
         match self.bound.mapping.kind {
             RecordKind::Reps => self.rep(&mut row, external)?,
             RecordKind::Products => self.product(&mut row, external)?,
@@ -602,10 +602,6 @@ fn plain(value: impl Into<Value>) -> ColumnValue {
 
 fn optional<T: Into<Value>>(value: Option<T>) -> ColumnValue {
     ColumnValue::Plain(value.map_or(Value::Null, Into::into))
-}
-
-fn plain_text(value: Option<String>) -> ColumnValue {
-    optional(value)
 }
 
 #[cfg(test)]
