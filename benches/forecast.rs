@@ -36,7 +36,7 @@ fn forecast(c: &mut Criterion) {
                         generation,
                         job: Job::Forecast {
                             as_of: as_of(),
-                            horizon: DEFAULT_HORIZON,
+                            options: ForecastOptions::with_horizon(DEFAULT_HORIZON),
                         },
                     },
                 );

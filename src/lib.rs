@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod cli;
+pub mod config;
 pub mod db;
 pub mod domain;
 pub mod export;

@@ -90,8 +90,8 @@ pub enum Job {
     Forecast {
         /// Series end at the last complete month before this date.
         as_of: NaiveDate,
-        /// Months to forecast.
-        horizon: usize,
+        /// Months to forecast, and the backtest.
+        options: ForecastOptions,
     },
     /// Load the open tasks and reps for the tasks screen.
     Tasks {
@@ -435,11 +435,9 @@ pub fn execute_reporting(
                 })
                 .map_err(|e| format!("cannot compute the KPIs: {e}")),
         ),
-        Job::Forecast { as_of, horizon } => Output::Forecast(
+        Job::Forecast { as_of, options } => Output::Forecast(
             forecast_series::load_bookings(conn, as_of)
-                .map(|groups| {
-                    forecast_groups(groups, as_of, ForecastOptions::with_horizon(horizon))
-                })
+                .map(|groups| forecast_groups(groups, as_of, options))
                 .map_err(|e| format!("cannot read the bookings for the forecast: {e}")),
         ),
         Job::Tasks { as_of } => Output::Tasks(

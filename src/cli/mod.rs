@@ -1,6 +1,7 @@
 //! The command line: `salesdesk` opens the desk; subcommands work headless for scripts and tests.
 
 mod backup;
+mod config;
 mod demo;
 mod export;
 mod import;
@@ -20,11 +21,13 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::config::LoadedConfig;
 use crate::db::{self, OpenedDb, demo::DemoOptions, lock::WriteLock};
 use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
 pub use backup::BackupArgs;
+pub use config::ConfigArgs;
 pub use demo::DemoArgs;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
@@ -46,6 +49,9 @@ pub struct Cli {
     /// Treat this date as today (YYYY-MM-DD): trailing windows and demo data end here
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The config file [default: config.toml in your config folder; see `salesdesk config --path`]
+    #[arg(long, global = true, env = "SALESDESK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do; without one, the desk opens
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,10 +73,13 @@ pub enum Command {
     Export(ExportArgs),
     /// Copy the database to a new file, consistently, even while the desk is open
     Backup(BackupArgs),
+    /// Print the default config, where the config file is looked for, or check one
+    Config(ConfigArgs),
 }
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let explicit_config = cli.config.as_deref();
     let path = match cli.db {
         Some(path) => path,
         None => paths::default_db_path()?,
@@ -81,20 +90,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Demo(args)) => demo::run(&path, as_of, &args),
         Some(Command::Snapshot(args)) => snapshot::run(&path, as_of, &args),
-        Some(Command::Report(args)) => report::run(&path, as_of, &args),
+        Some(Command::Report(args)) => {
+            report::run(&path, as_of, &args, &config::load(explicit_config)?.config)
+        }
         Some(Command::Import(args)) => import::run(&path, as_of, &args),
         Some(Command::Export(args)) => export::run(&path, &args),
         Some(Command::Backup(args)) => backup::run(&path, &args),
-        None => open_desk(&path, as_of),
+        Some(Command::Config(args)) => config::run(explicit_config, &args),
+        None => open_desk(&path, as_of, &config::load(explicit_config)?),
     }
 }
 
-fn open_desk(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<()> {
+fn open_desk(
+    path: &std::path::Path,
+    as_of: NaiveDate,
+    loaded: &LoadedConfig,
+) -> anyhow::Result<()> {
     let _log = paths::start_logging();
-    let (_lock, opened, message) = open_or_create(path, as_of)?;
-    tracing::info!(db = %path.display(), "opening the desk");
-    let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
-        .context("cannot read the customers")?;
+    let (_lock, mut opened, message) = open_or_create(path, as_of)?;
+    tracing::info!(db = %path.display(), config = ?loaded.file, "opening the desk");
+    db::board::save_stage_settings(&mut opened.conn, &loaded.config.pipeline.per_stage())
+        .context("cannot save the stage settings from the config")?;
+    let app = App::load_configured(
+        &opened.conn,
+        path.display().to_string(),
+        as_of,
+        message,
+        loaded,
+    )
+    .context("cannot read the customers")?;
     let analytics = db::open(path)?.conn;
     tui::event_loop::run(app, opened.conn, analytics)
 }

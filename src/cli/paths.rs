@@ -20,6 +20,12 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
     Ok(dir.join("salesdesk.db"))
 }
 
+/// Where the config file is looked for when `--config` is not given: `config.toml` in the
+/// config folder.
+pub fn default_config_path() -> anyhow::Result<PathBuf> {
+    Ok(project_dirs()?.config_dir().join("config.toml"))
+}
+
 /// Sends logs to `salesdesk.log` in the state (or data) folder, never to the terminal.
 ///
 /// Logging is a help, not a need: when the folder cannot be made, the desk runs without a log.

@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use super::report_channels::{self, ChannelsArgs};
 use super::report_text;
 use crate::analytics::pipeline::{PeriodKind, pipeline_report};
+use crate::config::Config;
 use crate::db;
 
 /// Options of `salesdesk report`.
@@ -50,7 +51,12 @@ pub struct PipelineArgs {
 
 /// Runs the report on the existing database at `path`; a missing file is an error, never a new
 /// demo database.
-pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<()> {
+pub fn run(
+    path: &Path,
+    as_of: NaiveDate,
+    args: &ReportArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
@@ -68,7 +74,9 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ReportArgs) -> anyhow::Result<(
             forecast,
         )?),
         Report::Channels(channels) => print(&report_channels::render(&opened.conn, channels)?),
-        Report::Assign(assign) => super::report_assign::run(&opened.conn, as_of, assign),
+        Report::Assign(assign) => {
+            super::report_assign::run(&opened.conn, as_of, assign, &config.assign)
+        }
         Report::Scoring(scoring) => super::report_scoring::run(&opened.conn, as_of, scoring),
         Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
     }

@@ -28,9 +28,15 @@ pub struct AssignArgs {
 }
 
 /// Solves the plan on `conn` and prints it; with `--export-costs`, writes the matrix too.
-pub fn run(conn: &Connection, as_of: NaiveDate, args: &AssignArgs) -> anyhow::Result<()> {
+/// The cost weights come from the config file's `[assign]` section.
+pub fn run(
+    conn: &Connection,
+    as_of: NaiveDate,
+    args: &AssignArgs,
+    weights: &AssignWeights,
+) -> anyhow::Result<()> {
     let input = db::tasks::load_input(conn, as_of, true).context("cannot read the tasks")?;
-    let plan = plan(&input, &args.scope, &AssignWeights::default())?;
+    let plan = plan(&input, &args.scope, weights)?;
     if let Some(path) = &args.export_costs {
         std::fs::write(path, costs_csv(&plan))
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -176,6 +176,23 @@ pub fn load_settings(conn: &Connection) -> rusqlite::Result<Vec<StageSetting>> {
         .collect()
 }
 
+/// Writes each open stage's default probability (basis points) and stale days, in one
+/// transaction; rows that already hold these values are left untouched.
+pub fn save_stage_settings(
+    conn: &mut Connection,
+    settings: &[(Stage, i64, i64)],
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for (stage, probability_bp, stale_days) in settings {
+        tx.execute(
+            "UPDATE stage_settings SET probability_bp = ?2, stale_days = ?3
+             WHERE stage = ?1 AND (probability_bp, stale_days) IS NOT (?2, ?3)",
+            rusqlite::params![stage.as_str(), probability_bp, stale_days],
+        )?;
+    }
+    tx.commit()
+}
+
 /// Loads a page of cards per column; fast at any size because each page is read in index order.
 pub fn load_cards(
     conn: &Connection,

@@ -3,8 +3,10 @@
 use crate::tui::screen::Screen;
 use crate::worker::Reply;
 
-/// A named thing a key can do; the key map binds keys to these and the help lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A named thing a key can do; the key map binds keys to these and the help lists them. The
+/// config file and the command palette call them by their snake_case names ([`Command::name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Command {
     /// Leave the app.
     Quit,
@@ -130,6 +132,46 @@ pub enum Command {
     DrillDown,
     /// Customers: show every customer again after a drill-down.
     ShowAllCustomers,
+    /// Command line: put the next completion on the line.
+    Complete,
+    /// Command line: put the previous completion on the line.
+    CompletePrevious,
+    /// Command line: the line run before the one shown.
+    OlderCommand,
+    /// Command line: the line run after the one shown.
+    NewerCommand,
+}
+
+impl Command {
+    /// Every command, each screen switch on its own, in declaration order.
+    pub fn all() -> Vec<Command> {
+        use strum::IntoEnumIterator;
+        Command::iter()
+            .flat_map(|command| match command {
+                Command::ShowScreen(_) => Screen::ALL.map(Command::ShowScreen).to_vec(),
+                other => vec![other],
+            })
+            .collect()
+    }
+
+    /// The snake_case name the config file and the command palette use: `mark_won`,
+    /// `page_down`, `show_pipeline`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::ShowScreen(Screen::Pipeline) => "show_pipeline",
+            Command::ShowScreen(Screen::Customers) => "show_customers",
+            Command::ShowScreen(Screen::Tiers) => "show_tiers",
+            Command::ShowScreen(Screen::Forecast) => "show_forecast",
+            Command::ShowScreen(Screen::Tasks) => "show_tasks",
+            Command::ShowScreen(Screen::Channels) => "show_channels",
+            other => other.into(),
+        }
+    }
+
+    /// The command with this snake_case name.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::all().into_iter().find(|c| c.name() == name)
+    }
 }
 
 /// One input to [`crate::tui::update`].
@@ -139,6 +181,8 @@ pub enum Action {
     Command(Command),
     /// A character typed into a text field (the search box).
     Type(char),
+    /// The first keys of a key sequence were pressed (an empty list: the sequence was broken).
+    PendingKeys(Vec<crate::tui::keys::Key>),
     /// The terminal changed size.
     Resize {
         /// New width in cells.
@@ -150,4 +194,26 @@ pub enum Action {
     Tick,
     /// A background job finished.
     Worker(Box<Reply>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_its_own_name_that_reads_back() {
+        let all = Command::all();
+        let names: std::collections::HashSet<_> = all.iter().map(|c| c.name()).collect();
+        assert_eq!(names.len(), all.len());
+        for command in all {
+            assert_eq!(Command::from_name(command.name()), Some(command));
+        }
+        assert_eq!(Command::MarkWon.name(), "mark_won");
+        assert_eq!(Command::PageDown.name(), "page_down");
+        assert_eq!(
+            Command::from_name("show_forecast"),
+            Some(Command::ShowScreen(Screen::Forecast))
+        );
+        assert_eq!(Command::from_name("show_screen"), None);
+    }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 
+use crate::config::{Config, LoadedConfig};
 use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
@@ -14,6 +15,7 @@ use crate::tui::forecast::ForecastState;
 use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::palette::Palette;
 use crate::tui::pipeline::PipelineState;
 use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
@@ -72,9 +74,9 @@ pub struct HistoryView {
     pub scroll: u16,
 }
 
-/// The first and last day of the period the board opens with.
-fn first_period(as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let period = crate::analytics::pipeline::PeriodKind::default().period(as_of);
+/// The first and last day of the KPI period the board opens with.
+fn first_period(config: &Config, as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let period = config.kpi.period.0.period(as_of);
     (period.from, period.to)
 }
 
@@ -99,14 +101,20 @@ pub struct App {
     pub scores: ScoresState,
     /// The `:` command line's text, while it is open.
     pub command_line: Option<String>,
+    /// The command line's completions and history.
+    pub palette: Palette,
     /// The `:history` list, while shown.
     pub history: Option<HistoryView>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
     /// The running import's progress and the last import report.
     pub import: ImportState,
+    /// The settings from the config file (or the defaults).
+    pub config: Config,
     /// Keys to commands.
     pub keymap: KeyMap,
+    /// The first keys of a sequence such as `g g`, while the rest is awaited.
+    pub pending_keys: Vec<Key>,
     /// Styles.
     pub theme: Theme,
     /// The database path as the status line shows it.
@@ -134,22 +142,33 @@ impl App {
         first_page: CustomerIndex,
         board: BoardStart,
         message: Message,
+        loaded: &LoadedConfig,
     ) -> App {
         let complete = first_page.complete;
+        let config = loaded.config.clone();
         let mut app = App {
             screen: Screen::Pipeline,
-            pipeline: PipelineState::new(board.cards, board.settings, board.choices, as_of),
+            pipeline: PipelineState::new(
+                board.cards,
+                board.settings,
+                board.choices,
+                as_of,
+                config.kpi.period.0,
+            ),
             customers: CustomersState::new(first_page),
-            forecast: ForecastState::default(),
+            forecast: ForecastState::with_horizon(config.forecast.horizon.0),
             tasks: TasksState::default(),
             channels: ChannelsState::default(),
             tiers: TiersState::default(),
             scores: ScoresState::default(),
             command_line: None,
+            palette: Palette::default(),
             history: None,
             help: None,
             import: ImportState::default(),
-            keymap: KeyMap::default(),
+            keymap: loaded.keymap.clone(),
+            config,
+            pending_keys: Vec::new(),
             theme: Theme::from_env(),
             db_label,
             as_of,
@@ -173,21 +192,40 @@ impl App {
         app
     }
 
-    /// Reads the board and the first page of customers from `conn` and builds the app around them.
+    /// Reads the board and the first page of customers from `conn` and builds the app around
+    /// them, with the built-in settings and keys.
     pub fn load(
         conn: &Connection,
         db_label: String,
         as_of: NaiveDate,
         message: Message,
     ) -> rusqlite::Result<App> {
+        App::load_configured(conn, db_label, as_of, message, &LoadedConfig::default())
+    }
+
+    /// [`App::load`] with the settings and keys of a config file.
+    pub fn load_configured(
+        conn: &Connection,
+        db_label: String,
+        as_of: NaiveDate,
+        message: Message,
+        loaded: &LoadedConfig,
+    ) -> rusqlite::Result<App> {
         let first_page = customers::load_first_page(conn, as_of, FIRST_PAGE_ROWS)?;
         let filter = board::BoardFilter::default();
         let board = BoardStart {
-            cards: board::load_cards(conn, &filter, board::CardSort::Amount, first_period(as_of))?,
+            cards: board::load_cards(
+                conn,
+                &filter,
+                board::CardSort::Amount,
+                first_period(&loaded.config, as_of),
+            )?,
             settings: board::load_settings(conn)?,
             choices: board::load_choices(conn)?,
         };
-        Ok(App::new(db_label, as_of, first_page, board, message))
+        Ok(App::new(
+            db_label, as_of, first_page, board, message, loaded,
+        ))
     }
 
     /// The key-map contexts that apply now, most specific first.
@@ -245,12 +283,29 @@ impl App {
         vec![Context::Global]
     }
 
-    /// What a key press means here: a bound command, or text for the search box.
+    /// What a key press means here: a bound command, the start of a key sequence, or text for
+    /// the field being typed in. A key that breaks a sequence is read on its own.
     pub fn action_for_key(&self, event: KeyEvent) -> Option<Action> {
         let contexts = self.contexts();
         let key = Key::from_event(event);
-        if let Some(command) = self.keymap.command_for(&contexts, key) {
+        if !self.pending_keys.is_empty() {
+            let mut keys = self.pending_keys.clone();
+            keys.push(key);
+            if let Some(command) = self.keymap.command_for(&contexts, &keys) {
+                return Some(Action::Command(command));
+            }
+            if self.keymap.is_prefix(&contexts, &keys) {
+                return Some(Action::PendingKeys(keys));
+            }
+        }
+        if let Some(command) = self.keymap.command_for(&contexts, &[key]) {
             return Some(Action::Command(command));
+        }
+        if self.keymap.is_prefix(&contexts, &[key]) {
+            return Some(Action::PendingKeys(vec![key]));
+        }
+        if !self.pending_keys.is_empty() {
+            return Some(Action::PendingKeys(Vec::new()));
         }
         let typing = matches!(
             contexts.first(),

@@ -235,6 +235,42 @@ pub struct OnlyCustomers {
 }
 
 impl CustomersState {
+    /// Shows every customer again (no search, filter or drill-down) with the one named `name`
+    /// selected: an exact match (ignoring case) first, then the first name starting with it, then
+    /// the first containing it. Returns the name found.
+    pub fn go_to(&mut self, name: &str) -> Option<String> {
+        let wanted = name.trim().to_lowercase();
+        if wanted.is_empty() {
+            return None;
+        }
+        let rows = &self.index.rows;
+        let found = rows
+            .iter()
+            .find(|r| r.name_lower == wanted)
+            .or_else(|| rows.iter().find(|r| r.name_lower.starts_with(&wanted)))
+            .or_else(|| rows.iter().find(|r| r.name_lower.contains(&wanted)))
+            .map(|r| (r.id, r.name.clone()))?;
+        self.query.clear();
+        self.searching = false;
+        self.filter = Filter::default();
+        self.only = None;
+        self.refilter();
+        self.select_id(Some(found.0));
+        Some(found.1)
+    }
+
+    /// Customer names starting with `prefix` (ignoring case), at most `limit`, in table order.
+    pub fn names_starting_with(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let prefix = prefix.to_lowercase();
+        self.index
+            .rows
+            .iter()
+            .filter(|r| r.name_lower.starts_with(&prefix))
+            .take(limit)
+            .map(|r| r.name.clone())
+            .collect()
+    }
+
     /// Narrows the table to `only` (or shows every customer again with `None`), on its first row.
     pub fn show_only(&mut self, only: Option<OnlyCustomers>) {
         self.only = only;

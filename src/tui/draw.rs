@@ -37,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Span::raw(format!("{line}▏")),
             ]);
             frame.render_widget(Paragraph::new(text), status);
+            screens::palette::draw(app, frame, area, status);
         }
         None => draw_status(app, frame, status),
     }
@@ -136,10 +137,17 @@ fn draw_message(app: &App, frame: &mut Frame, area: Rect, worker: String) {
     } else {
         app.theme.status
     };
-    let spans = vec![
+    let mut spans = vec![
         Span::raw(format!(" {db} │ ")),
         Span::styled(app.message.text.clone(), message_style),
     ];
+    if !app.pending_keys.is_empty() {
+        let keys: Vec<String> = app.pending_keys.iter().map(|k| k.label()).collect();
+        spans.push(Span::styled(
+            format!("  {}…", keys.join(" ")),
+            app.theme.accent,
+        ));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(app.theme.status),
         left,

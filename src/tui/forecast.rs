@@ -20,17 +20,22 @@ pub struct ForecastState {
 
 impl Default for ForecastState {
     fn default() -> Self {
-        ForecastState {
-            breakdown: Breakdown::Total,
-            selected: 0,
-            horizon: DEFAULT_HORIZON,
-            set: None,
-            needs_fit: true,
-        }
+        ForecastState::with_horizon(DEFAULT_HORIZON)
     }
 }
 
 impl ForecastState {
+    /// A screen that will fit `horizon` months ahead when first shown.
+    pub fn with_horizon(horizon: usize) -> ForecastState {
+        ForecastState {
+            breakdown: Breakdown::Total,
+            selected: 0,
+            horizon,
+            set: None,
+            needs_fit: true,
+        }
+    }
+
     /// The groups of the current breakdown.
     pub fn groups(&self) -> Vec<&SeriesForecast> {
         self.set

@@ -1,6 +1,6 @@
 //! How the Forecast screen answers commands and worker replies; [`crate::tui::update`] calls in.
 
-use crate::analytics::forecast::{ForecastSet, MAX_HORIZON};
+use crate::analytics::forecast::{DEFAULT_STEPS, ForecastOptions, ForecastSet, MAX_HORIZON};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
 use crate::tui::screen::Screen;
@@ -38,7 +38,11 @@ pub fn fit_if_needed(app: &mut App) {
         app.forecast.needs_fit = false;
         app.jobs.request(Job::Forecast {
             as_of: app.as_of,
-            horizon: app.forecast.horizon,
+            options: ForecastOptions {
+                horizon: app.forecast.horizon,
+                origins: app.config.forecast.backtest_origins.0,
+                steps: DEFAULT_STEPS,
+            },
         });
     }
 }

@@ -1,13 +1,16 @@
 //! Keys to commands, per context. Dispatch and the help overlay both read this one table,
 //! so the help can never disagree with what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::Command;
+pub use crate::tui::keys::{Key, KeySeq};
 use crate::tui::screen::Screen;
 
-/// Where a binding applies; the app asks the most specific context first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a binding applies; the app asks the most specific context first. The config file
+/// names them in snake_case (`[keys.deal_form]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     /// On every screen, when no popup or text field has the keys.
     Global,
@@ -73,6 +76,29 @@ impl Context {
         Context::Help,
     ];
 
+    /// The snake_case name the config file uses: `global`, `pipeline`, `deal_form`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The context with this snake_case name.
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// True for the screens where a key not bound on the screen falls through to [`Context::Global`].
+    pub fn falls_back_to_global(self) -> bool {
+        matches!(
+            self,
+            Context::Pipeline
+                | Context::Customers
+                | Context::Tiers
+                | Context::Forecast
+                | Context::Tasks
+                | Context::Channels
+        )
+    }
+
     /// The heading of this context in the help.
     pub fn title(self) -> &'static str {
         match self {
@@ -86,7 +112,7 @@ impl Context {
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
             Context::CommandLine => {
-                "Command line (:history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
+                "Command line (:history, :export FILE, :import FILE MAPPING, :goto customer NAME, any action)"
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",
@@ -101,99 +127,44 @@ impl Context {
     }
 }
 
-/// A key with its modifiers, as the key map matches it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key itself.
-    pub code: KeyCode,
-    /// Ctrl and Alt; Shift is folded into the character for printable keys.
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// A key without modifiers.
-    pub const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    /// A printable character key.
-    pub const fn char(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
-    }
-
-    /// A character with Ctrl held.
-    pub const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// The key as the map sees a terminal event: Shift dropped from characters, which already carry it.
-    pub fn from_event(event: KeyEvent) -> Key {
-        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if let KeyCode::Char(c) = event.code
-            && modifiers.contains(KeyModifiers::CONTROL)
-        {
-            modifiers = KeyModifiers::CONTROL | (modifiers & KeyModifiers::ALT);
-            return Key {
-                code: KeyCode::Char(c.to_ascii_lowercase()),
-                modifiers,
-            };
-        }
-        Key {
-            code: event.code,
-            modifiers,
-        }
-    }
-
-    /// How the help and hints print the key.
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Delete => "Del".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            label.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            label.push_str("Alt-");
-        }
-        label + &base
-    }
-}
-
 /// Keys bound to one command in one context, with the words the help shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
-    /// Any of these keys triggers it.
-    pub keys: Vec<Key>,
+    /// Any of these key sequences triggers it.
+    pub keys: Vec<KeySeq>,
     /// What it does.
     pub command: Command,
     /// One line for the help overlay.
     pub help: &'static str,
+}
+
+/// Two bindings that clash: the second can never be reached, or only one of them can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// One binding: where, what, and its keys.
+    pub first: (Context, Command, KeySeq),
+    /// The other.
+    pub second: (Context, Command, KeySeq),
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (c1, a1, k1) = &self.first;
+        let (c2, a2, k2) = &self.second;
+        let how = if k1 == k2 { "is also" } else { "overlaps" };
+        write!(
+            f,
+            "key conflict: '{}' for {} in [keys.{}] {how} '{}' for {} in [keys.{}]",
+            k2.config_text(),
+            a2.name(),
+            c2.name(),
+            k1.config_text(),
+            a1.name(),
+            c1.name()
+        )
+    }
 }
 
 /// The whole table of bindings.
@@ -203,19 +174,88 @@ pub struct KeyMap {
 }
 
 impl KeyMap {
-    /// The command bound to `key` in the first of `contexts` that binds it.
-    pub fn command_for(&self, contexts: &[Context], key: Key) -> Option<Command> {
+    /// The command bound to exactly `keys` in the first of `contexts` that binds it.
+    pub fn command_for(&self, contexts: &[Context], keys: &[Key]) -> Option<Command> {
         contexts.iter().find_map(|context| {
-            self.bindings
-                .iter()
-                .find(|b| b.context == *context && b.keys.contains(&key))
+            self.bindings_in(*context)
+                .find(|b| b.keys.iter().any(|seq| seq.0 == keys))
                 .map(|b| b.command)
         })
     }
 
+    /// True when some binding in `contexts` starts with `keys` and needs more keys after them.
+    pub fn is_prefix(&self, contexts: &[Context], keys: &[Key]) -> bool {
+        contexts.iter().any(|context| {
+            self.bindings_in(*context)
+                .any(|b| b.keys.iter().any(|seq| seq.extends(keys)))
+        })
+    }
+
+    /// The commands that do something in `context`: those bound there by default, and on
+    /// screens, the global ones.
+    pub fn usable_commands(&self, context: Context) -> Vec<Command> {
+        let mut commands: Vec<Command> = self.bindings_in(context).map(|b| b.command).collect();
+        if context.falls_back_to_global() {
+            commands.extend(self.bindings_in(Context::Global).map(|b| b.command));
+        }
+        commands.dedup();
+        commands
+    }
+
+    /// Makes `keys` (and only they) trigger `command` in `context`.
+    pub fn set_keys(&mut self, context: Context, command: Command, keys: Vec<KeySeq>) {
+        let mut rest = Some(keys);
+        for binding in &mut self.bindings {
+            if binding.context == context && binding.command == command {
+                binding.keys = rest.take().unwrap_or_default();
+            }
+        }
+        if let Some(keys) = rest {
+            let help = self
+                .bindings
+                .iter()
+                .find(|b| b.command == command)
+                .map_or("", |b| b.help);
+            self.bindings.push(Binding {
+                context,
+                keys,
+                command,
+                help,
+            });
+        }
+    }
+
+    /// Pairs of bindings that cannot both work: the same keys, or one's keys the start of the
+    /// other's, in one context or in a screen and the global context it falls back to.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut found = Vec::new();
+        let entries: Vec<(Context, Command, &KeySeq)> = self
+            .bindings
+            .iter()
+            .flat_map(|b| b.keys.iter().map(move |k| (b.context, b.command, k)))
+            .collect();
+        for (i, a) in entries.iter().enumerate() {
+            for b in &entries[i + 1..] {
+                let together = a.0 == b.0
+                    || (a.0 == Context::Global && b.0.falls_back_to_global())
+                    || (b.0 == Context::Global && a.0.falls_back_to_global());
+                let clash = a.2 == b.2 || a.2.extends(&b.2.0) || b.2.extends(&a.2.0);
+                if together && clash && (a.0, a.1) != (b.0, b.1) {
+                    found.push(Conflict {
+                        first: (a.0, a.1, a.2.clone()),
+                        second: (b.0, b.1, b.2.clone()),
+                    });
+                }
+            }
+        }
+        found
+    }
+
     /// The bindings of one context, in table order.
     pub fn bindings_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
-        self.bindings.iter().filter(move |b| b.context == context)
+        self.bindings
+            .iter()
+            .filter(move |b| b.context == context && !b.keys.is_empty())
     }
 
     /// The keys bound to `command` in `context`, joined for a hint ("j/↓").
@@ -274,7 +314,7 @@ impl Default for KeyMap {
                 Global,
                 vec![ch(':')],
                 C::OpenCommandLine,
-                "command line: :history lists recent changes",
+                "command palette: commands and actions, Tab completes",
             ),
         ];
         bindings.extend(Screen::ALL.into_iter().map(|screen| {
@@ -456,6 +496,30 @@ impl Default for KeyMap {
                 vec![code(KeyCode::Backspace)],
                 C::DeleteChar,
                 "delete a character",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Tab)],
+                C::Complete,
+                "complete: next command, action or name",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::BackTab)],
+                C::CompletePrevious,
+                "previous completion",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Up), Key::ctrl('p')],
+                C::OlderCommand,
+                "the command run before",
+            ),
+            bind(
+                CommandLine,
+                vec![code(KeyCode::Down), Key::ctrl('n')],
+                C::NewerCommand,
+                "the command run after",
             ),
             bind(
                 History,
@@ -852,7 +916,7 @@ fn task_bindings() -> Vec<Binding> {
 fn bind(context: Context, keys: Vec<Key>, command: Command, help: &'static str) -> Binding {
     Binding {
         context,
-        keys,
+        keys: keys.into_iter().map(KeySeq::single).collect(),
         command,
         help,
     }
@@ -957,7 +1021,7 @@ mod tests {
             for binding in map.bindings_in(context) {
                 for key in &binding.keys {
                     assert!(
-                        seen.insert(*key),
+                        seen.insert(key.clone()),
                         "{} bound twice in {context:?}",
                         key.label()
                     );
@@ -967,35 +1031,46 @@ mod tests {
     }
 
     #[test]
-    fn specific_context_wins_over_global() {
-        let map = KeyMap::default();
-        let contexts = [Context::Help, Context::Global];
+    fn the_built_in_map_has_no_conflicts() {
+        let conflicts: Vec<String> = KeyMap::default()
+            .conflicts()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert!(conflicts.is_empty(), "{conflicts:#?}");
+    }
+
+    #[test]
+    fn a_sequence_and_its_prefix_clash() {
+        let mut map = KeyMap::default();
+        let gg = KeySeq(vec![Key::char('g'), Key::char('g')]);
+        map.set_keys(Context::Pipeline, Command::Bottom, vec![gg]);
+        let conflicts = map.conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         assert_eq!(
-            map.command_for(&contexts, Key::char('q')),
-            Some(Command::ToggleHelp)
-        );
-        assert_eq!(
-            map.command_for(&[Context::Global], Key::char('q')),
-            Some(Command::Quit)
-        );
-        assert_eq!(map.command_for(&[Context::Search], Key::char('q')), None);
-        assert_eq!(
-            map.command_for(&[Context::DealForm], Key::char('q')),
-            None,
-            "q is text in a form"
+            conflicts[0].to_string(),
+            "key conflict: 'g g' for bottom in [keys.pipeline] overlaps 'g' for top in [keys.pipeline]"
         );
     }
 
     #[test]
-    fn shift_is_folded_into_characters_and_ctrl_is_kept() {
-        let shifted = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(shifted), Key::char('S'));
-        let ctrl = KeyEvent::new(
-            KeyCode::Char('C'),
-            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    fn specific_context_wins_over_global() {
+        let map = KeyMap::default();
+        let contexts = [Context::Help, Context::Global];
+        assert_eq!(
+            map.command_for(&contexts, &[Key::char('q')]),
+            Some(Command::ToggleHelp)
         );
-        assert_eq!(Key::from_event(ctrl), Key::ctrl('c'));
-        assert_eq!(Key::ctrl('c').label(), "Ctrl-c");
+        assert_eq!(
+            map.command_for(&[Context::Global], &[Key::char('q')]),
+            Some(Command::Quit)
+        );
+        assert_eq!(map.command_for(&[Context::Search], &[Key::char('q')]), None);
+        assert_eq!(
+            map.command_for(&[Context::DealForm], &[Key::char('q')]),
+            None,
+            "q is text in a form"
+        );
     }
 
     #[test]

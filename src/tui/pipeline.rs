@@ -107,8 +107,8 @@ impl PipelineState {
         settings: Vec<StageSetting>,
         choices: BoardChoices,
         as_of: NaiveDate,
+        period_kind: PeriodKind,
     ) -> PipelineState {
-        let period_kind = PeriodKind::default();
         let period = period_kind.period(as_of);
         PipelineState {
             cards,

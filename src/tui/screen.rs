@@ -1,9 +1,10 @@
 //! The six screens of the desk, in tab order.
 
 /// A top-level screen, switched with the number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
     /// The deal board.
+    #[default]
     Pipeline,
     /// All customers and their detail.
     Customers,

@@ -2,7 +2,6 @@
 //! writes; `o` asks the worker for the optimal plan; the plan view accepts the kept moves as one
 //! write (one undo step).
 
-use crate::analytics::assign::AssignWeights;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
@@ -124,7 +123,7 @@ fn list(app: &mut App, command: Command) {
             });
             app.jobs.request(Job::Plan {
                 scope,
-                weights: AssignWeights::default(),
+                weights: app.config.assign,
                 as_of: today,
             });
         }

@@ -5,16 +5,20 @@ use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
 use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, pipeline_update, scores_update,
-    tasks, tasks_update, tiers_update,
+    channels, export_view, forecast_update, import_view, layout, palette, pipeline_update,
+    scores_update, tasks, tasks_update, tiers_update,
 };
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
+    if matches!(action, Action::Command(_) | Action::Type(_)) {
+        app.pending_keys.clear();
+    }
     match action {
         Action::Command(command) => run_command(app, command),
         Action::Type(c) => type_char(app, c),
+        Action::PendingKeys(keys) => app.pending_keys = keys,
         Action::Resize { width, height } => app.size = (width, height),
         Action::Tick => app.ticks = app.ticks.wrapping_add(1),
         Action::Worker(reply) => take_reply(app, *reply),
@@ -35,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
 fn type_char(app: &mut App, c: char) {
     if let Some(line) = app.command_line.as_mut() {
         line.push(c);
+        retype(app);
     } else if app.screen == Screen::Pipeline {
         if let Some(form) = app.pipeline.form.as_mut() {
             form.type_char(c);
@@ -91,7 +96,10 @@ fn run_command(app: &mut App, command: Command) {
         Command::PreviousScreen => app.screen = app.screen.previous(),
         Command::Undo => request_write(app, Job::Undo, "undoing…"),
         Command::Redo => request_write(app, Job::Redo, "redoing…"),
-        Command::OpenCommandLine => app.command_line = Some(String::new()),
+        Command::OpenCommandLine => {
+            app.command_line = Some(String::new());
+            retype(app);
+        }
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
         _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
@@ -113,6 +121,13 @@ pub(crate) fn request_write(app: &mut App, job: Job, note: &str) {
     app.message = Message::info(note);
 }
 
+/// Offers the completions of the command line as it now reads.
+fn retype(app: &mut App) {
+    let line = app.command_line.clone().unwrap_or_default();
+    let suggestions = palette::suggestions(app, &line);
+    app.palette.retype(suggestions);
+}
+
 fn command_line(app: &mut App, command: Command) {
     match command {
         Command::Cancel => app.command_line = None,
@@ -120,35 +135,77 @@ fn command_line(app: &mut App, command: Command) {
             if let Some(line) = app.command_line.as_mut() {
                 line.pop();
             }
+            retype(app);
+        }
+        Command::Complete | Command::CompletePrevious => {
+            let only_one = app.palette.suggestions.len() == 1;
+            let chosen = app
+                .palette
+                .cycle(command == Command::Complete)
+                .map(|s| s.line.clone());
+            if let Some(line) = chosen {
+                app.command_line = Some(line);
+                if only_one {
+                    retype(app);
+                }
+            }
+        }
+        Command::OlderCommand | Command::NewerCommand => {
+            let line = app.palette.browse(command == Command::OlderCommand);
+            app.command_line = Some(line.unwrap_or_default().to_string());
         }
         Command::Accept => {
             let line = app.command_line.take().unwrap_or_default();
-            if let Some(file) = export_view::parse_export(&line) {
-                export_view::start(app, file);
-                return;
-            }
-            if let Some(args) = import_view::parse_import(&line) {
-                import_view::start(app, args);
-                return;
-            }
-            match line.trim() {
-                "history" | "hist" => {
-                    app.jobs.request(Job::History);
-                }
-                "undo" => request_write(app, Job::Undo, "undoing…"),
-                "apply" => channels::apply(app),
-                "redo" => request_write(app, Job::Redo, "redoing…"),
-                "q" | "quit" => app.quit = true,
-                "" => {}
-                other => {
-                    app.message = Message::error(format!(
-                        "unknown command :{other} (try :history, :undo, :redo, :apply, :export FILE, :import FILE MAPPING, :quit)"
-                    ))
-                }
-            }
+            app.palette.remember(&line);
+            run_line(app, line.trim());
         }
         Command::Quit => app.quit = true,
         _ => {}
+    }
+}
+
+/// Runs a command line: a command with its arguments, or any action by its name.
+fn run_line(app: &mut App, line: &str) {
+    if let Some(file) = export_view::parse_export(line) {
+        export_view::start(app, file);
+        return;
+    }
+    if let Some(args) = import_view::parse_import(line) {
+        import_view::start(app, args);
+        return;
+    }
+    if let Some(name) = line.strip_prefix("goto customer ") {
+        go_to_customer(app, name);
+        return;
+    }
+    match line {
+        "history" | "hist" => {
+            app.jobs.request(Job::History);
+        }
+        "undo" => request_write(app, Job::Undo, "undoing…"),
+        "apply" => channels::apply(app),
+        "redo" => request_write(app, Job::Redo, "redoing…"),
+        "q" | "quit" => app.quit = true,
+        "" => {}
+        other => match Command::from_name(other) {
+            Some(command) => run_command(app, command),
+            None => {
+                app.message = Message::error(format!(
+                    "unknown command :{other} (Tab lists the commands and actions)"
+                ))
+            }
+        },
+    }
+}
+
+/// `:goto customer NAME`: the Customers screen with that customer selected.
+fn go_to_customer(app: &mut App, name: &str) {
+    match app.customers.go_to(name) {
+        Some(found) => {
+            app.screen = Screen::Customers;
+            app.message = Message::info(format!("found {found}"));
+        }
+        None => app.message = Message::error(format!("no customer is called '{}'", name.trim())),
     }
 }
 

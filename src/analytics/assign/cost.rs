@@ -44,6 +44,14 @@ impl Default for AssignWeights {
 impl AssignWeights {
     /// Checks the weights make sense: finite, not negative, positive scales.
     pub fn validate(&self) -> Result<(), String> {
+        match self.invalid_field() {
+            Some((_, message)) => Err(message),
+            None => Ok(()),
+        }
+    }
+
+    /// The first field that does not make sense, with why; the config file names it.
+    pub fn invalid_field(&self) -> Option<(&'static str, String)> {
         let weights = [
             ("region", self.region),
             ("continuity", self.continuity),
@@ -53,16 +61,25 @@ impl AssignWeights {
         ];
         for (name, w) in weights {
             if !w.is_finite() || w < 0.0 {
-                return Err(format!("the {name} weight must be a number ≥ 0, not {w}"));
+                return Some((
+                    name,
+                    format!("the {name} weight must be a number ≥ 0, not {w}"),
+                ));
             }
         }
         if self.urgency_horizon_days <= 0 {
-            return Err("urgency_horizon_days must be at least 1".into());
+            return Some((
+                "urgency_horizon_days",
+                "urgency_horizon_days must be at least 1".into(),
+            ));
         }
         if !self.full_backlog_hours.is_finite() || self.full_backlog_hours <= 0.0 {
-            return Err("full_backlog_hours must be a positive number".into());
+            return Some((
+                "full_backlog_hours",
+                "full_backlog_hours must be a positive number".into(),
+            ));
         }
-        Ok(())
+        None
     }
 }
 

@@ -56,7 +56,7 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         for binding in app.keymap.bindings_in(context) {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.accent),
+                Span::styled(format!("  {:<22}", keys.join(", ")), theme.accent),
                 Span::raw(binding.help),
             ]));
         }

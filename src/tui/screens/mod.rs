@@ -11,6 +11,7 @@ pub mod help;
 pub mod history;
 pub mod import_report;
 pub mod kpi_strip;
+pub mod palette;
 pub mod pipeline;
 pub mod task_popups;
 pub mod tasks;

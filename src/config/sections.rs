@@ -1,0 +1,220 @@
+//! The small config sections: pipeline stage defaults, the KPI period, and forecast settings.
+
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+use crate::analytics::forecast::{DEFAULT_HORIZON, DEFAULT_ORIGINS, MAX_HORIZON};
+use crate::analytics::pipeline::PeriodKind;
+use crate::domain::Stage;
+
+/// `[pipeline]`: each open stage's default win probability and the days without movement after
+/// which its deals count as stale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineSettings {
+    /// Percent, 0 to 100, per open stage.
+    pub probability: StageProbabilities,
+    /// Days, at least 1, per open stage.
+    pub stale_days: StageStaleDays,
+}
+
+impl PipelineSettings {
+    /// Each open stage with its probability in basis points and its stale days.
+    pub fn per_stage(&self) -> [(Stage, i64, i64); 4] {
+        let p = &self.probability;
+        let d = &self.stale_days;
+        [
+            (Stage::Lead, p.lead.basis_points(), d.lead.days()),
+            (
+                Stage::Qualified,
+                p.qualified.basis_points(),
+                d.qualified.days(),
+            ),
+            (
+                Stage::Proposal,
+                p.proposal.basis_points(),
+                d.proposal.days(),
+            ),
+            (
+                Stage::Negotiation,
+                p.negotiation.basis_points(),
+                d.negotiation.days(),
+            ),
+        ]
+    }
+}
+
+/// Default win probability of each open stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StageProbabilities {
+    /// Lead.
+    pub lead: Percent,
+    /// Qualified.
+    pub qualified: Percent,
+    /// Proposal.
+    pub proposal: Percent,
+    /// Negotiation.
+    pub negotiation: Percent,
+}
+
+impl Default for StageProbabilities {
+    fn default() -> Self {
+        StageProbabilities {
+            lead: Percent(10),
+            qualified: Percent(25),
+            proposal: Percent(50),
+            negotiation: Percent(70),
+        }
+    }
+}
+
+/// Stale days of each open stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StageStaleDays {
+    /// Lead.
+    pub lead: StaleDays,
+    /// Qualified.
+    pub qualified: StaleDays,
+    /// Proposal.
+    pub proposal: StaleDays,
+    /// Negotiation.
+    pub negotiation: StaleDays,
+}
+
+impl Default for StageStaleDays {
+    fn default() -> Self {
+        StageStaleDays {
+            lead: StaleDays(30),
+            qualified: StaleDays(21),
+            proposal: StaleDays(14),
+            negotiation: StaleDays(10),
+        }
+    }
+}
+
+/// A whole percent from 0 to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct Percent(pub u8);
+
+impl Percent {
+    /// The percent in basis points, as the database keeps it.
+    pub fn basis_points(self) -> i64 {
+        i64::from(self.0) * 100
+    }
+}
+
+impl TryFrom<i64> for Percent {
+    type Error = String;
+
+    fn try_from(value: i64) -> Result<Percent, String> {
+        u8::try_from(value)
+            .ok()
+            .filter(|v| *v <= 100)
+            .map(Percent)
+            .ok_or_else(|| format!("'{value}' is not a percent; use a whole number from 0 to 100"))
+    }
+}
+
+/// A number of days, at least 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct StaleDays(pub u32);
+
+impl StaleDays {
+    /// The number of days.
+    pub fn days(self) -> i64 {
+        i64::from(self.0)
+    }
+}
+
+impl TryFrom<i64> for StaleDays {
+    type Error = String;
+
+    fn try_from(value: i64) -> Result<StaleDays, String> {
+        u32::try_from(value)
+            .ok()
+            .filter(|v| *v >= 1)
+            .map(StaleDays)
+            .ok_or_else(|| format!("'{value}' is not a number of days; use a whole number ≥ 1"))
+    }
+}
+
+/// `[kpi]`: the period the board's KPIs open with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KpiSettings {
+    /// trailing-12-months, this-quarter, last-quarter or this-year.
+    pub period: KpiPeriod,
+}
+
+/// A [`PeriodKind`] read by its name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct KpiPeriod(pub PeriodKind);
+
+impl TryFrom<String> for KpiPeriod {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<KpiPeriod, String> {
+        PeriodKind::from_str(&name)
+            .map(KpiPeriod)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// `[forecast]`: how far ahead the Forecast screen looks, and how many origins its backtest uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ForecastSettings {
+    /// Months ahead, 1 to 36.
+    pub horizon: Horizon,
+    /// Rolling origins of the backtest, 1 to 24.
+    pub backtest_origins: Origins,
+}
+
+impl Default for ForecastSettings {
+    fn default() -> Self {
+        ForecastSettings {
+            horizon: Horizon(DEFAULT_HORIZON),
+            backtest_origins: Origins(DEFAULT_ORIGINS),
+        }
+    }
+}
+
+/// A forecast horizon in months, 1 to [`MAX_HORIZON`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct Horizon(pub usize);
+
+impl TryFrom<i64> for Horizon {
+    type Error = String;
+
+    fn try_from(value: i64) -> Result<Horizon, String> {
+        usize::try_from(value)
+            .ok()
+            .filter(|v| (1..=MAX_HORIZON).contains(v))
+            .map(Horizon)
+            .ok_or_else(|| format!("'{value}' is not a horizon; use 1 to {MAX_HORIZON} months"))
+    }
+}
+
+/// The number of backtest origins, 1 to 24.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct Origins(pub usize);
+
+impl TryFrom<i64> for Origins {
+    type Error = String;
+
+    fn try_from(value: i64) -> Result<Origins, String> {
+        usize::try_from(value)
+            .ok()
+            .filter(|v| (1..=24).contains(v))
+            .map(Origins)
+            .ok_or_else(|| format!("'{value}' is not a number of backtest origins; use 1 to 24"))
+    }
+}

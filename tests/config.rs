@@ -1,0 +1,341 @@
+//! The config file: defaults merged field by field, `config --print-default` and `--check`, and
+//! an error naming the file, line, key and bad value for every kind of mistake.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::bin::{assert_refused, salesdesk, stdout};
+use salesdesk::analytics::assign::AssignWeights;
+use salesdesk::analytics::pipeline::PeriodKind;
+use salesdesk::config::{self, Config, LoadedConfig};
+use salesdesk::db::board;
+use salesdesk::domain::Stage;
+use salesdesk::tui::action::Command;
+use salesdesk::tui::keymap::{Context, Key, KeyMap, KeySeq};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/config")
+        .join(name)
+}
+
+fn load(name: &str) -> Result<LoadedConfig, config::ConfigError> {
+    config::load(Some(&fixture(name)), None)
+}
+
+#[test]
+fn user_values_override_the_defaults_field_by_field() {
+    let loaded = load("valid.toml").unwrap();
+    let c = &loaded.config;
+    let stages = c.pipeline.per_stage();
+    assert_eq!(
+        stages[0],
+        (Stage::Lead, 1500, 30),
+        "lead probability set, days default"
+    );
+    assert_eq!(stages[2], (Stage::Proposal, 5000, 14), "untouched stage");
+    assert_eq!(
+        stages[3],
+        (Stage::Negotiation, 7000, 7),
+        "negotiation days set"
+    );
+    assert_eq!(c.kpi.period.0, PeriodKind::ThisQuarter);
+    assert_eq!(c.forecast.horizon.0, 12);
+    assert_eq!(
+        c.forecast.backtest_origins,
+        Config::default().forecast.backtest_origins
+    );
+    let defaults = AssignWeights::default();
+    assert_eq!(c.assign.continuity, 3.5);
+    assert_eq!(
+        (c.assign.region, c.assign.urgency_horizon_days),
+        (defaults.region, defaults.urgency_horizon_days)
+    );
+}
+
+#[test]
+fn key_overrides_replace_only_the_named_actions() {
+    let map = load("valid.toml").unwrap().keymap;
+    let pipeline = [Context::Pipeline, Context::Global];
+    assert_eq!(
+        map.command_for(&pipeline, &[Key::char('W')]),
+        Some(Command::MarkWon)
+    );
+    assert_eq!(map.command_for(&pipeline, &[Key::char('w')]), None);
+    assert_eq!(
+        map.command_for(&pipeline, &[Key::char('g'), Key::char('g')]),
+        Some(Command::Top)
+    );
+    assert!(map.is_prefix(&pipeline, &[Key::char('g')]));
+    assert_eq!(
+        map.command_for(&pipeline, &[Key::ctrl('q')]),
+        Some(Command::Quit)
+    );
+    assert_eq!(map.command_for(&pipeline, &[Key::char('q')]), None);
+    assert_eq!(
+        map.command_for(&pipeline, &[Key::char('x')]),
+        Some(Command::MarkLost),
+        "untouched"
+    );
+    assert_eq!(
+        map.keys_label(Context::Pipeline, Command::Top),
+        format!("g g/{}", KeySeq::parse("<Home>").unwrap().label())
+    );
+}
+
+#[test]
+fn no_file_means_the_defaults_and_a_named_missing_file_is_an_error() {
+    let none = config::load(None, Some(Path::new("/nonexistent/salesdesk/config.toml"))).unwrap();
+    assert_eq!(none, LoadedConfig::default());
+    assert_eq!(none.keymap, KeyMap::default());
+    let err = config::load(Some(Path::new("/nonexistent/c.toml")), None).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("config /nonexistent/c.toml: cannot read it"),
+        "{err}"
+    );
+}
+
+/// Each invalid fixture, with the line, key, value and words its error must carry.
+const INVALID: [(&str, usize, &str, &str, &str); 13] = [
+    (
+        "horizon_zero.toml",
+        2,
+        "forecast.horizon",
+        "'0'",
+        "use 1 to 36 months",
+    ),
+    (
+        "unknown_key.toml",
+        3,
+        "pipeline.colour",
+        "'red'",
+        "unknown field `colour`",
+    ),
+    (
+        "bad_period.toml",
+        2,
+        "kpi.period",
+        "'monthly'",
+        "is not a period",
+    ),
+    (
+        "percent_over_100.toml",
+        2,
+        "pipeline.probability.lead",
+        "'150'",
+        "from 0 to 100",
+    ),
+    (
+        "negative_weight.toml",
+        2,
+        "assign.region",
+        "'-1.0'",
+        "must be a number ≥ 0",
+    ),
+    (
+        "bad_key_name.toml",
+        2,
+        "keys.pipeline.mark_won",
+        "'<Hyper-w>'",
+        "is not a key",
+    ),
+    (
+        "key_conflict.toml",
+        2,
+        "keys.pipeline.mark_won",
+        "'x'",
+        "key conflict: 'x' for mark_lost",
+    ),
+    (
+        "unknown_action.toml",
+        4,
+        "keys.pipeline.mark_wonn",
+        "'W'",
+        "is not an action of [keys.pipeline]",
+    ),
+    (
+        "action_elsewhere.toml",
+        2,
+        "keys.pipeline.drill_down",
+        "'D'",
+        "does nothing in [keys.pipeline]",
+    ),
+    (
+        "unknown_context.toml",
+        1,
+        "",
+        "",
+        "unknown key context 'pipline'",
+    ),
+    (
+        "sequence_prefix.toml",
+        2,
+        "keys.customers.bottom",
+        "'g g'",
+        "overlaps 'g' for top",
+    ),
+    ("bad_toml.toml", 1, "", "", "expected `]`"),
+    (
+        "wrong_type.toml",
+        2,
+        "forecast.horizon",
+        "'twelve'",
+        "invalid type",
+    ),
+];
+
+#[test]
+fn every_invalid_config_names_file_line_key_and_value() {
+    for (name, line, key, value, words) in INVALID {
+        let path = format!("invalid/{name}");
+        let err = load(&path).expect_err(name);
+        let text = err.to_string();
+        assert_eq!(err.line, Some(line), "{name}: {text}");
+        assert!(
+            text.contains(&format!("config {}", fixture(&path).display())),
+            "{text}"
+        );
+        assert!(text.contains(&format!("line {line}")), "{text}");
+        if !key.is_empty() {
+            assert!(text.contains(&format!("key {key}")), "{name}: {text}");
+            assert!(text.contains(&format!("value {value}")), "{name}: {text}");
+        }
+        assert!(text.contains(words), "{name}: {text}");
+    }
+}
+
+#[test]
+fn the_binary_checks_a_config_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let valid = fixture("valid.toml");
+    let out = salesdesk(
+        &db,
+        &["--config", valid.to_str().unwrap(), "config", "--check"],
+    );
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("is valid"));
+    for (name, line, key, ..) in INVALID {
+        let path = fixture(&format!("invalid/{name}"));
+        let out = salesdesk(
+            &db,
+            &["--config", path.to_str().unwrap(), "config", "--check"],
+        );
+        assert_refused(&out, &format!("line {line}"));
+        assert_refused(&out, key);
+        let report = salesdesk(
+            &db,
+            &["--config", path.to_str().unwrap(), "report", "pipeline"],
+        );
+        assert_refused(&report, &format!("line {line}"));
+    }
+}
+
+#[test]
+fn the_printed_default_is_valid_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = salesdesk(&db, &["config", "--print-default"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for section in [
+        "[pipeline]",
+        "[kpi]",
+        "[forecast]",
+        "[assign]",
+        "# [keys.pipeline]",
+    ] {
+        assert!(text.contains(section), "{section} missing");
+    }
+    assert!(text.contains("# mark_won = [\"w\"]"));
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, &text).unwrap();
+    let loaded = config::load(Some(&file), None).unwrap();
+    assert_eq!(loaded.config, Config::default());
+    assert_eq!(loaded.keymap, KeyMap::default());
+}
+
+#[test]
+fn stage_settings_from_the_config_reach_the_database() {
+    let mut conn = common::fixture_db();
+    let loaded = load("valid.toml").unwrap();
+    board::save_stage_settings(&mut conn, &loaded.config.pipeline.per_stage()).unwrap();
+    let settings = board::load_settings(&conn).unwrap();
+    let lead = settings.iter().find(|s| s.stage == Stage::Lead).unwrap();
+    assert_eq!((lead.probability_bp, lead.stale_days), (1500, 30));
+    let negotiation = settings
+        .iter()
+        .find(|s| s.stage == Stage::Negotiation)
+        .unwrap();
+    assert_eq!(
+        (negotiation.probability_bp, negotiation.stale_days),
+        (7000, 7)
+    );
+}
+
+#[test]
+fn the_app_opens_with_the_configured_period_and_horizon() {
+    let conn = common::fixture_db();
+    let loaded = load("valid.toml").unwrap();
+    let app = salesdesk::tui::App::load_configured(
+        &conn,
+        "fixture.db".into(),
+        common::as_of(),
+        salesdesk::tui::app::Message::default(),
+        &loaded,
+    )
+    .unwrap();
+    assert_eq!(app.pipeline.period_kind, PeriodKind::ThisQuarter);
+    assert_eq!(app.forecast.horizon, 12);
+    assert_eq!(app.config.assign.continuity, 3.5);
+    assert_eq!(app.keymap, loaded.keymap);
+}
+
+#[test]
+fn the_shipped_key_files_load_and_change_the_keys() {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let vim = config::load(Some(&assets.join("keys-vim.toml")), None)
+        .unwrap()
+        .keymap;
+    let customers = [Context::Customers, Context::Global];
+    assert_eq!(
+        vim.command_for(&customers, &[Key::char('g'), Key::char('g')]),
+        Some(Command::Top)
+    );
+    assert_eq!(
+        vim.command_for(&customers, &[Key::ctrl('f')]),
+        Some(Command::PageDown)
+    );
+    assert_eq!(
+        vim.command_for(&customers, &[Key::char('Z'), Key::char('Z')]),
+        Some(Command::Quit)
+    );
+
+    let arrows = config::load(Some(&assets.join("keys-arrows.toml")), None)
+        .unwrap()
+        .keymap;
+    let pipeline = [Context::Pipeline, Context::Global];
+    for letter in ['h', 'j', 'k', 'l', 'g'] {
+        assert_eq!(
+            arrows.command_for(&pipeline, &[Key::char(letter)]),
+            None,
+            "{letter}"
+        );
+    }
+    assert_eq!(
+        arrows.command_for(
+            &pipeline,
+            &[Key::plain(ratatui::crossterm::event::KeyCode::Down)]
+        ),
+        Some(Command::Down)
+    );
+    assert_eq!(
+        arrows.command_for(
+            &[Context::Help],
+            &[Key::plain(ratatui::crossterm::event::KeyCode::F(1))]
+        ),
+        Some(Command::ToggleHelp)
+    );
+}

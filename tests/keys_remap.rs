@@ -1,0 +1,123 @@
+//! Keys from a config file: remapped keys change what a press does, key sequences wait for their
+//! second key, and the help and hints show the keys as remapped.
+
+mod common;
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use salesdesk::config;
+use salesdesk::tui::App;
+use salesdesk::tui::app::Message;
+use salesdesk::tui::headless::Headless;
+
+/// The fixture board with the keys of `toml`.
+fn board_with(toml: &str) -> Headless {
+    let loaded = config::parse(Path::new("keys.toml"), toml).unwrap();
+    let conn = common::fixture_db();
+    let app = App::load_configured(
+        &conn,
+        "fixture.db".into(),
+        common::as_of(),
+        Message::default(),
+        &loaded,
+    )
+    .unwrap();
+    let mut h = Headless::new(app, conn);
+    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    h.resize(140, 30);
+    h
+}
+
+fn stage_of(h: &Headless, id: i64) -> String {
+    h.conn()
+        .query_row("SELECT stage FROM deals WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
+}
+
+const VIM_LIKE: &str = r#"
+[keys.pipeline]
+mark_won = "W"
+top = "g g"
+bottom = "G"
+
+[keys.global]
+quit = "<Ctrl-q>"
+toggle_help = ["?", "<F1>"]
+"#;
+
+#[test]
+fn a_remapped_key_does_the_action_and_the_old_key_does_nothing() {
+    let mut h = board_with(VIM_LIKE);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    let id = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    h.press(KeyCode::Char('w'));
+    assert_eq!(stage_of(&h, id), "Proposal", "w is no longer bound");
+    h.press(KeyCode::Char('W'));
+    assert_eq!(stage_of(&h, id), "Won");
+
+    h.press(KeyCode::Char('q'));
+    assert!(!h.app.quit, "q no longer quits");
+    h.press_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn a_key_sequence_waits_for_its_second_key() {
+    let mut h = board_with(VIM_LIKE);
+    let column = (0..4)
+        .max_by_key(|&c| h.app.pipeline.cards.open[c].len())
+        .unwrap();
+    for _ in 0..column {
+        h.press(KeyCode::Char('l'));
+    }
+    h.press(KeyCode::Char('G'));
+    let last = h.app.pipeline.selected[column];
+    assert!(last > 0, "the fixture's first column has several cards");
+    h.press(KeyCode::Char('g'));
+    assert_eq!(h.app.pending_keys.len(), 1);
+    assert!(
+        h.render_text().contains("g…"),
+        "the status line shows the pending key"
+    );
+    assert_eq!(h.app.pipeline.selected[column], last, "nothing happens yet");
+    h.press(KeyCode::Char('g'));
+    assert!(h.app.pending_keys.is_empty());
+    assert_eq!(h.app.pipeline.selected[column], 0);
+
+    h.press(KeyCode::Char('G'));
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Char('k'));
+    assert!(
+        h.app.pending_keys.is_empty(),
+        "a key that breaks the sequence ends it"
+    );
+    assert_eq!(
+        h.app.pipeline.selected[column],
+        last - 1,
+        "and is read on its own"
+    );
+}
+
+#[test]
+fn help_and_hints_show_the_remapped_keys() {
+    let mut h = board_with(VIM_LIKE);
+    h.press(KeyCode::F(1));
+    assert!(h.app.help.is_some(), "F1 opens the help");
+    let mut text = String::new();
+    for _ in 0..200 {
+        text.push_str(&h.render_text());
+        h.press(KeyCode::Char('j'));
+    }
+    let won_line = text
+        .lines()
+        .find(|l| l.contains("mark the deal Won"))
+        .unwrap()
+        .to_string();
+    assert!(won_line.contains(" W "), "{won_line}");
+    assert!(!won_line.contains(" w "), "{won_line}");
+    assert!(text.contains("│  g g "), "the sequence is listed");
+    let quit_line = text.lines().find(|l| l.contains("│  Ctrl-q")).unwrap_or("");
+    assert!(quit_line.contains("quit"), "{quit_line}");
+}
