@@ -111,7 +111,7 @@ fn open_desk(
     tracing::info!(db = %path.display(), config = ?loaded.file, "opening the desk");
     db::board::save_stage_settings(&mut opened.conn, &loaded.config.pipeline.per_stage())
         .context("cannot save the stage settings from the config")?;
-    let app = App::load_configured(
+    let mut app = App::load_configured(
         &opened.conn,
         path.display().to_string(),
         as_of,
@@ -119,8 +119,11 @@ fn open_desk(
         loaded,
     )
     .context("cannot read the customers")?;
+    app.palette.history = paths::load_command_history();
     let analytics = db::open(path)?.conn;
-    tui::event_loop::run(app, opened.conn, analytics)
+    let app = tui::event_loop::run(app, opened.conn, analytics)?;
+    paths::save_command_history(&app.palette.history);
+    Ok(())
 }
 
 /// Takes the database's [`WriteLock`] (failing at once if another salesdesk holds it), then

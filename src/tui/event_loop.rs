@@ -28,9 +28,10 @@ enum Input {
     Failed(String),
 }
 
-/// Runs the app full-screen until the manager quits; `conn` moves to the worker thread that
-/// writes, `analytics` (a second connection to the same file) to the one that scans.
-pub fn run(app: App, conn: Connection, analytics: Connection) -> anyhow::Result<()> {
+/// Runs the app full-screen until the manager quits, and hands back its last state; `conn` moves
+/// to the worker thread that writes, `analytics` (a second connection to the same file) to the
+/// one that scans.
+pub fn run(app: App, conn: Connection, analytics: Connection) -> anyhow::Result<App> {
     let (worker, replies) =
         Workers::spawn(conn, analytics).context("cannot start the background workers")?;
     with_terminal_mode(Arc::new(Crossterm), || {
@@ -69,7 +70,7 @@ fn run_loop<B: Backend>(
     worker: &Workers,
     inputs: &Receiver<Input>,
     replies: &Receiver<Reply>,
-) -> anyhow::Result<()>
+) -> anyhow::Result<App>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -87,7 +88,7 @@ where
             worker.submit(request);
         }
         if app.quit {
-            return Ok(());
+            return Ok(app);
         }
         terminal.draw(|frame| draw(&app, frame))?;
         let action = loop {
