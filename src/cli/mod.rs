@@ -46,6 +46,9 @@ pub struct Cli {
     /// Treat this date as today (YYYY-MM-DD): trailing windows and demo data end here
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     /// What to do; without one, the desk opens
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,18 +88,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Import(args)) => import::run(&path, as_of, &args),
         Some(Command::Export(args)) => export::run(&path, &args),
         Some(Command::Backup(args)) => backup::run(&path, &args),
-        None => open_desk(&path, as_of),
+        None => open_desk(&path, as_of, !cli.no_mouse),
     }
 }
 
-fn open_desk(path: &std::path::Path, as_of: NaiveDate) -> anyhow::Result<()> {
+fn open_desk(path: &std::path::Path, as_of: NaiveDate, mouse: bool) -> anyhow::Result<()> {
     let _log = paths::start_logging();
     let (_lock, opened, message) = open_or_create(path, as_of)?;
     tracing::info!(db = %path.display(), "opening the desk");
     let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
         .context("cannot read the customers")?;
     let analytics = db::open(path)?.conn;
-    tui::event_loop::run(app, opened.conn, analytics)
+    tui::event_loop::run(app, opened.conn, analytics, mouse)
 }
 
 /// Takes the database's [`WriteLock`] (failing at once if another salesdesk holds it), then

@@ -15,6 +15,7 @@ pub mod import_view;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
+pub mod mouse;
 pub mod pipeline;
 pub mod pipeline_update;
 pub mod scores;

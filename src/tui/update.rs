@@ -5,8 +5,8 @@ use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
 use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, pipeline_update, scores_update,
-    tasks, tasks_update, tiers_update,
+    channels, export_view, forecast_update, import_view, layout, mouse, pipeline_update,
+    scores_update, tasks, tasks_update, tiers_update,
 };
 use crate::worker::{Job, Output, Reply};
 
@@ -18,6 +18,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Tick => app.ticks = app.ticks.wrapping_add(1),
         Action::Worker(reply) => take_reply(app, *reply),
+        Action::Mouse(input) => {
+            if let Some(command) = mouse::handle(app, input) {
+                run_command(app, command);
+            }
+        }
     }
     follow_selection_with_detail(app);
     forecast_update::fit_if_needed(app);

@@ -184,11 +184,23 @@ mod tests {
     fn every_theme_selects_with_reverse_and_colours_its_charts_apart() {
         for name in ALL_THEMES {
             let t = Theme::named(name);
-            assert!(t.selected.add_modifier.contains(Modifier::REVERSED), "{name}");
-            let lines = [t.chart_history, t.chart_fit, t.chart_forecast, t.chart_band80];
+            assert!(
+                t.selected.add_modifier.contains(Modifier::REVERSED),
+                "{name}"
+            );
+            let lines = [
+                t.chart_history,
+                t.chart_fit,
+                t.chart_forecast,
+                t.chart_band80,
+            ];
             let colours: std::collections::BTreeSet<String> =
                 lines.iter().map(|s| format!("{:?}", s.fg)).collect();
-            assert_eq!(colours.len(), lines.len(), "{name}: chart lines share a colour");
+            assert_eq!(
+                colours.len(),
+                lines.len(),
+                "{name}: chart lines share a colour"
+            );
         }
     }
 

@@ -178,7 +178,10 @@ mod tests {
     fn bad_colours_are_quoted_with_the_accepted_forms() {
         for bad in ["purple-ish", "#12345", "#gggggg", "256", ""] {
             let err = parse(bad).unwrap_err().to_string();
-            assert!(err.starts_with(&format!("\"{bad}\" is not a colour")), "{err}");
+            assert!(
+                err.starts_with(&format!("\"{bad}\" is not a colour")),
+                "{err}"
+            );
             assert!(err.contains("\"#rrggbb\""), "{err}");
             assert!(err.contains("0-255"), "{err}");
             assert!(err.contains("light-cyan"), "{err}");
@@ -198,7 +201,10 @@ mod tests {
             assert_eq!(parse(&text), Ok(color), "{text}");
         }
         assert_eq!(ColorSpec(Color::DarkGray).to_string(), "dark-gray");
-        assert_eq!(ColorSpec(Color::Rgb(0x1e, 0x90, 0xff)).to_string(), "#1e90ff");
+        assert_eq!(
+            ColorSpec(Color::Rgb(0x1e, 0x90, 0xff)).to_string(),
+            "#1e90ff"
+        );
     }
 
     #[test]
@@ -236,7 +242,10 @@ mod tests {
         assert_eq!(out.fg, Some(Color::Blue));
         assert_eq!(out.bg, Some(Color::Black));
         assert!(!out.add_modifier.contains(Modifier::BOLD));
-        assert!(out.add_modifier.contains(Modifier::ITALIC | Modifier::REVERSED));
+        assert!(
+            out.add_modifier
+                .contains(Modifier::ITALIC | Modifier::REVERSED)
+        );
         assert_eq!(StyleSpec::default().apply(base, false), base);
     }
 
