@@ -157,7 +157,7 @@ pub fn task_lines(list: Rect) -> Rect {
     customer_rows(list)
 }
 
-/// The panes of the Tiers screen, inside its border.
+/// The panes of the Tiers screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TierAreas {
     /// The ABC tiers chart and table.
@@ -171,8 +171,9 @@ pub struct TierAreas {
 /// Height of the tier-moves pane: a border, a header, three tiers and the new customers.
 const TIER_MOVES_HEIGHT: u16 = 7;
 
-/// Splits the inside of the Tiers screen's border.
-pub fn tier_areas(inner: Rect) -> TierAreas {
+/// Splits the Tiers screen's body, inside its border.
+pub fn tier_areas(body: Rect) -> TierAreas {
+    let inner = Block::bordered().inner(body);
     let [groups, moves] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(TIER_MOVES_HEIGHT)]).areas(inner);
     let [abc, rfm] =
@@ -187,7 +188,7 @@ pub fn group_parts(pane: Rect, groups: usize) -> [Rect; 2] {
         .areas(Block::bordered().inner(pane))
 }
 
-/// The parts of the Channels screen, inside its border.
+/// The parts of the Channels screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChannelAreas {
     /// Budget and predicted revenue.
@@ -202,8 +203,9 @@ pub struct ChannelAreas {
     pub footer: Rect,
 }
 
-/// Splits the inside of the Channels screen's border for `channels` rows and `notes` notes.
-pub fn channel_areas(inner: Rect, channels: usize, notes: usize) -> ChannelAreas {
+/// Splits the Channels screen's body, inside its border, for `channels` rows and `notes` notes.
+pub fn channel_areas(body: Rect, channels: usize, notes: usize) -> ChannelAreas {
+    let inner = Block::bordered().inner(body);
     let rows = u16::try_from(channels).unwrap_or(u16::MAX);
     let note_rows = u16::try_from(notes).unwrap_or(u16::MAX);
     let [summary, table, notes, chart, footer] = Layout::vertical([
@@ -244,6 +246,27 @@ mod tests {
         assert_eq!(customer_table_rows((100, 30), false), 30 - 2 - 1 - 3);
         assert!(customer_table_rows((100, 30), true) < customer_table_rows((100, 30), false));
         assert_eq!(customer_table_rows((20, 3), false), 1);
+    }
+
+    #[test]
+    fn tabs_cover_their_label_and_padding_but_not_the_divider() {
+        let tabs = Rect::new(0, 0, 100, 1);
+        // " 1 Pipeline │ 2 Customers │ …": Pipeline is 0..=11, the divider 12.
+        assert_eq!(tab_at(tabs, 0), Some(Screen::Pipeline));
+        assert_eq!(tab_at(tabs, 11), Some(Screen::Pipeline));
+        assert_eq!(tab_at(tabs, 12), None);
+        assert_eq!(tab_at(tabs, 13), Some(Screen::Customers));
+        assert_eq!(tab_at(tabs, 99), None);
+    }
+
+    #[test]
+    fn rows_count_from_the_top_of_an_area_and_only_inside_it() {
+        let area = Rect::new(2, 5, 10, 3);
+        assert_eq!(row_in(area, 2, 5), Some(0));
+        assert_eq!(row_in(area, 11, 7), Some(2));
+        assert_eq!(row_in(area, 12, 7), None);
+        assert_eq!(row_in(area, 5, 8), None);
+        assert_eq!(row_in(area, 1, 6), None);
     }
 
     #[test]

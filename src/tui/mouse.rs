@@ -135,8 +135,7 @@ fn click_tiers(app: &mut App, body: Rect, column: u16, row: u16) {
     let Some(overview) = &tiers.overview else {
         return;
     };
-    let inner = ratatui::widgets::Block::bordered().inner(body);
-    let areas = layout::tier_areas(inner);
+    let areas = layout::tier_areas(body);
     let counts = [overview.report.tiers.len(), overview.report.segments.len()];
     for (first, (pane, count)) in [
         (0, (areas.abc, counts[0])),
@@ -171,8 +170,7 @@ fn click_channels(app: &mut App, body: Rect, column: u16, row: u16) {
     };
     let count = model.fitted.len();
     let notes = model.fitted.iter().filter(|c| c.fit.is_err()).count();
-    let inner = ratatui::widgets::Block::bordered().inner(body);
-    let table = layout::channel_areas(inner, count, notes).table;
+    let table = layout::channel_areas(body, count, notes).table;
     if let Some(line) = layout::row_in(table, column, row)
         && let Some(i) = line.checked_sub(1)
         && i < count

@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notes: note_area,
         chart,
         footer,
-    } = layout::channel_areas(inner, model.fitted.len(), notes.len());
+    } = layout::channel_areas(area, model.fitted.len(), notes.len());
     draw_summary(app, model, frame, summary);
     draw_table(app, model, frame, table);
     frame.render_widget(Paragraph::new(notes), note_area);

@@ -38,7 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let TierAreas { abc, rfm, moves } = layout::tier_areas(inner);
+    let TierAreas { abc, rfm, moves } = layout::tier_areas(area);
     let selected = app.tiers.selected;
     let tiers = overview.report.tiers.len();
     draw_groups(

@@ -150,6 +150,22 @@ mod tests {
     }
 
     #[test]
+    fn a_config_theme_section_with_style_tables_reads() {
+        #[derive(Deserialize)]
+        struct Config {
+            theme: ThemeSettings,
+        }
+        let text =
+            "[theme]\nname = \"light\"\n[theme.header]\nfg = \"#005f87\"\nunderlined = true\n";
+        let config: Config = toml::from_str(text).unwrap();
+        assert_eq!(config.theme.name, ThemeName::Light);
+        let header = config.theme.header.unwrap_or_default();
+        assert_eq!(header.underlined, Some(true));
+        assert_eq!(header.fg.map(|c| c.to_string()), Some("#005f87".into()));
+        assert_eq!(config.theme.text, None);
+    }
+
+    #[test]
     fn unknown_fields_are_refused() {
         let err = toml::from_str::<ThemeSettings>("[highlight]\nbold = true")
             .err()
