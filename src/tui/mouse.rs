@@ -77,9 +77,7 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
     if layout::row_in(tabs, column, row).is_some() {
         return layout::tab_at(tabs, column).map(Command::ShowScreen);
     }
-    if layout::row_in(body, column, row).is_none() {
-        return None;
-    }
+    layout::row_in(body, column, row)?;
     match app.screen {
         Screen::Pipeline => click_board(app, body, column, row),
         Screen::Customers => click_customers(app, body, column, row),

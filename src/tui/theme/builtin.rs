@@ -39,7 +39,7 @@ const BRICK_RED: Color = Color::Indexed(160); // #d70000
 const RUST: Color = Color::Indexed(130); // #af5f00
 const FOREST: Color = Color::Indexed(28); // #008700
 const INK: Color = Color::Indexed(16); // #000000
-const PAPER: Color = Color::Indexed(231); // #ffffff
+const STATUS_GREY: Color = Color::Indexed(252); // #d0d0d0
 
 /// For light terminals: no yellow, cyan or pale grey text that fades on white.
 pub fn light() -> Theme {
@@ -51,7 +51,8 @@ pub fn light() -> Theme {
         header: Style::new().fg(PLUM).add_modifier(Modifier::BOLD),
         selected: Style::new().add_modifier(Modifier::REVERSED),
         border: Style::new().fg(GREY_BORDER),
-        status: Style::new().fg(PAPER).bg(NAVY_BLUE),
+        // A pale bar, so the red of an error message still reads on it.
+        status: Style::new().fg(INK).bg(STATUS_GREY),
         error: Style::new().fg(BRICK_RED).add_modifier(Modifier::BOLD),
         warning: Style::new().fg(RUST),
         card_heading: Style::new().add_modifier(Modifier::BOLD),
