@@ -1,5 +1,6 @@
-//! The event loop: key presses, mouse events and resizes from an input thread, replies from the worker, and a
-//! tick, merged in one `select!`. Each event becomes an action, goes through `update`, then a draw.
+//! The event loop: key presses, mouse events and resizes from an input thread, replies from the
+//! worker, and a tick, merged in one `select!`. Each event becomes an action, goes through
+//! `update`, then a draw.
 
 use std::io;
 use std::sync::Arc;
