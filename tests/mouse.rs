@@ -165,6 +165,20 @@ fn a_click_on_a_tier_or_segment_row_selects_it() {
     assert!(reversed(&h, sx, sy));
 }
 
+#[test]
+fn the_wheel_steps_through_the_forecast_groups() {
+    let mut h = fixture_board(120, 34);
+    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char('b'));
+    let groups = h.app.forecast.groups().len();
+    assert!(groups >= 2, "a breakdown with several groups");
+    h.mouse(WheelDown, 30, 10);
+    assert_eq!(h.app.forecast.selected, 1);
+    h.mouse(WheelUp, 30, 10);
+    h.mouse(WheelUp, 30, 10);
+    assert_eq!(h.app.forecast.selected, groups - 1, "it wraps like k");
+}
+
 /// The board with three channels and a year of months, on the Channels screen.
 fn channels_screen() -> Headless {
     let mut h = fixture_board(120, 34);
