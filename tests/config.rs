@@ -13,6 +13,7 @@ use salesdesk::db::board;
 use salesdesk::domain::Stage;
 use salesdesk::tui::action::Command;
 use salesdesk::tui::keymap::{Context, Key, KeyMap, KeySeq};
+use salesdesk::tui::theme::{Theme, ThemeName};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,6 +42,23 @@ fn user_values_override_the_defaults_field_by_field() {
         "negotiation days set"
     );
     assert_eq!(c.kpi.period.0, PeriodKind::ThisQuarter);
+    let theme = Theme::resolve(&c.theme, false);
+    let light = Theme::named(ThemeName::Light);
+    assert_eq!(
+        theme.header.fg,
+        Some(ratatui::style::Color::Rgb(0xd7, 0x5f, 0x00))
+    );
+    assert!(
+        theme
+            .header
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert_eq!(
+        (theme.text, theme.status),
+        (light.text, light.status),
+        "the rest stays light"
+    );
     assert_eq!(c.forecast.horizon.0, 12);
     assert_eq!(
         c.forecast.backtest_origins,
@@ -98,7 +116,21 @@ fn no_file_means_the_defaults_and_a_named_missing_file_is_an_error() {
 }
 
 /// Each invalid fixture, with the line, key, value and words its error must carry.
-const INVALID: [(&str, usize, &str, &str, &str); 13] = [
+const INVALID: [(&str, usize, &str, &str, &str); 15] = [
+    (
+        "unknown_theme.toml",
+        2,
+        "theme.name",
+        "'solarized'",
+        "unknown variant `solarized`, expected one of `dark`",
+    ),
+    (
+        "bad_colour.toml",
+        5,
+        "theme.header.fg",
+        "'mauve'",
+        "is not a colour",
+    ),
     (
         "horizon_zero.toml",
         2,

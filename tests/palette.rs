@@ -108,3 +108,34 @@ fn the_palette_lists_completions_above_the_command_line() {
     h.press(KeyCode::Tab);
     insta::assert_snapshot!(h.render_text());
 }
+
+#[test]
+fn theme_switches_the_colours_for_the_session() {
+    use salesdesk::tui::theme::{Theme, ThemeName};
+    let mut h = fixture_board(100, 30);
+    h.app.no_color = false;
+    h.press(KeyCode::Char(':'));
+    h.type_text("theme ");
+    let names: Vec<&str> = h
+        .app
+        .palette
+        .suggestions
+        .iter()
+        .map(|s| s.line.as_str())
+        .collect();
+    assert_eq!(names, ["theme dark", "theme light", "theme high-contrast"]);
+    h.type_text("hi");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.theme, Theme::named(ThemeName::HighContrast));
+    assert_eq!(h.app.message.text, "theme high-contrast");
+    h.press(KeyCode::Char(':'));
+    h.type_text("theme solarized");
+    h.press(KeyCode::Enter);
+    assert!(h.app.message.is_error);
+    assert_eq!(
+        h.app.theme,
+        Theme::named(ThemeName::HighContrast),
+        "unchanged"
+    );
+}

@@ -52,6 +52,9 @@ pub struct Cli {
     /// The config file [default: config.toml in your config folder; see `salesdesk config --path`]
     #[arg(long, global = true, env = "SALESDESK_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     /// What to do; without one, the desk opens
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -97,7 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&path, &args),
         Some(Command::Backup(args)) => backup::run(&path, &args),
         Some(Command::Config(args)) => config::run(explicit_config, &args),
-        None => open_desk(&path, as_of, &config::load(explicit_config)?),
+        None => open_desk(&path, as_of, &config::load(explicit_config)?, !cli.no_mouse),
     }
 }
 
@@ -105,6 +108,7 @@ fn open_desk(
     path: &std::path::Path,
     as_of: NaiveDate,
     loaded: &LoadedConfig,
+    mouse: bool,
 ) -> anyhow::Result<()> {
     let _log = paths::start_logging();
     let (_lock, mut opened, message) = open_or_create(path, as_of)?;
@@ -121,7 +125,7 @@ fn open_desk(
     .context("cannot read the customers")?;
     app.palette.history = paths::load_command_history();
     let analytics = db::open(path)?.conn;
-    let app = tui::event_loop::run(app, opened.conn, analytics)?;
+    let app = tui::event_loop::run(app, opened.conn, analytics, mouse)?;
     paths::save_command_history(&app.palette.history);
     Ok(())
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::analytics::assign::AssignWeights;
 use crate::tui::keymap::{Context, KeyMap};
+use crate::tui::theme::ThemeSettings;
 
 pub use error::ConfigError;
 pub use keys::{KeyList, KeyOverride, KeysConfig, configured_keymap};
@@ -26,6 +27,8 @@ pub use sections::{
 pub struct Config {
     /// Key bindings per context.
     pub keys: KeysConfig,
+    /// The colour theme and changes to its styles.
+    pub theme: ThemeSettings,
     /// Stage probabilities and stale days.
     pub pipeline: PipelineSettings,
     /// The KPI period the board opens with.

@@ -194,6 +194,30 @@ pub enum Action {
     Tick,
     /// A background job finished.
     Worker(Box<Reply>),
+    /// The mouse clicked or scrolled.
+    Mouse(MouseInput),
+}
+
+/// What the mouse did; dragging and the other buttons are not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// The left button went down.
+    LeftClick,
+    /// The wheel turned up (away from the user).
+    WheelUp,
+    /// The wheel turned down.
+    WheelDown,
+}
+
+/// A mouse event at a cell of the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MouseInput {
+    /// Click or wheel.
+    pub kind: MouseKind,
+    /// The cell's column, from 0 at the left.
+    pub column: u16,
+    /// The cell's row, from 0 at the top.
+    pub row: u16,
 }
 
 #[cfg(test)]

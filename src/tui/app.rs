@@ -117,6 +117,8 @@ pub struct App {
     pub pending_keys: Vec<Key>,
     /// Styles.
     pub theme: Theme,
+    /// True when `NO_COLOR` asked for no colour: themes then keep to bold, dim and reverse.
+    pub no_color: bool,
     /// The database path as the status line shows it.
     pub db_label: String,
     /// The date trailing windows end at (today, unless set with `--as-of`).
@@ -146,6 +148,8 @@ impl App {
     ) -> App {
         let complete = first_page.complete;
         let config = loaded.config.clone();
+        let no_color = Theme::no_color_from_env();
+        let theme = Theme::resolve(&config.theme, no_color);
         let mut app = App {
             screen: Screen::Pipeline,
             pipeline: PipelineState::new(
@@ -169,7 +173,8 @@ impl App {
             keymap: loaded.keymap.clone(),
             config,
             pending_keys: Vec::new(),
-            theme: Theme::from_env(),
+            theme,
+            no_color,
             db_label,
             as_of,
             size: (80, 24),

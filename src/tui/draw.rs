@@ -16,6 +16,7 @@ const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 /// Draws one frame of the app.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    frame.buffer_mut().set_style(area, app.theme.background);
     if !layout::fits(area) {
         draw_too_small(app, frame, area);
         return;
@@ -71,7 +72,7 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let titles = Screen::ALL
         .iter()
-        .map(|s| Line::from(format!("{} {}", s.digit(), s.title())));
+        .map(|s| Line::from(layout::tab_label(*s)));
     let selected = Screen::ALL.iter().position(|s| *s == app.screen);
     let tabs = Tabs::new(titles)
         .select(selected)

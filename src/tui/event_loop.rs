@@ -1,5 +1,6 @@
-//! The event loop: key presses and resizes from an input thread, replies from the worker, and a
-//! tick, merged in one `select!`. Each event becomes an action, goes through `update`, then a draw.
+//! The event loop: key presses, mouse events and resizes from an input thread, replies from the
+//! worker, and a tick, merged in one `select!`. Each event becomes an action, goes through
+//! `update`, then a draw.
 
 use std::io;
 use std::sync::Arc;
@@ -12,7 +13,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use rusqlite::Connection;
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MouseInput};
 use crate::tui::app::App;
 use crate::tui::draw::draw;
 use crate::tui::terminal::{Crossterm, with_terminal_mode};
@@ -24,17 +25,18 @@ const TICK: Duration = Duration::from_millis(120);
 
 enum Input {
     Key(KeyEvent),
+    Mouse(MouseInput),
     Resize(u16, u16),
     Failed(String),
 }
 
 /// Runs the app full-screen until the manager quits, and hands back its last state; `conn` moves
 /// to the worker thread that writes, `analytics` (a second connection to the same file) to the
-/// one that scans.
-pub fn run(app: App, conn: Connection, analytics: Connection) -> anyhow::Result<App> {
+/// one that scans. With `mouse`, clicks and the wheel are captured and reach the app.
+pub fn run(app: App, conn: Connection, analytics: Connection, mouse: bool) -> anyhow::Result<App> {
     let (worker, replies) =
         Workers::spawn(conn, analytics).context("cannot start the background workers")?;
-    with_terminal_mode(Arc::new(Crossterm), || {
+    with_terminal_mode(Arc::new(Crossterm { mouse }), || {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
             .context("cannot draw on this terminal")?;
         let inputs = spawn_input_thread()?;
@@ -51,6 +53,10 @@ fn spawn_input_thread() -> anyhow::Result<Receiver<Input>> {
                 let input = match event::read() {
                     Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
                     Ok(Event::Resize(w, h)) => Input::Resize(w, h),
+                    Ok(Event::Mouse(event)) => match MouseInput::from_event(&event) {
+                        Some(input) => Input::Mouse(input),
+                        None => continue,
+                    },
                     Ok(_) => continue,
                     Err(e) => Input::Failed(e.to_string()),
                 };
@@ -96,6 +102,7 @@ where
                 recv(inputs) -> input => match input {
                     Ok(Input::Key(key)) => app.action_for_key(key),
                     Ok(Input::Resize(width, height)) => Some(Action::Resize { width, height }),
+                    Ok(Input::Mouse(input)) => Some(Action::Mouse(input)),
                     Ok(Input::Failed(e)) => anyhow::bail!("cannot read the keyboard: {e}"),
                     Err(_) => anyhow::bail!("the keyboard input stopped"),
                 },

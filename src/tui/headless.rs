@@ -1,5 +1,6 @@
-//! The app without a terminal: jobs run inline on the caller's connection and frames render into
-//! a buffer. It serves `salesdesk snapshot`, the screen tests and the benchmarks.
+//! The app without a terminal: keys and mouse events go in, jobs run inline on the caller's
+//! connection, and frames render into a buffer. It serves `salesdesk snapshot`, the screen tests
+//! and the benchmarks.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -8,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MouseInput, MouseKind};
 use crate::tui::app::App;
 use crate::tui::draw::draw;
 use crate::tui::update::update;
@@ -55,6 +56,11 @@ impl Headless {
         if let Some(action) = self.app.action_for_key(KeyEvent::new(code, modifiers)) {
             self.apply(action);
         }
+    }
+
+    /// Clicks or turns the wheel at a cell, as the event loop would pass it on.
+    pub fn mouse(&mut self, kind: MouseKind, column: u16, row: u16) {
+        self.apply(Action::Mouse(MouseInput { kind, column, row }));
     }
 
     /// Presses a key for each character of `text`.

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod mouse;
 pub mod palette;
 pub mod pipeline;
 pub mod pipeline_update;

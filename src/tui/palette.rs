@@ -3,10 +3,11 @@
 
 use crate::tui::action::Command;
 use crate::tui::app::App;
+use crate::tui::theme::ThemeName;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 8] = [
+pub const COMMANDS: [(&str, &str); 9] = [
     ("history", "list recent changes"),
     ("undo", "undo the last change"),
     ("redo", "redo the change undone last"),
@@ -22,6 +23,10 @@ pub const COMMANDS: [(&str, &str); 8] = [
     (
         "goto customer ",
         "goto customer NAME: select a customer by name",
+    ),
+    (
+        "theme ",
+        "theme NAME: switch colours (dark, light, high-contrast)",
     ),
     ("quit", "leave salesdesk"),
 ];
@@ -103,7 +108,7 @@ impl Palette {
 }
 
 /// The completions of `line`: commands and action names for the first word, then the
-/// customer names of `goto customer`.
+/// customer names of `goto customer` and the theme names of `theme`.
 pub fn suggestions(app: &App, line: &str) -> Vec<Suggestion> {
     if let Some(rest) = line.strip_prefix("goto customer ") {
         return app
@@ -113,6 +118,16 @@ pub fn suggestions(app: &App, line: &str) -> Vec<Suggestion> {
             .map(|name| Suggestion {
                 line: format!("goto customer {name}"),
                 help: "select this customer".into(),
+            })
+            .collect();
+    }
+    if let Some(rest) = line.strip_prefix("theme ") {
+        return ThemeName::ALL
+            .iter()
+            .filter(|t| t.as_str().starts_with(rest.trim()))
+            .map(|t| Suggestion {
+                line: format!("theme {}", t.as_str()),
+                help: "switch to these colours".into(),
             })
             .collect();
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -14,26 +15,39 @@ use ratatui::crossterm::terminal::{
 
 /// A way to switch a terminal into the app's mode and back; the real one uses crossterm.
 pub trait TerminalMode: Send + Sync + 'static {
-    /// Raw mode on, alternate screen, cursor hidden.
+    /// Raw mode on, alternate screen, cursor hidden (and mouse capture on, if asked).
     fn enter(&self) -> io::Result<()>;
-    /// Raw mode off, main screen back, cursor shown.
+    /// Raw mode off, main screen back, cursor shown, mouse capture off.
     fn leave(&self) -> io::Result<()>;
 }
 
 /// The real terminal on stdout.
-pub struct Crossterm;
+pub struct Crossterm {
+    /// Capture mouse clicks and the wheel while the app runs (off with `--no-mouse`, which
+    /// leaves the terminal's own text selection working).
+    pub mouse: bool,
+}
 
 impl TerminalMode for Crossterm {
     fn enter(&self) -> io::Result<()> {
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, Hide)
+        execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
     }
 
     fn leave(&self) -> io::Result<()> {
+        let mouse = if self.mouse {
+            execute!(io::stdout(), DisableMouseCapture)
+        } else {
+            Ok(())
+        };
         let raw = disable_raw_mode();
         let screen = execute!(io::stdout(), LeaveAlternateScreen, Show);
         io::stdout().flush()?;
-        raw.and(screen)
+        mouse.and(raw).and(screen)
     }
 }
 

@@ -4,8 +4,9 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::customers::{Detail, FilterField};
 use crate::tui::screen::Screen;
+use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, palette, pipeline_update,
+    channels, export_view, forecast_update, import_view, layout, mouse, palette, pipeline_update,
     scores_update, tasks, tasks_update, tiers_update,
 };
 use crate::worker::{Job, Output, Reply};
@@ -22,6 +23,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Tick => app.ticks = app.ticks.wrapping_add(1),
         Action::Worker(reply) => take_reply(app, *reply),
+        Action::Mouse(input) => {
+            if let Some(command) = mouse::handle(app, input) {
+                run_command(app, command);
+            }
+        }
     }
     follow_selection_with_detail(app);
     forecast_update::fit_if_needed(app);
@@ -178,6 +184,10 @@ fn run_line(app: &mut App, line: &str) {
         go_to_customer(app, name);
         return;
     }
+    if let Some(name) = line.strip_prefix("theme ") {
+        switch_theme(app, name);
+        return;
+    }
     match line {
         "history" | "hist" => {
             app.jobs.request(Job::History);
@@ -195,6 +205,22 @@ fn run_line(app: &mut App, line: &str) {
                 ))
             }
         },
+    }
+}
+
+/// `:theme NAME`: the named built-in theme, with the config's changes to it, for this session.
+fn switch_theme(app: &mut App, name: &str) {
+    match name.parse::<ThemeName>() {
+        Ok(name) => {
+            app.config.theme.name = name;
+            app.theme = Theme::resolve(&app.config.theme, app.no_color);
+            app.message = Message::info(if app.no_color {
+                format!("theme {name}; NO_COLOR is set, so colours stay off")
+            } else {
+                format!("theme {name}")
+            });
+        }
+        Err(e) => app.message = Message::error(e.to_string()),
     }
 }
 

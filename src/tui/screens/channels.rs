@@ -3,7 +3,7 @@
 //! with its fitted curve and both spends marked on it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
@@ -17,6 +17,7 @@ use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::channels::ChannelsState;
 use crate::tui::keymap::Context;
+use crate::tui::layout::{self, ChannelAreas};
 use crate::worker::ChannelsModel;
 
 /// Points the fitted curve is drawn through.
@@ -50,7 +51,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let rows = u16::try_from(model.fitted.len()).unwrap_or(u16::MAX);
     let notes: Vec<Line> = model
         .fitted
         .iter()
@@ -63,15 +63,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             })
         })
         .collect();
-    let note_rows = u16::try_from(notes.len()).unwrap_or(u16::MAX);
-    let [summary, table, note_area, chart, footer] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(rows.saturating_add(1)),
-        Constraint::Length(note_rows),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let ChannelAreas {
+        summary,
+        table,
+        notes: note_area,
+        chart,
+        footer,
+    } = layout::channel_areas(area, model.fitted.len(), notes.len());
     draw_summary(app, model, frame, summary);
     draw_table(app, model, frame, table);
     frame.render_widget(Paragraph::new(notes), note_area);

@@ -121,7 +121,7 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         aligned(title, right_aligned(*column))
     }))
     .style(theme.header);
-    let rows_shown = usize::from(area.height.saturating_sub(3));
+    let rows_shown = usize::from(layout::customer_rows(area).height);
     let rows = (state.offset..(state.offset + rows_shown).min(state.visible_len())).filter_map(
         |position| {
             let row = state.visible_row(position)?;

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
@@ -15,7 +15,6 @@ use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::screens::forecast_table;
-use crate::tui::theme::Theme;
 
 /// Width of the side table.
 const TABLE_WIDTH: u16 = 46;
@@ -238,7 +237,7 @@ fn draw_chart(
 /// The 95% band is dotted so it reads apart from the 80% band without colour.
 const PI95_MARKER: Marker = Marker::Dot;
 
-/// The style of each line: colours, or plain text under `NO_COLOR` (the markers still differ).
+/// The style of each line, from the theme (plain under `NO_COLOR`, where the markers still differ).
 struct Pens {
     history: Style,
     fitted: Style,
@@ -250,21 +249,14 @@ struct Pens {
 
 impl Pens {
     fn for_theme(app: &App) -> Pens {
-        let coloured = app.theme != Theme::monochrome();
-        let pen = |color| {
-            if coloured {
-                Style::new().fg(color)
-            } else {
-                Style::new()
-            }
-        };
+        let t = &app.theme;
         Pens {
-            history: pen(Color::White),
-            fitted: pen(Color::Cyan),
-            forecast: pen(Color::Yellow),
-            pi80: pen(Color::Magenta),
-            pi95: pen(Color::DarkGray),
-            pipeline: pen(Color::Green),
+            history: t.chart_history,
+            fitted: t.chart_fit,
+            forecast: t.chart_forecast,
+            pi80: t.chart_band80,
+            pi95: t.chart_band95,
+            pipeline: t.chart_pipeline,
         }
     }
 

@@ -86,13 +86,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// Draws the quota attainment pane over the right part of `area`.
 pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let width = area.width.min(64);
-    let rect = Rect::new(
-        area.right().saturating_sub(width),
-        area.y,
-        width,
-        area.height,
-    );
+    let rect = crate::tui::layout::quota_pane(area);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(" Quota attainment (t closes) ", theme.accent))

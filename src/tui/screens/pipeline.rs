@@ -2,8 +2,7 @@
 //! Only the visible cards of each column are drawn.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -12,16 +11,15 @@ use crate::db::board::{Card, CardSort, Totals};
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
-use crate::tui::pipeline::{CLOSED, COLUMNS};
+use crate::tui::pipeline::CLOSED;
 use crate::tui::screens::{board_popups, kpi_strip};
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [strip, board] = layout::pipeline_areas(area);
     kpi_strip::draw(app, frame, strip);
-    let columns = Layout::horizontal([Constraint::Ratio(1, COLUMNS as u32); COLUMNS]).split(board);
-    for (column, rect) in columns.iter().enumerate() {
-        draw_column(app, column, frame, *rect);
+    for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
+        draw_column(app, column, frame, rect);
     }
     if app.pipeline.show_quota {
         kpi_strip::draw_quota(app, frame, board);
@@ -46,10 +44,8 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), title_style))
         .border_style(if focused { theme.accent } else { theme.border });
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [header, cards] =
-        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(inner);
+    let [header, cards] = layout::column_parts(area);
     frame.render_widget(
         Paragraph::new(header_lines(app, column)).style(theme.muted),
         header,
@@ -159,10 +155,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         theme.muted
     };
     vec![
-        Line::from(Span::styled(
-            first,
-            base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
-        )),
+        Line::from(Span::styled(first, base.patch(theme.card_heading))),
         Line::from(Span::styled(second, base)),
         Line::from(Span::styled(fit(&third, width), third_style)),
         Line::default(),

@@ -2,7 +2,7 @@
 //! highlighted, and a filter line; popups draw on top.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -20,7 +20,7 @@ const FLAG: usize = 17;
 
 /// Draws the tasks screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let [info, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [info, list] = crate::tui::layout::task_areas(area);
     draw_info(app, frame, info);
     draw_list(app, frame, list);
     task_popups::draw(app, frame, area);

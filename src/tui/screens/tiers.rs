@@ -3,16 +3,14 @@
 //! of the previous quarter.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table};
 
 use crate::analytics::value::{GroupSummary, Tier, TiersOverview};
 use crate::domain::Money;
 use crate::tui::app::App;
-
-/// Height of the tier-moves table: a header, three tiers and the new customers.
-const MOVES_HEIGHT: u16 = 7;
+use crate::tui::layout::{self, TierAreas};
 
 /// Draws the Tiers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -40,10 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let [groups, moves] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(MOVES_HEIGHT)]).areas(inner);
-    let [abc, rfm] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(groups);
+    let TierAreas { abc, rfm, moves } = layout::tier_areas(area);
     let selected = app.tiers.selected;
     let tiers = overview.report.tiers.len();
     draw_groups(
@@ -79,11 +74,8 @@ fn draw_groups(
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), theme.header))
         .border_style(theme.border);
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let table_height = groups.len() as u16 + 1;
-    let [chart, table] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(table_height)]).areas(inner);
+    let [chart, table] = layout::group_parts(area, groups.len());
     let bars: Vec<Bar> = groups
         .iter()
         .map(|g| {
