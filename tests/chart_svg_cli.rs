@@ -62,7 +62,10 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
     let dir = tempfile::tempdir().unwrap();
     let db = save(&forecast_fixture::seasonal_book(), dir.path());
     let path = dir.path().join("forecast.svg");
-    let out = salesdesk(&db, &["report", "forecast", "--svg", path.to_str().unwrap()]);
+    let out = salesdesk(
+        &db,
+        &["report", "forecast", "--svg", path.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", common::bin::stderr(&out));
     assert_eq!(
         stdout(&out),
@@ -90,14 +93,19 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
     let (zero, scale) = assert_affine(&cys, &values);
     // The lines: bookings and fit through every month, the forecast from the last month on.
     assert_eq!(
-        longest(&shapes, "polyline", ForecastPens::HISTORY).points.len(),
+        longest(&shapes, "polyline", ForecastPens::HISTORY)
+            .points
+            .len(),
         30
     );
     let fitted = longest(&shapes, "polyline", ForecastPens::FITTED);
     let fitted_values = numbers(&total["fitted"]);
     let fitted_y: Vec<f64> = fitted.points.iter().map(|p| p.1).collect();
     for (y, v) in fitted_y.iter().zip(&fitted_values) {
-        assert!((y - (zero - scale * v)).abs() <= 1.5, "fit {v} drawn at {y}");
+        assert!(
+            (y - (zero - scale * v)).abs() <= 1.5,
+            "fit {v} drawn at {y}"
+        );
     }
     let forecast = longest(&shapes, "polyline", ForecastPens::FORECAST);
     assert_eq!(forecast.points.len(), 7, "the last month and six ahead");
@@ -131,7 +139,10 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
     assert_eq!(bars.len(), weighted.len());
     for (bar, cents) in bars.iter().zip(&weighted) {
         let height = bar.geometry[3];
-        assert!((height - scale * cents).abs() <= 1.5, "{height} px for {cents}");
+        assert!(
+            (height - scale * cents).abs() <= 1.5,
+            "{height} px for {cents}"
+        );
     }
     let texts = texts(&shapes);
     for expected in [
@@ -151,11 +162,16 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
         assert!(texts.contains(&expected), "{expected} missing: {texts:?}");
     }
     assert!(
-        texts.iter().any(|t| t.starts_with("by total · 6 months after 2026-10")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("by total · 6 months after 2026-10")),
         "{texts:?}"
     );
     // Bookings of hundreds of thousands a month: the y axis counts thousands of currency.
-    assert!(texts.iter().any(|t| t.ends_with('k') && t.starts_with('$')), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.ends_with('k') && t.starts_with('$')),
+        "{texts:?}"
+    );
 }
 
 #[test]
@@ -167,8 +183,16 @@ fn a_rep_is_charted_with_group_and_the_horizon_follows_the_option() {
     let out = salesdesk(
         &db,
         &[
-            "report", "forecast", "--by", "rep", "--group", "bo chen", "--horizon", "12",
-            "--svg", file,
+            "report",
+            "forecast",
+            "--by",
+            "rep",
+            "--group",
+            "bo chen",
+            "--horizon",
+            "12",
+            "--svg",
+            file,
         ],
     );
     assert!(out.status.success(), "{}", common::bin::stderr(&out));
@@ -180,7 +204,10 @@ fn a_rep_is_charted_with_group_and_the_horizon_follows_the_option() {
             .len(),
         13
     );
-    assert_eq!(in_colour(&shapes, "circle", ForecastPens::HISTORY).len(), 30);
+    assert_eq!(
+        in_colour(&shapes, "circle", ForecastPens::HISTORY).len(),
+        30
+    );
     // Bo has no open deals: the only pipeline rect is the legend's.
     assert_eq!(in_colour(&shapes, "rect", ForecastPens::PIPELINE).len(), 1);
 }
@@ -194,7 +221,10 @@ fn the_tiers_chart_has_a_bar_per_tier_and_segment_in_proportion_to_customers() {
     assert!(out.status.success(), "{}", common::bin::stderr(&out));
     assert_eq!(
         stdout(&out),
-        format!("wrote the tiers chart of 12 customers to {}\n", path.display())
+        format!(
+            "wrote the tiers chart of 12 customers to {}\n",
+            path.display()
+        )
     );
     let report = json(&db, &["report", "tiers", "--json"]);
     let shapes = svg_check::read(&path);
@@ -212,14 +242,23 @@ fn the_tiers_chart_has_a_bar_per_tier_and_segment_in_proportion_to_customers() {
         assert_proportional(&heights, &counts);
         for group in groups {
             let name = group["name"].as_str().unwrap();
-            let share = format!("{:.1}% of V", group["value_share"].as_f64().unwrap() * 100.0);
+            let share = format!(
+                "{:.1}% of V",
+                group["value_share"].as_f64().unwrap() * 100.0
+            );
             let count = group["customers"].to_string();
             for expected in [name, share.as_str(), count.as_str()] {
                 assert!(texts.contains(&expected), "{expected} missing: {texts:?}");
             }
         }
     }
-    for expected in ["ABC tiers by value", "RFM segments", "customers", "Champions", "No purchase"] {
+    for expected in [
+        "ABC tiers by value",
+        "RFM segments",
+        "customers",
+        "Champions",
+        "No purchase",
+    ] {
         assert!(texts.contains(&expected), "{expected} missing: {texts:?}");
     }
     assert!(
@@ -260,22 +299,39 @@ fn bad_paths_empty_books_and_ambiguous_series_are_refused_in_one_line() {
     let chart = dir.path().join("chart.svg");
     let chart = chart.to_str().unwrap();
     let out = salesdesk(&db, &["report", "forecast", "--by", "rep", "--svg", chart]);
-    assert_refused(&out, "add --group NAME with one rep of: Ann Lee, Bo Chen, Cleo Díaz");
+    assert_refused(
+        &out,
+        "add --group NAME with one rep of: Ann Lee, Bo Chen, Cleo Díaz",
+    );
     let out = salesdesk(
         &db,
-        &["report", "forecast", "--by", "product", "--group", "Nothing", "--svg", chart],
+        &[
+            "report", "forecast", "--by", "product", "--group", "Nothing", "--svg", chart,
+        ],
     );
     assert_refused(&out, "no product called 'Nothing' to chart");
     let out = salesdesk(
         &db,
-        &["report", "forecast", "--by", "rep", "--group", "Cleo Díaz", "--svg", chart],
+        &[
+            "report",
+            "forecast",
+            "--by",
+            "rep",
+            "--group",
+            "Cleo Díaz",
+            "--svg",
+            chart,
+        ],
     );
     assert_refused(&out, "Cleo Díaz: no won deals up to 2026-10");
     let out = salesdesk(&db, &["report", "forecast", "--group", "Total"]);
     assert_refused(&out, "use it with --svg FILE");
     let out = salesdesk(&db, &["report", "forecast", "--json", "--svg", chart]);
     assert_refused(&out, "cannot be used with");
-    assert!(!Path::new(chart).exists(), "nothing written after a refusal");
+    assert!(
+        !Path::new(chart).exists(),
+        "nothing written after a refusal"
+    );
 
     let empty = tempfile::tempdir().unwrap();
     let db = save(&forecast_fixture::empty_book(), empty.path());

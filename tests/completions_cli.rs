@@ -27,10 +27,17 @@ fn no_db() -> &'static Path {
 fn each_shell_gets_a_script_naming_every_subcommand() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = salesdesk(no_db(), &["completions", shell]);
-        assert!(out.status.success(), "{shell}: {}", common::bin::stderr(&out));
+        assert!(
+            out.status.success(),
+            "{shell}: {}",
+            common::bin::stderr(&out)
+        );
         let script = stdout(&out);
         assert!(script.len() > 1000, "{shell}: {script}");
-        for name in SUBCOMMANDS.iter().chain(&["forecast", "tiers", "svg", "horizon"]) {
+        for name in SUBCOMMANDS
+            .iter()
+            .chain(&["forecast", "tiers", "svg", "horizon"])
+        {
             assert!(script.contains(name), "{shell} script lacks {name}");
         }
     }
@@ -46,7 +53,10 @@ fn each_shell_gets_a_script_naming_every_subcommand() {
 #[test]
 fn an_unknown_shell_is_refused_with_the_shells_there_are() {
     let out = salesdesk(no_db(), &["completions", "tcsh"]);
-    assert_refused(&out, "'tcsh' is not a shell salesdesk completes; use bash, zsh, fish");
+    assert_refused(
+        &out,
+        "'tcsh' is not a shell salesdesk completes; use bash, zsh, fish",
+    );
     assert!(stdout(&out).is_empty());
     let out = salesdesk(no_db(), &["completions"]);
     assert_eq!(out.status.code(), Some(2));
@@ -63,7 +73,10 @@ fn the_man_page_has_name_synopsis_options_and_every_subcommand() {
     }
     assert!(page.contains("\\-\\-as\\-of"));
     for name in SUBCOMMANDS {
-        assert!(page.contains(&format!("salesdesk\\-{name}(1)")), "{name} missing");
+        assert!(
+            page.contains(&format!("salesdesk\\-{name}(1)")),
+            "{name} missing"
+        );
     }
 }
 

@@ -46,9 +46,14 @@ fn the_forecast_chart_is_the_group_and_horizon_on_screen() {
     assert!(!h.app.message.is_error);
     let shapes = svg_check::read(&total);
     assert!(texts(&shapes).contains(&"Bookings forecast · Total"));
-    assert_eq!(in_colour(&shapes, "circle", ForecastPens::HISTORY).len(), 30);
     assert_eq!(
-        longest(&shapes, "polyline", ForecastPens::FORECAST).points.len(),
+        in_colour(&shapes, "circle", ForecastPens::HISTORY).len(),
+        30
+    );
+    assert_eq!(
+        longest(&shapes, "polyline", ForecastPens::FORECAST)
+            .points
+            .len(),
         7
     );
 
@@ -67,11 +72,15 @@ fn the_forecast_chart_is_the_group_and_horizon_on_screen() {
     let texts = texts(&shapes);
     assert!(texts.contains(&"Bookings forecast · Bo Chen"), "{texts:?}");
     assert!(
-        texts.iter().any(|t| t.starts_with("by rep · 8 months after 2026-10")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("by rep · 8 months after 2026-10")),
         "{texts:?}"
     );
     assert_eq!(
-        longest(&shapes, "polyline", ForecastPens::FORECAST).points.len(),
+        longest(&shapes, "polyline", ForecastPens::FORECAST)
+            .points
+            .len(),
         9
     );
 }
@@ -101,7 +110,12 @@ fn a_group_without_a_forecast_has_no_chart() {
 fn the_tiers_chart_has_every_tier_and_segment() {
     let mut h = common::fixture_app(120, 36);
     h.press(KeyCode::Char('3'));
-    let overview = h.app.tiers.overview.clone().expect("computed on the worker");
+    let overview = h
+        .app
+        .tiers
+        .overview
+        .clone()
+        .expect("computed on the worker");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiers.svg");
     run_command(&mut h, &format!("export chart {}", path.display()));
@@ -119,8 +133,17 @@ fn the_tiers_chart_has_every_tier_and_segment() {
         overview.report.segments.len()
     );
     let texts = texts(&shapes);
-    for group in overview.report.tiers.iter().chain(&overview.report.segments) {
-        assert!(texts.contains(&group.name.as_str()), "{} missing", group.name);
+    for group in overview
+        .report
+        .tiers
+        .iter()
+        .chain(&overview.report.segments)
+    {
+        assert!(
+            texts.contains(&group.name.as_str()),
+            "{} missing",
+            group.name
+        );
     }
 }
 

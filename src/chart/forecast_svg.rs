@@ -153,7 +153,9 @@ impl ForecastChart {
             move |(x, y): (i32, i32)| Rectangle::new([(x, y - 7), (x + 20, y + 7)], colour)
         };
         let stroke = |colour: RGBColor| {
-            move |(x, y): (i32, i32)| PathElement::new([(x, y), (x + 20, y)], colour.stroke_width(3))
+            move |(x, y): (i32, i32)| {
+                PathElement::new([(x, y), (x + 20, y)], colour.stroke_width(3))
+            }
         };
         let band = |[lo, hi]: &[Vec<(f64, f64)>; 2]| -> Vec<(f64, f64)> {
             lo.iter().chain(hi.iter().rev()).copied().collect()

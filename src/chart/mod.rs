@@ -38,7 +38,7 @@ pub enum ChartError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
     /// One series' history, fit, forecast, bands and weighted pipeline.
-    Forecast(ForecastChart),
+    Forecast(Box<ForecastChart>),
     /// Customers per ABC tier and per RFM segment.
     Tiers(TiersChart),
 }

@@ -136,7 +136,10 @@ fn draw_groups<DB: DrawingBackend>(
     chart
         .draw_series(groups.iter().enumerate().map(|(i, g)| {
             let x = i as f64;
-            Rectangle::new([(x - 0.35, 0), (x + 0.35, g.customers as i64)], colour.filled())
+            Rectangle::new(
+                [(x - 0.35, 0), (x + 0.35, g.customers as i64)],
+                colour.filled(),
+            )
         }))
         .map_err(draw_error)?;
     let above = Pos::new(HPos::Center, VPos::Bottom);

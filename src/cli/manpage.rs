@@ -34,7 +34,10 @@ pub fn run(args: &ManArgs) -> anyhow::Result<()> {
             .context("cannot write the manual page");
     };
     if !dir.is_dir() {
-        anyhow::bail!("cannot write the manual pages: {} is not a folder", dir.display());
+        anyhow::bail!(
+            "cannot write the manual pages: {} is not a folder",
+            dir.display()
+        );
     }
     clap_mangen::generate_to(command, dir)
         .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;

@@ -51,7 +51,7 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::
     let set = fit(conn, as_of, args)?;
     let shown = pick_group(&set, args.by, args.group.as_deref())?;
     let chart = ForecastChart::new(shown, set.as_of)?;
-    Chart::Forecast(chart).write(path)?;
+    Chart::Forecast(Box::new(chart)).write(path)?;
     print(&format!(
         "wrote the forecast chart of {} ({} months) to {}\n",
         shown.name,

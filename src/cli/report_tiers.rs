@@ -14,7 +14,7 @@ use super::report::{json_or_text, print};
 use crate::analytics::value::TiersReport;
 use crate::chart::{Chart, TiersChart};
 use crate::db::tiers;
-use crate::domain::Money;
+use crate::domain::{Money, group_thousands};
 
 /// Options of `salesdesk report tiers`.
 #[derive(Debug, Args)]
@@ -37,7 +37,7 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Res
     Chart::Tiers(TiersChart::new(&report)?).write(path)?;
     print(&format!(
         "wrote the tiers chart of {} customers to {}\n",
-        report.customers.len(),
+        group_thousands(report.customers.len() as u128),
         path.display()
     ))
 }

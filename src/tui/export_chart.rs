@@ -19,9 +19,8 @@ pub fn chart_file(argument: &str) -> Option<&str> {
 /// Asks the worker to draw the current screen's chart to `file`.
 pub fn start(app: &mut App, file: &str) {
     if file.is_empty() {
-        app.message = Message::error(
-            "name the file: :export chart FILE (e.g. :export chart forecast.svg)",
-        );
+        app.message =
+            Message::error("name the file: :export chart FILE (e.g. :export chart forecast.svg)");
         return;
     }
     match chart_on_screen(app) {
@@ -42,15 +41,19 @@ fn chart_on_screen(app: &App) -> Result<Chart, String> {
         Screen::Forecast => {
             let state = &app.forecast;
             let (Some(set), Some(shown)) = (&state.set, state.shown()) else {
-                return Err("the forecast is not fitted yet; export the chart once it shows".into());
+                return Err(
+                    "the forecast is not fitted yet; export the chart once it shows".into(),
+                );
             };
             ForecastChart::new(shown, set.as_of)
-                .map(Chart::Forecast)
+                .map(|chart| Chart::Forecast(Box::new(chart)))
                 .map_err(|e| e.to_string())
         }
         Screen::Tiers => {
             let Some(overview) = &app.tiers.overview else {
-                return Err("the tiers are still being computed; export the chart once they show".into());
+                return Err(
+                    "the tiers are still being computed; export the chart once they show".into(),
+                );
             };
             TiersChart::new(&overview.report)
                 .map(Chart::Tiers)

@@ -80,11 +80,7 @@ pub fn in_colour<'a>(
 }
 
 /// The polyline or polygon in `colour` with the most points (legend samples have two).
-pub fn longest<'a>(
-    shapes: &'a [Shape],
-    tag: &str,
-    colour: plotters::style::RGBColor,
-) -> &'a Shape {
+pub fn longest<'a>(shapes: &'a [Shape], tag: &str, colour: plotters::style::RGBColor) -> &'a Shape {
     in_colour(shapes, tag, colour)
         .into_iter()
         .max_by_key(|s| s.points.len())
