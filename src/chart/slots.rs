@@ -51,6 +51,14 @@ mod tests {
         // Four slots over 400 pixels: centres at 50, 150, 250, 350.
         let centres: Vec<i32> = (0..4).map(|i| slots.map(&f64::from(i), (0, 400))).collect();
         assert_eq!(centres, [50, 150, 250, 350]);
-        assert_eq!(slots.key_points(10usize), [0.0, 2.0]);
+        assert_eq!(
+            slots.key_points(plotters::coord::ranged1d::BoldPoints(10)),
+            [0.0, 2.0]
+        );
+        assert!(
+            slots
+                .key_points(plotters::coord::ranged1d::LightPoints::new(10, 100))
+                .is_empty()
+        );
     }
 }

@@ -86,7 +86,7 @@ impl Context {
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
             Context::CommandLine => {
-                "Command line (:history, :undo, :redo, :apply, :export FILE, :export chart FILE, :import FILE MAPPING, :quit)"
+                "Command line (:history :undo :redo :apply :export [chart] FILE :import FILE MAPPING :quit)"
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",
