@@ -3,7 +3,9 @@
 //! currency up the y axis, and a legend.
 
 use chrono::NaiveDate;
+use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::slots::Slots;
 use super::{ChartError, ForecastLines, draw_error};
@@ -38,6 +40,8 @@ impl ForecastPens {
 /// Axis text, the grid and the subtitle.
 const MUTED: RGBColor = RGBColor(0x6B, 0x72, 0x80);
 const GRID: RGBColor = RGBColor(0xE5, 0xE7, 0xEB);
+/// Where the legend row starts: over the plot, past the y axis labels.
+const LEGEND_LEFT: i32 = 120;
 
 /// One group's forecast as the Forecast screen shows it, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +109,7 @@ impl ForecastChart {
             let root = root
                 .titled(&self.title(), ("sans-serif", 30))
                 .map_err(draw_error)?;
-            let (subtitle, plot) = root.split_vertically(28);
+            let (subtitle, rest) = root.split_vertically(28);
             subtitle
                 .draw(&Text::new(
                     self.subtitle(),
@@ -113,6 +117,8 @@ impl ForecastChart {
                     ("sans-serif", 17).into_font().color(&MUTED),
                 ))
                 .map_err(draw_error)?;
+            let (legend, plot) = rest.split_vertically(32);
+            draw_legend(&legend)?;
             self.draw_plot(&plot)?;
             root.present().map_err(draw_error)?;
         }
@@ -121,7 +127,7 @@ impl ForecastChart {
 
     fn draw_plot<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, plotters::coord::Shift>,
+        area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {
         let lines = ForecastLines::new(&self.series, &self.model, &self.pipeline);
         let last = self.series.values.len() - 1 + self.model.forecast.len();
@@ -130,6 +136,7 @@ impl ForecastChart {
         let x_range = Slots::new(last + 1, month_ticks(start, last));
         let mut chart = ChartBuilder::on(area)
             .margin(20)
+            .margin_right(44)
             .x_label_area_size(56)
             .y_label_area_size(100)
             .build_cartesian_2d(x_range, y_lo..y_hi)
@@ -149,56 +156,35 @@ impl ForecastChart {
             .y_label_formatter(&|y| Money(y.round() as i64).compact())
             .draw()
             .map_err(draw_error)?;
-        let swatch = |colour: ShapeStyle| {
-            move |(x, y): (i32, i32)| Rectangle::new([(x, y - 7), (x + 20, y + 7)], colour)
-        };
-        let stroke = |colour: RGBColor| {
-            move |(x, y): (i32, i32)| {
-                PathElement::new([(x, y), (x + 20, y)], colour.stroke_width(3))
-            }
-        };
         let band = |[lo, hi]: &[Vec<(f64, f64)>; 2]| -> Vec<(f64, f64)> {
             lo.iter().chain(hi.iter().rev()).copied().collect()
         };
-        let pi95 = ForecastPens::PI95.mix(0.35).filled();
         chart
-            .draw_series(std::iter::once(Polygon::new(band(&lines.pi95), pi95)))
-            .map_err(draw_error)?
-            .label("95% PI")
-            .legend(swatch(pi95));
-        let pi80 = ForecastPens::PI80.mix(0.3).filled();
-        chart
-            .draw_series(std::iter::once(Polygon::new(band(&lines.pi80), pi80)))
-            .map_err(draw_error)?
-            .label("80% PI")
-            .legend(swatch(pi80));
-        let bars = ForecastPens::PIPELINE.mix(0.55).filled();
+            .draw_series([
+                Polygon::new(band(&lines.pi95), pi95_fill()),
+                Polygon::new(band(&lines.pi80), pi80_fill()),
+            ])
+            .map_err(draw_error)?;
         chart
             .draw_series(
                 lines
                     .pipeline
                     .iter()
-                    .map(|&(x, y)| Rectangle::new([(x - 0.3, 0.0), (x + 0.3, y)], bars)),
+                    .map(|&(x, y)| Rectangle::new([(x - 0.3, 0.0), (x + 0.3, y)], pipeline_fill())),
             )
-            .map_err(draw_error)?
-            .label("weighted pipeline")
-            .legend(swatch(bars));
-        chart
-            .draw_series(LineSeries::new(
-                lines.fitted.iter().copied(),
-                ForecastPens::FITTED.stroke_width(2),
-            ))
-            .map_err(draw_error)?
-            .label("fit")
-            .legend(stroke(ForecastPens::FITTED));
-        chart
-            .draw_series(LineSeries::new(
-                lines.history.iter().copied(),
-                ForecastPens::HISTORY.stroke_width(2),
-            ))
-            .map_err(draw_error)?
-            .label("bookings")
-            .legend(stroke(ForecastPens::HISTORY));
+            .map_err(draw_error)?;
+        for (points, pen, width) in [
+            (&lines.fitted, ForecastPens::FITTED, 2),
+            (&lines.history, ForecastPens::HISTORY, 2),
+            (&lines.mean, ForecastPens::FORECAST, 3),
+        ] {
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    pen.stroke_width(width),
+                ))
+                .map_err(draw_error)?;
+        }
         chart
             .draw_series(
                 lines
@@ -207,23 +193,59 @@ impl ForecastChart {
                     .map(|&p| Circle::new(p, 3, ForecastPens::HISTORY.filled())),
             )
             .map_err(draw_error)?;
-        chart
-            .draw_series(LineSeries::new(
-                lines.mean.iter().copied(),
-                ForecastPens::FORECAST.stroke_width(3),
-            ))
-            .map_err(draw_error)?
-            .label("forecast")
-            .legend(stroke(ForecastPens::FORECAST));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GRID)
-            .label_font(("sans-serif", 16))
-            .draw()
-            .map_err(draw_error)
+        Ok(())
     }
+}
+
+fn pi95_fill() -> ShapeStyle {
+    ForecastPens::PI95.mix(0.35).filled()
+}
+
+fn pi80_fill() -> ShapeStyle {
+    ForecastPens::PI80.mix(0.3).filled()
+}
+
+fn pipeline_fill() -> ShapeStyle {
+    ForecastPens::PIPELINE.mix(0.55).filled()
+}
+
+/// How the legend shows an entry: a short line, or a filled square.
+enum Sample {
+    Line(RGBColor),
+    Fill(ShapeStyle),
+}
+
+/// The legend on one row above the plot, in the screen's order, so it never hides a point:
+/// a short line for each line of the chart, a filled square for each band and the bars.
+fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Result<(), ChartError> {
+    let font = ("sans-serif", 16)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let entries = [
+        ("bookings", Sample::Line(ForecastPens::HISTORY)),
+        ("fit", Sample::Line(ForecastPens::FITTED)),
+        ("forecast", Sample::Line(ForecastPens::FORECAST)),
+        ("80% PI", Sample::Fill(pi80_fill())),
+        ("95% PI", Sample::Fill(pi95_fill())),
+        ("weighted pipeline", Sample::Fill(pipeline_fill())),
+    ];
+    let (mut x, y) = (LEGEND_LEFT, 14);
+    for (name, sample) in entries {
+        match sample {
+            Sample::Line(pen) => area.draw(&PathElement::new(
+                [(x, y), (x + 24, y)],
+                pen.stroke_width(3),
+            )),
+            Sample::Fill(fill) => area.draw(&Rectangle::new([(x, y - 7), (x + 24, y + 7)], fill)),
+        }
+        .map_err(draw_error)?;
+        area.draw(&Text::new(name, (x + 32, y), font.clone()))
+            .map_err(draw_error)?;
+        // The SVG has no font metrics: leave room for a wide font (10 px a character at 16 px).
+        x += 32 + 10 * name.chars().count() as i32 + 28;
+    }
+    Ok(())
 }
 
 /// Positions (0 = `start`) of the months labelled on the x axis: every month, or every 2nd,
