@@ -90,3 +90,45 @@ impl ForecastLines {
         [if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::forecast::{ForecastOptions, forecast_series};
+    use crate::domain::Month;
+
+    #[test]
+    fn forecast_lines_join_the_history_and_pipeline_stays_within_the_horizon() {
+        let start = Month::new(2026, 1).unwrap_or_else(|| panic!("a month"));
+        let series = MonthlySeries {
+            start,
+            values: vec![10, 22, 28, 41, 50, 61],
+        };
+        let model = forecast_series(&series, ForecastOptions::with_horizon(2))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pipeline = [
+            (0, 900), // the last actual month: not ahead
+            (1, 700),
+            (3, 800), // past the two-month horizon
+        ]
+        .map(|(ahead, weighted_cents)| PipelineMonth {
+            month: series.last().plus(ahead),
+            weighted_cents,
+        });
+        let lines = ForecastLines::new(&series, &model, &pipeline);
+        assert_eq!(lines.history.len(), 6);
+        assert_eq!(lines.history[5], (5.0, 61.0));
+        assert_eq!(lines.fitted.len(), 6);
+        for line in [&lines.mean, &lines.pi80[0], &lines.pi95[1]] {
+            assert_eq!(line.len(), 3, "the last month and two ahead");
+            assert_eq!(line[0], (5.0, 61.0));
+            assert_eq!(line[2].0, 7.0);
+        }
+        assert!(lines.pi95[0][1].1 < lines.pi80[0][1].1);
+        assert!(lines.pi80[1][1].1 < lines.pi95[1][1].1);
+        assert_eq!(lines.pipeline, [(6.0, 700.0)]);
+        let [lo, hi] = lines.y_bounds();
+        assert_eq!(lo, 0.0);
+        assert!(hi >= 700.0);
+    }
+}
