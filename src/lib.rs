@@ -1,6 +1,7 @@
 //! salesdesk: an offline, keyboard-driven terminal desk app for sales managers.
 
 pub mod analytics;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -95,6 +95,12 @@ fn an_action_runs_by_name_and_history_brings_it_back() {
     );
 
     h.press(KeyCode::Char(':'));
+    h.type_text("export c");
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.command_line.as_deref(), Some("export chart "));
+    h.press(KeyCode::Esc);
+
+    h.press(KeyCode::Char(':'));
     h.type_text("goto customer Nobody Inc");
     h.press(KeyCode::Enter);
     assert_eq!(h.app.message.text, "no customer is called 'Nobody Inc'");

@@ -1,10 +1,12 @@
 //! The command line: `salesdesk` opens the desk; subcommands work headless for scripts and tests.
 
 mod backup;
+mod completions;
 mod config;
 mod demo;
 mod export;
 mod import;
+mod manpage;
 mod paths;
 mod report;
 mod report_assign;
@@ -27,10 +29,12 @@ use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
 pub use backup::BackupArgs;
+pub use completions::CompletionsArgs;
 pub use config::ConfigArgs;
 pub use demo::DemoArgs;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
+pub use manpage::ManArgs;
 pub use report::{PipelineArgs, Report, ReportArgs};
 pub use report_assign::{AssignArgs, costs_csv};
 pub use report_channels::{BoundsList, ChannelsArgs, NamedBounds};
@@ -76,6 +80,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Copy the database to a new file, consistently, even while the desk is open
     Backup(BackupArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder
+    Man(ManArgs),
     /// Print the default config, where the config file is looked for, or check one
     Config(ConfigArgs),
 }
@@ -83,24 +91,36 @@ pub enum Command {
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let explicit_config = cli.config.as_deref();
-    let path = match cli.db {
-        Some(path) => path,
-        None => paths::default_db_path()?,
+    // Looked up only by the commands that use a database, so `completions` and `man` work
+    // without a home folder.
+    let path = || match &cli.db {
+        Some(path) => Ok(path.clone()),
+        None => paths::default_db_path(),
     };
     let as_of = cli
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
-        Some(Command::Demo(args)) => demo::run(&path, as_of, &args),
-        Some(Command::Snapshot(args)) => snapshot::run(&path, as_of, &args),
-        Some(Command::Report(args)) => {
-            report::run(&path, as_of, &args, &config::load(explicit_config)?.config)
-        }
-        Some(Command::Import(args)) => import::run(&path, as_of, &args),
-        Some(Command::Export(args)) => export::run(&path, &args),
-        Some(Command::Backup(args)) => backup::run(&path, &args),
+        Some(Command::Demo(args)) => demo::run(&path()?, as_of, &args),
+        Some(Command::Snapshot(args)) => snapshot::run(&path()?, as_of, &args),
+        Some(Command::Report(args)) => report::run(
+            &path()?,
+            as_of,
+            &args,
+            &config::load(explicit_config)?.config,
+        ),
+        Some(Command::Import(args)) => import::run(&path()?, as_of, &args),
+        Some(Command::Export(args)) => export::run(&path()?, &args),
+        Some(Command::Backup(args)) => backup::run(&path()?, &args),
         Some(Command::Config(args)) => config::run(explicit_config, &args),
-        None => open_desk(&path, as_of, &config::load(explicit_config)?, !cli.no_mouse),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => manpage::run(&args),
+        None => open_desk(
+            &path()?,
+            as_of,
+            &config::load(explicit_config)?,
+            !cli.no_mouse,
+        ),
     }
 }
 

@@ -68,11 +68,7 @@ pub fn run(
             let report = pipeline_report(&facts, pipeline.period, as_of);
             print(&json_or_text(&report, pipeline.json, report_text::render)?)
         }
-        Report::Forecast(forecast) => print(&super::report_forecast::render(
-            &opened.conn,
-            as_of,
-            forecast,
-        )?),
+        Report::Forecast(forecast) => super::report_forecast::run(&opened.conn, as_of, forecast),
         Report::Channels(channels) => print(&report_channels::render(&opened.conn, channels)?),
         Report::Assign(assign) => {
             super::report_assign::run(&opened.conn, as_of, assign, &config.assign)

@@ -1,18 +1,21 @@
 //! `salesdesk report forecast`: every series of one breakdown with its model, forecast and
-//! backtest, as JSON (fields in docs/report-forecast.md) or a plain-text table.
+//! backtest, as JSON (fields in docs/report-forecast.md) or a plain-text table; or with `--svg`
+//! one series' chart as an SVG file.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use super::report::json_or_text;
+use super::report::{json_or_text, print};
 use crate::analytics::forecast::{
-    Breakdown, DEFAULT_HORIZON, ForecastOptions, ForecastReport, SeriesReport, check_horizon,
-    forecast_groups,
+    Breakdown, DEFAULT_HORIZON, ForecastOptions, ForecastReport, ForecastSet, SeriesForecast,
+    SeriesReport, check_horizon, forecast_groups,
 };
+use crate::chart::{Chart, ForecastChart};
 use crate::db::forecast_series;
 use crate::domain::Money;
 
@@ -28,10 +31,44 @@ pub struct ForecastArgs {
     /// One series for the total, or one per rep, product or team
     #[arg(long, value_name = "BREAKDOWN", default_value = "total", value_parser = parse_breakdown)]
     pub by: Breakdown,
+    /// Draw the chart of one series (the Forecast screen's) to this SVG file instead of printing
+    /// the report
+    #[arg(long, value_name = "FILE", conflicts_with = "json")]
+    pub svg: Option<PathBuf>,
+    /// With --svg: the rep, product or team of --by to draw (the total needs none)
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+}
+
+/// Prints the report, or with `--svg` draws one series' chart to a file and says so.
+pub fn run(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Result<()> {
+    let Some(path) = &args.svg else {
+        if args.group.is_some() {
+            bail!("--group picks the series to chart; use it with --svg FILE");
+        }
+        return print(&render(conn, as_of, args)?);
+    };
+    let set = fit(conn, as_of, args)?;
+    let shown = pick_group(&set, args.by, args.group.as_deref())?;
+    let chart = ForecastChart::new(shown, set.as_of)?;
+    Chart::Forecast(Box::new(chart)).write(path)?;
+    print(&format!(
+        "wrote the forecast chart of {} ({} months) to {}\n",
+        shown.name,
+        set.horizon,
+        path.display()
+    ))
 }
 
 /// Fits the forecasts of `args.by` as of `as_of` and renders them.
 pub fn render(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Result<String> {
+    let set = fit(conn, as_of, args)?;
+    let report = ForecastReport::new(&set, args.by);
+    json_or_text(&report, args.json, text)
+}
+
+/// Every series fitted as of `as_of`; a book without a won deal has nothing to forecast.
+fn fit(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Result<ForecastSet> {
     let groups = forecast_series::load_bookings(conn, as_of).context("cannot read the bookings")?;
     let set = forecast_groups(groups, as_of, ForecastOptions::with_horizon(args.horizon));
     if set.of(Breakdown::Total).all(|s| s.series.is_none()) {
@@ -41,8 +78,38 @@ pub fn render(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyho
             set.last_month
         );
     }
-    let report = ForecastReport::new(&set, args.by);
-    json_or_text(&report, args.json, text)
+    Ok(set)
+}
+
+/// The group of `by` named `name` (any case); without a name, the breakdown's only group (the
+/// total), since a chart shows one series.
+fn pick_group<'a>(
+    set: &'a ForecastSet,
+    by: Breakdown,
+    name: Option<&str>,
+) -> anyhow::Result<&'a SeriesForecast> {
+    let groups: Vec<&SeriesForecast> = set.of(by).collect();
+    let found = match (name, groups.as_slice()) {
+        (None, [only]) => Some(*only),
+        (None, _) => None,
+        (Some(name), _) => groups
+            .iter()
+            .find(|g| g.name.eq_ignore_ascii_case(name.trim()))
+            .copied(),
+    };
+    found.ok_or_else(|| {
+        let mut names: Vec<&str> = groups.iter().take(5).map(|g| g.name.as_str()).collect();
+        if groups.len() > names.len() {
+            names.push("…");
+        }
+        let names = names.join(", ");
+        match name {
+            Some(name) => anyhow::anyhow!("no {by} called '{name}' to chart; try one of: {names}"),
+            None => anyhow::anyhow!(
+                "a chart shows one series: add --group NAME with one {by} of: {names}"
+            ),
+        }
+    })
 }
 
 /// The report as plain text: per series its fit, backtest and forecast rows.

@@ -1,7 +1,9 @@
 //! `salesdesk report tiers`: per customer V = R × P × L, ABC tier, RFM scores and segment and
-//! next product, with the summary counts; as JSON (fields in docs/report-tiers.md) or text.
+//! next product, with the summary counts; as JSON (fields in docs/report-tiers.md) or text; or
+//! with `--svg` the Tiers screen's charts as an SVG file.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -10,8 +12,9 @@ use rusqlite::Connection;
 
 use super::report::{json_or_text, print};
 use crate::analytics::value::TiersReport;
+use crate::chart::{Chart, TiersChart};
 use crate::db::tiers;
-use crate::domain::Money;
+use crate::domain::{Money, group_thousands};
 
 /// Options of `salesdesk report tiers`.
 #[derive(Debug, Args)]
@@ -19,12 +22,24 @@ pub struct TiersArgs {
     /// Print the report as JSON (fields in docs/report-tiers.md)
     #[arg(long)]
     pub json: bool,
+    /// Draw the Tiers screen's ABC and RFM bar charts to this SVG file instead of printing the
+    /// report
+    #[arg(long, value_name = "FILE", conflicts_with = "json")]
+    pub svg: Option<PathBuf>,
 }
 
-/// Prints the tiers report.
+/// Prints the tiers report, or with `--svg` draws its charts to a file and says so.
 pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Result<()> {
     let report = tiers::report(conn, as_of).context("cannot read the customers' value")?;
-    print(&json_or_text(&report, args.json, summary)?)
+    let Some(path) = &args.svg else {
+        return print(&json_or_text(&report, args.json, summary)?);
+    };
+    Chart::Tiers(TiersChart::new(&report)?).write(path)?;
+    print(&format!(
+        "wrote the tiers chart of {} customers to {}\n",
+        group_thousands(report.customers.len() as u128),
+        path.display()
+    ))
 }
 
 /// The summary counts as plain text.

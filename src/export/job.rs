@@ -1,4 +1,5 @@
-//! `:export` as background work: the worker writes the file, so the desk never waits on the disk.
+//! `:export` and `:export chart` as background work: the worker writes the file (and draws the
+//! chart), so the desk never waits on the disk.
 
 use std::path::PathBuf;
 
@@ -6,6 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{Table, export_board, export_table};
+use crate::chart::Chart;
 use crate::db::board::BoardFilter;
 
 /// A screen's view to write to a CSV file.
@@ -27,6 +29,13 @@ pub enum ExportJob {
         /// The Won/Lost column's period.
         period: (NaiveDate, NaiveDate),
     },
+    /// The chart the Forecast or Tiers screen shows, drawn to an SVG file.
+    Chart {
+        /// The file to write.
+        path: PathBuf,
+        /// What to draw.
+        chart: Chart,
+    },
 }
 
 /// A finished export, for the status line.
@@ -34,9 +43,9 @@ pub enum ExportJob {
 pub struct Exported {
     /// The file written.
     pub path: PathBuf,
-    /// How many rows it holds, besides the header.
+    /// How many rows it holds, besides the header; 1 for a chart.
     pub rows: u64,
-    /// What the rows are (`customers`, `deals`).
+    /// What the rows are (`customers`, `deals`), or the chart (`forecast chart`).
     pub noun: &'static str,
 }
 
@@ -50,6 +59,14 @@ impl ExportJob {
                 filter,
                 period,
             } => (path, export_board(conn, filter, *period, path), "deals"),
+            ExportJob::Chart { path, chart } => {
+                let drawn = chart.write(path).map_err(|e| e.to_string());
+                return drawn.map(|()| Exported {
+                    path: path.clone(),
+                    rows: 1,
+                    noun: chart.noun(),
+                });
+            }
         };
         written
             .map(|rows| Exported {

@@ -8,6 +8,7 @@ use crate::db::customers::CustomerRow;
 use crate::export::{ExportJob, Exported, Table};
 use crate::tui::app::{App, Message};
 use crate::tui::customers::{Column, CustomersState};
+use crate::tui::export_chart;
 use crate::tui::screen::Screen;
 use crate::worker::Job;
 
@@ -17,8 +18,13 @@ pub fn parse_export(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
-/// Asks the worker to write the current screen's view to `file`.
+/// Asks the worker to write the current screen's view to `file`; `chart FILE` draws the
+/// screen's chart instead (see [`export_chart`]).
 pub fn start(app: &mut App, file: &str) {
+    if let Some(file) = export_chart::chart_file(file) {
+        export_chart::start(app, file);
+        return;
+    }
     if file.is_empty() {
         app.message = Message::error("name the file: :export FILE (e.g. :export customers.csv)");
         return;

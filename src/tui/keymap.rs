@@ -112,7 +112,7 @@ impl Context {
             Context::LostReason => "Lost reason",
             Context::Confirm => "Question",
             Context::CommandLine => {
-                "Command line (:history, :export FILE, :import FILE MAPPING, :goto customer NAME, any action)"
+                "Command line (:history :export :import :goto :theme, any action; Tab completes)"
             }
             Context::History => "History and import report",
             Context::Forecast => "Forecast",

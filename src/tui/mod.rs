@@ -7,6 +7,7 @@ pub mod customers;
 pub mod deal_form;
 pub mod draw;
 pub mod event_loop;
+pub mod export_chart;
 pub mod export_view;
 pub mod forecast;
 pub mod forecast_update;

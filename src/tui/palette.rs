@@ -108,7 +108,7 @@ impl Palette {
 }
 
 /// The completions of `line`: commands and action names for the first word, then the
-/// customer names of `goto customer` and the theme names of `theme`.
+/// customer names of `goto customer`, the theme names of `theme` and `export chart`.
 pub fn suggestions(app: &App, line: &str) -> Vec<Suggestion> {
     if let Some(rest) = line.strip_prefix("goto customer ") {
         return app
@@ -120,6 +120,14 @@ pub fn suggestions(app: &App, line: &str) -> Vec<Suggestion> {
                 help: "select this customer".into(),
             })
             .collect();
+    }
+    if let Some(rest) = line.strip_prefix("export ")
+        && "chart".starts_with(rest)
+    {
+        return vec![Suggestion {
+            line: "export chart ".into(),
+            help: "export chart FILE.svg: the Forecast or Tiers chart as an SVG file".into(),
+        }];
     }
     if let Some(rest) = line.strip_prefix("theme ") {
         return ThemeName::ALL

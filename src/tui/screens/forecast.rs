@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use crate::analytics::forecast::{FittedSeries, MonthlySeries, SeriesForecast};
+use crate::chart::ForecastLines;
 use crate::domain::Money;
 use crate::tui::action::Command;
 use crate::tui::app::App;
@@ -105,79 +106,6 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).style(app.theme.muted), area);
 }
 
-/// The points of every line of the chart; x is the month's position (0 = first month).
-struct Lines {
-    history: Vec<(f64, f64)>,
-    fitted: Vec<(f64, f64)>,
-    mean: Vec<(f64, f64)>,
-    pi80: [Vec<(f64, f64)>; 2],
-    pi95: [Vec<(f64, f64)>; 2],
-    pipeline: Vec<(f64, f64)>,
-}
-
-impl Lines {
-    fn new(shown: &SeriesForecast, series: &MonthlySeries, model: &FittedSeries) -> Lines {
-        let n = series.values.len();
-        let x = |i: usize| i as f64;
-        let last = series.values.last().map_or(0.0, |v| *v as f64);
-        // The forecast lines start at the last actual month, so they join the history.
-        let joined = |f: fn(&crate::analytics::forecast::ForecastRow) -> f64| {
-            std::iter::once((x(n - 1), last))
-                .chain(
-                    model
-                        .forecast
-                        .iter()
-                        .enumerate()
-                        .map(|(h, r)| (x(n + h), f(r))),
-                )
-                .collect::<Vec<_>>()
-        };
-        let months_ahead = model.forecast.len() as i32;
-        Lines {
-            history: series
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (x(i), *v as f64))
-                .collect(),
-            fitted: model
-                .fit
-                .fitted
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (x(i), *v))
-                .collect(),
-            mean: joined(|r| r.mean),
-            pi80: [joined(|r| r.pi80_lo), joined(|r| r.pi80_hi)],
-            pi95: [joined(|r| r.pi95_lo), joined(|r| r.pi95_hi)],
-            pipeline: shown
-                .pipeline
-                .iter()
-                .filter_map(|p| {
-                    let ahead = p.month.since(series.last());
-                    (1..=months_ahead)
-                        .contains(&ahead)
-                        .then(|| (x(n - 1 + ahead as usize), p.weighted_cents as f64))
-                })
-                .collect(),
-        }
-    }
-
-    fn y_bounds(&self) -> [f64; 2] {
-        let all = self
-            .history
-            .iter()
-            .chain(&self.fitted)
-            .chain(&self.pi95[0])
-            .chain(&self.pi95[1])
-            .chain(&self.pipeline)
-            .map(|(_, y)| *y);
-        let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        let pad = ((hi - lo) * 0.05).max(1.0);
-        [if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad]
-    }
-}
-
 fn draw_chart(
     app: &App,
     shown: &SeriesForecast,
@@ -186,7 +114,7 @@ fn draw_chart(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let lines = Lines::new(shown, series, model);
+    let lines = ForecastLines::new(series, model, &shown.pipeline);
     let pens = Pens::for_theme(app);
     let [legend_area, area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
