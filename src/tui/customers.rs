@@ -259,13 +259,18 @@ impl CustomersState {
         Some(found.1)
     }
 
-    /// Customer names starting with `prefix` (ignoring case), at most `limit`, in table order.
+    /// Customer names starting with `prefix` (ignoring case), alphabetically, at most `limit`.
     pub fn names_starting_with(&self, prefix: &str, limit: usize) -> Vec<String> {
         let prefix = prefix.to_lowercase();
-        self.index
+        let mut found: Vec<&CustomerRow> = self
+            .index
             .rows
             .iter()
             .filter(|r| r.name_lower.starts_with(&prefix))
+            .collect();
+        found.sort_by(|a, b| a.name_lower.cmp(&b.name_lower));
+        found
+            .into_iter()
             .take(limit)
             .map(|r| r.name.clone())
             .collect()
