@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::slots::Slots;
-use super::{ChartError, ForecastLines, draw_error};
+use super::{ChartError, ForecastLines, MUTED, draw_error, titled_page};
 use crate::analytics::forecast::{
     Breakdown, FittedSeries, MonthlySeries, PipelineMonth, SeriesForecast,
 };
@@ -37,8 +37,6 @@ impl ForecastPens {
     pub const PIPELINE: RGBColor = RGBColor(0x16, 0xA3, 0x4A);
 }
 
-/// Axis text, the grid and the subtitle.
-const MUTED: RGBColor = RGBColor(0x6B, 0x72, 0x80);
 const GRID: RGBColor = RGBColor(0xE5, 0xE7, 0xEB);
 /// Where the legend row starts: over the plot, past the y axis labels.
 const LEGEND_LEFT: i32 = 120;
@@ -104,23 +102,11 @@ impl ForecastChart {
     pub fn render(&self) -> Result<String, ChartError> {
         let mut svg = String::new();
         {
-            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-            root.fill(&WHITE).map_err(draw_error)?;
-            let root = root
-                .titled(&self.title(), ("sans-serif", 30))
-                .map_err(draw_error)?;
-            let (subtitle, rest) = root.split_vertically(28);
-            subtitle
-                .draw(&Text::new(
-                    self.subtitle(),
-                    (24, 4),
-                    ("sans-serif", 17).into_font().color(&MUTED),
-                ))
-                .map_err(draw_error)?;
+            let rest = titled_page(&mut svg, SIZE, &self.title(), 30, &self.subtitle())?;
             let (legend, plot) = rest.split_vertically(32);
             draw_legend(&legend)?;
             self.draw_plot(&plot)?;
-            root.present().map_err(draw_error)?;
+            rest.present().map_err(draw_error)?;
         }
         Ok(svg)
     }

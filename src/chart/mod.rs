@@ -18,6 +18,9 @@ pub use forecast_lines::ForecastLines;
 pub use forecast_svg::{ForecastChart, ForecastPens};
 pub use tiers_svg::{TiersChart, TiersPens};
 
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea, IntoFont, SVGBackend, Text, WHITE};
+
 use crate::export::ExportError;
 
 /// Why a chart could not be made; each message is meant for the manager.
@@ -66,6 +69,33 @@ impl Chart {
             Chart::Tiers(_) => "tiers chart",
         }
     }
+}
+
+/// The grey of subtitles, axis text and the grid.
+const MUTED: plotters::style::RGBColor = plotters::style::RGBColor(0x6B, 0x72, 0x80);
+
+/// A white page of `size` pixels with a title and a grey subtitle line drawn into `svg`; returns
+/// the area below them for the chart itself.
+fn titled_page<'a>(
+    svg: &'a mut String,
+    size: (u32, u32),
+    title: &str,
+    title_size: u32,
+    subtitle: &str,
+) -> Result<DrawingArea<SVGBackend<'a>, Shift>, ChartError> {
+    let root = SVGBackend::with_string(svg, size).into_drawing_area();
+    root.fill(&WHITE).map_err(draw_error)?;
+    let root = root
+        .titled(title, ("sans-serif", title_size))
+        .map_err(draw_error)?;
+    let (line, rest) = root.split_vertically(28);
+    line.draw(&Text::new(
+        subtitle.to_string(),
+        (24, 4),
+        ("sans-serif", 17).into_font().color(&MUTED),
+    ))
+    .map_err(draw_error)?;
+    Ok(rest)
 }
 
 /// Turns a plotters error into a [`ChartError`].

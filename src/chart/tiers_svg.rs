@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::slots::Slots;
-use super::{ChartError, draw_error};
+use super::{ChartError, MUTED, draw_error, titled_page};
 use crate::analytics::value::{GroupSummary, TiersReport};
 
 /// Width and height in pixels.
@@ -22,7 +22,6 @@ impl TiersPens {
     pub const RFM: RGBColor = RGBColor(0x0D, 0x94, 0x88);
 }
 
-const MUTED: RGBColor = RGBColor(0x6B, 0x72, 0x80);
 const GRID: RGBColor = RGBColor(0xE5, 0xE7, 0xEB);
 
 /// The tier and segment summaries as the Tiers screen shows them, ready to draw.
@@ -72,24 +71,18 @@ impl TiersChart {
     pub fn render(&self) -> Result<String, ChartError> {
         let mut svg = String::new();
         {
-            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-            root.fill(&WHITE).map_err(draw_error)?;
-            let root = root
-                .titled(&self.title(), ("sans-serif", 28))
-                .map_err(draw_error)?;
-            let (subtitle, body) = root.split_vertically(28);
-            subtitle
-                .draw(&Text::new(
-                    "bars: customers per group · above each bar: customers and their share of value V = R × P × L",
-                    (24, 4),
-                    ("sans-serif", 17).into_font().color(&MUTED),
-                ))
-                .map_err(draw_error)?;
+            let body = titled_page(
+                &mut svg,
+                SIZE,
+                &self.title(),
+                28,
+                "bars: customers per group · above each bar: customers and their share of value V = R × P × L",
+            )?;
             let abc_width = body.dim_in_pixel().0 * 2 / 5;
             let (abc, rfm) = body.split_horizontally(abc_width);
             draw_groups(&abc, "ABC tiers by value", &self.tiers, TiersPens::ABC)?;
             draw_groups(&rfm, "RFM segments", &self.segments, TiersPens::RFM)?;
-            root.present().map_err(draw_error)?;
+            body.present().map_err(draw_error)?;
         }
         Ok(svg)
     }
