@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::analytics::scoring::{DEFAULT_LAMBDA, train};
+use salesdesk::analytics::scoring::{ScoringSettings, train};
 use salesdesk::db::{self, scoring_rows};
 
 #[allow(dead_code)]
@@ -21,14 +21,15 @@ fn scoring(c: &mut Criterion) {
     let path = common::big_db();
     let conn = db::open(&path).unwrap().conn;
     let started = Instant::now();
-    let win = scoring_rows::win_rows(&conn, as_of()).unwrap();
+    let settings = ScoringSettings::default();
+    let win = scoring_rows::win_rows(&conn, as_of(), settings.max_win_rows).unwrap();
     eprintln!(
         "read {} closed and {} open deals in {:.2}s",
         win.training.labels.len(),
         win.ids.len(),
         started.elapsed().as_secs_f64()
     );
-    let model = train(&win.training, DEFAULT_LAMBDA).unwrap();
+    let model = train(&win.training, &settings).unwrap();
     eprintln!(
         "{} rows × {} columns, {} iterations, converged: {}, holdout AUC {:?}",
         model.train_rows,
@@ -41,7 +42,7 @@ fn scoring(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(
         "fit win probability: design, L-BFGS, train and holdout metrics",
-        |b| b.iter(|| train(&win.training, DEFAULT_LAMBDA).unwrap()),
+        |b| b.iter(|| train(&win.training, &settings).unwrap()),
     );
     group.bench_function("score every open deal with its top 3 contributions", |b| {
         b.iter(|| model.score(&win.current))

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 
 use super::report::{json_or_text, print};
 use crate::analytics::scoring::{
-    DEFAULT_LAMBDA, Model, ModelReport, ModelRows, ScoringReport, score_all,
+    DEFAULT_LAMBDA, Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
 };
 use crate::db::scoring_rows;
 
@@ -39,10 +39,15 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &ScoringArgs) -> anyhow::R
     {
         bail!("{} is not a folder", dir.display());
     }
-    let win = scoring_rows::win_rows(conn, as_of).context("cannot read the deals")?;
+    let settings = ScoringSettings {
+        lambda: args.lambda,
+        ..ScoringSettings::default()
+    };
+    let win = scoring_rows::win_rows(conn, as_of, settings.max_win_rows)
+        .context("cannot read the deals")?;
     let propensity =
         scoring_rows::propensity_rows(conn, as_of).context("cannot read the customers")?;
-    let set = score_all(&win, &propensity, args.lambda);
+    let set = score_all(&win, &propensity, &settings);
     if let Some(dir) = &args.export_design {
         for (name, scored, rows) in [
             ("win_design.csv", &set.win, &win),

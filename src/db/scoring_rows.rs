@@ -7,34 +7,36 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Row};
 
-use crate::analytics::scoring::{Categorical, Features, ModelRows, Numeric, TrainingSet};
+use crate::analytics::scoring::{
+    Categorical, DealHistory, Features, ModelRows, Numeric, Snapshot, TrainingSet,
+    current_snapshot, keep_row, training_snapshots,
+};
+use crate::domain::Stage;
 
 /// Days before the as-of date at which propensity is trained, and the days after the cutoff in
 /// which a Won deal makes the label 1.
 pub const PROPENSITY_HORIZON_DAYS: u64 = 90;
 
-/// Per deal created by the as-of date (?1) and not closed after it: outcome, amount, cycle
-/// days (to the close, or to ?1 for an open deal), the last open stage reached, rep, product,
-/// customer size, the customer's Won revenue before the deal was created, activities up to the
-/// close, and the day the outcome became known.
-const DEAL_ROWS: &str = "
-    SELECT d.id, d.stage, d.amount_cents,
-           julianday(COALESCE(d.closed_on, ?1)) - julianday(d.created_on),
-           CASE WHEN d.stage IN ('Won', 'Lost')
-                THEN (SELECT sc.from_stage FROM stage_changes sc
-                      WHERE sc.deal_id = d.id AND sc.to_stage = d.stage
-                      ORDER BY sc.changed_on DESC LIMIT 1)
-                ELSE d.stage END,
-           COALESCE(d.rep_id, 0), COALESCE(d.product_id, 0), c.employees,
-           (SELECT COALESCE(SUM(p.amount_cents), 0) FROM deals p
-            WHERE p.customer_id = d.customer_id AND p.stage = 'Won'
-              AND p.closed_on < d.created_on),
-           (SELECT COUNT(*) FROM activities a
-            WHERE a.deal_id = d.id AND a.happened_on <= COALESCE(d.closed_on, ?1)),
-           CAST(julianday(COALESCE(d.closed_on, ?1)) AS INTEGER)
+/// Per deal created by the as-of date (?1) and not closed after it: its stage, amount, days
+/// (since the epoch) of creation and close, rep, product and customer size. One scan of
+/// `deals` with the customer looked up by key.
+const DEALS: &str = "
+    SELECT d.id, d.stage, d.amount_cents, unixepoch(d.created_on) / 86400,
+           unixepoch(d.closed_on) / 86400, d.customer_id, COALESCE(d.rep_id, 0),
+           COALESCE(d.product_id, 0), c.employees
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
     WHERE d.created_on <= ?1 AND (d.closed_on IS NULL OR d.closed_on <= ?1)
     ORDER BY d.id";
+
+/// Every stage change up to ?1, in one scan (sorted by deal and time in memory).
+const STAGE_CHANGES: &str = "
+    SELECT deal_id, from_stage, to_stage, unixepoch(changed_on) / 86400, id
+    FROM stage_changes WHERE changed_on <= ?1";
+
+/// Every deal activity up to ?1, in one scan (sorted by deal and day in memory).
+const DEAL_ACTIVITIES: &str = "
+    SELECT deal_id, unixepoch(happened_on) / 86400 FROM activities
+    WHERE deal_id IS NOT NULL AND happened_on <= ?1";
 
 /// Per customer created by the date ?1: its RFM-type features at ?1 and whether it had a Won
 /// deal in the following ?2 days.
@@ -120,6 +122,37 @@ impl Columns {
         }
     }
 
+    fn push_codes(&mut self, numeric: &[f64], codes: &[u32]) {
+        for ((_, col), &v) in self.numeric.iter_mut().zip(numeric) {
+            col.push(v);
+        }
+        for ((_, _, col), &c) in self.categorical.iter_mut().zip(codes) {
+            col.push(c);
+        }
+    }
+
+    fn into_features(self) -> Features {
+        Features {
+            numeric: self
+                .numeric
+                .into_iter()
+                .map(|(name, values)| Numeric {
+                    name: name.into(),
+                    values,
+                })
+                .collect(),
+            categorical: self
+                .categorical
+                .into_iter()
+                .map(|(name, levels, codes)| Categorical {
+                    name: name.into(),
+                    levels: levels.names,
+                    codes,
+                })
+                .collect(),
+        }
+    }
+
     fn features(&self, rows: &[usize]) -> Features {
         Features {
             numeric: self
@@ -163,87 +196,285 @@ fn names(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<String>> {
         .collect()
 }
 
-/// Win-probability rows as of `as_of`: closed deals labelled Won = 1, Lost = 0, and the open
-/// deals to score.
-pub fn win_rows(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<ModelRows> {
-    let reps = Levels::new(std::iter::once("(none)".to_string()).chain(names(
-        conn,
-        "SELECT id || ' ' || name FROM reps ORDER BY id",
-    )?));
-    let products = Levels::new(std::iter::once("(none)".to_string()).chain(names(
-        conn,
-        "SELECT id || ' ' || name FROM products ORDER BY id",
-    )?));
-    let rep_label: HashMap<i64, String> = reps
-        .names
+/// The open stage code (Lead 0 … Negotiation 3) of a stage name.
+fn open_stage(name: Option<&str>) -> Option<u8> {
+    let name = name?;
+    Stage::OPEN
         .iter()
-        .filter_map(|n| Some((n.split(' ').next()?.parse().ok()?, n.clone())))
-        .collect();
-    let product_label: HashMap<i64, String> = products
-        .names
-        .iter()
-        .filter_map(|n| Some((n.split(' ').next()?.parse().ok()?, n.clone())))
-        .collect();
-    let stages = Levels::new(["Lead", "Qualified", "Proposal", "Negotiation"].map(String::from));
-    let sizes = Levels::new(["small", "mid", "enterprise", "unknown"].map(String::from));
-    let mut columns = Columns::new(
-        &["ln_amount", "cycle_days", "prior_won_ln", "activities"],
-        vec![
-            ("stage_reached", stages),
-            ("rep", reps),
-            ("product", products),
-            ("size", sizes),
-        ],
-    );
-    let mut labels = Vec::new();
-    let mut time = Vec::new();
-    let mut closed = Vec::new();
-    let mut open = Vec::new();
-    let mut ids = Vec::new();
-    let mut stmt = conn.prepare(DEAL_ROWS)?;
-    let mut rows = stmt.query([as_of.to_string()])?;
-    while let Some(r) = rows.next()? {
-        let i = ids.len();
-        let stage: String = r.get(1)?;
-        let reached: Option<String> = r.get(4)?;
-        let rep = rep_label
-            .get(&r.get::<_, i64>(5)?)
-            .map_or("(none)", |s| s.as_str());
-        let product = product_label
-            .get(&r.get::<_, i64>(6)?)
-            .map_or("(none)", |s| s.as_str());
-        columns.push(
-            &[
-                ln_money(r.get(2)?),
-                r.get::<_, f64>(3)?,
-                ln_money(r.get(8)?),
-                r.get::<_, i64>(9)? as f64,
-            ],
-            &[
-                reached.as_deref().unwrap_or("Lead"),
-                rep,
-                product,
-                size_band(r.get(7)?),
-            ],
-        );
-        ids.push(r.get::<_, i64>(0)?);
-        match stage.as_str() {
-            "Won" | "Lost" => {
-                closed.push(i);
-                labels.push(stage == "Won");
-                time.push(r.get::<_, i64>(10)?);
+        .position(|s| s.as_str() == name)
+        .map(|i| i as u8)
+}
+
+/// The days since the epoch of a date.
+fn epoch_day(date: NaiveDate) -> i64 {
+    date.signed_duration_since(NaiveDate::default()).num_days()
+}
+
+/// One deal as [`DEALS`] reads it.
+struct DealFacts {
+    id: i64,
+    /// The open stage code, or `None` once Won or Lost.
+    open_stage: Option<u8>,
+    won: bool,
+    amount_cents: i64,
+    created: i64,
+    closed: Option<i64>,
+    customer: Option<i64>,
+    rep: u32,
+    product: u32,
+    size: u32,
+}
+
+/// A stage change as [`STAGE_CHANGES`] reads it: deal, day, row id, from and to (open codes).
+type Change = (i64, i64, i64, Option<u8>, Option<u8>);
+
+/// Every deal's history, built by walking the deals (by id) and the changes and activities
+/// (sorted by deal) side by side.
+struct Histories<'a> {
+    changes: &'a [Change],
+    activities: &'a [(i64, i64)],
+}
+
+impl Histories<'_> {
+    /// Fills `h` with the history of `deal`; the cursors move past its changes and activities.
+    fn next(&mut self, deal: &DealFacts, h: &mut DealHistory) {
+        h.created = deal.created;
+        h.closed = deal.closed;
+        h.stays.clear();
+        h.activities.clear();
+        let n = self.changes.partition_point(|c| c.0 <= deal.id);
+        let (mine, rest) = self.changes.split_at(n);
+        self.changes = rest;
+        let mine = &mine[mine.partition_point(|c| c.0 < deal.id)..];
+        match mine.first() {
+            Some(&(_, _, _, Some(from), _)) => h.stays.push((from, deal.created)),
+            None => h.stays.extend(deal.open_stage.map(|s| (s, deal.created))),
+            Some(_) => {}
+        }
+        for &(_, day, _, _, to) in mine {
+            if let Some(to) = to {
+                let start = if h.stays.is_empty() {
+                    deal.created
+                } else {
+                    day
+                };
+                h.stays.push((to, start));
             }
-            _ => open.push(i),
+        }
+        let n = self.activities.partition_point(|a| a.0 <= deal.id);
+        let (mine, rest) = self.activities.split_at(n);
+        self.activities = rest;
+        h.activities
+            .extend(mine.iter().filter(|a| a.0 == deal.id).map(|a| a.1));
+    }
+}
+
+/// Per customer, its Won deals' close days and the running total of their amounts, to give
+/// any deal its customer's Won revenue closed before the deal was created.
+struct PriorWon {
+    /// (customer, close day), sorted.
+    keys: Vec<(i64, i64)>,
+    /// `running[i]` = the amounts of `keys[..i]`.
+    running: Vec<i64>,
+}
+
+impl PriorWon {
+    fn new(deals: &[DealFacts]) -> PriorWon {
+        let mut won: Vec<(i64, i64, i64)> = deals
+            .iter()
+            .filter(|d| d.won)
+            .filter_map(|d| Some((d.customer?, d.closed?, d.amount_cents)))
+            .collect();
+        won.sort_unstable();
+        let mut running = Vec::with_capacity(won.len() + 1);
+        running.push(0);
+        let mut total = 0i64;
+        for w in &won {
+            total = total.saturating_add(w.2);
+            running.push(total);
+        }
+        PriorWon {
+            keys: won.iter().map(|w| (w.0, w.1)).collect(),
+            running,
         }
     }
+
+    fn before(&self, customer: Option<i64>, day: i64) -> i64 {
+        let Some(c) = customer else { return 0 };
+        let lo = self.keys.partition_point(|k| k.0 < c);
+        let hi = self.keys.partition_point(|k| *k < (c, day));
+        self.running[hi] - self.running[lo]
+    }
+}
+
+/// A categorical read as ids: the level names (`(none)` first, then `id name`) and each id's
+/// code.
+fn id_levels(conn: &Connection, table: &str) -> rusqlite::Result<(Levels, HashMap<i64, u32>)> {
+    let mut levels = Levels::new(std::iter::once("(none)".to_string()));
+    let mut codes = HashMap::new();
+    let sql = format!("SELECT id, id || ' ' || name FROM {table} ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(1)?;
+        codes.insert(r.get(0)?, levels.code(&name));
+    }
+    Ok((levels, codes))
+}
+
+fn read_deals(
+    conn: &Connection,
+    as_of: &str,
+    reps: &HashMap<i64, u32>,
+    products: &HashMap<i64, u32>,
+) -> rusqlite::Result<Vec<DealFacts>> {
+    let mut stmt = conn.prepare(DEALS)?;
+    let mut rows = stmt.query([as_of])?;
+    let mut deals = Vec::new();
+    while let Some(r) = rows.next()? {
+        let stage = r.get_ref(1)?.as_str().ok();
+        let band = size_band(r.get(8)?);
+        deals.push(DealFacts {
+            id: r.get(0)?,
+            open_stage: open_stage(stage),
+            won: stage == Some(Stage::Won.as_str()),
+            amount_cents: r.get(2)?,
+            created: r.get(3)?,
+            closed: r.get(4)?,
+            customer: r.get(5)?,
+            rep: reps.get(&r.get::<_, i64>(6)?).copied().unwrap_or(0),
+            product: products.get(&r.get::<_, i64>(7)?).copied().unwrap_or(0),
+            size: SIZES.iter().position(|&s| s == band).unwrap_or(0) as u32,
+        });
+    }
+    Ok(deals)
+}
+
+fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>> {
+    let mut stmt = conn.prepare(STAGE_CHANGES)?;
+    let mut changes: Vec<Change> = stmt
+        .query_map([as_of], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(3)?,
+                r.get(4)?,
+                open_stage(r.get_ref(1)?.as_str().ok()),
+                open_stage(r.get_ref(2)?.as_str().ok()),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    changes.sort_unstable();
+    Ok(changes)
+}
+
+fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(DEAL_ACTIVITIES)?;
+    let mut activities: Vec<(i64, i64)> = stmt
+        .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    activities.sort_unstable();
+    Ok(activities)
+}
+
+/// Size bands in code order.
+const SIZES: [&str; 4] = ["small", "mid", "enterprise", "unknown"];
+
+/// Win-probability rows as of `as_of`: for every closed deal a row per open stage it passed
+/// through, labelled Won = 1, Lost = 0, with the features as they were at that stage (see
+/// [`training_snapshots`]); and the open deals to score, at their stage today. When there are
+/// more than `max_rows` training rows, a deterministic uniform sample of about `max_rows` is
+/// kept. Four plain scans; everything per deal is computed in memory.
+pub fn win_rows(
+    conn: &Connection,
+    as_of: NaiveDate,
+    max_rows: usize,
+) -> rusqlite::Result<ModelRows> {
+    let at = as_of.to_string();
+    let (reps, rep_codes) = id_levels(conn, "reps")?;
+    let (products, product_codes) = id_levels(conn, "products")?;
+    let deals = read_deals(conn, &at, &rep_codes, &product_codes)?;
+    let changes = read_changes(conn, &at)?;
+    let activities = read_activities(conn, &at)?;
+    let prior = PriorWon::new(&deals);
+    let stages = Levels::new(Stage::OPEN.map(|s| s.as_str().to_string()));
+    let new_columns = |reps: Levels, products: Levels| {
+        Columns::new(
+            &["ln_amount", "cycle_days", "prior_won_ln", "activities"],
+            vec![
+                ("stage_reached", Levels::new(stages.names.clone())),
+                ("rep", reps),
+                ("product", products),
+                ("size", Levels::new(SIZES.map(String::from))),
+            ],
+        )
+    };
+    let walk = |visit: &mut dyn FnMut(&DealFacts, &DealHistory)| {
+        let mut cursor = Histories {
+            changes: &changes,
+            activities: &activities,
+        };
+        let mut h = DealHistory::default();
+        for deal in &deals {
+            cursor.next(deal, &mut h);
+            visit(deal, &h);
+        }
+    };
+    let mut total = 0usize;
+    walk(&mut |_, h| total += training_snapshots(h).len());
+    let share = max_rows as f64 / total.max(1) as f64;
+    let mut training = new_columns(
+        Levels::new(reps.names.clone()),
+        Levels::new(products.names.clone()),
+    );
+    let mut current = new_columns(reps, products);
+    let (mut labels, mut time, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut won, mut lost) = (0usize, 0usize);
+    let today = epoch_day(as_of);
+    walk(&mut |deal, h| {
+        let fixed = |s: &Snapshot| {
+            (
+                [
+                    ln_money(deal.amount_cents),
+                    s.cycle_days,
+                    ln_money(prior.before(deal.customer, deal.created)),
+                    f64::from(s.activities),
+                ],
+                [u32::from(s.stage), deal.rep, deal.product, deal.size],
+            )
+        };
+        match (deal.open_stage, deal.closed) {
+            (Some(stage), None) => {
+                let (numeric, codes) = fixed(&current_snapshot(h, stage, today));
+                current.push_codes(&numeric, &codes);
+                ids.push(deal.id);
+            }
+            (_, Some(closed)) => {
+                if deal.won {
+                    won += 1;
+                } else {
+                    lost += 1;
+                }
+                for s in training_snapshots(h) {
+                    if keep_row(deal.id, s.stage, share) {
+                        let (numeric, codes) = fixed(&s);
+                        training.push_codes(&numeric, &codes);
+                        labels.push(deal.won);
+                        time.push(closed);
+                    }
+                }
+            }
+            (None, None) => {}
+        }
+    });
     Ok(ModelRows {
         training: TrainingSet {
-            features: columns.features(&closed),
+            features: training.into_features(),
             labels,
             time,
+            examples: Some((won, lost)),
         },
-        ids: open.iter().map(|&i| ids[i]).collect(),
-        current: columns.features(&open),
+        ids,
+        current: current.into_features(),
     })
 }
 
@@ -307,6 +538,7 @@ pub fn propensity_rows(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<
             features: training_columns.features(&all),
             labels,
             time,
+            examples: None,
         },
         ids,
         current: current_columns.features(&current),

@@ -1,6 +1,6 @@
 //! When the scoring models are refitted; [`crate::tui::update`] calls in.
 
-use crate::analytics::scoring::{DEFAULT_LAMBDA, ScoringSet};
+use crate::analytics::scoring::{ScoringSet, ScoringSettings};
 use crate::tui::app::App;
 use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
@@ -14,7 +14,7 @@ pub fn fit_if_needed(app: &mut App) {
         app.scores.needs_fit = false;
         app.jobs.request(Job::Scores {
             as_of: app.as_of,
-            lambda: DEFAULT_LAMBDA,
+            settings: ScoringSettings::default(),
         });
     }
 }

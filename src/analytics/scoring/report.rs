@@ -88,7 +88,7 @@ impl ScoringReport {
     ) -> ScoringReport {
         ScoringReport {
             as_of: as_of.to_string(),
-            lambda: set.lambda,
+            lambda: set.settings.lambda,
             win_probability: ModelReport::new(&set.win, win),
             purchase_propensity: ModelReport::new(&set.propensity, propensity),
         }
