@@ -131,7 +131,7 @@ fn a_thin_book_says_why_there_are_no_scores() {
     let report = ok_json(salesdesk(&db, &["report", "scoring", "--json"]));
     assert_eq!(
         report["win_probability"]["error"],
-        "scores need at least 40 examples of each outcome; there are 0 positive and 0 negative"
+        "scores need at least 40 positive and 40 negative examples; there are 0 positive and 0 negative"
     );
     assert_eq!(
         report["win_probability"]["scores"]
