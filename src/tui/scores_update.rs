@@ -6,10 +6,11 @@ use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
 use crate::worker::Job;
 
-/// Asks the worker for a fit when a customer's detail is shown and the scores are out of date;
-/// a fit already running becomes stale and its reply is dropped.
+/// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
+/// out of date; a fit already running becomes stale and its reply is dropped.
 pub fn fit_if_needed(app: &mut App) {
-    let shown = app.screen == Screen::Customers && app.customers.detail != Detail::Closed;
+    let shown = app.screen == Screen::Pipeline
+        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
     if shown && app.scores.needs_fit {
         app.scores.needs_fit = false;
         app.jobs.request(Job::Scores {
