@@ -17,25 +17,26 @@ use crate::domain::Stage;
 /// which a Won deal makes the label 1.
 pub const PROPENSITY_HORIZON_DAYS: u64 = 90;
 
-/// Per deal created by the as-of date (?1) and not closed after it: its stage, amount, days
-/// (since the epoch) of creation and close, rep, product and customer size. One scan of
-/// `deals` with the customer looked up by key.
+/// Per deal created by the as-of date (?1) and not closed after it: its stage, amount, dates
+/// of creation and close, customer, rep and product. One scan of `deals`.
 const DEALS: &str = "
-    SELECT d.id, d.stage, d.amount_cents, unixepoch(d.created_on) / 86400,
-           unixepoch(d.closed_on) / 86400, d.customer_id, COALESCE(d.rep_id, 0),
-           COALESCE(d.product_id, 0), c.employees
-    FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
-    WHERE d.created_on <= ?1 AND (d.closed_on IS NULL OR d.closed_on <= ?1)
-    ORDER BY d.id";
+    SELECT id, stage, amount_cents, created_on, closed_on, customer_id, COALESCE(rep_id, 0),
+           COALESCE(product_id, 0)
+    FROM deals
+    WHERE created_on <= ?1 AND (closed_on IS NULL OR closed_on <= ?1)
+    ORDER BY id";
+
+/// Every customer's employees, for its size band: one scan instead of a look-up per deal.
+const CUSTOMER_SIZES: &str = "SELECT id, employees FROM customers";
 
 /// Every stage change up to ?1, in one scan (sorted by deal and time in memory).
 const STAGE_CHANGES: &str = "
-    SELECT deal_id, from_stage, to_stage, unixepoch(changed_on) / 86400, id
+    SELECT deal_id, from_stage, to_stage, changed_on, id
     FROM stage_changes WHERE changed_on <= ?1";
 
 /// Every deal activity up to ?1, in one scan (sorted by deal and day in memory).
 const DEAL_ACTIVITIES: &str = "
-    SELECT deal_id, unixepoch(happened_on) / 86400 FROM activities
+    SELECT deal_id, happened_on FROM activities
     WHERE deal_id IS NOT NULL AND happened_on <= ?1";
 
 /// Per customer created by the date ?1: its RFM-type features at ?1 and whether it had a Won
@@ -210,6 +211,23 @@ fn epoch_day(date: NaiveDate) -> i64 {
     date.signed_duration_since(NaiveDate::default()).num_days()
 }
 
+/// The days since the epoch of an ISO date column; a value that is not a date is an error
+/// naming the column, not a silent zero.
+fn day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<i64> {
+    let text = r.get_ref(i)?.as_str()?;
+    text.parse::<NaiveDate>().map(epoch_day).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// [`day_at`] for a column that may be NULL.
+fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => day_at(r, i).map(Some),
+    }
+}
+
 /// One deal as [`DEALS`] reads it.
 struct DealFacts {
     id: i64,
@@ -328,23 +346,30 @@ fn read_deals(
     reps: &HashMap<i64, u32>,
     products: &HashMap<i64, u32>,
 ) -> rusqlite::Result<Vec<DealFacts>> {
+    let sizes: HashMap<i64, u32> = conn
+        .prepare(CUSTOMER_SIZES)?
+        .query_map([], |r| Ok((r.get(0)?, size_code(r.get(1)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    let unknown = size_code(None);
     let mut stmt = conn.prepare(DEALS)?;
     let mut rows = stmt.query([as_of])?;
     let mut deals = Vec::new();
     while let Some(r) = rows.next()? {
         let stage = r.get_ref(1)?.as_str().ok();
-        let band = size_band(r.get(8)?);
+        let customer: Option<i64> = r.get(5)?;
         deals.push(DealFacts {
             id: r.get(0)?,
             open_stage: open_stage(stage),
             won: stage == Some(Stage::Won.as_str()),
             amount_cents: r.get(2)?,
-            created: r.get(3)?,
-            closed: r.get(4)?,
-            customer: r.get(5)?,
+            created: day_at(r, 3)?,
+            closed: optional_day_at(r, 4)?,
+            customer,
             rep: reps.get(&r.get::<_, i64>(6)?).copied().unwrap_or(0),
             product: products.get(&r.get::<_, i64>(7)?).copied().unwrap_or(0),
-            size: SIZES.iter().position(|&s| s == band).unwrap_or(0) as u32,
+            size: customer
+                .and_then(|c| sizes.get(&c).copied())
+                .unwrap_or(unknown),
         });
     }
     Ok(deals)
@@ -356,7 +381,7 @@ fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>>
         .query_map([as_of], |r| {
             Ok((
                 r.get(0)?,
-                r.get(3)?,
+                day_at(r, 3)?,
                 r.get(4)?,
                 open_stage(r.get_ref(1)?.as_str().ok()),
                 open_stage(r.get_ref(2)?.as_str().ok()),
@@ -370,7 +395,7 @@ fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>>
 fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64, i64)>> {
     let mut stmt = conn.prepare(DEAL_ACTIVITIES)?;
     let mut activities: Vec<(i64, i64)> = stmt
-        .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([as_of], |r| Ok((r.get(0)?, day_at(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     activities.sort_unstable();
     Ok(activities)
@@ -378,6 +403,12 @@ fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64,
 
 /// Size bands in code order.
 const SIZES: [&str; 4] = ["small", "mid", "enterprise", "unknown"];
+
+/// The code of a customer's size band in [`SIZES`].
+fn size_code(employees: Option<i64>) -> u32 {
+    let band = size_band(employees);
+    SIZES.iter().position(|&s| s == band).unwrap_or(0) as u32
+}
 
 /// Win-probability rows as of `as_of`: for every closed deal a row per open stage it passed
 /// through, labelled Won = 1, Lost = 0, with the features as they were at that stage (see
@@ -431,14 +462,11 @@ pub fn win_rows(
     let (mut won, mut lost) = (0usize, 0usize);
     let today = epoch_day(as_of);
     walk(&mut |deal, h| {
+        let amount = ln_money(deal.amount_cents);
+        let prior_won = ln_money(prior.before(deal.customer, deal.created));
         let fixed = |s: &Snapshot| {
             (
-                [
-                    ln_money(deal.amount_cents),
-                    s.cycle_days,
-                    ln_money(prior.before(deal.customer, deal.created)),
-                    f64::from(s.activities),
-                ],
+                [amount, s.cycle_days, prior_won, f64::from(s.activities)],
                 [u32::from(s.stage), deal.rep, deal.product, deal.size],
             )
         };
