@@ -260,10 +260,7 @@ impl Histories<'_> {
         h.closed = deal.closed;
         h.stays.clear();
         h.activities.clear();
-        let n = self.changes.partition_point(|c| c.0 <= deal.id);
-        let (mine, rest) = self.changes.split_at(n);
-        self.changes = rest;
-        let mine = &mine[mine.partition_point(|c| c.0 < deal.id)..];
+        let mine = take_deal(&mut self.changes, deal.id, |c| c.0);
         match mine.first() {
             Some(&(_, _, _, Some(from), _)) => h.stays.push((from, deal.created)),
             None => h.stays.extend(deal.open_stage.map(|s| (s, deal.created))),
@@ -279,21 +276,32 @@ impl Histories<'_> {
                 h.stays.push((to, start));
             }
         }
-        let n = self.activities.partition_point(|a| a.0 <= deal.id);
-        let (mine, rest) = self.activities.split_at(n);
-        self.activities = rest;
-        h.activities
-            .extend(mine.iter().filter(|a| a.0 == deal.id).map(|a| a.1));
+        let mine = take_deal(&mut self.activities, deal.id, |a| a.0);
+        h.activities.extend(mine.iter().map(|a| a.1));
     }
+}
+
+/// The rows of `deal` at the front of `rows` (sorted by deal), skipping those of earlier
+/// deals; `rows` moves past them. A linear walk: the deals come in id order, so each row is
+/// looked at once (binary searches over millions of rows cost a cache miss per step).
+fn take_deal<'a, T>(rows: &mut &'a [T], deal: i64, id: impl Fn(&T) -> i64) -> &'a [T] {
+    let skip = rows.iter().take_while(|r| id(r) < deal).count();
+    let rest = &rows[skip..];
+    let n = rest.iter().take_while(|r| id(r) == deal).count();
+    let (mine, rest) = rest.split_at(n);
+    *rows = rest;
+    mine
 }
 
 /// Per customer, its Won deals' close days and the running total of their amounts, to give
 /// any deal its customer's Won revenue closed before the deal was created.
 struct PriorWon {
-    /// (customer, close day), sorted.
-    keys: Vec<(i64, i64)>,
-    /// `running[i]` = the amounts of `keys[..i]`.
-    running: Vec<i64>,
+    /// Per customer, its range in `days` and `cumulative`.
+    ranges: HashMap<i64, (usize, usize)>,
+    /// Close days, sorted within each customer's range.
+    days: Vec<i64>,
+    /// The customer's Won amounts up to and including `days[i]`.
+    cumulative: Vec<i64>,
 }
 
 impl PriorWon {
@@ -304,24 +312,33 @@ impl PriorWon {
             .filter_map(|d| Some((d.customer?, d.closed?, d.amount_cents)))
             .collect();
         won.sort_unstable();
-        let mut running = Vec::with_capacity(won.len() + 1);
-        running.push(0);
+        let mut prior = PriorWon {
+            ranges: HashMap::new(),
+            days: Vec::with_capacity(won.len()),
+            cumulative: Vec::with_capacity(won.len()),
+        };
         let mut total = 0i64;
-        for w in &won {
-            total = total.saturating_add(w.2);
-            running.push(total);
+        for (i, &(customer, day, cents)) in won.iter().enumerate() {
+            let range = prior.ranges.entry(customer).or_insert((i, i));
+            if range.0 == i {
+                total = 0;
+            }
+            range.1 = i + 1;
+            total = total.saturating_add(cents);
+            prior.days.push(day);
+            prior.cumulative.push(total);
         }
-        PriorWon {
-            keys: won.iter().map(|w| (w.0, w.1)).collect(),
-            running,
-        }
+        prior
     }
 
     fn before(&self, customer: Option<i64>, day: i64) -> i64 {
-        let Some(c) = customer else { return 0 };
-        let lo = self.keys.partition_point(|k| k.0 < c);
-        let hi = self.keys.partition_point(|k| *k < (c, day));
-        self.running[hi] - self.running[lo]
+        let Some(&(lo, hi)) = customer.and_then(|c| self.ranges.get(&c)) else {
+            return 0;
+        };
+        match self.days[lo..hi].partition_point(|&d| d < day) {
+            0 => 0,
+            n => self.cumulative[lo + n - 1],
+        }
     }
 }
 
