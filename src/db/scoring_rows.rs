@@ -40,7 +40,8 @@ const DEAL_ACTIVITIES: &str = "
     WHERE deal_id IS NOT NULL AND happened_on <= ?1";
 
 /// Per customer created by the date ?1: its RFM-type features at ?1 and whether it had a Won
-/// deal in the following ?2 days.
+/// deal in the following ?2 days. The deal aggregates scan `deals` whole (`NOT INDEXED`): through
+/// an index they fetched every matching row by key, 2–3 times slower at 1,000,000 deals.
 const CUSTOMER_ROWS: &str = "
     WITH won AS (
         SELECT customer_id,
@@ -49,9 +50,10 @@ const CUSTOMER_ROWS: &str = "
                SUM(CASE WHEN closed_on > date(?1, '-365 days') AND closed_on <= ?1
                         THEN amount_cents ELSE 0 END) AS cents,
                SUM(closed_on > ?1 AND closed_on <= date(?1, '+' || ?2 || ' days')) AS later
-        FROM deals WHERE stage = 'Won' AND customer_id IS NOT NULL GROUP BY customer_id),
+        FROM deals NOT INDEXED WHERE stage = 'Won' AND customer_id IS NOT NULL
+        GROUP BY customer_id),
     open AS (
-        SELECT customer_id, COUNT(*) AS n FROM deals
+        SELECT customer_id, COUNT(*) AS n FROM deals NOT INDEXED
         WHERE created_on <= ?1 AND (closed_on IS NULL OR closed_on > ?1)
         GROUP BY customer_id),
     touched AS (
@@ -212,12 +214,34 @@ fn epoch_day(date: NaiveDate) -> i64 {
 }
 
 /// The days since the epoch of an ISO date column; a value that is not a date is an error
-/// naming the column, not a silent zero.
+/// naming the column, not a silent zero. Plain `YYYY-MM-DD` (every date the desk writes) is
+/// read digit by digit — millions of dates are read per fit and chrono's general parser was a
+/// tenth of the time — anything else goes through chrono.
 fn day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<i64> {
     let text = r.get_ref(i)?.as_str()?;
+    if let Some(date) = plain_iso_date(text.as_bytes()) {
+        return Ok(epoch_day(date));
+    }
     text.parse::<NaiveDate>().map(epoch_day).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+/// A `YYYY-MM-DD` date, or `None` for any other text.
+fn plain_iso_date(b: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
+        return None;
+    };
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(&[y0, y1, y2, y3])?).ok()?,
+        number(&[m0, m1])?,
+        number(&[d0, d1])?,
+    )
 }
 
 /// [`day_at`] for a column that may be NULL.
@@ -405,7 +429,9 @@ fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>>
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    changes.sort_unstable();
+    if !changes.is_sorted() {
+        changes.sort_unstable();
+    }
     Ok(changes)
 }
 
@@ -414,7 +440,9 @@ fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64,
     let mut activities: Vec<(i64, i64)> = stmt
         .query_map([as_of], |r| Ok((r.get(0)?, day_at(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    activities.sort_unstable();
+    if !activities.is_sorted() {
+        activities.sort_unstable();
+    }
     Ok(activities)
 }
 
@@ -611,4 +639,21 @@ fn push_customer(r: &Row<'_>, columns: &mut Columns) -> rusqlite::Result<()> {
         ],
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_iso_dates_are_read_and_anything_else_is_left_to_chrono() {
+        assert_eq!(
+            plain_iso_date(b"2026-02-28"),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+        assert_eq!(plain_iso_date(b"2026-02-30"), None);
+        assert_eq!(plain_iso_date(b"2026-2-28"), None);
+        assert_eq!(plain_iso_date(b"2026-02-2x"), None);
+        assert_eq!(epoch_day(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), 1);
+    }
 }
