@@ -9,6 +9,8 @@ use ratatui::crossterm::event::KeyCode;
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
+use salesdesk::tui::scores_update;
+use salesdesk::worker::{Job, JobKind};
 
 fn demo_board(width: u16, height: u16) -> Headless {
     let mut opened = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap();
@@ -125,4 +127,24 @@ fn a_thin_book_shows_no_percentages_and_says_why() {
         selected_line(&h),
         "no win probability: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
     );
+}
+
+#[test]
+fn a_refit_after_a_change_waits_until_the_other_jobs_are_done() {
+    let mut h = fixture_board(140, 30);
+    assert!(h.app.scores.set.is_some(), "the board fits on first show");
+    scores_update::data_changed(&mut h.app);
+    h.app.jobs.request(Job::Kpis {
+        kind: h.app.pipeline.period_kind,
+        as_of: as_of(),
+    });
+    scores_update::fit_if_needed(&mut h.app);
+    assert!(
+        h.app.scores.needs_fit,
+        "no refit while the KPIs are computed"
+    );
+    assert!(!h.app.jobs.is_running(JobKind::Scores));
+    h.press(KeyCode::Char('j'));
+    assert!(!h.app.busy());
+    assert!(!h.app.scores.needs_fit, "refitted once the desk was idle");
 }

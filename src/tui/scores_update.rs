@@ -7,11 +7,15 @@ use crate::tui::screen::Screen;
 use crate::worker::Job;
 
 /// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
-/// out of date; a fit already running becomes stale and its reply is dropped.
+/// out of date. A refit after a change waits until the desk's other jobs (the save, the
+/// totals, the KPIs, a fit already running) are done, so it never holds them up, and changes
+/// made meanwhile fold into one refit; a fit already running when another is asked for
+/// becomes stale and its reply is dropped.
 pub fn fit_if_needed(app: &mut App) {
     let shown = app.screen == Screen::Pipeline
         || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
-    if shown && app.scores.needs_fit {
+    let settled = app.scores.set.is_none() || !app.busy();
+    if shown && app.scores.needs_fit && settled {
         app.scores.needs_fit = false;
         app.jobs.request(Job::Scores {
             as_of: app.as_of,
