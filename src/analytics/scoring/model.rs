@@ -27,6 +27,17 @@ pub struct TrainingSet {
     pub examples: Option<(usize, usize)>,
 }
 
+impl TrainingSet {
+    /// The positive and negative examples: [`TrainingSet::examples`] when given, else the
+    /// labels counted.
+    pub fn outcome_counts(&self) -> (usize, usize) {
+        self.examples.unwrap_or_else(|| {
+            let positives = self.labels.iter().filter(|&&y| y).count();
+            (positives, self.labels.len() - positives)
+        })
+    }
+}
+
 /// Why a model has no scores.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelProblem {
@@ -89,10 +100,7 @@ pub fn split_by_time(time: &[i64]) -> (Vec<usize>, Vec<usize>) {
 
 /// Fits a model to `set` with the penalty and minimum examples of `settings`.
 pub fn train(set: &TrainingSet, settings: &ScoringSettings) -> Result<Model, ModelProblem> {
-    let (positives, negatives) = set.examples.unwrap_or_else(|| {
-        let positives = set.labels.iter().filter(|&&y| y).count();
-        (positives, set.labels.len() - positives)
-    });
+    let (positives, negatives) = set.outcome_counts();
     if positives < settings.min_won || negatives < settings.min_lost {
         return Err(ModelProblem::TooFewExamples {
             positives,
