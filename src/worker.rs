@@ -14,7 +14,7 @@ use crate::analytics::assign::{AssignInput, AssignWeights, Plan, Scope};
 use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::analytics::pipeline::{Kpis, PeriodKind, PipelineView, QuotaAttainment};
-use crate::analytics::scoring::{ScoringSet, score_all};
+use crate::analytics::scoring::{ScoringSet, ScoringSettings, score_all};
 use crate::analytics::value::TiersOverview;
 use crate::db;
 use crate::db::board::{self, BoardCards, BoardFilter, BoardTotals, Card, CardSort};
@@ -111,8 +111,8 @@ pub enum Job {
     Scores {
         /// Today.
         as_of: NaiveDate,
-        /// The penalty λ.
-        lambda: f64,
+        /// λ, the minimum examples and the most training rows.
+        settings: ScoringSettings,
     },
     /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
     Tiers {
@@ -455,10 +455,10 @@ pub fn execute_reporting(
                         .map_err(|e| e.to_string())
                 }),
         ),
-        Job::Scores { as_of, lambda } => Output::Scores(
-            scoring_rows::win_rows(conn, as_of)
+        Job::Scores { as_of, settings } => Output::Scores(
+            scoring_rows::win_rows(conn, as_of, settings.max_win_rows)
                 .and_then(|win| Ok((win, scoring_rows::propensity_rows(conn, as_of)?)))
-                .map(|(win, propensity)| Box::new(score_all(&win, &propensity, lambda)))
+                .map(|(win, propensity)| Box::new(score_all(&win, &propensity, &settings)))
                 .map_err(|e| format!("cannot read the rows to score: {e}")),
         ),
         Job::Tiers { as_of } => Output::Tiers(

@@ -60,6 +60,11 @@ fn user_values_override_the_defaults_field_by_field() {
         "the rest stays light"
     );
     assert_eq!(c.forecast.horizon.0, 12);
+    assert_eq!(c.scoring.lambda, 0.5);
+    assert_eq!(
+        c.scoring.min_won, 40,
+        "the rest of [scoring] keeps its defaults"
+    );
     assert_eq!(
         c.forecast.backtest_origins,
         Config::default().forecast.backtest_origins
@@ -116,7 +121,14 @@ fn no_file_means_the_defaults_and_a_named_missing_file_is_an_error() {
 }
 
 /// Each invalid fixture, with the line, key, value and words its error must carry.
-const INVALID: [(&str, usize, &str, &str, &str); 15] = [
+const INVALID: [(&str, usize, &str, &str, &str); 16] = [
+    (
+        "zero_minimum.toml",
+        2,
+        "scoring.min_won",
+        "'0'",
+        "min_won must be at least 1",
+    ),
     (
         "unknown_theme.toml",
         2,

@@ -94,7 +94,7 @@ fn a_click_on_a_card_selects_its_column_and_card() {
     let card = h.app.pipeline.column_cards(column)[1].clone();
     let title = card.title.clone();
     let [_, body, _] = layout::main_areas(Rect::new(0, 0, 140, 30));
-    let [_, board] = layout::pipeline_areas(body);
+    let [_, board, _] = layout::pipeline_areas(body);
     let rect = layout::board_columns(board)[column];
     let text = buffer_text(&h.render());
     let customer = card.customer.expect("a customer");

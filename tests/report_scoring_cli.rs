@@ -131,7 +131,7 @@ fn a_thin_book_says_why_there_are_no_scores() {
     let report = ok_json(salesdesk(&db, &["report", "scoring", "--json"]));
     assert_eq!(
         report["win_probability"]["error"],
-        "scores need at least 40 examples of each outcome; there are 0 positive and 0 negative"
+        "scores need at least 40 positive and 40 negative examples; there are 0 positive and 0 negative"
     );
     assert_eq!(
         report["win_probability"]["scores"]
@@ -190,4 +190,25 @@ fn tiers_cover_every_customer_once_and_shares_add_up() {
         assert!((c["value_cents"].as_f64().unwrap() - v).abs() <= 0.5);
         assert_eq!(c["r"].is_null(), c["segment"].is_null());
     }
+}
+
+#[test]
+fn the_config_sets_lambda_unless_the_command_line_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[scoring]\nlambda = 0.5\n").unwrap();
+    let config = config.to_str().unwrap();
+    let report = ok_json(salesdesk(
+        &db,
+        &["--config", config, "report", "scoring", "--json"],
+    ));
+    assert_eq!(report["lambda"], 0.5);
+    let report = ok_json(salesdesk(
+        &db,
+        &[
+            "--config", config, "report", "scoring", "--json", "--lambda", "3",
+        ],
+    ));
+    assert_eq!(report["lambda"], 3.0);
 }

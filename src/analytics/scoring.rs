@@ -9,6 +9,8 @@ mod metrics;
 mod model;
 mod report;
 mod sets;
+mod settings;
+mod stages;
 
 pub use design::{Categorical, CodedDesign, DesignSpec, Features, LinearDesign, Numeric, Scaling};
 pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
@@ -17,8 +19,9 @@ pub use logistic::{
 };
 pub use metrics::{CALIBRATION_BINS, CalibrationBin, Metrics, auc, metrics};
 pub use model::{
-    DEFAULT_LAMBDA, HOLDOUT_SHARE, MIN_EACH_OUTCOME, Model, ModelProblem, Score, TrainingSet,
-    design, split_by_time, train,
+    HOLDOUT_SHARE, Model, ModelProblem, Score, TrainingSet, design, split_by_time, train,
 };
 pub use report::{FittedReport, ModelReport, ScoreReport, ScoringReport};
 pub use sets::{ModelRows, Scored, ScoringSet, fit_and_score, score_all};
+pub use settings::{DEFAULT_LAMBDA, DEFAULT_MAX_WIN_ROWS, MIN_EACH_OUTCOME, ScoringSettings};
+pub use stages::{DealHistory, Snapshot, current_snapshot, keep_row, training_snapshots};

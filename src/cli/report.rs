@@ -73,7 +73,9 @@ pub fn run(
         Report::Assign(assign) => {
             super::report_assign::run(&opened.conn, as_of, assign, &config.assign)
         }
-        Report::Scoring(scoring) => super::report_scoring::run(&opened.conn, as_of, scoring),
+        Report::Scoring(scoring) => {
+            super::report_scoring::run(&opened.conn, as_of, scoring, &config.scoring)
+        }
         Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
     }
 }

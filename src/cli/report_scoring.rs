@@ -13,7 +13,7 @@ use rusqlite::Connection;
 
 use super::report::{json_or_text, print};
 use crate::analytics::scoring::{
-    DEFAULT_LAMBDA, Model, ModelReport, ModelRows, ScoringReport, score_all,
+    Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
 };
 use crate::db::scoring_rows;
 
@@ -23,26 +23,38 @@ pub struct ScoringArgs {
     /// Print the report as JSON (fields in docs/report-scoring.md)
     #[arg(long)]
     pub json: bool,
-    /// The L2 penalty λ on the coefficients (the intercept is not penalised)
-    #[arg(long, value_name = "L", default_value_t = DEFAULT_LAMBDA, value_parser = parse_lambda)]
-    pub lambda: f64,
+    /// The L2 penalty λ on the coefficients (the intercept is not penalised) [default: the
+    /// config's [scoring] lambda, 1.0 unless set]
+    #[arg(long, value_name = "L", value_parser = parse_lambda)]
+    pub lambda: Option<f64>,
     /// Write win_design.csv and propensity_design.csv (standardised, one-hot, intercept, y)
     /// into this folder
     #[arg(long, value_name = "DIR")]
     pub export_design: Option<PathBuf>,
 }
 
-/// Fits both models as of `as_of`, prints the report and writes the designs when asked.
-pub fn run(conn: &Connection, as_of: NaiveDate, args: &ScoringArgs) -> anyhow::Result<()> {
+/// Fits both models as of `as_of` with the config's `[scoring]` settings (and `--lambda`),
+/// prints the report and writes the designs when asked.
+pub fn run(
+    conn: &Connection,
+    as_of: NaiveDate,
+    args: &ScoringArgs,
+    configured: &ScoringSettings,
+) -> anyhow::Result<()> {
     if let Some(dir) = &args.export_design
         && !dir.is_dir()
     {
         bail!("{} is not a folder", dir.display());
     }
-    let win = scoring_rows::win_rows(conn, as_of).context("cannot read the deals")?;
+    let settings = ScoringSettings {
+        lambda: args.lambda.unwrap_or(configured.lambda),
+        ..*configured
+    };
+    let win = scoring_rows::win_rows(conn, as_of, settings.max_win_rows)
+        .context("cannot read the deals")?;
     let propensity =
         scoring_rows::propensity_rows(conn, as_of).context("cannot read the customers")?;
-    let set = score_all(&win, &propensity, args.lambda);
+    let set = score_all(&win, &propensity, &settings);
     if let Some(dir) = &args.export_design {
         for (name, scored, rows) in [
             ("win_design.csv", &set.win, &win),

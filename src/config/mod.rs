@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::analytics::assign::AssignWeights;
+use crate::analytics::scoring::ScoringSettings;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::ThemeSettings;
 
@@ -37,6 +38,8 @@ pub struct Config {
     pub assign: AssignWeights,
     /// Forecast horizon and backtest.
     pub forecast: ForecastSettings,
+    /// The scoring models' penalty and minimum training set.
+    pub scoring: ScoringSettings,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).
@@ -68,6 +71,9 @@ pub fn parse(file: &Path, source: &str) -> Result<LoadedConfig, ConfigError> {
         toml::from_str(source).map_err(|e| ConfigError::from_toml(file, source, &e))?;
     if let Some((field, message)) = config.assign.invalid_field() {
         return Err(ConfigError::at_key(file, source, "assign", field, message));
+    }
+    if let Some((field, message)) = config.scoring.invalid_field() {
+        return Err(ConfigError::at_key(file, source, "scoring", field, message));
     }
     let keymap = configured_keymap(&config.keys, file, source)?;
     Ok(LoadedConfig {

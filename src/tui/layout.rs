@@ -70,9 +70,15 @@ pub fn customer_table_rows(size: (u16, u16), detail_open: bool) -> usize {
     usize::from(table.height.saturating_sub(3)).max(1)
 }
 
-/// The parts of the pipeline screen: KPI strip, then the board.
-pub fn pipeline_areas(body: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(body)
+/// The parts of the pipeline screen: KPI strip, the board, and the selected deal's win
+/// probability with its top factors.
+pub fn pipeline_areas(body: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(body)
 }
 
 /// Lines a card takes on the board, its separator included.
@@ -82,7 +88,7 @@ pub const CARD_LINES: u16 = 4;
 /// inside the border).
 pub fn board_card_rows(size: (u16, u16)) -> usize {
     let [_, body, _] = main_areas(Rect::new(0, 0, size.0, size.1));
-    let [_, board] = pipeline_areas(body);
+    let [_, board, _] = pipeline_areas(body);
     usize::from(board.height.saturating_sub(2 + 3) / CARD_LINES).max(1)
 }
 

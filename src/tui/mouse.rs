@@ -92,7 +92,7 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
 
 /// A click on a column focuses it; on a card, also selects the card.
 fn click_board(app: &mut App, body: Rect, column: u16, row: u16) {
-    let [_, board] = layout::pipeline_areas(body);
+    let [_, board, _] = layout::pipeline_areas(body);
     let p = &mut app.pipeline;
     if p.show_quota && layout::row_in(layout::quota_pane(board), column, row).is_some() {
         return;

@@ -1,20 +1,25 @@
 //! When the scoring models are refitted; [`crate::tui::update`] calls in.
 
-use crate::analytics::scoring::{DEFAULT_LAMBDA, ScoringSet};
+use crate::analytics::scoring::ScoringSet;
 use crate::tui::app::App;
 use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
 use crate::worker::Job;
 
-/// Asks the worker for a fit when a customer's detail is shown and the scores are out of date;
-/// a fit already running becomes stale and its reply is dropped.
+/// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
+/// out of date. A refit after a change waits until the desk's other jobs (the save, the
+/// totals, the KPIs, a fit already running) are done, so it never holds them up, and changes
+/// made meanwhile fold into one refit; a fit already running when another is asked for
+/// becomes stale and its reply is dropped.
 pub fn fit_if_needed(app: &mut App) {
-    let shown = app.screen == Screen::Customers && app.customers.detail != Detail::Closed;
-    if shown && app.scores.needs_fit {
+    let shown = app.screen == Screen::Pipeline
+        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
+    let settled = app.scores.set.is_none() || !app.busy();
+    if shown && app.scores.needs_fit && settled {
         app.scores.needs_fit = false;
         app.jobs.request(Job::Scores {
             as_of: app.as_of,
-            lambda: DEFAULT_LAMBDA,
+            settings: app.config.scoring,
         });
     }
 }

@@ -23,19 +23,24 @@ pub fn top_contributions(
     coefficients: &DVector<f64>,
     row: &RowDVector<f64>,
 ) -> Vec<Contribution> {
-    let mut all: Vec<Contribution> = names
+    let mut all: Vec<(usize, f64)> = coefficients
         .iter()
-        .zip(coefficients.iter().zip(row.iter()))
+        .zip(row.iter())
+        .map(|(w, x)| w * x)
+        .enumerate()
         .skip(1)
-        .map(|(name, (w, x))| Contribution {
-            column: name.clone(),
-            logit: w * x,
-        })
-        .filter(|c| c.logit != 0.0)
+        .filter(|&(_, logit)| logit != 0.0)
         .collect();
-    all.sort_by(|a, b| b.logit.abs().total_cmp(&a.logit.abs()));
+    all.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
     all.truncate(TOP_CONTRIBUTIONS);
-    all
+    all.into_iter()
+        .filter_map(|(j, logit)| {
+            Some(Contribution {
+                column: names.get(j)?.clone(),
+                logit,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

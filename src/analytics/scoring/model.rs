@@ -8,13 +8,10 @@ use super::design::{DesignSpec, Features};
 use super::explain::{Contribution, top_contributions};
 use super::logistic::{FitError, Logistic, fit};
 use super::metrics::{Metrics, metrics};
+use super::settings::ScoringSettings;
 
 /// The share of rows, latest by time, held out from the fit to measure it.
 pub const HOLDOUT_SHARE: f64 = 0.2;
-/// Scores are shown only with at least this many examples of each outcome, as the big CRMs do.
-pub const MIN_EACH_OUTCOME: usize = 40;
-/// λ when nobody sets another.
-pub const DEFAULT_LAMBDA: f64 = 1.0;
 
 /// Labelled rows to learn from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,6 +22,20 @@ pub struct TrainingSet {
     pub labels: Vec<bool>,
     /// When each row's outcome became known (days since the epoch), to hold out the latest.
     pub time: Vec<i64>,
+    /// The positive and negative examples behind the rows when a row is not an example (the
+    /// win model has a row per closed deal and stage); `None` counts the labels.
+    pub examples: Option<(usize, usize)>,
+}
+
+impl TrainingSet {
+    /// The positive and negative examples: [`TrainingSet::examples`] when given, else the
+    /// labels counted.
+    pub fn outcome_counts(&self) -> (usize, usize) {
+        self.examples.unwrap_or_else(|| {
+            let positives = self.labels.iter().filter(|&&y| y).count();
+            (positives, self.labels.len() - positives)
+        })
+    }
 }
 
 /// Why a model has no scores.
@@ -32,15 +43,17 @@ pub struct TrainingSet {
 pub enum ModelProblem {
     /// Too few examples of one outcome to trust a model.
     #[error(
-        "scores need at least {needs} examples of each outcome; there are {positives} positive and {negatives} negative"
+        "scores need at least {needs_positive} positive and {needs_negative} negative examples; there are {positives} positive and {negatives} negative"
     )]
     TooFewExamples {
-        /// Rows with outcome 1.
+        /// Examples with outcome 1.
         positives: usize,
-        /// Rows with outcome 0.
+        /// Examples with outcome 0.
         negatives: usize,
-        /// The minimum of each.
-        needs: usize,
+        /// The fewest positive examples allowed.
+        needs_positive: usize,
+        /// The fewest negative examples allowed.
+        needs_negative: usize,
     },
     /// The fit failed.
     #[error(transparent)]
@@ -60,7 +73,7 @@ pub struct Model {
     pub train_metrics: Metrics,
     /// Quality on the held-out latest rows; `None` when none were held out.
     pub holdout_metrics: Option<Metrics>,
-    /// The positive and negative examples among all labelled rows.
+    /// The positive and negative examples behind all labelled rows.
     pub positives: usize,
     /// See `positives`.
     pub negatives: usize,
@@ -85,17 +98,18 @@ pub fn split_by_time(time: &[i64]) -> (Vec<usize>, Vec<usize>) {
     (order, holdout)
 }
 
-/// Fits a model to `set` with penalty `lambda`.
-pub fn train(set: &TrainingSet, lambda: f64) -> Result<Model, ModelProblem> {
-    let positives = set.labels.iter().filter(|&&y| y).count();
-    let negatives = set.labels.len() - positives;
-    if positives < MIN_EACH_OUTCOME || negatives < MIN_EACH_OUTCOME {
+/// Fits a model to `set` with the penalty and minimum examples of `settings`.
+pub fn train(set: &TrainingSet, settings: &ScoringSettings) -> Result<Model, ModelProblem> {
+    let (positives, negatives) = set.outcome_counts();
+    if positives < settings.min_won || negatives < settings.min_lost {
         return Err(ModelProblem::TooFewExamples {
             positives,
             negatives,
-            needs: MIN_EACH_OUTCOME,
+            needs_positive: settings.min_won,
+            needs_negative: settings.min_lost,
         });
     }
+    let lambda = settings.lambda;
     let (fitted_rows, held_rows) = split_by_time(&set.time);
     let train_features = set.features.select(&fitted_rows);
     let spec = DesignSpec::learn(&train_features);
@@ -187,12 +201,25 @@ mod tests {
             },
             labels: (0..100).map(|i| i < 39).collect(),
             time: (0..100).collect(),
+            examples: None,
         };
-        let err = train(&set, 1.0).unwrap_err();
+        let err = train(&set, &ScoringSettings::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "scores need at least 40 examples of each outcome; there are 39 positive and 61 negative"
+            "scores need at least 40 positive and 40 negative examples; there are 39 positive and 61 negative"
         );
+        let counted = TrainingSet {
+            examples: Some((40, 39)),
+            ..set
+        };
+        assert!(matches!(
+            train(&counted, &ScoringSettings::default()),
+            Err(ModelProblem::TooFewExamples {
+                positives: 40,
+                negatives: 39,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -209,8 +236,9 @@ mod tests {
             },
             labels,
             time: (0..200).collect(),
+            examples: None,
         };
-        let model = train(&set, 1.0).unwrap();
+        let model = train(&set, &ScoringSettings::default()).unwrap();
         assert_eq!(model.train_rows, 160);
         assert_eq!(model.holdout_metrics.as_ref().unwrap().rows, 40);
         let scores = model.score(&Features {

@@ -28,9 +28,9 @@ pub struct ScoringReport {
 pub struct ModelReport {
     /// Why there is no model; `None` when it was fitted.
     pub error: Option<String>,
-    /// Labelled rows with outcome 1.
+    /// Examples with outcome 1 (Won deals; customers who bought).
     pub positives: usize,
-    /// Labelled rows with outcome 0.
+    /// Examples with outcome 0.
     pub negatives: usize,
     /// Rows the optimiser saw (the earliest 80% by time).
     pub training_rows: usize,
@@ -88,7 +88,7 @@ impl ScoringReport {
     ) -> ScoringReport {
         ScoringReport {
             as_of: as_of.to_string(),
-            lambda: set.lambda,
+            lambda: set.settings.lambda,
             win_probability: ModelReport::new(&set.win, win),
             purchase_propensity: ModelReport::new(&set.propensity, propensity),
         }
@@ -98,8 +98,7 @@ impl ScoringReport {
 impl ModelReport {
     /// Reports one fitted model.
     pub fn new(scored: &Scored, rows: &ModelRows) -> ModelReport {
-        let positives = rows.training.labels.iter().filter(|&&y| y).count();
-        let negatives = rows.training.labels.len() - positives;
+        let (positives, negatives) = rows.training.outcome_counts();
         let scores = scored
             .scores
             .iter()

@@ -3,6 +3,7 @@
 
 use super::design::Features;
 use super::model::{Model, ModelProblem, Score, TrainingSet, train};
+use super::settings::ScoringSettings;
 
 /// Rows for one model: labelled ones to learn from and current ones to score.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,8 +38,8 @@ impl Scored {
 /// Both models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoringSet {
-    /// λ used for both.
-    pub lambda: f64,
+    /// The settings both were fitted with.
+    pub settings: ScoringSettings,
     /// Win probability of open deals.
     pub win: Scored,
     /// Purchase propensity of customers.
@@ -46,8 +47,8 @@ pub struct ScoringSet {
 }
 
 /// Fits one model and scores its current rows.
-pub fn fit_and_score(rows: &ModelRows, lambda: f64) -> Scored {
-    let model = train(&rows.training, lambda);
+pub fn fit_and_score(rows: &ModelRows, settings: &ScoringSettings) -> Scored {
+    let model = train(&rows.training, settings);
     let scores = match &model {
         Ok(m) => rows
             .ids
@@ -60,11 +61,15 @@ pub fn fit_and_score(rows: &ModelRows, lambda: f64) -> Scored {
     Scored { model, scores }
 }
 
-/// Fits and scores both models with penalty `lambda`.
-pub fn score_all(win: &ModelRows, propensity: &ModelRows, lambda: f64) -> ScoringSet {
+/// Fits and scores both models with `settings`.
+pub fn score_all(
+    win: &ModelRows,
+    propensity: &ModelRows,
+    settings: &ScoringSettings,
+) -> ScoringSet {
     ScoringSet {
-        lambda,
-        win: fit_and_score(win, lambda),
-        propensity: fit_and_score(propensity, lambda),
+        settings: *settings,
+        win: fit_and_score(win, settings),
+        propensity: fit_and_score(propensity, settings),
     }
 }

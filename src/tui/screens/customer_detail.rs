@@ -171,7 +171,10 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
         let close = d
             .close_on
             .map_or_else(|| "—".to_string(), |c| c.format("%Y-%m-%d").to_string());
-        let deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        let mut deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        if let Some(score) = app.scores.set.as_ref().and_then(|s| s.win.score_of(d.id)) {
+            deal = format!("{deal} · win {:.0}%", score.probability * 100.0);
+        }
         Row::new([
             Cell::from(d.stage.as_str()),
             Cell::from(deal),

@@ -5,6 +5,7 @@ pub mod channels;
 pub mod customer_detail;
 pub mod customer_filter;
 pub mod customers;
+pub mod deal_score;
 pub mod forecast;
 pub mod forecast_table;
 pub mod help;

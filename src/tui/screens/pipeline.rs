@@ -12,15 +12,16 @@ use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::pipeline::CLOSED;
-use crate::tui::screens::{board_popups, kpi_strip};
+use crate::tui::screens::{board_popups, deal_score, kpi_strip};
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let [strip, board] = layout::pipeline_areas(area);
+    let [strip, board, selected] = layout::pipeline_areas(area);
     kpi_strip::draw(app, frame, strip);
     for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
         draw_column(app, column, frame, rect);
     }
+    deal_score::draw_selected(app, frame, selected);
     if app.pipeline.show_quota {
         kpi_strip::draw_quota(app, frame, board);
     }
@@ -144,7 +145,8 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
                 |d| format!("closes {}", d.format("%Y-%m-%d")),
             );
             let mark = if stale { "⚠ " } else { "" };
-            format!("{mark}{days}d · {close}")
+            let win = deal_score::card_win(app, card.id).map_or_else(String::new, |w| w + " · ");
+            format!("{win}{mark}{days}d · {close}")
         }
     };
     let third_style = if selected {

@@ -1,0 +1,310 @@
+//! What the win-probability rows are made from, read in plain scans: the deals, their stage
+//! changes and activities (sorted by deal, walked side by side with the deals), each
+//! customer's size and prior Won revenue.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row};
+
+use super::{Levels, size_band};
+use crate::analytics::scoring::DealHistory;
+use crate::domain::Stage;
+
+/// Per deal created by the as-of date (?1) and not closed after it: its stage, amount, dates
+/// of creation and close, customer, rep and product. One scan of `deals`.
+const DEALS: &str = "
+    SELECT id, stage, amount_cents, created_on, closed_on, customer_id, COALESCE(rep_id, 0),
+           COALESCE(product_id, 0)
+    FROM deals
+    WHERE created_on <= ?1 AND (closed_on IS NULL OR closed_on <= ?1)
+    ORDER BY id";
+
+/// Every customer's employees, for its size band: one scan instead of a look-up per deal.
+const CUSTOMER_SIZES: &str = "SELECT id, employees FROM customers";
+
+/// Every stage change up to ?1, in one scan (sorted by deal and time in memory).
+const STAGE_CHANGES: &str = "
+    SELECT deal_id, from_stage, to_stage, changed_on, id
+    FROM stage_changes WHERE changed_on <= ?1";
+
+/// Every deal activity up to ?1, in one scan (sorted by deal and day in memory).
+const DEAL_ACTIVITIES: &str = "
+    SELECT deal_id, happened_on FROM activities
+    WHERE deal_id IS NOT NULL AND happened_on <= ?1";
+
+/// The open stage code (Lead 0 … Negotiation 3) of a stage name.
+pub(super) fn open_stage(name: Option<&str>) -> Option<u8> {
+    let name = name?;
+    Stage::OPEN
+        .iter()
+        .position(|s| s.as_str() == name)
+        .map(|i| i as u8)
+}
+
+/// The days since the epoch of a date.
+pub(super) fn epoch_day(date: NaiveDate) -> i64 {
+    date.signed_duration_since(NaiveDate::default()).num_days()
+}
+
+/// The days since the epoch of an ISO date column; a value that is not a date is an error
+/// naming the column, not a silent zero. Plain `YYYY-MM-DD` (every date the desk writes) is
+/// read digit by digit — millions of dates are read per fit and chrono's general parser was a
+/// tenth of the time — anything else goes through chrono.
+fn day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<i64> {
+    let text = r.get_ref(i)?.as_str()?;
+    if let Some(date) = plain_iso_date(text.as_bytes()) {
+        return Ok(epoch_day(date));
+    }
+    text.parse::<NaiveDate>().map(epoch_day).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A `YYYY-MM-DD` date, or `None` for any other text.
+fn plain_iso_date(b: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
+        return None;
+    };
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(&[y0, y1, y2, y3])?).ok()?,
+        number(&[m0, m1])?,
+        number(&[d0, d1])?,
+    )
+}
+
+/// [`day_at`] for a column that may be NULL.
+fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => day_at(r, i).map(Some),
+    }
+}
+
+/// One deal as [`DEALS`] reads it.
+pub(super) struct DealFacts {
+    pub(super) id: i64,
+    /// The open stage code, or `None` once Won or Lost.
+    pub(super) open_stage: Option<u8>,
+    pub(super) won: bool,
+    pub(super) amount_cents: i64,
+    pub(super) created: i64,
+    pub(super) closed: Option<i64>,
+    pub(super) customer: Option<i64>,
+    pub(super) rep: u32,
+    pub(super) product: u32,
+    pub(super) size: u32,
+}
+
+/// A stage change as [`STAGE_CHANGES`] reads it: deal, day, row id, from and to (open codes).
+pub(super) type Change = (i64, i64, i64, Option<u8>, Option<u8>);
+
+/// Every deal's history, built by walking the deals (by id) and the changes and activities
+/// (sorted by deal) side by side.
+pub(super) struct Histories<'a> {
+    pub(super) changes: &'a [Change],
+    pub(super) activities: &'a [(i64, i64)],
+}
+
+impl Histories<'_> {
+    /// Fills `h` with the history of `deal`; the cursors move past its changes and activities.
+    pub(super) fn next(&mut self, deal: &DealFacts, h: &mut DealHistory) {
+        h.created = deal.created;
+        h.closed = deal.closed;
+        h.stays.clear();
+        h.activities.clear();
+        let mine = take_deal(&mut self.changes, deal.id, |c| c.0);
+        match mine.first() {
+            Some(&(_, _, _, Some(from), _)) => h.stays.push((from, deal.created)),
+            None => h.stays.extend(deal.open_stage.map(|s| (s, deal.created))),
+            Some(_) => {}
+        }
+        for &(_, day, _, _, to) in mine {
+            if let Some(to) = to {
+                let start = if h.stays.is_empty() {
+                    deal.created
+                } else {
+                    day
+                };
+                h.stays.push((to, start));
+            }
+        }
+        let mine = take_deal(&mut self.activities, deal.id, |a| a.0);
+        h.activities.extend(mine.iter().map(|a| a.1));
+    }
+}
+
+/// The rows of `deal` at the front of `rows` (sorted by deal), skipping those of earlier
+/// deals; `rows` moves past them. A linear walk: the deals come in id order, so each row is
+/// looked at once (binary searches over millions of rows cost a cache miss per step).
+fn take_deal<'a, T>(rows: &mut &'a [T], deal: i64, id: impl Fn(&T) -> i64) -> &'a [T] {
+    let skip = rows.iter().take_while(|r| id(r) < deal).count();
+    let rest = &rows[skip..];
+    let n = rest.iter().take_while(|r| id(r) == deal).count();
+    let (mine, rest) = rest.split_at(n);
+    *rows = rest;
+    mine
+}
+
+/// Per customer, its Won deals' close days and the running total of their amounts, to give
+/// any deal its customer's Won revenue closed before the deal was created.
+pub(super) struct PriorWon {
+    /// Per customer, its range in `days` and `cumulative`.
+    ranges: HashMap<i64, (usize, usize)>,
+    /// Close days, sorted within each customer's range.
+    days: Vec<i64>,
+    /// The customer's Won amounts up to and including `days[i]`.
+    cumulative: Vec<i64>,
+}
+
+impl PriorWon {
+    pub(super) fn new(deals: &[DealFacts]) -> PriorWon {
+        let mut won: Vec<(i64, i64, i64)> = deals
+            .iter()
+            .filter(|d| d.won)
+            .filter_map(|d| Some((d.customer?, d.closed?, d.amount_cents)))
+            .collect();
+        won.sort_unstable();
+        let mut prior = PriorWon {
+            ranges: HashMap::new(),
+            days: Vec::with_capacity(won.len()),
+            cumulative: Vec::with_capacity(won.len()),
+        };
+        let mut total = 0i64;
+        for (i, &(customer, day, cents)) in won.iter().enumerate() {
+            let range = prior.ranges.entry(customer).or_insert((i, i));
+            if range.0 == i {
+                total = 0;
+            }
+            range.1 = i + 1;
+            total = total.saturating_add(cents);
+            prior.days.push(day);
+            prior.cumulative.push(total);
+        }
+        prior
+    }
+
+    pub(super) fn before(&self, customer: Option<i64>, day: i64) -> i64 {
+        let Some(&(lo, hi)) = customer.and_then(|c| self.ranges.get(&c)) else {
+            return 0;
+        };
+        match self.days[lo..hi].partition_point(|&d| d < day) {
+            0 => 0,
+            n => self.cumulative[lo + n - 1],
+        }
+    }
+}
+
+/// A categorical read as ids: the level names (`(none)` first, then `id name`) and each id's
+/// code.
+pub(super) fn id_levels(
+    conn: &Connection,
+    table: &str,
+) -> rusqlite::Result<(Levels, HashMap<i64, u32>)> {
+    let mut levels = Levels::new(std::iter::once("(none)".to_string()));
+    let mut codes = HashMap::new();
+    let sql = format!("SELECT id, id || ' ' || name FROM {table} ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(1)?;
+        codes.insert(r.get(0)?, levels.code(&name));
+    }
+    Ok((levels, codes))
+}
+
+pub(super) fn read_deals(
+    conn: &Connection,
+    as_of: &str,
+    reps: &HashMap<i64, u32>,
+    products: &HashMap<i64, u32>,
+) -> rusqlite::Result<Vec<DealFacts>> {
+    let sizes: HashMap<i64, u32> = conn
+        .prepare(CUSTOMER_SIZES)?
+        .query_map([], |r| Ok((r.get(0)?, size_code(r.get(1)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    let unknown = size_code(None);
+    let mut stmt = conn.prepare(DEALS)?;
+    let mut rows = stmt.query([as_of])?;
+    let mut deals = Vec::new();
+    while let Some(r) = rows.next()? {
+        let stage = r.get_ref(1)?.as_str().ok();
+        let customer: Option<i64> = r.get(5)?;
+        deals.push(DealFacts {
+            id: r.get(0)?,
+            open_stage: open_stage(stage),
+            won: stage == Some(Stage::Won.as_str()),
+            amount_cents: r.get(2)?,
+            created: day_at(r, 3)?,
+            closed: optional_day_at(r, 4)?,
+            customer,
+            rep: reps.get(&r.get::<_, i64>(6)?).copied().unwrap_or(0),
+            product: products.get(&r.get::<_, i64>(7)?).copied().unwrap_or(0),
+            size: customer
+                .and_then(|c| sizes.get(&c).copied())
+                .unwrap_or(unknown),
+        });
+    }
+    Ok(deals)
+}
+
+pub(super) fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>> {
+    let mut stmt = conn.prepare(STAGE_CHANGES)?;
+    let mut changes: Vec<Change> = stmt
+        .query_map([as_of], |r| {
+            Ok((
+                r.get(0)?,
+                day_at(r, 3)?,
+                r.get(4)?,
+                open_stage(r.get_ref(1)?.as_str().ok()),
+                open_stage(r.get_ref(2)?.as_str().ok()),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if !changes.is_sorted() {
+        changes.sort_unstable();
+    }
+    Ok(changes)
+}
+
+pub(super) fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(DEAL_ACTIVITIES)?;
+    let mut activities: Vec<(i64, i64)> = stmt
+        .query_map([as_of], |r| Ok((r.get(0)?, day_at(r, 1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !activities.is_sorted() {
+        activities.sort_unstable();
+    }
+    Ok(activities)
+}
+
+/// Size bands in code order.
+pub(super) const SIZES: [&str; 4] = ["small", "mid", "enterprise", "unknown"];
+
+/// The code of a customer's size band in [`SIZES`].
+fn size_code(employees: Option<i64>) -> u32 {
+    let band = size_band(employees);
+    SIZES.iter().position(|&s| s == band).unwrap_or(0) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_iso_dates_are_read_and_anything_else_is_left_to_chrono() {
+        assert_eq!(
+            plain_iso_date(b"2026-02-28"),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+        assert_eq!(plain_iso_date(b"2026-02-30"), None);
+        assert_eq!(plain_iso_date(b"2026-2-28"), None);
+        assert_eq!(plain_iso_date(b"2026-02-2x"), None);
+        assert_eq!(epoch_day(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), 1);
+    }
+}

@@ -1,0 +1,150 @@
+//! Win probabilities on the pipeline board: every scored card shows its "win NN%", the line
+//! under the board gives the selected deal's probability and top 3 factors, it follows the
+//! cursor, a saved change refits, and a thin book says why there are no scores.
+
+mod common;
+
+use common::{as_of, fixture_board};
+use ratatui::crossterm::event::KeyCode;
+use salesdesk::tui::App;
+use salesdesk::tui::app::Message;
+use salesdesk::tui::headless::Headless;
+use salesdesk::tui::scores_update;
+use salesdesk::worker::{Job, JobKind};
+
+fn demo_board(width: u16, height: u16) -> Headless {
+    let mut opened = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap();
+    let options = salesdesk::db::demo::DemoOptions {
+        customers: 300,
+        deals: 2_000,
+        months: 36,
+        seed: 7,
+        as_of: as_of(),
+    };
+    salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
+    let conn = opened.conn;
+    let app = App::load(&conn, "demo.db".into(), as_of(), Message::info("Opened")).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.resize(width, height);
+    h.press(KeyCode::Char('1'));
+    h
+}
+
+/// The last line of the board (just above the status line).
+fn selected_line(h: &Headless) -> String {
+    let text = h.render_text();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len() - 2].trim().to_string()
+}
+
+/// What the line under the board should say for the selected card, from the fitted scores.
+fn expected_line(h: &Headless) -> String {
+    let card = h.app.pipeline.selected_card().unwrap();
+    let set = h.app.scores.set.as_ref().unwrap();
+    let score = set.win.score_of(card.id).unwrap();
+    format!("win {:.0}%: ", score.probability * 100.0)
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d+\.\d\ds", "[t]s");
+    settings
+}
+
+#[test]
+fn the_board_at_80_by_24_shows_win_probabilities_and_the_selected_deals_factors() {
+    let h = demo_board(80, 24);
+    snapshot_settings().bind(|| insta::assert_snapshot!(h.render_text()));
+}
+
+#[test]
+fn the_factor_line_follows_the_cursor_and_each_card_shows_its_score() {
+    let mut h = demo_board(160, 40);
+    assert!(h.app.scores.set.as_ref().unwrap().win.model.is_ok());
+    let mut seen = Vec::new();
+    for key in ['j', 'j', 'l', 'j', 'l', 'l'] {
+        h.press(KeyCode::Char(key));
+        let line = selected_line(&h);
+        assert!(line.starts_with(&expected_line(&h)), "{line}");
+        assert_eq!(line.matches(['↑', '↓']).count(), 3, "three factors: {line}");
+        seen.push(line);
+    }
+    seen.dedup();
+    assert!(
+        seen.len() > 3,
+        "the line changes with the selection: {seen:?}"
+    );
+    let text = h.render_text();
+    let cards = h.app.pipeline.column_cards(2);
+    let set = h.app.scores.set.as_ref().unwrap();
+    let first = set.win.score_of(cards[0].id).unwrap();
+    assert!(
+        text.contains(&format!("win {:.0}% · ", first.probability * 100.0)),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
+    let mut h = demo_board(160, 40);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    let id = h.app.pipeline.selected_card().unwrap().id;
+    let at_proposal = h
+        .app
+        .scores
+        .set
+        .as_ref()
+        .unwrap()
+        .win
+        .score_of(id)
+        .unwrap()
+        .clone();
+    h.press(KeyCode::Char('>'));
+    assert_eq!(h.app.pipeline.selected_card().map(|c| c.id), Some(id));
+    assert!(!h.app.scores.needs_fit, "the change asked for a refit");
+    let at_negotiation = h.app.scores.set.as_ref().unwrap().win.score_of(id).unwrap();
+    assert!(
+        at_negotiation.probability > at_proposal.probability,
+        "{} → {}",
+        at_proposal.probability,
+        at_negotiation.probability
+    );
+    assert!(selected_line(&h).starts_with(&expected_line(&h)));
+}
+
+#[test]
+fn a_thin_book_shows_no_percentages_and_says_why() {
+    let mut h = fixture_board(140, 30);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    let text = h.render_text();
+    let percentage = text
+        .match_indices("win ")
+        .any(|(i, _)| text[i + 4..].starts_with(|c: char| c.is_ascii_digit()));
+    assert!(!percentage, "{text}");
+    assert_eq!(
+        selected_line(&h),
+        "no win probability: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
+    );
+}
+
+#[test]
+fn a_refit_after_a_change_waits_until_the_other_jobs_are_done() {
+    let mut h = fixture_board(140, 30);
+    assert!(h.app.scores.set.is_some(), "the board fits on first show");
+    scores_update::data_changed(&mut h.app);
+    h.app.jobs.request(Job::Kpis {
+        kind: h.app.pipeline.period_kind,
+        as_of: as_of(),
+    });
+    scores_update::fit_if_needed(&mut h.app);
+    assert!(
+        h.app.scores.needs_fit,
+        "no refit while the KPIs are computed"
+    );
+    assert!(!h.app.jobs.is_running(JobKind::Scores));
+    h.press(KeyCode::Char('j'));
+    assert!(!h.app.busy());
+    assert!(!h.app.scores.needs_fit, "refitted once the desk was idle");
+}
