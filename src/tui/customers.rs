@@ -268,12 +268,13 @@ impl CustomersState {
             .iter()
             .filter(|r| r.name_lower.starts_with(&prefix))
             .collect();
-        found.sort_by(|a, b| a.name_lower.cmp(&b.name_lower));
-        found
-            .into_iter()
-            .take(limit)
-            .map(|r| r.name.clone())
-            .collect()
+        let by_name = |a: &&CustomerRow, b: &&CustomerRow| a.name_lower.cmp(&b.name_lower);
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit, by_name);
+            found.truncate(limit);
+        }
+        found.sort_by(by_name);
+        found.into_iter().map(|r| r.name.clone()).collect()
     }
 
     /// Narrows the table to `only` (or shows every customer again with `None`), on its first row.
@@ -690,5 +691,47 @@ mod tests {
             prop_assert_eq!(got, expected);
             prop_assert!(typed.selected <= typed.visible_len().saturating_sub(1));
         }
+    }
+
+    #[test]
+    fn name_suggestions_are_the_first_names_alphabetically() {
+        let names = [
+            "Delta", "alpha", "Charlie", "Bravo", "Alpine", "Echo", "Able",
+        ];
+        let rows = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| row(i as i64 + 1, n, 0, 0))
+            .collect();
+        let state = CustomersState::new(index(rows));
+        assert_eq!(state.names_starting_with("a", 2), ["Able", "alpha"]);
+        assert_eq!(
+            state.names_starting_with("", 3),
+            ["Able", "alpha", "Alpine"]
+        );
+        assert_eq!(state.names_starting_with("zz", 3), Vec::<String>::new());
+    }
+
+    #[test]
+    fn go_to_prefers_an_exact_name_then_a_prefix_then_a_part() {
+        let names = ["Alpine", "alpha", "Charlie", "Alp"];
+        let rows = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| row(i as i64 + 1, n, 0, 0))
+            .collect();
+        let mut state = CustomersState::new(index(rows));
+        state.push_query('c');
+        assert_eq!(state.go_to("ALP").as_deref(), Some("Alp"));
+        assert!(state.query.is_empty(), "the search is cleared");
+        assert_eq!(state.selected_row().map(|r| r.name.as_str()), Some("Alp"));
+        assert_eq!(state.go_to("alph").as_deref(), Some("alpha"));
+        assert_eq!(state.go_to("arli").as_deref(), Some("Charlie"));
+        assert_eq!(
+            state.selected_row().map(|r| r.name.as_str()),
+            Some("Charlie")
+        );
+        assert_eq!(state.go_to("  "), None);
+        assert_eq!(state.go_to("zulu"), None);
     }
 }
