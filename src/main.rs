@@ -16,10 +16,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let rendered = e.to_string();
-            let first = rendered.lines().next().unwrap_or("bad command line");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("salesdesk: {first} (see salesdesk --help)");
+            eprintln!(
+                "salesdesk: {} (see salesdesk --help)",
+                salesdesk::cli::one_line_error(&e.to_string())
+            );
             return ExitCode::from(2);
         }
     };

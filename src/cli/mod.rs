@@ -181,6 +181,28 @@ fn open_or_create(
     Ok((lock, opened, Message::info(message)))
 }
 
+/// A clap error on one line: its text up to the usage, tip or help pointer, with the lines
+/// joined (so a list of missing arguments stays with the words that introduce it).
+pub fn one_line_error(rendered: &str) -> String {
+    let words: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| {
+            !["Usage:", "tip:", "For more information"]
+                .iter()
+                .any(|end| line.starts_with(end))
+        })
+        .filter(|line| !line.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let text = joined.strip_prefix("error: ").unwrap_or(&joined);
+    if text.is_empty() {
+        "bad command line".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-26"))
