@@ -383,3 +383,23 @@ fn the_shipped_key_files_load_and_change_the_keys() {
         Some(Command::ToggleHelp)
     );
 }
+
+#[test]
+fn config_path_names_the_file_that_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let valid = fixture("valid.toml");
+    let out = salesdesk(
+        &db,
+        &["--config", valid.to_str().unwrap(), "config", "--path"],
+    );
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim_end(), valid.to_str().unwrap());
+    let out = salesdesk(&db, &["config", "--path"]);
+    assert!(
+        stdout(&out).trim_end().ends_with("salesdesk/config.toml"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!db.exists(), "config commands never create the database");
+}

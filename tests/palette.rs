@@ -5,7 +5,18 @@ mod common;
 
 use common::fixture_board;
 use ratatui::crossterm::event::KeyCode;
+use salesdesk::tui::headless::Headless;
 use salesdesk::tui::screen::Screen;
+
+/// The command lines the palette offers now.
+fn suggestion_lines(h: &Headless) -> Vec<&str> {
+    h.app
+        .palette
+        .suggestions
+        .iter()
+        .map(|s| s.line.as_str())
+        .collect()
+}
 
 #[test]
 fn tab_completes_goto_customer_and_enter_selects_the_customer() {
@@ -20,13 +31,7 @@ fn tab_completes_goto_customer_and_enter_selects_the_customer() {
     h.type_text("goto c");
     h.press(KeyCode::Tab);
     assert_eq!(h.app.command_line.as_deref(), Some("goto customer "));
-    let names: Vec<&str> = h
-        .app
-        .palette
-        .suggestions
-        .iter()
-        .map(|s| s.line.as_str())
-        .collect();
+    let names = suggestion_lines(&h);
     assert!(names.contains(&"goto customer Acme Corp"), "{names:?}");
     h.type_text("acme");
     assert_eq!(
@@ -122,13 +127,7 @@ fn theme_switches_the_colours_for_the_session() {
     h.app.no_color = false;
     h.press(KeyCode::Char(':'));
     h.type_text("theme ");
-    let names: Vec<&str> = h
-        .app
-        .palette
-        .suggestions
-        .iter()
-        .map(|s| s.line.as_str())
-        .collect();
+    let names = suggestion_lines(&h);
     assert_eq!(names, ["theme dark", "theme light", "theme high-contrast"]);
     h.type_text("hi");
     h.press(KeyCode::Tab);

@@ -111,6 +111,13 @@ impl KeysConfig {
         }
         Ok(overrides)
     }
+
+    /// True when the file names `command` in `[keys.<context>]`.
+    fn touches(&self, context: Context, command: Command) -> bool {
+        self.0.iter().any(|(c, actions)| {
+            c.get_ref() == context.name() && actions.keys().any(|a| a.get_ref() == command.name())
+        })
+    }
 }
 
 /// The built-in key map with the config's overrides applied; two bindings that clash (the same
@@ -139,12 +146,4 @@ pub fn configured_keymap(
         ));
     }
     Ok(map)
-}
-
-impl KeysConfig {
-    fn touches(&self, context: Context, command: Command) -> bool {
-        self.0.iter().any(|(c, actions)| {
-            c.get_ref() == context.name() && actions.keys().any(|a| a.get_ref() == command.name())
-        })
-    }
 }

@@ -198,7 +198,8 @@ impl KeyMap {
         if context.falls_back_to_global() {
             commands.extend(self.bindings_in(Context::Global).map(|b| b.command));
         }
-        commands.dedup();
+        let mut seen = std::collections::HashSet::new();
+        commands.retain(|c| seen.insert(*c));
         commands
     }
 
