@@ -1,0 +1,65 @@
+//! Runs one request on a connection: the dispatch from a [`Job`] to its run, timed and stamped.
+
+use std::time::Instant;
+
+use rusqlite::Connection;
+
+use super::jobs::{board, channels, customers, forecast, scores, tasks, tiers, writes};
+use super::output::{Output, Reply};
+use super::request::{Job, Request};
+
+/// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
+pub fn execute(conn: &mut Connection, request: Request) -> Reply {
+    execute_reporting(conn, request, &mut |_| {})
+}
+
+/// Like [`execute`], passing intermediate outputs (import progress) to `report` as they come.
+pub fn execute_reporting(
+    conn: &mut Connection,
+    request: Request,
+    report: &mut dyn FnMut(Output),
+) -> Reply {
+    let started = Instant::now();
+    let kind = request.job.kind();
+    let output = match request.job {
+        Job::CustomerIndex { as_of } => customers::index(conn, as_of),
+        Job::CustomerDetail { customer_id } => customers::detail(conn, customer_id),
+        Job::BoardCards {
+            filter,
+            sort,
+            period,
+        } => board::cards(conn, &filter, sort, period),
+        Job::BoardTotals { filter, period } => board::totals(conn, &filter, period),
+        Job::Kpis { kind, as_of } => board::kpis(conn, kind, as_of),
+        Job::Write {
+            deal_id,
+            change,
+            today,
+        } => writes::deal(conn, deal_id, &change, today),
+        Job::Undo => writes::undo(conn),
+        Job::Redo => writes::redo(conn),
+        Job::TaskWrite { change } => writes::task(conn, &change),
+        Job::ApplyChannelPlan { month, spends } => writes::channel_plan(conn, &month, &spends),
+        Job::History => writes::history(conn),
+        Job::Forecast { as_of, options } => forecast::run(conn, as_of, options),
+        Job::Tasks { as_of } => tasks::load(conn, as_of),
+        Job::Plan {
+            scope,
+            weights,
+            as_of,
+        } => tasks::plan(conn, &scope, &weights, as_of),
+        Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
+        Job::Tiers { as_of } => tiers::run(conn, as_of),
+        Job::Channels => channels::load(conn),
+        Job::Export(job) => Output::Exported(job.run(conn)),
+        Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
+            report(Output::ImportProgress(progress))
+        })),
+    };
+    Reply {
+        generation: request.generation,
+        kind,
+        elapsed: started.elapsed(),
+        output,
+    }
+}

@@ -1,0 +1,17 @@
+//! The background thread: it owns the database connection, runs jobs, and sends owned results back.
+//!
+//! The latest request of each kind wins: requests still waiting when a newer one of the same kind
+//! arrives are dropped unrun, and every reply carries its generation so the app can drop stale ones.
+//! The loop is in `queue`, the dispatch in `execute`, and each job's run in its own module of `jobs`.
+
+mod execute;
+mod jobs;
+mod output;
+mod queue;
+mod request;
+
+pub use execute::{execute, execute_reporting};
+pub use jobs::writes::HISTORY_LINES;
+pub use output::{BoardKpis, ChannelsModel, Output, Reply, Written};
+pub use queue::{Worker, Workers};
+pub use request::{Job, JobKind, Request};

@@ -1,0 +1,99 @@
+//! What the worker sends back: each job's output, wrapped in a reply with its generation and timing.
+
+use std::time::Duration;
+
+use crate::analytics::assign::{AssignInput, Plan};
+use crate::analytics::channels::FittedChannel;
+use crate::analytics::forecast::ForecastSet;
+use crate::analytics::pipeline::{Kpis, PeriodKind, QuotaAttainment};
+use crate::analytics::scoring::ScoringSet;
+use crate::analytics::value::TiersOverview;
+use crate::db::board::{BoardCards, BoardTotals, Card};
+use crate::db::channels::Channels;
+use crate::db::customers::{CustomerDetail, CustomerIndex};
+use crate::db::edits::{HistoryLine, Saved};
+use crate::export::Exported;
+use crate::import::{ImportReport, Progress};
+
+use super::request::JobKind;
+
+/// A saved change with the deal as it was and as it is, so the board can adjust just that card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// What was saved; `None` when there was nothing to undo or redo.
+    pub saved: Option<Saved>,
+    /// The deal before the change.
+    pub before: Option<Card>,
+    /// The deal after the change.
+    pub after: Option<Card>,
+}
+
+/// What a job produced; errors are already worded for the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    /// The full customer index.
+    CustomerIndex(Result<CustomerIndex, String>),
+    /// One customer's detail, `None` if it no longer exists.
+    CustomerDetail(Result<Option<CustomerDetail>, String>),
+    /// Board cards.
+    BoardCards(Result<BoardCards, String>),
+    /// Board totals.
+    BoardTotals(Result<BoardTotals, String>),
+    /// A write, undo or redo.
+    Written(Result<Written, String>),
+    /// Recent edits.
+    History(Result<Vec<HistoryLine>, String>),
+    /// KPIs of a period.
+    Kpis(Result<BoardKpis, String>),
+    /// A view written to a file.
+    Exported(Result<Exported, String>),
+    /// How far a running import has got (not the job's final reply).
+    ImportProgress(Progress),
+    /// A finished import's report (written, dry run, or refused for rejected rows).
+    Imported(Result<ImportReport, String>),
+    /// Every series' forecast.
+    Forecast(Result<ForecastSet, String>),
+    /// Open tasks and reps.
+    Tasks(Result<AssignInput, String>),
+    /// The optimal assignment plan.
+    Plan(Result<Plan, String>),
+    /// The channels with their fitted curves.
+    Channels(Result<ChannelsModel, String>),
+    /// Values, tiers, segments and tier moves.
+    Tiers(Result<TiersOverview, String>),
+    /// Both scoring models and their scores.
+    Scores(Result<Box<ScoringSet>, String>),
+}
+
+/// The channels as stored, and each one's fitted curve (same order), for the Channels screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelsModel {
+    /// Histories, ids and the plan month.
+    pub data: Channels,
+    /// Each channel's fit, or why it has none.
+    pub fitted: Vec<FittedChannel>,
+}
+
+/// The KPIs and quota attainment of one period, for the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardKpis {
+    /// The period they are for.
+    pub kind: PeriodKind,
+    /// The headline KPIs.
+    pub kpis: Kpis,
+    /// Attainment per rep and team.
+    pub quota: QuotaAttainment,
+}
+
+/// A finished job, sent back to the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    /// The generation of the request it answers.
+    pub generation: u64,
+    /// The kind of that request.
+    pub kind: JobKind,
+    /// How long the work took.
+    pub elapsed: Duration,
+    /// The result.
+    pub output: Output,
+}

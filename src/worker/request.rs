@@ -1,0 +1,273 @@
+//! What the app asks of the worker: the jobs, their kinds (which decide replacement and thread), and
+//! the generation stamp.
+
+use chrono::NaiveDate;
+
+use crate::analytics::assign::{AssignWeights, Scope};
+use crate::analytics::forecast::ForecastOptions;
+use crate::analytics::pipeline::PeriodKind;
+use crate::analytics::scoring::ScoringSettings;
+use crate::db::board::{BoardFilter, CardSort};
+use crate::domain::{DealChange, Money, TaskChange};
+use crate::export::ExportJob;
+use crate::import::ImportJob;
+
+/// Work the app asks of the background thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Load every customer with its aggregates.
+    CustomerIndex {
+        /// The date the trailing windows end at.
+        as_of: NaiveDate,
+    },
+    /// Load the detail pane of one customer.
+    CustomerDetail {
+        /// Which customer.
+        customer_id: i64,
+    },
+    /// Load a page of cards per board column.
+    BoardCards {
+        /// Which deals.
+        filter: BoardFilter,
+        /// Card order.
+        sort: CardSort,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+    },
+    /// Count and sum every board column.
+    BoardTotals {
+        /// Which deals.
+        filter: BoardFilter,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+    },
+    /// Save a change to a deal.
+    Write {
+        /// The deal.
+        deal_id: i64,
+        /// The change.
+        change: DealChange,
+        /// The date stage changes and closings are stamped with.
+        today: NaiveDate,
+    },
+    /// Undo the newest change.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Read the recent edits.
+    History,
+    /// Compute the pipeline KPIs of a period.
+    Kpis {
+        /// Which period.
+        kind: PeriodKind,
+        /// The day it ends.
+        as_of: NaiveDate,
+    },
+    /// Write a screen's view to a CSV file.
+    Export(ExportJob),
+    /// Import a file into the database (one transaction).
+    Import(Box<ImportJob>),
+    /// Build every bookings series (total, reps, products, teams) and fit their forecasts.
+    Forecast {
+        /// Series end at the last complete month before this date.
+        as_of: NaiveDate,
+        /// Months to forecast, and the backtest.
+        options: ForecastOptions,
+    },
+    /// Load the open tasks and reps for the tasks screen.
+    Tasks {
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Compute the optimal assignment plan.
+    Plan {
+        /// Which tasks and reps.
+        scope: Scope,
+        /// Cost weights.
+        weights: AssignWeights,
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Fit win probability and purchase propensity and score open deals and customers.
+    Scores {
+        /// Today.
+        as_of: NaiveDate,
+        /// λ, the minimum examples and the most training rows.
+        settings: ScoringSettings,
+    },
+    /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
+    Tiers {
+        /// Today.
+        as_of: NaiveDate,
+    },
+    /// Save a change to tasks or absences.
+    TaskWrite {
+        /// The change.
+        change: TaskChange,
+    },
+    /// Load the channels and fit each one's response curve.
+    Channels,
+    /// Save a channel plan: each channel's planned spend for a month (one undoable batch).
+    ApplyChannelPlan {
+        /// `YYYY-MM`.
+        month: String,
+        /// Channel id and planned spend.
+        spends: Vec<(i64, Money)>,
+    },
+}
+
+/// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    /// [`Job::CustomerIndex`].
+    CustomerIndex,
+    /// [`Job::CustomerDetail`].
+    CustomerDetail,
+    /// [`Job::BoardCards`].
+    BoardCards,
+    /// [`Job::BoardTotals`].
+    BoardTotals,
+    /// [`Job::Write`], [`Job::Undo`] and [`Job::Redo`]: never replaced, always answered in order.
+    Write,
+    /// [`Job::History`].
+    History,
+    /// [`Job::Kpis`].
+    Kpis,
+    /// [`Job::Export`].
+    Export,
+    /// [`Job::Import`]: never replaced; it reports progress while it runs.
+    Import,
+    /// [`Job::Forecast`].
+    Forecast,
+    /// [`Job::Tasks`].
+    Tasks,
+    /// [`Job::Plan`].
+    Plan,
+    /// [`Job::Channels`].
+    Channels,
+    /// [`Job::Tiers`].
+    Tiers,
+    /// [`Job::Scores`].
+    Scores,
+}
+
+impl JobKind {
+    /// Every kind, for per-kind bookkeeping.
+    pub const ALL: [JobKind; 15] = [
+        JobKind::Plan,
+        JobKind::Tasks,
+        JobKind::Kpis,
+        JobKind::Write,
+        JobKind::BoardCards,
+        JobKind::BoardTotals,
+        JobKind::CustomerIndex,
+        JobKind::CustomerDetail,
+        JobKind::History,
+        JobKind::Export,
+        JobKind::Import,
+        JobKind::Forecast,
+        JobKind::Channels,
+        JobKind::Tiers,
+        JobKind::Scores,
+    ];
+
+    /// What the status line says while a job of this kind runs.
+    pub fn label(self) -> &'static str {
+        match self {
+            JobKind::CustomerIndex => "loading customers",
+            JobKind::CustomerDetail => "loading customer detail",
+            JobKind::BoardCards => "loading the board",
+            JobKind::BoardTotals => "counting the pipeline",
+            JobKind::Write => "saving",
+            JobKind::History => "reading the history",
+            JobKind::Kpis => "computing KPIs",
+            JobKind::Export => "exporting",
+            JobKind::Import => "importing",
+            JobKind::Forecast => "fitting forecasts",
+            JobKind::Tasks => "loading tasks",
+            JobKind::Plan => "solving the assignment",
+            JobKind::Channels => "fitting channel curves",
+            JobKind::Tiers => "valuing customers",
+            JobKind::Scores => "fitting scores",
+        }
+    }
+
+    /// What the status line names a finished job of this kind by, beside the time it took.
+    pub fn done_label(self) -> &'static str {
+        match self {
+            JobKind::CustomerIndex => "customers",
+            JobKind::CustomerDetail => "detail",
+            JobKind::BoardCards => "board",
+            JobKind::BoardTotals => "totals",
+            JobKind::Write => "saved",
+            JobKind::History => "history",
+            JobKind::Kpis => "KPIs",
+            JobKind::Export => "exported",
+            JobKind::Import => "imported",
+            JobKind::Forecast => "forecast",
+            JobKind::Tasks => "tasks",
+            JobKind::Plan => "plan",
+            JobKind::Channels => "channel fits",
+            JobKind::Tiers => "tiers",
+            JobKind::Scores => "scores",
+        }
+    }
+
+    /// False for writes and imports: every one of them must run, in order.
+    pub fn replaceable(self) -> bool {
+        !matches!(self, JobKind::Write | JobKind::Import)
+    }
+
+    /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
+    /// never hold up a write or a page of cards.
+    pub fn heavy(self) -> bool {
+        matches!(
+            self,
+            JobKind::CustomerIndex
+                | JobKind::BoardTotals
+                | JobKind::Kpis
+                | JobKind::Export
+                | JobKind::Forecast
+                | JobKind::Plan
+                | JobKind::Channels
+                | JobKind::Tiers
+                | JobKind::Scores
+        )
+    }
+}
+
+impl Job {
+    /// The kind of this job.
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Job::CustomerIndex { .. } => JobKind::CustomerIndex,
+            Job::CustomerDetail { .. } => JobKind::CustomerDetail,
+            Job::BoardCards { .. } => JobKind::BoardCards,
+            Job::BoardTotals { .. } => JobKind::BoardTotals,
+            Job::Write { .. }
+            | Job::Undo
+            | Job::Redo
+            | Job::TaskWrite { .. }
+            | Job::ApplyChannelPlan { .. } => JobKind::Write,
+            Job::History => JobKind::History,
+            Job::Kpis { .. } => JobKind::Kpis,
+            Job::Export(_) => JobKind::Export,
+            Job::Import(_) => JobKind::Import,
+            Job::Forecast { .. } => JobKind::Forecast,
+            Job::Tasks { .. } => JobKind::Tasks,
+            Job::Plan { .. } => JobKind::Plan,
+            Job::Channels => JobKind::Channels,
+            Job::Tiers { .. } => JobKind::Tiers,
+            Job::Scores { .. } => JobKind::Scores,
+        }
+    }
+}
+
+/// A job stamped with the generation the app gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// Increases with every request.
+    pub generation: u64,
+    /// The work.
+    pub job: Job,
+}
