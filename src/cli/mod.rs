@@ -9,12 +9,6 @@ mod import;
 mod manpage;
 mod paths;
 mod report;
-mod report_assign;
-mod report_channels;
-mod report_forecast;
-mod report_scoring;
-mod report_text;
-mod report_tiers;
 mod snapshot;
 
 use std::path::PathBuf;
@@ -35,12 +29,10 @@ pub use demo::DemoArgs;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
 pub use manpage::ManArgs;
-pub use report::{PipelineArgs, Report, ReportArgs};
-pub use report_assign::{AssignArgs, costs_csv};
-pub use report_channels::{BoundsList, ChannelsArgs, NamedBounds};
-pub use report_forecast::ForecastArgs;
-pub use report_scoring::ScoringArgs;
-pub use report_tiers::TiersArgs;
+pub use report::{
+    AssignArgs, BoundsList, ChannelsArgs, ForecastArgs, NamedBounds, PipelineArgs, Report,
+    ReportArgs, ScoringArgs, TiersArgs, costs_csv,
+};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.

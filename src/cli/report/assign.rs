@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use super::report::{json_or_text, print};
+use super::output::{json_or_text, print};
 use crate::analytics::assign::{AssignWeights, Plan, Scope, plan};
 use crate::db;
 

@@ -1,14 +1,26 @@
 //! `salesdesk report NAME`: headless reports for scripts, as JSON or a plain-text table.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::report_channels::{self, ChannelsArgs};
-use super::report_text;
+mod assign;
+mod channels;
+mod forecast;
+mod output;
+mod pipeline_text;
+mod scoring;
+mod tiers;
+
+pub use assign::{AssignArgs, costs_csv};
+pub use channels::{BoundsList, ChannelsArgs, NamedBounds};
+pub use forecast::ForecastArgs;
+pub use scoring::ScoringArgs;
+pub use tiers::TiersArgs;
+
+use self::output::{json_or_text, print};
 use crate::analytics::pipeline::{PeriodKind, pipeline_report};
 use crate::config::Config;
 use crate::db;
@@ -27,15 +39,15 @@ pub enum Report {
     /// Pipeline KPIs: win rate, deal size, cycle, velocity, conversion, quota, stage totals
     Pipeline(PipelineArgs),
     /// Revenue forecast: OLS trend (+ seasonality), 80%/95% prediction intervals, backtest
-    Forecast(super::report_forecast::ForecastArgs),
+    Forecast(ForecastArgs),
     /// Optimal task assignment: cost matrix, capacities, the exact plan, totals before and after
-    Assign(super::report_assign::AssignArgs),
+    Assign(AssignArgs),
     /// Channel response curves and the budget split that maximises predicted revenue
     Channels(ChannelsArgs),
     /// Win probability and purchase propensity: logistic models, holdout metrics, scores
-    Scoring(super::report_scoring::ScoringArgs),
+    Scoring(ScoringArgs),
     /// Customer value V = R × P × L, ABC tiers, RFM segments and next product per customer
-    Tiers(super::report_tiers::TiersArgs),
+    Tiers(TiersArgs),
 }
 
 /// Options of `salesdesk report pipeline`.
@@ -66,40 +78,18 @@ pub fn run(
             let facts =
                 db::pipeline_facts::load_facts(&opened.conn).context("cannot read the pipeline")?;
             let report = pipeline_report(&facts, pipeline.period, as_of);
-            print(&json_or_text(&report, pipeline.json, report_text::render)?)
+            print(&json_or_text(
+                &report,
+                pipeline.json,
+                pipeline_text::render,
+            )?)
         }
-        Report::Forecast(forecast) => super::report_forecast::run(&opened.conn, as_of, forecast),
-        Report::Channels(channels) => print(&report_channels::render(&opened.conn, channels)?),
-        Report::Assign(assign) => {
-            super::report_assign::run(&opened.conn, as_of, assign, &config.assign)
-        }
-        Report::Scoring(scoring) => {
-            super::report_scoring::run(&opened.conn, as_of, scoring, &config.scoring)
-        }
-        Report::Tiers(tiers) => super::report_tiers::run(&opened.conn, as_of, tiers),
+        Report::Forecast(args) => forecast::run(&opened.conn, as_of, args),
+        Report::Channels(args) => print(&channels::render(&opened.conn, args)?),
+        Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
+        Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
+        Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),
     }
-}
-
-/// The report as pretty JSON ending in a newline, or as `text` renders it.
-pub(super) fn json_or_text<T: serde::Serialize>(
-    report: &T,
-    json: bool,
-    text: impl FnOnce(&T) -> String,
-) -> anyhow::Result<String> {
-    if !json {
-        return Ok(text(report));
-    }
-    let mut out = serde_json::to_string_pretty(report)?;
-    out.push('\n');
-    Ok(out)
-}
-
-/// Writes a finished report to standard output.
-pub(super) fn print(text: &str) -> anyhow::Result<()> {
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context("cannot write the report")
 }
 
 fn parse_period(name: &str) -> Result<PeriodKind, String> {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use super::report::{json_or_text, print};
+use super::output::{json_or_text, print};
 use crate::analytics::scoring::{
     Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
 };

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use super::report::{json_or_text, print};
+use super::output::{json_or_text, print};
 use crate::analytics::value::TiersReport;
 use crate::chart::{Chart, TiersChart};
 use crate::db::tiers;

@@ -7,7 +7,7 @@ use clap::Args;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::report::json_or_text;
+use super::output::json_or_text;
 use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, default_bounds, plan};
 use crate::db::channels::{self, Channels, dollars};
 use crate::domain::Money;
