@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::analytics::channels::{ChannelInput, MonthPoint};
-use crate::db::edits::{EditRow, Saved, WriteError};
+use crate::db::edits::record::{EditRow, Saved, WriteError};
 use crate::domain::Money;
 
 /// The `edits.entity` of a planned-spend row; its `entity_id` is the channel and `field` the month.

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
-use super::edits::{EditRow, Saved, WriteError};
+use super::edits::record::{EditRow, Saved, WriteError};
 use crate::domain::{NewTask, TaskChange};
 
 /// The task columns an edit may change; replay refuses any other name.

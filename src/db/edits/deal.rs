@@ -1,0 +1,257 @@
+//! Changes to deals: one UPDATE of the deal (so the Won/Lost ⇔ closed_on check holds), a
+//! `stage_changes` row when the stage moves, and one `edits` row per field, all sharing a batch;
+//! and the replay that puts such a batch back or forward.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::record::{EditRow, Saved, WriteError};
+use crate::domain::{DealChange, Stage};
+
+/// The `edits.entity` of a deal's field.
+pub(super) const ENTITY: &str = "deal";
+
+const DEAL_FIELDS: [&str; 6] = [
+    "stage",
+    "amount_cents",
+    "expected_close_on",
+    "closed_on",
+    "lost_reason",
+    "probability_bp",
+];
+
+/// A deal's editable fields as text, the way `edits` stores them.
+type Fields = [Option<String>; 6];
+
+fn read_fields(tx: &Transaction<'_>, deal_id: i64) -> Result<Fields, WriteError> {
+    tx.query_row(
+        "SELECT stage, CAST(amount_cents AS TEXT), expected_close_on, closed_on, lost_reason,
+                CAST(probability_bp AS TEXT)
+         FROM deals WHERE id = ?1",
+        [deal_id],
+        |r| {
+            Ok([
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ])
+        },
+    )
+    .optional()?
+    .ok_or(WriteError::Missing(deal_id))
+}
+
+fn write_fields(tx: &Transaction<'_>, deal_id: i64, f: &Fields) -> Result<(), WriteError> {
+    let int = |v: &Option<String>| -> Result<Option<i64>, WriteError> {
+        v.as_deref()
+            .map(|s| {
+                s.parse::<i64>()
+                    .map_err(|_| WriteError::Refused(format!("'{s}' is not a number")))
+            })
+            .transpose()
+    };
+    tx.execute(
+        "UPDATE deals SET stage = ?2, amount_cents = ?3, expected_close_on = ?4, closed_on = ?5,
+                          lost_reason = ?6, probability_bp = ?7
+         WHERE id = ?1",
+        params![deal_id, f[0], int(&f[1])?, f[2], f[3], f[4], int(&f[5])?],
+    )?;
+    Ok(())
+}
+
+fn stage_of(fields: &Fields) -> Result<Stage, WriteError> {
+    fields[0]
+        .as_deref()
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e: crate::domain::ParseStageError| WriteError::Refused(e.to_string()))
+}
+
+/// The fields after `change`, or why it cannot apply.
+fn changed(current: &Fields, change: &DealChange, today: NaiveDate) -> Result<Fields, WriteError> {
+    let stage = stage_of(current)?;
+    let mut next = current.clone();
+    let today = Some(today.to_string());
+    let refuse = |why: &str| Err(WriteError::Refused(why.to_string()));
+    match change {
+        DealChange::Move { to } => {
+            if stage.is_closed() {
+                return refuse("a closed deal is reopened, not moved");
+            }
+            if to.is_closed() || *to == stage {
+                return refuse("that is not a move to another open stage");
+            }
+            next[0] = Some(to.as_str().into());
+        }
+        DealChange::Win => {
+            if stage == Stage::Won {
+                return refuse("the deal is already Won");
+            }
+            next[0] = Some("Won".into());
+            next[3] = today;
+            next[4] = None;
+        }
+        DealChange::Lose { reason } => {
+            if stage == Stage::Lost {
+                return refuse("the deal is already Lost");
+            }
+            next[0] = Some("Lost".into());
+            next[3] = today;
+            next[4] = Some(reason.clone());
+        }
+        DealChange::Reopen => {
+            if !stage.is_closed() {
+                return refuse("the deal is open already");
+            }
+            next[0] = Some(Stage::Negotiation.as_str().into());
+            next[3] = None;
+            next[4] = None;
+        }
+        DealChange::Edit {
+            amount,
+            expected_close_on,
+            probability_bp,
+        } => {
+            if amount.cents() < 0 {
+                return refuse("the amount cannot be negative");
+            }
+            if probability_bp.is_some_and(|p| !(0..=10_000).contains(&p)) {
+                return refuse("the probability must be between 0 and 100%");
+            }
+            next[1] = Some(amount.cents().to_string());
+            next[2] = expected_close_on.map(|d| d.to_string());
+            next[5] = probability_bp.map(|p| p.to_string());
+        }
+    }
+    if next == *current {
+        return refuse("nothing changed");
+    }
+    Ok(next)
+}
+
+/// Applies `change` to a deal in one transaction, with its stage change and edit rows.
+pub fn apply(
+    conn: &mut Connection,
+    deal_id: i64,
+    change: &DealChange,
+    today: NaiveDate,
+    at: &str,
+    actor: &str,
+) -> Result<Saved, WriteError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = read_fields(&tx, deal_id)?;
+    let next = changed(&current, change, today)?;
+    write_fields(&tx, deal_id, &next)?;
+    tx.execute(
+        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
+        [],
+    )?;
+    let batch: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
+        r.get(0)
+    })?;
+    let mut record = tx.prepare(
+        "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
+    )?;
+    for ((field, old), new) in DEAL_FIELDS.iter().zip(&current).zip(&next) {
+        if old != new {
+            record.execute(params![at, ENTITY, deal_id, field, old, new, batch, actor])?;
+        }
+    }
+    if current[0] != next[0] {
+        tx.execute(
+            "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on) VALUES (?1, ?2, ?3, ?4)",
+            params![deal_id, current[0], next[0], today],
+        )?;
+        let row = tx.last_insert_rowid();
+        let value = format!(
+            "{}|{}|{}",
+            current[0].as_deref().unwrap_or_default(),
+            next[0].as_deref().unwrap_or_default(),
+            today
+        );
+        record.execute(params![
+            at,
+            "stage_change",
+            row,
+            "row",
+            None::<String>,
+            value,
+            batch,
+            actor
+        ])?;
+    }
+    drop(record);
+    let title: String = tx.query_row("SELECT title FROM deals WHERE id = ?1", [deal_id], |r| {
+        r.get(0)
+    })?;
+    tx.commit()?;
+    Ok(Saved {
+        batch,
+        deal_id: Some(deal_id),
+        summary: format!("{}: {}", title, describe(change)),
+    })
+}
+
+fn describe(change: &DealChange) -> String {
+    match change {
+        DealChange::Move { to } => format!("moved to {to}"),
+        DealChange::Win => "marked Won".into(),
+        DealChange::Lose { reason } => format!("marked Lost ({reason})"),
+        DealChange::Reopen => "reopened at Negotiation".into(),
+        DealChange::Edit { .. } => "edited".into(),
+    }
+}
+
+/// Puts a batch of deal edits (and its stage change) back (`back`) or forward again; returns the
+/// status-line summary.
+pub(super) fn replay(
+    tx: &Transaction<'_>,
+    rows: &[EditRow],
+    back: bool,
+) -> Result<String, WriteError> {
+    let deal_id = rows
+        .iter()
+        .find(|r| r.entity == ENTITY)
+        .map(|r| r.entity_id)
+        .ok_or_else(|| WriteError::Refused("the edit batch has no deal".into()))?;
+    let mut fields = read_fields(tx, deal_id)?;
+    for row in rows.iter().filter(|r| r.entity == ENTITY) {
+        let i = DEAL_FIELDS
+            .iter()
+            .position(|f| *f == row.field)
+            .ok_or_else(|| WriteError::Refused(format!("unknown field {}", row.field)))?;
+        fields[i] = if back {
+            row.old.clone()
+        } else {
+            row.new.clone()
+        };
+    }
+    write_fields(tx, deal_id, &fields)?;
+    for row in rows.iter().filter(|r| r.entity == "stage_change") {
+        if back {
+            tx.execute("DELETE FROM stage_changes WHERE id = ?1", [row.entity_id])?;
+        } else {
+            let value = row.new.as_deref().unwrap_or_default();
+            let parts: Vec<&str> = value.splitn(3, '|').collect();
+            let [from, to, on] = parts[..] else {
+                return Err(WriteError::Refused(format!(
+                    "bad stage change record '{value}'"
+                )));
+            };
+            tx.execute(
+                "INSERT INTO stage_changes (id, deal_id, from_stage, to_stage, changed_on)
+                 VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5)",
+                params![row.entity_id, deal_id, from, to, on],
+            )?;
+        }
+    }
+    let title: String = tx.query_row("SELECT title FROM deals WHERE id = ?1", [deal_id], |r| {
+        r.get(0)
+    })?;
+    let verb = if back { "undone" } else { "redone" };
+    Ok(format!("{verb}: {title}"))
+}
