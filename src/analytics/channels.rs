@@ -17,7 +17,7 @@ mod plan;
 mod saturating_fit;
 
 pub use allocate::{Allocation, Bounds, allocate};
-pub use curve::{Curve, Family};
+pub use curve::{Curve, Family, MonthPoint};
 pub use error::ChannelsError;
-pub use fit::{Fit, MIN_MONTHS, MonthPoint, Unfitted, fit_channel};
+pub use fit::{Fit, MIN_MONTHS, Unfitted, fit_channel};
 pub use plan::{ChannelInput, ChannelPlan, FittedChannel, Plan, default_bounds, plan};

@@ -1,9 +1,19 @@
-//! The two response-curve families: predicted revenue, marginal return and its inverse.
+//! The two response-curve families: predicted revenue, marginal return and its inverse; and the
+//! monthly (spend, revenue) points they are fitted to.
 
 use serde::Serialize;
 
 /// Below this spend (one dollar) the log curve is held flat, so zero spend predicts a finite revenue.
 pub const LOG_FLOOR: f64 = 1.0;
+
+/// One month of a channel: what it spent and the revenue it brought, in dollars.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonthPoint {
+    /// Spend that month.
+    pub spend: f64,
+    /// Revenue attributed to the channel that month.
+    pub revenue: f64,
+}
 
 /// Which family a curve belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

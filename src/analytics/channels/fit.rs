@@ -2,21 +2,12 @@
 
 use serde::Serialize;
 
-use super::curve::{Curve, Family};
+use super::curve::{Curve, Family, MonthPoint};
 use super::log_fit::fit_log;
 use super::saturating_fit::fit_saturating;
 
 /// A channel needs this many months of non-zero spend before its curve is fitted.
 pub const MIN_MONTHS: usize = 6;
-
-/// One month of a channel: what it spent and the revenue it brought, in dollars.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MonthPoint {
-    /// Spend that month.
-    pub spend: f64,
-    /// Revenue attributed to the channel that month.
-    pub revenue: f64,
-}
 
 /// A fitted curve and how well it fits.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

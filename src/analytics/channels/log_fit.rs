@@ -2,8 +2,7 @@
 
 use nalgebra::{DMatrix, DVector};
 
-use super::curve::Curve;
-use super::fit::MonthPoint;
+use super::curve::{Curve, MonthPoint};
 
 /// The least-squares log curve through `points` (every spend > 0), or `None` when the spends are
 /// all equal (the slope is not identified).

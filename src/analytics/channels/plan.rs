@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use super::allocate::{Bounds, allocate};
+use super::curve::MonthPoint;
 use super::error::ChannelsError;
-use super::fit::{Fit, MonthPoint, Unfitted, fit_channel};
+use super::fit::{Fit, Unfitted, fit_channel};
 
 /// A channel's history and current spend, as the database gives them (dollars).
 #[derive(Debug, Clone, PartialEq)]

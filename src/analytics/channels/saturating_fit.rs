@@ -9,8 +9,7 @@ use argmin::core::{Executor, Jacobian, Operator, State};
 use argmin::solver::gaussnewton::GaussNewton;
 use nalgebra::{DMatrix, DVector};
 
-use super::curve::Curve;
-use super::fit::MonthPoint;
+use super::curve::{Curve, MonthPoint};
 
 /// Gauss–Newton iterations at most; it converges in a handful from the grid start.
 const MAX_ITERS: u64 = 100;
