@@ -5,6 +5,7 @@ mod completions;
 mod config;
 mod demo;
 mod export;
+mod failure;
 mod import;
 mod manpage;
 mod paths;
@@ -27,6 +28,7 @@ pub use completions::CompletionsArgs;
 pub use config::ConfigArgs;
 pub use demo::DemoArgs;
 pub use export::ExportArgs;
+pub use failure::{Failure, FailureKind, error_line, kind_of};
 pub use import::ImportArgs;
 pub use manpage::ManArgs;
 pub use report::{
@@ -54,6 +56,13 @@ pub struct Cli {
     /// What to do; without one, the desk opens
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// True when the command asks for JSON, so its errors are JSON too.
+    pub fn json(&self) -> bool {
+        matches!(&self.command, Some(Command::Report(args)) if args.report.json())
+    }
 }
 
 /// The headless subcommands.
@@ -94,7 +103,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         Some(Command::Demo(args)) => demo::run(&path()?, as_of, &args),
-        Some(Command::Snapshot(args)) => snapshot::run(&path()?, as_of, &args),
+        Some(Command::Snapshot(args)) => {
+            snapshot::run(&path()?, as_of, &args, &config::load(explicit_config)?)
+        }
         Some(Command::Report(args)) => report::run(
             &path()?,
             as_of,
@@ -123,11 +134,27 @@ fn open_desk(
     mouse: bool,
 ) -> anyhow::Result<()> {
     let _log = paths::start_logging();
-    let (_lock, mut opened, message) = open_or_create(path, as_of)?;
     tracing::info!(db = %path.display(), config = ?loaded.file, "opening the desk");
+    let (_lock, opened, mut app) = configured_app(path, as_of, loaded)?;
+    app.palette.history = paths::load_command_history();
+    let analytics = db::open(path)?.conn;
+    let app = tui::event_loop::run(app, opened.conn, analytics, mouse)?;
+    paths::save_command_history(&app.palette.history);
+    Ok(())
+}
+
+/// Opens the database for writing (creating it with demo data if need be), saves the config's
+/// stage settings and loads the app with its keys, theme and periods: how the desk starts, and
+/// `snapshot` with it, so a snapshot shows what the desk would.
+fn configured_app(
+    path: &std::path::Path,
+    as_of: NaiveDate,
+    loaded: &LoadedConfig,
+) -> anyhow::Result<(WriteLock, OpenedDb, App)> {
+    let (lock, mut opened, message) = open_or_create(path, as_of)?;
     db::board::save_stage_settings(&mut opened.conn, &loaded.config.pipeline.per_stage())
         .context("cannot save the stage settings from the config")?;
-    let mut app = App::load_configured(
+    let app = App::load_configured(
         &opened.conn,
         path.display().to_string(),
         as_of,
@@ -135,11 +162,7 @@ fn open_desk(
         loaded,
     )
     .context("cannot read the customers")?;
-    app.palette.history = paths::load_command_history();
-    let analytics = db::open(path)?.conn;
-    let app = tui::event_loop::run(app, opened.conn, analytics, mouse)?;
-    paths::save_command_history(&app.palette.history);
-    Ok(())
+    Ok((lock, opened, app))
 }
 
 /// Takes the database's [`WriteLock`] (failing at once if another salesdesk holds it), then

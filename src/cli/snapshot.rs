@@ -2,11 +2,10 @@
 
 use std::path::Path;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::tui::App;
+use crate::config::LoadedConfig;
 use crate::tui::action::{Action, Command};
 use crate::tui::headless::Headless;
 use crate::tui::screen::Screen;
@@ -22,11 +21,15 @@ pub struct SnapshotArgs {
     pub size: (u16, u16),
 }
 
-/// Renders the frame and prints it to stdout.
-pub fn run(path: &Path, as_of: NaiveDate, args: &SnapshotArgs) -> anyhow::Result<()> {
-    let (_lock, opened, message) = super::open_or_create(path, as_of)?;
-    let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
-        .context("cannot read the customers")?;
+/// Renders the frame, with the config's keys, theme and settings as the desk has them, and prints
+/// it to stdout.
+pub fn run(
+    path: &Path,
+    as_of: NaiveDate,
+    args: &SnapshotArgs,
+    loaded: &LoadedConfig,
+) -> anyhow::Result<()> {
+    let (_lock, opened, app) = super::configured_app(path, as_of, loaded)?;
     let mut headless = Headless::new(app, opened.conn);
     headless.resize(args.size.0, args.size.1);
     headless.apply(Action::Command(Command::ShowScreen(args.screen)));

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::output::json_or_text;
 use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, default_bounds, plan};
+use crate::cli::failure::{Failure, FailureKind};
 use crate::db::channels::{self, Channels, dollars};
 use crate::domain::Money;
 use crate::tui::deal_form::parse_amount;
@@ -66,7 +67,10 @@ struct ChannelsReport<'a> {
 pub fn render(conn: &Connection, args: &ChannelsArgs) -> anyhow::Result<String> {
     let data = channels::load(conn).context("cannot read the channels")?;
     if data.channels.is_empty() {
-        bail!("there are no channels (import channel-months or make a demo database)");
+        bail!(Failure::new(
+            FailureKind::NoData,
+            "there are no channels (import channel-months or make a demo database)"
+        ));
     }
     let fitted: Vec<FittedChannel> = data
         .channels
@@ -80,11 +84,14 @@ pub fn render(conn: &Connection, args: &ChannelsArgs) -> anyhow::Result<String> 
             .position(|c| c.name.eq_ignore_ascii_case(named.name.trim()))
         else {
             let names: Vec<&str> = fitted.iter().map(|c| c.name.as_str()).collect();
-            bail!(
-                "no channel named '{}' (channels: {})",
-                named.name,
-                names.join(", ")
-            );
+            bail!(Failure::new(
+                FailureKind::BadInput,
+                format!(
+                    "no channel named '{}' (channels: {})",
+                    named.name,
+                    names.join(", ")
+                )
+            ));
         };
         bounds[i] = named.bounds;
     }

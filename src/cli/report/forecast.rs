@@ -16,6 +16,7 @@ use crate::analytics::forecast::{
     SeriesReport, check_horizon, forecast_groups,
 };
 use crate::chart::{Chart, ForecastChart};
+use crate::cli::failure::{Failure, FailureKind};
 use crate::db::forecast_series;
 use crate::domain::Money;
 
@@ -44,7 +45,10 @@ pub struct ForecastArgs {
 pub fn run(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Result<()> {
     let Some(path) = &args.svg else {
         if args.group.is_some() {
-            bail!("--group picks the series to chart; use it with --svg FILE");
+            bail!(Failure::new(
+                FailureKind::Usage,
+                "--group picks the series to chart; use it with --svg FILE"
+            ));
         }
         return print(&render(conn, as_of, args)?);
     };
@@ -72,11 +76,14 @@ fn fit(conn: &Connection, as_of: NaiveDate, args: &ForecastArgs) -> anyhow::Resu
     let groups = forecast_series::load_bookings(conn, as_of).context("cannot read the bookings")?;
     let set = forecast_groups(groups, as_of, ForecastOptions::with_horizon(args.horizon));
     if set.of(Breakdown::Total).all(|s| s.series.is_none()) {
-        bail!(
-            "no won deals closed before {}: nothing to forecast (the series ends at {}; try a later --as-of)",
-            set.last_month.plus(1),
-            set.last_month
-        );
+        bail!(Failure::new(
+            FailureKind::NoData,
+            format!(
+                "no won deals closed before {}: nothing to forecast (the series ends at {}; try a later --as-of)",
+                set.last_month.plus(1),
+                set.last_month
+            )
+        ));
     }
     Ok(set)
 }
@@ -97,19 +104,24 @@ fn pick_group<'a>(
             .find(|g| g.name.eq_ignore_ascii_case(name.trim()))
             .copied(),
     };
-    found.ok_or_else(|| {
+    let failure = || {
         let mut names: Vec<&str> = groups.iter().take(5).map(|g| g.name.as_str()).collect();
         if groups.len() > names.len() {
             names.push("…");
         }
         let names = names.join(", ");
         match name {
-            Some(name) => anyhow::anyhow!("no {by} called '{name}' to chart; try one of: {names}"),
-            None => anyhow::anyhow!(
-                "a chart shows one series: add --group NAME with one {by} of: {names}"
+            Some(name) => Failure::new(
+                FailureKind::BadInput,
+                format!("no {by} called '{name}' to chart; try one of: {names}"),
+            ),
+            None => Failure::new(
+                FailureKind::Usage,
+                format!("a chart shows one series: add --group NAME with one {by} of: {names}"),
             ),
         }
-    })
+    };
+    Ok(found.ok_or_else(failure)?)
 }
 
 /// The report as plain text: per series its fit, backtest and forecast rows.

@@ -21,6 +21,7 @@ pub use scoring::ScoringArgs;
 pub use tiers::TiersArgs;
 
 use self::output::{json_or_text, print};
+use super::failure::{Failure, FailureKind};
 use crate::analytics::pipeline::{PeriodKind, pipeline_report};
 use crate::config::Config;
 use crate::db;
@@ -50,6 +51,20 @@ pub enum Report {
     Tiers(TiersArgs),
 }
 
+impl Report {
+    /// True when the report is asked for as JSON.
+    pub fn json(&self) -> bool {
+        match self {
+            Report::Pipeline(args) => args.json,
+            Report::Forecast(args) => args.json,
+            Report::Assign(args) => args.json,
+            Report::Channels(args) => args.json,
+            Report::Scoring(args) => args.json,
+            Report::Tiers(args) => args.json,
+        }
+    }
+}
+
 /// Options of `salesdesk report pipeline`.
 #[derive(Debug, Args)]
 pub struct PipelineArgs {
@@ -70,7 +85,10 @@ pub fn run(
     config: &Config,
 ) -> anyhow::Result<()> {
     if !path.exists() {
-        bail!("no database at {}", path.display());
+        bail!(Failure::new(
+            FailureKind::NoDatabase,
+            format!("no database at {}", path.display())
+        ));
     }
     let opened = db::open(path)?;
     match &args.report {

@@ -15,6 +15,7 @@ use super::output::{json_or_text, print};
 use crate::analytics::scoring::{
     Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
 };
+use crate::cli::failure::{Failure, FailureKind};
 use crate::db::scoring_rows;
 
 /// Options of `salesdesk report scoring`.
@@ -44,7 +45,10 @@ pub fn run(
     if let Some(dir) = &args.export_design
         && !dir.is_dir()
     {
-        bail!("{} is not a folder", dir.display());
+        bail!(Failure::new(
+            FailureKind::BadInput,
+            format!("{} is not a folder", dir.display())
+        ));
     }
     let settings = ScoringSettings {
         lambda: args.lambda.unwrap_or(configured.lambda),
