@@ -11,7 +11,7 @@ use super::report::json_or_text;
 use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, default_bounds, plan};
 use crate::db::channels::{self, Channels, dollars};
 use crate::domain::Money;
-use crate::tui::deal_form::parse_amount;
+use crate::tui::popups::deal_form::parse_amount;
 
 /// Options of `salesdesk report channels`.
 #[derive(Debug, Args)]

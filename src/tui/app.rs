@@ -9,19 +9,19 @@ use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
-use crate::tui::channels::ChannelsState;
-use crate::tui::customers::CustomersState;
-use crate::tui::forecast::ForecastState;
-use crate::tui::import_view::ImportState;
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
-use crate::tui::palette::Palette;
-use crate::tui::pipeline::PipelineState;
+use crate::tui::popups::import::ImportState;
+use crate::tui::popups::palette::Palette;
 use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
-use crate::tui::tasks::TasksState;
+use crate::tui::screens::channels::ChannelsState;
+use crate::tui::screens::customers::CustomersState;
+use crate::tui::screens::forecast::ForecastState;
+use crate::tui::screens::pipeline::PipelineState;
+use crate::tui::screens::tasks::TasksState;
+use crate::tui::screens::tiers::TiersState;
 use crate::tui::theme::Theme;
-use crate::tui::tiers::TiersState;
 use crate::worker::Job;
 
 /// Customers loaded for the first frame, before the full index arrives from the worker.

@@ -2,13 +2,16 @@
 
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
-use crate::tui::customers::{Detail, FilterField};
+use crate::tui::popups::{export as export_view, import as import_view, palette};
 use crate::tui::screen::Screen;
+use crate::tui::screens::channels;
+use crate::tui::screens::customers::{Detail, FilterField};
+use crate::tui::screens::forecast::update as forecast_update;
+use crate::tui::screens::pipeline::update as pipeline_update;
+use crate::tui::screens::tasks::{self, update as tasks_update};
+use crate::tui::screens::tiers::update as tiers_update;
 use crate::tui::theme::{Theme, ThemeName};
-use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, mouse, palette, pipeline_update,
-    scores_update, tasks, tasks_update, tiers_update,
-};
+use crate::tui::{layout, mouse, scores::update as scores_update};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.

@@ -11,9 +11,9 @@ use ratatui::widgets::{
 use crate::db::customers::CustomerRow;
 use crate::domain::group_thousands;
 use crate::tui::app::App;
-use crate::tui::customers::{Column, CustomersState, Detail, FilterField};
 use crate::tui::layout;
-use crate::tui::screens::{customer_detail, customer_filter};
+use crate::tui::screens::customers::{Column, CustomersState, Detail, FilterField};
+use crate::tui::screens::customers::{detail as customer_detail, filter_view as customer_filter};
 
 /// Draws the customers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

@@ -2,12 +2,14 @@
 //! budget and bounds the manager types, and the allocation, recomputed at once on every change
 //! (bisection over a handful of channels takes microseconds; only fitting runs on the worker).
 
+pub mod view;
+
 use crate::analytics::channels::{Bounds, Plan, default_bounds, plan};
 use crate::db::channels::dollars;
 use crate::domain::Money;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
-use crate::tui::deal_form::parse_amount;
+use crate::tui::popups::deal_form::parse_amount;
 use crate::tui::screen::Screen;
 use crate::tui::update::request_write;
 use crate::worker::{ChannelsModel, Job};

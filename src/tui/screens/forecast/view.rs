@@ -15,7 +15,7 @@ use crate::domain::Money;
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::screens::forecast_table;
+use crate::tui::screens::forecast::table as forecast_table;
 
 /// Width of the side table.
 const TABLE_WIDTH: u16 = 46;

@@ -1,6 +1,12 @@
 //! State of the pipeline board: columns of cards, totals, selection, filters, and the popups that
 //! act on a deal. A saved change updates only the affected card and its columns' totals.
 
+pub mod deal_score;
+pub mod kpi_strip;
+pub mod popups;
+pub mod update;
+pub mod view;
+
 use chrono::NaiveDate;
 
 use crate::analytics::pipeline::PeriodKind;
@@ -9,7 +15,7 @@ use crate::db::board::{
     weighted_amount,
 };
 use crate::domain::{DealChange, Quarter, Stage};
-use crate::tui::deal_form::DealForm;
+use crate::tui::popups::deal_form::DealForm;
 use crate::worker::BoardKpis;
 
 /// Columns of the board: the four open stages, then the deals closed in the period.

@@ -2,8 +2,8 @@
 
 use crate::analytics::scoring::ScoringSet;
 use crate::tui::app::App;
-use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
+use crate::tui::screens::customers::Detail;
 use crate::worker::Job;
 
 /// Asks the worker for a fit when the board or a customer's detail is shown and the scores are

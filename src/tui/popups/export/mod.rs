@@ -2,14 +2,16 @@
 //! every row that passes the search and filter, in screen order, with the table's columns; on the
 //! pipeline board, the deals it shows under its filter, with the columns of `salesdesk export deals`.
 
+pub mod chart;
+
 use std::path::PathBuf;
 
 use crate::db::customers::CustomerRow;
 use crate::export::{ExportJob, Exported, Table};
 use crate::tui::app::{App, Message};
-use crate::tui::customers::{Column, CustomersState};
-use crate::tui::export_chart;
+use crate::tui::popups::export::chart as export_chart;
 use crate::tui::screen::Screen;
+use crate::tui::screens::customers::{Column, CustomersState};
 use crate::worker::Job;
 
 /// The file argument of an `:export` line (empty when missing), or `None` for another command.

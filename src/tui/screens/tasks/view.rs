@@ -9,9 +9,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analytics::assign::{Rep, Task};
 use crate::tui::app::App;
-use crate::tui::screens::task_popups;
-use crate::tui::tasks::{ListRow, TaskFilterField};
-use crate::tui::tasks_update::filter_value_label;
+use crate::tui::screens::tasks::popups as task_popups;
+use crate::tui::screens::tasks::update::filter_value_label;
+use crate::tui::screens::tasks::{ListRow, TaskFilterField};
 
 /// Cells of a rep's load bar.
 const BAR: usize = 10;

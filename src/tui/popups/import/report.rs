@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
-use crate::tui::import_view::ReportView;
-use crate::tui::screens::history;
+use crate::tui::popups::history;
+use crate::tui::popups::import::ReportView;
 
 /// Draws the report over `area`.
 pub fn draw(app: &App, report: &ReportView, frame: &mut Frame, area: Rect) {

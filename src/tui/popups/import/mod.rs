@@ -1,6 +1,8 @@
 //! `:import FILE MAPPING`: an import run by the worker, its progress in the status line, its
 //! report in a scrollable popup, and every screen refreshed once it is written.
 
+pub mod report;
+
 use std::path::PathBuf;
 
 use crate::import::{
@@ -8,7 +10,7 @@ use crate::import::{
     RecordKind,
 };
 use crate::tui::app::{App, Message};
-use crate::tui::pipeline_update;
+use crate::tui::screens::pipeline::update as pipeline_update;
 use crate::worker::{Job, JobKind};
 
 /// The import in progress and the last report, as the screens draw them.

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::screens::board_popups::{hints, popup};
-use crate::tui::screens::tasks::fit;
-use crate::tui::tasks::{PlanView, TaskFilterField};
-use crate::tui::tasks_update::filter_value_label;
+use crate::tui::screens::pipeline::popups::{hints, popup};
+use crate::tui::screens::tasks::update::filter_value_label;
+use crate::tui::screens::tasks::view::fit;
+use crate::tui::screens::tasks::{PlanView, TaskFilterField};
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,5 +1,7 @@
 //! Win probabilities and purchase propensities the worker fitted, for the customer detail.
 
+pub mod update;
+
 use crate::analytics::scoring::ScoringSet;
 
 /// The newest scores and whether they are out of date.

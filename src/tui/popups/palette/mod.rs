@@ -1,6 +1,8 @@
 //! The `:` command palette: completion of commands, action names and their arguments, and the
 //! lines run before. Pure: it reads the app and returns what to show.
 
+pub mod view;
+
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::theme::ThemeName;

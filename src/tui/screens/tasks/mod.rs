@@ -1,12 +1,16 @@
 //! The tasks screen's state: open tasks grouped by rep, the selection, the filter, and the open
 //! popup (rep picker, form, or plan view). Pure data; `tasks_update` changes it.
 
+pub mod popups;
+pub mod update;
+pub mod view;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 use crate::analytics::assign::{AssignInput, Plan, Rep, Scope, Task};
-use crate::tui::task_form::TaskForm;
+use crate::tui::popups::task_form::TaskForm;
 
 /// Which due dates the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,8 +3,8 @@
 use crate::analytics::value::TiersOverview;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
-use crate::tui::customers::Detail;
 use crate::tui::screen::Screen;
+use crate::tui::screens::customers::Detail;
 use crate::worker::Job;
 
 /// Asks the worker for the values when the Tiers screen or a customer's detail is shown and

@@ -5,9 +5,9 @@ use crate::db::board::CardSort;
 use crate::domain::{DealChange, LOST_REASONS, Quarter, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
-use crate::tui::deal_form::DealForm;
 use crate::tui::layout;
-use crate::tui::pipeline::{BoardFilterField, Confirm};
+use crate::tui::popups::deal_form::DealForm;
+use crate::tui::screens::pipeline::{BoardFilterField, Confirm};
 use crate::tui::update::request_write;
 use crate::worker::{Job, Written};
 
@@ -331,10 +331,10 @@ pub fn reload_everything(app: &mut App) {
     reload(app, true);
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
-    crate::tui::forecast_update::data_changed(app);
-    crate::tui::tiers_update::data_changed(app);
-    crate::tui::scores_update::data_changed(app);
-    crate::tui::tasks_update::after_write(app);
+    crate::tui::screens::forecast::update::data_changed(app);
+    crate::tui::screens::tiers::update::data_changed(app);
+    crate::tui::scores::update::data_changed(app);
+    crate::tui::screens::tasks::update::after_write(app);
 }
 
 /// Asks for the KPIs of the board's period again (after a change or a period switch).

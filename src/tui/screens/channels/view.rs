@@ -15,9 +15,9 @@ use crate::analytics::channels::{ChannelPlan, Curve, FittedChannel, Plan};
 use crate::domain::Money;
 use crate::tui::action::Command;
 use crate::tui::app::App;
-use crate::tui::channels::ChannelsState;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, ChannelAreas};
+use crate::tui::screens::channels::ChannelsState;
 use crate::worker::ChannelsModel;
 
 /// Points the fitted curve is drawn through.

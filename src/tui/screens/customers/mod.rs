@@ -2,6 +2,10 @@
 //! scrolling. Sorting happens only when the sort or the data changes; a search keystroke only
 //! filters, and a longer query only narrows the rows already shown.
 
+pub mod detail;
+pub mod filter_view;
+pub mod view;
+
 use std::cmp::Ordering;
 
 use crate::db::customers::{CustomerDetail, CustomerIndex, CustomerRow};

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::app::App;
-use crate::tui::customers::FilterField;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
-use crate::tui::screens::board_popups;
+use crate::tui::screens::customers::FilterField;
+use crate::tui::screens::pipeline::popups as board_popups;
 
 /// Draws the editor over `area` with `editing` highlighted.
 pub fn draw(app: &App, editing: FilterField, frame: &mut Frame, area: Rect) {

@@ -1,6 +1,10 @@
 //! The Forecast screen's state: which breakdown and group is shown, the horizon, and the last
 //! forecast set the worker fitted.
 
+pub mod table;
+pub mod update;
+pub mod view;
+
 use crate::analytics::forecast::{Breakdown, DEFAULT_HORIZON, ForecastSet, SeriesForecast};
 
 /// What the Forecast screen shows and what it has.

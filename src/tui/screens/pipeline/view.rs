@@ -11,8 +11,9 @@ use crate::db::board::{Card, CardSort, Totals};
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
-use crate::tui::pipeline::CLOSED;
-use crate::tui::screens::{board_popups, deal_score, kpi_strip};
+use crate::tui::screens::pipeline::CLOSED;
+use crate::tui::screens::pipeline::popups as board_popups;
+use crate::tui::screens::pipeline::{deal_score, kpi_strip};
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

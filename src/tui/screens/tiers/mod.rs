@@ -1,9 +1,12 @@
 //! The Tiers screen's state: the newest value overview the worker computed.
 
+pub mod update;
+pub mod view;
+
 use std::collections::HashSet;
 
 use crate::analytics::value::{NO_PURCHASE, TiersOverview};
-use crate::tui::customers::OnlyCustomers;
+use crate::tui::screens::customers::OnlyCustomers;
 
 /// What the Tiers screen has.
 #[derive(Debug, Clone, PartialEq)]

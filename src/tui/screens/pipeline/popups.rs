@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::domain::LOST_REASONS;
 use crate::tui::app::App;
-use crate::tui::deal_form::FormField;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
-use crate::tui::pipeline::BoardFilterField;
-use crate::tui::pipeline_update::filter_value_label;
+use crate::tui::popups::deal_form::FormField;
+use crate::tui::screens::pipeline::BoardFilterField;
+use crate::tui::screens::pipeline::update::filter_value_label;
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

@@ -5,8 +5,8 @@
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
-use crate::tui::task_form::TaskForm;
-use crate::tui::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
+use crate::tui::popups::task_form::TaskForm;
+use crate::tui::screens::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
 use crate::tui::update::request_write;
 use crate::worker::Job;
 
@@ -270,7 +270,11 @@ fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -
     next.map(|i| values[i].clone())
 }
 
-fn step_filter(t: &mut crate::tui::tasks::TasksState, field: TaskFilterField, forward: bool) {
+fn step_filter(
+    t: &mut crate::tui::screens::tasks::TasksState,
+    field: TaskFilterField,
+    forward: bool,
+) {
     match field {
         TaskFilterField::Team => {
             let mut teams: Vec<String> = t.reps().iter().map(|r| r.team.clone()).collect();

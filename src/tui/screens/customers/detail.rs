@@ -10,7 +10,7 @@ use crate::analytics::value::NO_PURCHASE;
 use crate::db::customers::CustomerDetail;
 use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
-use crate::tui::customers::Detail;
+use crate::tui::screens::customers::Detail;
 
 /// Draws the pane for whatever [`Detail`] the customers screen holds.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

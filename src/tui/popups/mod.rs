@@ -1,0 +1,9 @@
+//! The popups and overlays: forms, the command palette, history, help, import and export.
+
+pub mod deal_form;
+pub mod export;
+pub mod help;
+pub mod history;
+pub mod import;
+pub mod palette;
+pub mod task_form;
