@@ -9,6 +9,8 @@ use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
+pub use crate::tui::effects::Message;
+use crate::tui::effects::{Effect, Effects};
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::popups::import::ImportState;
@@ -26,33 +28,6 @@ use crate::worker::Job;
 
 /// Customers loaded for the first frame, before the full index arrives from the worker.
 pub const FIRST_PAGE_ROWS: usize = 200;
-
-/// The last thing the app has to tell the manager.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Message {
-    /// The words.
-    pub text: String,
-    /// Shown as an error when true.
-    pub is_error: bool,
-}
-
-impl Message {
-    /// A plain message.
-    pub fn info(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: false,
-        }
-    }
-
-    /// An error message.
-    pub fn error(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-}
 
 /// The board as first loaded: cards, stage settings and filter choices.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -334,6 +309,30 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// Does what an update asked for, in order.
+    pub fn apply(&mut self, effects: Effects) {
+        for effect in effects.0 {
+            match effect {
+                Effect::Request(job) => self.jobs.request(job),
+                Effect::Write(job, note) => self.request_write(job, note),
+                Effect::Say(message) => self.message = message,
+                Effect::Open(screen) => self.screen = screen,
+                Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
+            }
+        }
+    }
+
+    /// Queues a write unless one is still being saved (a second key press must not act on a
+    /// card that is about to change).
+    pub fn request_write(&mut self, job: Job, note: &str) {
+        if self.jobs.is_running(crate::worker::JobKind::Write) {
+            self.message = Message::info("still saving the last change…");
+            return;
+        }
+        self.jobs.request(job);
+        self.message = Message::info(note);
     }
 
     /// True while a background job runs.

@@ -19,6 +19,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod update;
+pub mod widgets;
 
 pub use app::App;
 pub use update::update;

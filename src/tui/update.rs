@@ -2,9 +2,10 @@
 
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
-use crate::tui::popups::{export as export_view, import as import_view, palette};
+use crate::tui::effects::Ctx;
+use crate::tui::popups::{export as export_view, import::update as import_view, palette::suggest};
 use crate::tui::screen::Screen;
-use crate::tui::screens::channels;
+use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::{Detail, FilterField};
 use crate::tui::screens::forecast::update as forecast_update;
 use crate::tui::screens::pipeline::update as pipeline_update;
@@ -13,6 +14,19 @@ use crate::tui::screens::tiers::update as tiers_update;
 use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::{layout, mouse, scores::update as scores_update};
 use crate::worker::{Job, Output, Reply};
+
+/// The context of an update, borrowing only the fields it names so the update may borrow a
+/// screen's state mutably beside it.
+macro_rules! ctx {
+    ($app:ident) => {
+        Ctx {
+            as_of: $app.as_of,
+            config: &$app.config,
+            size: $app.size,
+            screen: $app.screen,
+        }
+    };
+}
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
@@ -33,8 +47,12 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     follow_selection_with_detail(app);
-    forecast_update::fit_if_needed(app);
-    tiers_update::fit_if_needed(app);
+    let effects = forecast_update::fit_if_needed(&mut app.forecast, &ctx!(app));
+    app.apply(effects);
+    let tiers_shown = app.screen == Screen::Tiers
+        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
+    let effects = tiers_update::fit_if_needed(&mut app.tiers, tiers_shown, &ctx!(app));
+    app.apply(effects);
     scores_update::fit_if_needed(app);
     let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
     app.customers.scroll_into_view(rows);
@@ -103,37 +121,32 @@ fn run_command(app: &mut App, command: Command) {
         Command::ShowScreen(screen) => app.screen = screen,
         Command::NextScreen => app.screen = app.screen.next(),
         Command::PreviousScreen => app.screen = app.screen.previous(),
-        Command::Undo => request_write(app, Job::Undo, "undoing…"),
-        Command::Redo => request_write(app, Job::Redo, "redoing…"),
+        Command::Undo => app.request_write(Job::Undo, "undoing…"),
+        Command::Redo => app.request_write(Job::Redo, "redoing…"),
         Command::OpenCommandLine => {
             app.command_line = Some(String::new());
             retype(app);
         }
         _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
-        _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
+        _ if app.screen == Screen::Forecast => {
+            let effects = forecast_update::run_command(&mut app.forecast, command);
+            app.apply(effects);
+        }
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
         _ if app.screen == Screen::Channels => channels::run_command(app, command),
-        _ if app.screen == Screen::Tiers => tiers_update::run_command(app, command),
+        _ if app.screen == Screen::Tiers => {
+            let effects = tiers_update::run_command(&mut app.tiers, command);
+            app.apply(effects);
+        }
         Command::ShowAllCustomers => app.customers.show_only(None),
         _ => customers_command(app, command),
     }
 }
 
-/// Queues a write unless one is still being saved (a second key press must not act on a card
-/// that is about to change).
-pub(crate) fn request_write(app: &mut App, job: Job, note: &str) {
-    if app.jobs.is_running(crate::worker::JobKind::Write) {
-        app.message = Message::info("still saving the last change…");
-        return;
-    }
-    app.jobs.request(job);
-    app.message = Message::info(note);
-}
-
 /// Offers the completions of the command line as it now reads.
 fn retype(app: &mut App) {
     let line = app.command_line.clone().unwrap_or_default();
-    let suggestions = palette::suggestions(app, &line);
+    let suggestions = suggest::suggestions(app, &line);
     app.palette.retype(suggestions);
 }
 
@@ -179,7 +192,7 @@ fn run_line(app: &mut App, line: &str) {
         export_view::start(app, file);
         return;
     }
-    if let Some(args) = import_view::parse_import(line) {
+    if let Some(args) = crate::tui::popups::import::parse_import(line) {
         import_view::start(app, args);
         return;
     }
@@ -195,9 +208,9 @@ fn run_line(app: &mut App, line: &str) {
         "history" | "hist" => {
             app.jobs.request(Job::History);
         }
-        "undo" => request_write(app, Job::Undo, "undoing…"),
+        "undo" => app.request_write(Job::Undo, "undoing…"),
         "apply" => channels::apply(app),
-        "redo" => request_write(app, Job::Redo, "redoing…"),
+        "redo" => app.request_write(Job::Redo, "redoing…"),
         "q" | "quit" => app.quit = true,
         "" => {}
         other => match Command::from_name(other) {
@@ -350,8 +363,8 @@ fn take_reply(app: &mut App, reply: Reply) {
                 }
                 _ => {
                     pipeline_update::take_written(app, written);
-                    forecast_update::data_changed(app);
-                    tiers_update::data_changed(app);
+                    forecast_update::data_changed(&mut app.forecast);
+                    tiers_update::data_changed(&mut app.tiers);
                     scores_update::data_changed(app);
                 }
             }
@@ -365,10 +378,10 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::Channels(result) => channels::take_model(app, result),
         Output::ImportProgress(_) => {}
-        Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
+        Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
         Output::Plan(result) => tasks_update::take_plan(app, result),
-        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(app, overview),
+        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))

@@ -2,16 +2,11 @@
 //! report in a scrollable popup, and every screen refreshed once it is written.
 
 pub mod report;
+pub mod update;
 
 use std::path::PathBuf;
 
-use crate::import::{
-    ImportJob, ImportOptions, ImportReport, MappingSource, OnConflict, Outcome, Progress,
-    RecordKind,
-};
-use crate::tui::app::{App, Message};
-use crate::tui::screens::pipeline::update as pipeline_update;
-use crate::worker::{Job, JobKind};
+use crate::import::{ImportJob, ImportOptions, MappingSource, OnConflict, Progress, RecordKind};
 
 /// The import in progress and the last report, as the screens draw them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -82,59 +77,6 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
         }),
         _ => Err(USAGE.to_string()),
     }
-}
-
-/// Starts an import from the `:import` arguments.
-pub fn start(app: &mut App, args: &str) {
-    if app.jobs.is_running(JobKind::Import) {
-        app.message = Message::error("an import is already running; wait for its report");
-        return;
-    }
-    match job_from_args(args, app.as_of) {
-        Ok(job) => {
-            app.message = Message::info(format!("importing {}…", job.file.display()));
-            app.import.progress = Some(Progress {
-                rows: 0,
-                bytes: 0,
-                total_bytes: 0,
-            });
-            app.jobs.request(Job::Import(Box::new(job)));
-        }
-        Err(e) => app.message = Message::error(e),
-    }
-}
-
-/// Shows a finished import's report, and reloads every screen when it wrote something.
-pub fn take_imported(app: &mut App, result: Result<ImportReport, String>) {
-    app.import.progress = None;
-    let report = match result {
-        Ok(report) => report,
-        Err(e) => {
-            app.message = Message::error(e);
-            return;
-        }
-    };
-    let n = |count: u64| crate::domain::group_thousands(u128::from(count));
-    app.message = match report.outcome {
-        Outcome::Written => Message::info(format!(
-            "imported {}: {} created, {} updated",
-            report.kind,
-            n(report.created),
-            n(report.updated)
-        )),
-        Outcome::DryRun => Message::info("dry run: nothing was written"),
-        Outcome::NothingWritten => Message::error(format!(
-            "nothing was written: {} rows were rejected",
-            n(report.rejected)
-        )),
-    };
-    if report.outcome == Outcome::Written {
-        pipeline_update::reload_everything(app);
-    }
-    app.import.report = Some(ReportView {
-        lines: report.to_string().lines().map(str::to_string).collect(),
-        scroll: 0,
-    });
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
+use crate::db::board::CardSort;
 use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::screens::pipeline::update::filter_label;
-use crate::tui::screens::pipeline::view::sort_label;
 
 fn percent(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "—".into(), |r| format!("{:.0}%", r * 100.0))
@@ -128,4 +128,12 @@ pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(9),
     ];
     frame.render_widget(Table::new(rows, widths).header(header).block(block), rect);
+}
+
+/// What the sort key says on the strip.
+pub fn sort_label(sort: CardSort) -> &'static str {
+    match sort {
+        CardSort::Amount => "by amount",
+        CardSort::CloseDate => "by close date",
+    }
 }

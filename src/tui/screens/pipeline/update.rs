@@ -8,7 +8,6 @@ use crate::tui::app::{App, Message};
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::screens::pipeline::{BoardFilterField, Confirm};
-use crate::tui::update::request_write;
 use crate::worker::{Job, Written};
 
 /// Quarters the close-date filter offers: two back, the current one, and four ahead.
@@ -134,8 +133,7 @@ fn propose(app: &mut App, deal_id: i64, change: DealChange) {
 
 fn write(app: &mut App, deal_id: i64, change: DealChange) {
     let today = app.as_of;
-    request_write(
-        app,
+    app.request_write(
         Job::Write {
             deal_id,
             change,
@@ -331,8 +329,8 @@ pub fn reload_everything(app: &mut App) {
     reload(app, true);
     app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
     request_kpis(app);
-    crate::tui::screens::forecast::update::data_changed(app);
-    crate::tui::screens::tiers::update::data_changed(app);
+    crate::tui::screens::forecast::update::data_changed(&mut app.forecast);
+    crate::tui::screens::tiers::update::data_changed(&mut app.tiers);
     crate::tui::scores::update::data_changed(app);
     crate::tui::screens::tasks::update::after_write(app);
 }

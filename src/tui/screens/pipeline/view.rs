@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::db::board::{Card, CardSort, Totals};
+use crate::db::board::{Card, Totals};
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
@@ -190,14 +190,6 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// What the sort key says on the strip.
-pub fn sort_label(sort: CardSort) -> &'static str {
-    match sort {
-        CardSort::Amount => "by amount",
-        CardSort::CloseDate => "by close date",
-    }
 }
 
 #[cfg(test)]

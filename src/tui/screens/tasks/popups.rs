@@ -9,8 +9,8 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::screens::pipeline::popups::{hints, popup};
 use crate::tui::screens::tasks::update::filter_value_label;
-use crate::tui::screens::tasks::view::fit;
 use crate::tui::screens::tasks::{PlanView, TaskFilterField};
+use crate::tui::widgets::text::fit;
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

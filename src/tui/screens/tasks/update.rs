@@ -7,7 +7,6 @@ use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
 use crate::tui::popups::task_form::TaskForm;
 use crate::tui::screens::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
-use crate::tui::update::request_write;
 use crate::worker::Job;
 
 /// Asks for the tasks the first time the screen shows.
@@ -52,7 +51,7 @@ pub fn run_command(app: &mut App, command: Command) {
 }
 
 fn write(app: &mut App, change: TaskChange) {
-    request_write(app, Job::TaskWrite { change }, "saving…");
+    app.request_write(Job::TaskWrite { change }, "saving…");
 }
 
 fn list(app: &mut App, command: Command) {

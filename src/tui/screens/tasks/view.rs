@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analytics::assign::{Rep, Task};
 use crate::tui::app::App;
 use crate::tui::screens::tasks::popups as task_popups;
 use crate::tui::screens::tasks::update::filter_value_label;
 use crate::tui::screens::tasks::{ListRow, TaskFilterField};
+use crate::tui::widgets::text::fit;
 
 /// Cells of a rep's load bar.
 const BAR: usize = 10;
@@ -55,26 +55,6 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
 /// `text` in a column of `width` cells: cut (with "…") or padded, one blank cell kept as a gap.
 fn cell(text: &str, width: usize) -> String {
     format!("{} ", fit(text, width.saturating_sub(1)))
-}
-
-/// `text` cut or padded to exactly `width` cells.
-pub(crate) fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return format!("{text}{}", " ".repeat(width - text.width()));
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    used += 1;
-    out + &" ".repeat(width.saturating_sub(used))
 }
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,0 +1,3 @@
+//! Widgets and drawing helpers shared by several screens and popups.
+
+pub mod text;
