@@ -2,6 +2,7 @@
 
 pub mod deal_form;
 pub mod export;
+pub mod filter;
 pub mod help;
 pub mod history;
 pub mod import;

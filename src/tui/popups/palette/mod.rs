@@ -1,6 +1,7 @@
 //! The `:` command palette: completion of commands, action names and their arguments, and the
 //! lines run before. This is its state; [`suggest`] reads the app and offers completions.
 
+pub mod keys;
 pub mod suggest;
 pub mod view;
 

@@ -2,6 +2,7 @@
 //! budget and bounds the manager types, and the allocation, recomputed at once on every change
 //! (bisection over a handful of channels takes microseconds; only fitting runs on the worker).
 
+pub mod keys;
 pub mod update;
 pub mod view;
 

@@ -4,6 +4,7 @@
 
 pub mod detail;
 pub mod filter_view;
+pub mod keys;
 pub mod view;
 
 use std::cmp::Ordering;

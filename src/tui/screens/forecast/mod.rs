@@ -1,6 +1,7 @@
 //! The Forecast screen's state: which breakdown and group is shown, the horizon, and the last
 //! forecast set the worker fitted.
 
+pub mod keys;
 pub mod table;
 pub mod update;
 pub mod view;

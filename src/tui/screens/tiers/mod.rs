@@ -1,5 +1,6 @@
 //! The Tiers screen's state: the newest value overview the worker computed.
 
+pub mod keys;
 pub mod update;
 pub mod view;
 

@@ -1,5 +1,7 @@
 //! The `:history` list: who changed what, from what to what, and when; undone edits are marked.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;

@@ -1,6 +1,8 @@
 //! The forms of the tasks screen: add a task (`n`), edit one (`e`), and mark a rep absent (`a`).
 //! Every field parses strictly and a refusal names the field; nothing is saved until all parse.
 
+pub mod keys;
+
 use chrono::NaiveDate;
 
 use crate::analytics::assign::Task;

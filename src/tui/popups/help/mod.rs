@@ -1,5 +1,7 @@
 //! The help overlay, written from the key map itself so it always tells what the keys do.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

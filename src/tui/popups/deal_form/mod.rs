@@ -1,6 +1,8 @@
 //! The small form behind `e` on a deal: amount, expected close date and probability override.
 //! Parsing is strict and every refusal says what is wrong; nothing is saved until all fields parse.
 
+pub mod keys;
+
 use chrono::NaiveDate;
 
 use crate::db::board::Card;

@@ -1,0 +1,158 @@
+//! The tasks screen's default keys, and those of its rep picker and plan view, with the words
+//! the help shows.
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::tui::action::Command;
+use crate::tui::keymap::binding::{Binding, Context, bind};
+use crate::tui::keys::Key;
+
+/// The tasks screen.
+pub fn bindings() -> Vec<Binding> {
+    use Command as C;
+    use Context::Tasks;
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            Tasks,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next task",
+        ),
+        bind(
+            Tasks,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous task",
+        ),
+        bind(
+            Tasks,
+            vec![code(KeyCode::PageDown), Key::ctrl('d')],
+            C::PageDown,
+            "page down",
+        ),
+        bind(Tasks, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
+        bind(
+            Tasks,
+            vec![ch('g'), code(KeyCode::Home)],
+            C::Top,
+            "first task",
+        ),
+        bind(
+            Tasks,
+            vec![ch('G'), code(KeyCode::End)],
+            C::Bottom,
+            "last task",
+        ),
+        bind(
+            Tasks,
+            vec![ch(' ')],
+            C::ToggleSelect,
+            "select or unselect the task",
+        ),
+        bind(
+            Tasks,
+            vec![code(KeyCode::Esc)],
+            C::ClearSelection,
+            "unselect all",
+        ),
+        bind(
+            Tasks,
+            vec![ch('r')],
+            C::Reassign,
+            "reassign the selected tasks (one undo step)",
+        ),
+        bind(Tasks, vec![ch('n')], C::NewTask, "add a task"),
+        bind(Tasks, vec![ch('e')], C::EditTask, "edit the task"),
+        bind(Tasks, vec![ch('d')], C::MarkDone, "mark the task done"),
+        bind(Tasks, vec![ch('p')], C::TogglePin, "pin or unpin the task"),
+        bind(
+            Tasks,
+            vec![ch('a')],
+            C::MarkAbsent,
+            "mark the rep absent from a date to a date",
+        ),
+        bind(
+            Tasks,
+            vec![ch('o')],
+            C::Optimise,
+            "optimal assignment plan (exact)",
+        ),
+        bind(
+            Tasks,
+            vec![ch('f')],
+            C::OpenFilter,
+            "filter by team, rep, due window, kind",
+        ),
+    ]
+}
+
+/// The rep picker of a reassignment.
+pub fn rep_picker() -> Vec<Binding> {
+    use Command as C;
+    use Context::RepPicker;
+    let code = Key::plain;
+    vec![
+        bind(RepPicker, vec![code(KeyCode::Down)], C::Down, "next rep"),
+        bind(RepPicker, vec![code(KeyCode::Up)], C::Up, "previous rep"),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Backspace)],
+            C::DeleteChar,
+            "delete a character",
+        ),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "give the tasks to this rep",
+        ),
+        bind(
+            RepPicker,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "keep the tasks where they are",
+        ),
+    ]
+}
+
+/// The optimal plan view.
+pub fn plan() -> Vec<Binding> {
+    use Command as C;
+    use Context::Plan;
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            Plan,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next move",
+        ),
+        bind(
+            Plan,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous move",
+        ),
+        bind(
+            Plan,
+            vec![ch(' ')],
+            C::ToggleSelect,
+            "leave the move out, or back in",
+        ),
+        bind(
+            Plan,
+            vec![code(KeyCode::Enter)],
+            C::Accept,
+            "accept the plan (one undo step)",
+        ),
+        bind(
+            Plan,
+            vec![code(KeyCode::Esc)],
+            C::Cancel,
+            "close, nothing changes",
+        ),
+    ]
+}
