@@ -320,6 +320,7 @@ impl App {
                 Effect::Say(message) => self.message = message,
                 Effect::Open(screen) => self.screen = screen,
                 Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
+                Effect::Quit => self.quit = true,
             }
         }
     }

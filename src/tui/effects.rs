@@ -48,6 +48,8 @@ pub enum Effect {
     Open(Screen),
     /// Narrow the Customers screen to a set of customers.
     ShowOnly(OnlyCustomers),
+    /// Leave the app.
+    Quit,
 }
 
 /// The effects of one update, in the order they are applied.

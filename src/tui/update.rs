@@ -6,7 +6,8 @@ use crate::tui::effects::Ctx;
 use crate::tui::popups::{export as export_view, import::update as import_view, palette::suggest};
 use crate::tui::screen::Screen;
 use crate::tui::screens::channels::update as channels;
-use crate::tui::screens::customers::{Detail, FilterField};
+use crate::tui::screens::customers::Detail;
+use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
 use crate::tui::screens::pipeline::update as pipeline_update;
 use crate::tui::screens::tasks::{self, update as tasks_update};
@@ -46,7 +47,8 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
     }
-    follow_selection_with_detail(app);
+    let effects = customers_update::follow_selection_with_detail(&mut app.customers);
+    app.apply(effects);
     let effects = forecast_update::fit_if_needed(&mut app.forecast, &ctx!(app));
     app.apply(effects);
     let tiers_shown = app.screen == Screen::Tiers
@@ -60,7 +62,8 @@ pub fn update(app: &mut App, action: Action) {
         .scroll_into_view(layout::board_card_rows(app.size));
     tasks_update::ensure_loaded(app);
     app.tasks.scroll_into_view(tasks::list_rows(app.size));
-    channels::ensure_loaded(app);
+    let effects = channels::ensure_loaded(&mut app.channels, &ctx!(app));
+    app.apply(effects);
 }
 
 fn type_char(app: &mut App, c: char) {
@@ -74,9 +77,9 @@ fn type_char(app: &mut App, c: char) {
     } else if app.screen == Screen::Tasks {
         tasks_update::type_char(app, c);
     } else if app.screen == Screen::Channels {
-        channels::type_char(app, c);
-    } else if app.customers.searching {
-        app.customers.push_query(c);
+        channels::type_char(&mut app.channels, c);
+    } else {
+        customers_update::type_char(&mut app.customers, c);
     }
 }
 
@@ -133,13 +136,18 @@ fn run_command(app: &mut App, command: Command) {
             app.apply(effects);
         }
         _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
-        _ if app.screen == Screen::Channels => channels::run_command(app, command),
+        _ if app.screen == Screen::Channels => {
+            let effects = channels::run_command(&mut app.channels, command);
+            app.apply(effects);
+        }
         _ if app.screen == Screen::Tiers => {
             let effects = tiers_update::run_command(&mut app.tiers, command);
             app.apply(effects);
         }
-        Command::ShowAllCustomers => app.customers.show_only(None),
-        _ => customers_command(app, command),
+        _ => {
+            let effects = customers_update::run_command(&mut app.customers, command, &ctx!(app));
+            app.apply(effects);
+        }
     }
 }
 
@@ -197,7 +205,8 @@ fn run_line(app: &mut App, line: &str) {
         return;
     }
     if let Some(name) = line.strip_prefix("goto customer ") {
-        go_to_customer(app, name);
+        let effects = customers_update::go_to(&mut app.customers, name);
+        app.apply(effects);
         return;
     }
     if let Some(name) = line.strip_prefix("theme ") {
@@ -209,7 +218,10 @@ fn run_line(app: &mut App, line: &str) {
             app.jobs.request(Job::History);
         }
         "undo" => app.request_write(Job::Undo, "undoing…"),
-        "apply" => channels::apply(app),
+        "apply" => {
+            let effects = channels::apply(&app.channels);
+            app.apply(effects);
+        }
         "redo" => app.request_write(Job::Redo, "redoing…"),
         "q" | "quit" => app.quit = true,
         "" => {}
@@ -240,95 +252,6 @@ fn switch_theme(app: &mut App, name: &str) {
     }
 }
 
-/// `:goto customer NAME`: the Customers screen with that customer selected.
-fn go_to_customer(app: &mut App, name: &str) {
-    match app.customers.go_to(name) {
-        Some(found) => {
-            app.screen = Screen::Customers;
-            app.message = Message::info(format!("found {found}"));
-        }
-        None => app.message = Message::error(format!("no customer is called '{}'", name.trim())),
-    }
-}
-
-fn customers_command(app: &mut App, command: Command) {
-    let page =
-        layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed) as isize;
-    let customers = &mut app.customers;
-    match command {
-        Command::Up => customers.move_by(-1),
-        Command::Down => customers.move_by(1),
-        Command::PageUp => customers.move_by(-page),
-        Command::PageDown => customers.move_by(page),
-        Command::Top => customers.top(),
-        Command::Bottom => customers.bottom(),
-        Command::StartSearch => customers.searching = true,
-        Command::FinishSearch => customers.searching = false,
-        Command::CancelSearch => {
-            customers.searching = false;
-            customers.clear_query();
-        }
-        Command::SearchBackspace => customers.pop_query(),
-        Command::CycleSort => customers.cycle_sort(),
-        Command::ReverseSort => customers.reverse_sort(),
-        Command::OpenFilter => customers.filter_editor = Some(FilterField::Owner),
-        Command::NextFilterField | Command::PreviousFilterField => {
-            let step = if command == Command::NextFilterField {
-                1
-            } else {
-                2
-            };
-            customers.filter_editor = customers.filter_editor.map(|field| {
-                let i = FilterField::ALL
-                    .iter()
-                    .position(|f| *f == field)
-                    .unwrap_or(0);
-                FilterField::ALL[(i + step) % FilterField::ALL.len()]
-            });
-        }
-        Command::NextFilterValue | Command::PreviousFilterValue => {
-            if let Some(field) = customers.filter_editor {
-                customers.step_filter(field, command == Command::NextFilterValue);
-            }
-        }
-        Command::ClearFilterField => {
-            if let Some(field) = customers.filter_editor {
-                customers.set_filter(field, None);
-            }
-        }
-        Command::CloseFilter => customers.filter_editor = None,
-        Command::ToggleDetail => {
-            if customers.detail == Detail::Closed {
-                if let Some(id) = customers.selected_row().map(|r| r.id) {
-                    customers.detail = Detail::Loading(id);
-                    app.jobs.request(Job::CustomerDetail { customer_id: id });
-                }
-            } else {
-                customers.detail = Detail::Closed;
-            }
-        }
-        Command::CloseDetail => customers.detail = Detail::Closed,
-        _ => {}
-    }
-}
-
-/// Keeps an open detail pane on the selected customer, asking the worker when the selection moves.
-fn follow_selection_with_detail(app: &mut App) {
-    let Some(shown) = app.customers.detail.customer_id() else {
-        return;
-    };
-    match app.customers.selected_row().map(|r| r.id) {
-        Some(selected) if selected != shown => {
-            app.customers.detail = Detail::Loading(selected);
-            app.jobs.request(Job::CustomerDetail {
-                customer_id: selected,
-            });
-        }
-        Some(_) => {}
-        None => app.customers.detail = Detail::Closed,
-    }
-}
-
 fn take_reply(app: &mut App, reply: Reply) {
     if let Output::ImportProgress(progress) = reply.output {
         app.import.progress = Some(progress);
@@ -340,22 +263,13 @@ fn take_reply(app: &mut App, reply: Reply) {
     }
     match reply.output {
         Output::CustomerIndex(Ok(index)) => app.customers.replace_index(index),
-        Output::CustomerDetail(result) => {
-            let Some(id) = app.customers.detail.customer_id() else {
-                return;
-            };
-            app.customers.detail = match result {
-                Ok(Some(detail)) if detail.id == id => Detail::Shown(Box::new(detail)),
-                Ok(Some(_)) => return,
-                Ok(None) => Detail::Unavailable(id, "this customer no longer exists".into()),
-                Err(e) => Detail::Unavailable(id, e),
-            };
-        }
+        Output::CustomerDetail(result) => customers_update::take_detail(&mut app.customers, result),
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
             tasks_update::after_write(app);
-            channels::after_write(app);
+            let effects = channels::after_write(&app.channels);
+            app.apply(effects);
             match &written.saved {
                 // Task, absence and channel-plan batches touch no deal: the board and KPIs stay.
                 Some(saved) if saved.deal_id.is_none() => {
@@ -374,9 +288,13 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Exported(result) => export_view::take_exported(app, result),
         Output::Imported(result) => {
             import_view::take_imported(app, result);
-            channels::after_write(app);
+            let effects = channels::after_write(&app.channels);
+            app.apply(effects);
         }
-        Output::Channels(result) => channels::take_model(app, result),
+        Output::Channels(result) => {
+            let effects = channels::take_model(&mut app.channels, result);
+            app.apply(effects);
+        }
         Output::ImportProgress(_) => {}
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod filter_view;
 mod haystack;
 pub mod keys;
+pub mod update;
 pub mod view;
 
 use crate::db::customers::{CustomerDetail, CustomerIndex, CustomerRow};
