@@ -60,7 +60,8 @@ pub fn update(app: &mut App, action: Action) {
     app.customers.scroll_into_view(rows);
     app.pipeline
         .scroll_into_view(layout::board_card_rows(app.size));
-    tasks_update::ensure_loaded(app);
+    let effects = tasks_update::ensure_loaded(&mut app.tasks, &ctx!(app));
+    app.apply(effects);
     app.tasks.scroll_into_view(tasks::list_rows(app.size));
     let effects = channels::ensure_loaded(&mut app.channels, &ctx!(app));
     app.apply(effects);
@@ -75,7 +76,7 @@ fn type_char(app: &mut App, c: char) {
             form.type_char(c);
         }
     } else if app.screen == Screen::Tasks {
-        tasks_update::type_char(app, c);
+        tasks_update::type_char(&mut app.tasks, c);
     } else if app.screen == Screen::Channels {
         channels::type_char(&mut app.channels, c);
     } else {
@@ -135,7 +136,10 @@ fn run_command(app: &mut App, command: Command) {
             let effects = forecast_update::run_command(&mut app.forecast, command);
             app.apply(effects);
         }
-        _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
+        _ if app.screen == Screen::Tasks => {
+            let effects = tasks_update::run_command(&mut app.tasks, command, &ctx!(app));
+            app.apply(effects);
+        }
         _ if app.screen == Screen::Channels => {
             let effects = channels::run_command(&mut app.channels, command);
             app.apply(effects);
@@ -267,7 +271,8 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
-            tasks_update::after_write(app);
+            let effects = tasks_update::after_write(&app.tasks, &ctx!(app));
+            app.apply(effects);
             let effects = channels::after_write(&app.channels);
             app.apply(effects);
             match &written.saved {
@@ -298,7 +303,10 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::ImportProgress(_) => {}
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
-        Output::Plan(result) => tasks_update::take_plan(app, result),
+        Output::Plan(result) => {
+            let effects = tasks_update::take_plan(&mut app.tasks, result);
+            app.apply(effects);
+        }
         Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
         Output::CustomerIndex(Err(e))

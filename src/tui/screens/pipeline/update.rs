@@ -5,6 +5,7 @@ use crate::db::board::CardSort;
 use crate::domain::{DealChange, LOST_REASONS, Quarter, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
+use crate::tui::effects::Ctx;
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::screens::pipeline::{BoardFilterField, Confirm};
@@ -332,7 +333,16 @@ pub fn reload_everything(app: &mut App) {
     crate::tui::screens::forecast::update::data_changed(&mut app.forecast);
     crate::tui::screens::tiers::update::data_changed(&mut app.tiers);
     crate::tui::scores::update::data_changed(app);
-    crate::tui::screens::tasks::update::after_write(app);
+    let effects = crate::tui::screens::tasks::update::after_write(
+        &app.tasks,
+        &Ctx {
+            as_of: app.as_of,
+            config: &app.config,
+            size: app.size,
+            screen: app.screen,
+        },
+    );
+    app.apply(effects);
 }
 
 /// Asks for the KPIs of the board's period again (after a change or a period switch).

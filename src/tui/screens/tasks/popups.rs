@@ -75,7 +75,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Line::from(vec![
                     Span::raw(if field == editing { "▶ " } else { "  " }),
                     Span::styled(format!("{:<6}", field.title()), app.theme.header),
-                    Span::styled(format!("‹ {} ›", filter_value_label(app, field)), style),
+                    Span::styled(
+                        format!("‹ {} ›", filter_value_label(&app.tasks, field)),
+                        style,
+                    ),
                 ])
             })
             .collect();

@@ -4,29 +4,35 @@
 
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
-use crate::tui::app::{App, Message};
+use crate::tui::effects::{Ctx, Effect, Effects, Message};
 use crate::tui::popups::task_form::TaskForm;
-use crate::tui::screens::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
+use crate::tui::screen::Screen;
+use crate::tui::screens::tasks::{
+    DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows,
+};
 use crate::worker::Job;
 
 /// Asks for the tasks the first time the screen shows.
-pub fn ensure_loaded(app: &mut App) {
-    if app.screen == crate::tui::screen::Screen::Tasks && !app.tasks.requested {
-        app.tasks.requested = true;
-        app.jobs.request(Job::Tasks { as_of: app.as_of });
+pub fn ensure_loaded(tasks: &mut TasksState, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    if ctx.screen == Screen::Tasks && !tasks.requested {
+        tasks.requested = true;
+        effects.request(Job::Tasks { as_of: ctx.as_of });
     }
+    effects
 }
 
 /// After any saved write, undo or redo: read the tasks again if the screen has them.
-pub fn after_write(app: &mut App) {
-    if app.tasks.input.is_some() {
-        app.jobs.request(Job::Tasks { as_of: app.as_of });
+pub fn after_write(tasks: &TasksState, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    if tasks.input.is_some() {
+        effects.request(Job::Tasks { as_of: ctx.as_of });
     }
+    effects
 }
 
 /// Types into the open picker or form.
-pub fn type_char(app: &mut App, c: char) {
-    let t = &mut app.tasks;
+pub fn type_char(t: &mut TasksState, c: char) {
     if let Some(picker) = t.picker.as_mut() {
         picker.query.push(c);
         picker.cursor = 0;
@@ -36,28 +42,29 @@ pub fn type_char(app: &mut App, c: char) {
 }
 
 /// Runs a command on the tasks screen.
-pub fn run_command(app: &mut App, command: Command) {
-    if app.tasks.plan.is_some() {
-        plan_view(app, command);
-    } else if app.tasks.picker.is_some() {
-        picker(app, command);
-    } else if app.tasks.form.is_some() {
-        form(app, command);
-    } else if app.tasks.filter_editor.is_some() {
-        filter(app, command);
+pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
+    if tasks.plan.is_some() {
+        plan_view(tasks, command)
+    } else if tasks.picker.is_some() {
+        picker(tasks, command)
+    } else if tasks.form.is_some() {
+        form(tasks, command)
+    } else if tasks.filter_editor.is_some() {
+        filter(tasks, command)
     } else {
-        list(app, command);
+        list(tasks, command, ctx)
     }
 }
 
-fn write(app: &mut App, change: TaskChange) {
-    app.request_write(Job::TaskWrite { change }, "saving…");
+fn write(effects: &mut Effects, change: TaskChange) {
+    effects.write(Job::TaskWrite { change }, "saving…");
 }
 
-fn list(app: &mut App, command: Command) {
-    let page = list_rows(app.size) as isize;
-    let today = app.as_of;
-    let t = &mut app.tasks;
+fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    let page = list_rows(ctx.size) as isize;
+    let today = ctx.as_of;
+    let t = tasks;
     match command {
         Command::Up => t.move_by(-1),
         Command::Down => t.move_by(1),
@@ -77,7 +84,7 @@ fn list(app: &mut App, command: Command) {
         Command::Reassign => {
             let task_ids = t.chosen_tasks();
             if task_ids.is_empty() {
-                app.message = Message::info("no task to reassign");
+                effects.say(Message::info("no task to reassign"));
             } else {
                 t.picker = Some(RepPicker {
                     query: String::new(),
@@ -91,7 +98,7 @@ fn list(app: &mut App, command: Command) {
             .or_else(|| t.reps().iter().find(|r| r.active))
         {
             Some(rep) => t.form = Some(TaskForm::add(rep.id, &rep.name, today)),
-            None => app.message = Message::info("no rep to give a new task to"),
+            None => effects.say(Message::info("no rep to give a new task to")),
         },
         Command::EditTask => {
             if let Some(task) = t.selected_task() {
@@ -100,17 +107,17 @@ fn list(app: &mut App, command: Command) {
         }
         Command::MarkDone => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(app, TaskChange::Done { task_id: id });
+                write(&mut effects, TaskChange::Done { task_id: id });
             }
         }
         Command::TogglePin => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(app, TaskChange::TogglePin { task_id: id });
+                write(&mut effects, TaskChange::TogglePin { task_id: id });
             }
         }
         Command::MarkAbsent => match t.cursor_rep() {
             Some(rep) => t.form = Some(TaskForm::absence(rep.id, &rep.name, today)),
-            None => app.message = Message::info("move to a rep's tasks first"),
+            None => effects.say(Message::info("move to a rep's tasks first")),
         },
         Command::Optimise => {
             let scope = t.plan_scope();
@@ -120,21 +127,23 @@ fn list(app: &mut App, command: Command) {
                 skipped: Default::default(),
                 cursor: 0,
             });
-            app.jobs.request(Job::Plan {
+            effects.request(Job::Plan {
                 scope,
-                weights: app.config.assign,
+                weights: ctx.config.assign,
                 as_of: today,
             });
         }
         Command::OpenFilter => t.filter_editor = Some(TaskFilterField::Team),
         _ => {}
     }
+    effects
 }
 
-fn picker(app: &mut App, command: Command) {
-    let count = app.tasks.picker_reps().len();
-    let Some(p) = app.tasks.picker.as_mut() else {
-        return;
+fn picker(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let count = tasks.picker_reps().len();
+    let Some(p) = tasks.picker.as_mut() else {
+        return effects;
     };
     match command {
         Command::Up => p.cursor = p.cursor.saturating_sub(1),
@@ -143,48 +152,52 @@ fn picker(app: &mut App, command: Command) {
             p.query.pop();
             p.cursor = 0;
         }
-        Command::Cancel => app.tasks.picker = None,
+        Command::Cancel => tasks.picker = None,
         Command::Accept => {
             let cursor = p.cursor;
             let task_ids = p.task_ids.clone();
-            let Some(rep) = app.tasks.picker_reps().get(cursor).map(|r| r.id) else {
-                app.message = Message::error("no rep matches what you typed");
-                return;
+            let Some(rep) = tasks.picker_reps().get(cursor).map(|r| r.id) else {
+                effects.say(Message::error("no rep matches what you typed"));
+                return effects;
             };
-            app.tasks.picker = None;
-            app.tasks.selected.clear();
+            tasks.picker = None;
+            tasks.selected.clear();
             let moves = task_ids.into_iter().map(|id| (id, rep)).collect();
-            write(app, TaskChange::Reassign { moves });
+            write(&mut effects, TaskChange::Reassign { moves });
         }
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
+    effects
 }
 
-fn form(app: &mut App, command: Command) {
-    let Some(form) = app.tasks.form.as_mut() else {
-        return;
+fn form(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let Some(form) = tasks.form.as_mut() else {
+        return effects;
     };
     match command {
         Command::NextField => form.step_focus(true),
         Command::PreviousField => form.step_focus(false),
         Command::DeleteChar => form.backspace(),
-        Command::Cancel => app.tasks.form = None,
+        Command::Cancel => tasks.form = None,
         Command::Accept => match form.change() {
             Ok(change) => {
-                app.tasks.form = None;
-                write(app, change);
+                tasks.form = None;
+                write(&mut effects, change);
             }
             Err(e) => form.error = Some(e),
         },
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
+    effects
 }
 
-fn plan_view(app: &mut App, command: Command) {
-    let Some(view) = app.tasks.plan.as_mut() else {
-        return;
+fn plan_view(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let Some(view) = tasks.plan.as_mut() else {
+        return effects;
     };
     let moves = view.plan.as_ref().map_or(0, |p| p.moves.len());
     match command {
@@ -203,30 +216,32 @@ fn plan_view(app: &mut App, command: Command) {
         }
         Command::Accept => {
             if view.plan.is_none() {
-                app.message = Message::info("the plan is still being solved");
-                return;
+                effects.say(Message::info("the plan is still being solved"));
+                return effects;
             }
             let moves = view.kept_moves();
-            app.tasks.plan = None;
+            tasks.plan = None;
             if moves.is_empty() {
-                app.message = Message::info("no moves kept: nothing changed");
+                effects.say(Message::info("no moves kept: nothing changed"));
             } else {
-                write(app, TaskChange::AcceptPlan { moves });
+                write(&mut effects, TaskChange::AcceptPlan { moves });
             }
         }
         Command::Cancel => {
-            app.tasks.plan = None;
-            app.message = Message::info("plan closed; nothing changed");
+            tasks.plan = None;
+            effects.say(Message::info("plan closed; nothing changed"));
         }
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
+    effects
 }
 
-fn filter(app: &mut App, command: Command) {
-    let t = &mut app.tasks;
+fn filter(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let t = tasks;
     let Some(field) = t.filter_editor else {
-        return;
+        return effects;
     };
     let fields = TaskFilterField::ALL;
     let i = fields.iter().position(|f| *f == field).unwrap_or(0);
@@ -251,9 +266,10 @@ fn filter(app: &mut App, command: Command) {
             t.rebuild(keep);
         }
         Command::CloseFilter => t.filter_editor = None,
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
+    effects
 }
 
 /// Steps through any → first … last → any.
@@ -269,11 +285,7 @@ fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -
     next.map(|i| values[i].clone())
 }
 
-fn step_filter(
-    t: &mut crate::tui::screens::tasks::TasksState,
-    field: TaskFilterField,
-    forward: bool,
-) {
+fn step_filter(t: &mut TasksState, field: TaskFilterField, forward: bool) {
     match field {
         TaskFilterField::Team => {
             let mut teams: Vec<String> = t.reps().iter().map(|r| r.team.clone()).collect();
@@ -303,8 +315,7 @@ fn step_filter(
 }
 
 /// The label of one filter field's value ("any" when unset).
-pub fn filter_value_label(app: &App, field: TaskFilterField) -> String {
-    let t = &app.tasks;
+pub fn filter_value_label(t: &TasksState, field: TaskFilterField) -> String {
     match field {
         TaskFilterField::Team => t.filter.team.clone(),
         TaskFilterField::Rep => t
@@ -318,23 +329,28 @@ pub fn filter_value_label(app: &App, field: TaskFilterField) -> String {
 }
 
 /// The worker solved the plan (or could not): show it, or close the view with the reason.
-pub fn take_plan(app: &mut App, result: Result<crate::analytics::assign::Plan, String>) {
-    let Some(view) = app.tasks.plan.as_mut() else {
-        return;
+pub fn take_plan(
+    tasks: &mut TasksState,
+    result: Result<crate::analytics::assign::Plan, String>,
+) -> Effects {
+    let mut effects = Effects::none();
+    let Some(view) = tasks.plan.as_mut() else {
+        return effects;
     };
     match result {
         Ok(plan) => {
-            app.message = Message::info(format!(
+            effects.say(Message::info(format!(
                 "plan: {} moves, cost {:.2} → {:.2}",
                 plan.moves.len(),
                 plan.total_before,
                 plan.total_after
-            ));
+            )));
             view.plan = Some(plan);
         }
         Err(e) => {
-            app.tasks.plan = None;
-            app.message = Message::error(e);
+            tasks.plan = None;
+            effects.say(Message::error(e));
         }
     }
+    effects
 }

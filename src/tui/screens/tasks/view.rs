@@ -34,7 +34,7 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
             format!(
                 "{} {}",
                 f.title().to_lowercase(),
-                filter_value_label(app, f)
+                filter_value_label(&app.tasks, f)
             )
         })
         .collect();
