@@ -131,7 +131,10 @@ fn run_command(app: &mut App, command: Command) {
             app.command_line = Some(String::new());
             retype(app);
         }
-        _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
+        _ if app.screen == Screen::Pipeline => {
+            let effects = pipeline_update::run_command(&mut app.pipeline, command, &ctx!(app));
+            app.apply(effects);
+        }
         _ if app.screen == Screen::Forecast => {
             let effects = forecast_update::run_command(&mut app.forecast, command);
             app.apply(effects);
@@ -281,7 +284,9 @@ fn take_reply(app: &mut App, reply: Reply) {
                     app.message = Message::info(saved.summary.clone())
                 }
                 _ => {
-                    pipeline_update::take_written(app, written);
+                    let effects =
+                        pipeline_update::take_written(&mut app.pipeline, written, &ctx!(app));
+                    app.apply(effects);
                     forecast_update::data_changed(&mut app.forecast);
                     tiers_update::data_changed(&mut app.tiers);
                     scores_update::data_changed(app);

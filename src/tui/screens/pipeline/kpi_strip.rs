@@ -36,7 +36,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         None => vec![
             Line::from(vec![head, Span::styled("computing KPIs…", theme.muted)]),
             Line::from(Span::styled(
-                format!("cards {} · {}", sort_label(p.sort), filter_label(app)),
+                format!(
+                    "cards {} · {}",
+                    sort_label(p.sort),
+                    filter_label(&app.pipeline)
+                ),
                 theme.muted,
             )),
         ],
@@ -73,7 +77,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     conversions.join(" "),
                     dwell.join(" "),
                     sort_label(p.sort),
-                    filter_label(app)
+                    filter_label(&app.pipeline)
                 ),
                 theme.muted,
             ));

@@ -98,7 +98,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Line::from(vec![
                     Span::raw(marker),
                     Span::styled(format!("{:<10}", field.title()), app.theme.header),
-                    Span::styled(format!("‹ {} ›", filter_value_label(app, field)), style),
+                    Span::styled(
+                        format!("‹ {} ›", filter_value_label(&app.pipeline, field)),
+                        style,
+                    ),
                 ])
             })
             .collect();

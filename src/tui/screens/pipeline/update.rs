@@ -1,14 +1,16 @@
 //! What the board's commands do: moves and closings become write jobs, popups collect what a
 //! change needs, and a saved change updates just its card.
 
+use chrono::NaiveDate;
+
 use crate::db::board::CardSort;
 use crate::domain::{DealChange, LOST_REASONS, Quarter, Stage};
 use crate::tui::action::Command;
-use crate::tui::app::{App, Message};
-use crate::tui::effects::Ctx;
+use crate::tui::app::App;
+use crate::tui::effects::{Ctx, Effect, Effects, Message};
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
-use crate::tui::screens::pipeline::{BoardFilterField, Confirm};
+use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState};
 use crate::worker::{Job, Written};
 
 /// Quarters the close-date filter offers: two back, the current one, and four ahead.
@@ -16,23 +18,26 @@ const QUARTERS_BACK: usize = 2;
 const QUARTERS_AHEAD: usize = 4;
 
 /// Runs a command on the pipeline screen.
-pub fn run_command(app: &mut App, command: Command) {
-    if app.pipeline.confirm.is_some() {
-        confirm(app, command);
-    } else if app.pipeline.form.is_some() {
-        form(app, command);
-    } else if app.pipeline.lost_picker.is_some() {
-        picker(app, command);
-    } else if app.pipeline.filter_editor.is_some() {
-        filter(app, command);
+pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    let handle = if pipeline.confirm.is_some() {
+        confirm
+    } else if pipeline.form.is_some() {
+        form
+    } else if pipeline.lost_picker.is_some() {
+        picker
+    } else if pipeline.filter_editor.is_some() {
+        filter
     } else {
-        board(app, command);
-    }
+        board
+    };
+    handle(pipeline, ctx, &mut effects, command);
+    effects
 }
 
-fn board(app: &mut App, command: Command) {
-    let page = layout::board_card_rows(app.size) as isize;
-    let p = &mut app.pipeline;
+fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let page = layout::board_card_rows(ctx.size) as isize;
+    let p = &mut *pipeline;
     match command {
         Command::MoveLeft => p.move_column(-1),
         Command::MoveRight => p.move_column(1),
@@ -42,12 +47,12 @@ fn board(app: &mut App, command: Command) {
         Command::PageDown => p.move_card(page),
         Command::Top => p.move_card(isize::MIN / 2),
         Command::Bottom => p.move_card(isize::MAX / 2),
-        Command::NextStage => step_stage(app, true),
-        Command::PreviousStage => step_stage(app, false),
+        Command::NextStage => step_stage(pipeline, ctx, effects, true),
+        Command::PreviousStage => step_stage(pipeline, ctx, effects, false),
         Command::MarkWon => {
             if let Some(card) = p.selected_card() {
                 let id = card.id;
-                propose(app, id, DealChange::Win);
+                propose(pipeline, ctx, effects, id, DealChange::Win);
             }
         }
         Command::MarkLost => {
@@ -65,15 +70,15 @@ fn board(app: &mut App, command: Command) {
                 CardSort::Amount => CardSort::CloseDate,
                 CardSort::CloseDate => CardSort::Amount,
             };
-            reload(app, false);
+            reload(pipeline, effects, false);
         }
         Command::OpenFilter => p.filter_editor = Some(BoardFilterField::Rep),
         Command::CyclePeriod => {
             p.period_kind = p.period_kind.next();
-            let period = p.period_kind.period(app.as_of);
+            let period = p.period_kind.period(ctx.as_of);
             p.period = (period.from, period.to);
-            request_kpis(app);
-            reload(app, true);
+            request_kpis(pipeline, ctx, effects);
+            reload(pipeline, effects, true);
         }
         Command::ToggleQuota => p.show_quota = !p.show_quota,
         _ => {}
@@ -82,8 +87,8 @@ fn board(app: &mut App, command: Command) {
 
 /// `>` and `<`: the next or previous open stage; past Negotiation is Won; back from a closed
 /// deal reopens it.
-fn step_stage(app: &mut App, forward: bool) {
-    let Some(card) = app.pipeline.selected_card() else {
+fn step_stage(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, forward: bool) {
+    let Some(card) = pipeline.selected_card() else {
         return;
     };
     let id = card.id;
@@ -93,24 +98,30 @@ fn step_stage(app: &mut App, forward: bool) {
             to: Stage::OPEN[i + 1],
         },
         (Some(0), false) => {
-            app.message = Message::info("the deal is at Lead already");
+            effects.say(Message::info("the deal is at Lead already"));
             return;
         }
         (Some(i), false) => DealChange::Move {
             to: Stage::OPEN[i - 1],
         },
         (None, true) => {
-            app.message = Message::info("the deal is closed; < reopens it");
+            effects.say(Message::info("the deal is closed; < reopens it"));
             return;
         }
         (None, false) => DealChange::Reopen,
     };
-    propose(app, id, change);
+    propose(pipeline, ctx, effects, id, change);
 }
 
 /// Saves `change`, or first asks when it changes the stage of a closed deal.
-fn propose(app: &mut App, deal_id: i64, change: DealChange) {
-    let Some(card) = app.pipeline.selected_card() else {
+fn propose(
+    pipeline: &mut PipelineState,
+    ctx: &Ctx,
+    effects: &mut Effects,
+    deal_id: i64,
+    change: DealChange,
+) {
+    let Some(card) = pipeline.selected_card() else {
         return;
     };
     let changes_stage = !matches!(change, DealChange::Edit { .. });
@@ -122,19 +133,19 @@ fn propose(app: &mut App, deal_id: i64, change: DealChange) {
             DealChange::Move { to } => format!("move it to {to}"),
             DealChange::Edit { .. } => "edit it".to_string(),
         };
-        app.pipeline.confirm = Some(Confirm {
+        pipeline.confirm = Some(Confirm {
             deal_id,
             question: format!("“{}” is {}. {verb}?", card.title, card.stage),
             change,
         });
         return;
     }
-    write(app, deal_id, change);
+    write(ctx, effects, deal_id, change);
 }
 
-fn write(app: &mut App, deal_id: i64, change: DealChange) {
-    let today = app.as_of;
-    app.request_write(
+fn write(ctx: &Ctx, effects: &mut Effects, deal_id: i64, change: DealChange) {
+    let today = ctx.as_of;
+    effects.write(
         Job::Write {
             deal_id,
             change,
@@ -144,87 +155,85 @@ fn write(app: &mut App, deal_id: i64, change: DealChange) {
     );
 }
 
-fn confirm(app: &mut App, command: Command) {
+fn confirm(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
     match command {
         Command::Accept => {
-            if let Some(c) = app.pipeline.confirm.take() {
-                write(app, c.deal_id, c.change);
+            if let Some(c) = pipeline.confirm.take() {
+                write(ctx, effects, c.deal_id, c.change);
             }
         }
         Command::Cancel => {
-            app.pipeline.confirm = None;
-            app.message = Message::info("nothing changed");
+            pipeline.confirm = None;
+            effects.say(Message::info("nothing changed"));
         }
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
 }
 
-fn form(app: &mut App, command: Command) {
-    let Some(form) = app.pipeline.form.as_mut() else {
+fn form(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some(form) = pipeline.form.as_mut() else {
         return;
     };
     match command {
         Command::NextField => form.step_focus(true),
         Command::PreviousField => form.step_focus(false),
         Command::DeleteChar => form.backspace(),
-        Command::Cancel => app.pipeline.form = None,
+        Command::Cancel => pipeline.form = None,
         Command::Accept => match form.change() {
             Ok(change) => {
                 let id = form.deal_id;
-                app.pipeline.form = None;
-                write(app, id, change);
+                pipeline.form = None;
+                write(ctx, effects, id, change);
             }
             Err(why) => form.error = Some(why),
         },
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
 }
 
-fn picker(app: &mut App, command: Command) {
-    let Some((deal_id, at)) = app.pipeline.lost_picker else {
+fn picker(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some((deal_id, at)) = pipeline.lost_picker else {
         return;
     };
     match command {
         Command::Down => {
-            app.pipeline.lost_picker = Some((deal_id, (at + 1).min(LOST_REASONS.len() - 1)))
+            pipeline.lost_picker = Some((deal_id, (at + 1).min(LOST_REASONS.len() - 1)))
         }
-        Command::Up => app.pipeline.lost_picker = Some((deal_id, at.saturating_sub(1))),
-        Command::Cancel => app.pipeline.lost_picker = None,
+        Command::Up => pipeline.lost_picker = Some((deal_id, at.saturating_sub(1))),
+        Command::Cancel => pipeline.lost_picker = None,
         Command::Accept => {
-            app.pipeline.lost_picker = None;
+            pipeline.lost_picker = None;
             let reason = LOST_REASONS[at].to_string();
-            propose(app, deal_id, DealChange::Lose { reason });
+            propose(pipeline, ctx, effects, deal_id, DealChange::Lose { reason });
         }
-        Command::Quit => app.quit = true,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
 }
 
-fn filter(app: &mut App, command: Command) {
-    let Some(field) = app.pipeline.filter_editor else {
+fn filter(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some(field) = pipeline.filter_editor else {
         return;
     };
     let fields = BoardFilterField::ALL;
     let i = fields.iter().position(|f| *f == field).unwrap_or(0);
     match command {
-        Command::NextFilterField => {
-            app.pipeline.filter_editor = Some(fields[(i + 1) % fields.len()])
-        }
+        Command::NextFilterField => pipeline.filter_editor = Some(fields[(i + 1) % fields.len()]),
         Command::PreviousFilterField => {
-            app.pipeline.filter_editor = Some(fields[(i + fields.len() - 1) % fields.len()]);
+            pipeline.filter_editor = Some(fields[(i + fields.len() - 1) % fields.len()]);
         }
         Command::NextFilterValue | Command::PreviousFilterValue => {
-            step_filter(app, field, command == Command::NextFilterValue);
-            reload(app, true);
+            step_filter(pipeline, ctx, field, command == Command::NextFilterValue);
+            reload(pipeline, effects, true);
         }
         Command::ClearFilterField => {
-            clear_filter(app, field);
-            reload(app, true);
+            clear_filter(pipeline, field);
+            reload(pipeline, effects, true);
         }
-        Command::CloseFilter => app.pipeline.filter_editor = None,
-        Command::Quit => app.quit = true,
+        Command::CloseFilter => pipeline.filter_editor = None,
+        Command::Quit => effects.push(Effect::Quit),
         _ => {}
     }
 }
@@ -246,8 +255,8 @@ fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -
 }
 
 /// The quarters the close-date filter steps through.
-pub fn filter_quarters(app: &App) -> Vec<Quarter> {
-    let now = Quarter::containing(app.as_of);
+pub fn filter_quarters(as_of: NaiveDate) -> Vec<Quarter> {
+    let now = Quarter::containing(as_of);
     let mut first = now;
     for _ in 0..QUARTERS_BACK {
         first = first.previous();
@@ -257,9 +266,9 @@ pub fn filter_quarters(app: &App) -> Vec<Quarter> {
         .collect()
 }
 
-fn step_filter(app: &mut App, field: BoardFilterField, forward: bool) {
-    let quarters = filter_quarters(app);
-    let p = &mut app.pipeline;
+fn step_filter(pipeline: &mut PipelineState, ctx: &Ctx, field: BoardFilterField, forward: bool) {
+    let quarters = filter_quarters(ctx.as_of);
+    let p = &mut *pipeline;
     let f = &mut p.filter;
     match field {
         BoardFilterField::Rep => {
@@ -277,8 +286,8 @@ fn step_filter(app: &mut App, field: BoardFilterField, forward: bool) {
     }
 }
 
-fn clear_filter(app: &mut App, field: BoardFilterField) {
-    let f = &mut app.pipeline.filter;
+fn clear_filter(pipeline: &mut PipelineState, field: BoardFilterField) {
+    let f = &mut pipeline.filter;
     match field {
         BoardFilterField::Rep => f.rep_id = None,
         BoardFilterField::Team => f.team = None,
@@ -288,16 +297,16 @@ fn clear_filter(app: &mut App, field: BoardFilterField) {
 }
 
 /// Asks the worker for the cards (and, when the filter changed, the totals) again.
-fn reload(app: &mut App, totals_too: bool) {
-    let p = &mut app.pipeline;
-    app.jobs.request(Job::BoardCards {
+fn reload(pipeline: &mut PipelineState, effects: &mut Effects, totals_too: bool) {
+    let p = &mut *pipeline;
+    effects.request(Job::BoardCards {
         filter: p.filter.clone(),
         sort: p.sort,
         period: p.period,
     });
     if totals_too {
         p.totals = None;
-        app.jobs.request(Job::BoardTotals {
+        effects.request(Job::BoardTotals {
             filter: p.filter.clone(),
             period: p.period,
         });
@@ -305,58 +314,58 @@ fn reload(app: &mut App, totals_too: bool) {
 }
 
 /// A write, undo or redo was saved: move that one card, and refresh what depends on deals.
-pub fn take_written(app: &mut App, written: Written) {
+pub fn take_written(pipeline: &mut PipelineState, written: Written, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
     let Some(saved) = written.saved else {
-        app.message = Message::info("nothing to undo or redo");
-        return;
+        effects.say(Message::info("nothing to undo or redo"));
+        return effects;
     };
-    app.pipeline
-        .apply_change(written.before.as_ref(), written.after.as_ref());
+    pipeline.apply_change(written.before.as_ref(), written.after.as_ref());
     // The adjusted totals show at once; a count started after this change then replaces them.
     // The count runs on the other thread, so one already taken may or may not include this
     // change, and its reply may even arrive before this one: only a fresh count is sure.
-    let p = &app.pipeline;
-    app.jobs.request(Job::BoardTotals {
-        filter: p.filter.clone(),
-        period: p.period,
+    effects.request(Job::BoardTotals {
+        filter: pipeline.filter.clone(),
+        period: pipeline.period,
     });
-    app.message = Message::info(saved.summary);
-    app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
-    request_kpis(app);
+    effects.say(Message::info(saved.summary));
+    effects.request(Job::CustomerIndex { as_of: ctx.as_of });
+    request_kpis(pipeline, ctx, &mut effects);
+    effects
 }
 
 /// Asks for everything the screens show again, after a change too big to patch (an import).
 pub fn reload_everything(app: &mut App) {
-    reload(app, true);
-    app.jobs.request(Job::CustomerIndex { as_of: app.as_of });
-    request_kpis(app);
+    let ctx = Ctx {
+        as_of: app.as_of,
+        config: &app.config,
+        size: app.size,
+        screen: app.screen,
+    };
+    let mut effects = Effects::none();
+    reload(&mut app.pipeline, &mut effects, true);
+    effects.request(Job::CustomerIndex { as_of: ctx.as_of });
+    request_kpis(&mut app.pipeline, &ctx, &mut effects);
+    let effects = effects.and(crate::tui::screens::tasks::update::after_write(
+        &app.tasks, &ctx,
+    ));
     crate::tui::screens::forecast::update::data_changed(&mut app.forecast);
     crate::tui::screens::tiers::update::data_changed(&mut app.tiers);
     crate::tui::scores::update::data_changed(app);
-    let effects = crate::tui::screens::tasks::update::after_write(
-        &app.tasks,
-        &Ctx {
-            as_of: app.as_of,
-            config: &app.config,
-            size: app.size,
-            screen: app.screen,
-        },
-    );
     app.apply(effects);
 }
 
 /// Asks for the KPIs of the board's period again (after a change or a period switch).
-fn request_kpis(app: &mut App) {
-    app.pipeline.kpis = None;
-    app.jobs.request(Job::Kpis {
-        kind: app.pipeline.period_kind,
-        as_of: app.as_of,
+fn request_kpis(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects) {
+    pipeline.kpis = None;
+    effects.request(Job::Kpis {
+        kind: pipeline.period_kind,
+        as_of: ctx.as_of,
     });
 }
 
 /// The label of one filter field's value ("any" when unset).
-pub fn filter_value_label(app: &App, field: BoardFilterField) -> String {
-    let p = &app.pipeline;
+pub fn filter_value_label(p: &PipelineState, field: BoardFilterField) -> String {
     let f = &p.filter;
     let name = |list: &[(i64, String)], id: Option<i64>| {
         id.map(|id| {
@@ -381,11 +390,11 @@ pub fn filter_value_label(app: &App, field: BoardFilterField) -> String {
 }
 
 /// The active filters in one phrase, for the strip.
-pub fn filter_label(app: &App) -> String {
+pub fn filter_label(p: &PipelineState) -> String {
     let parts: Vec<String> = BoardFilterField::ALL
         .iter()
         .filter_map(|&field| {
-            let value = filter_value_label(app, field);
+            let value = filter_value_label(p, field);
             (value != "any").then(|| format!("{} {value}", field.title().to_lowercase()))
         })
         .collect();
