@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 use crate::db::board::CardSort;
 use crate::domain::group_thousands;
 use crate::tui::app::App;
-use crate::tui::screens::pipeline::update::filter_label;
+use crate::tui::screens::pipeline::filter::filter_label;
 
 fn percent(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "—".into(), |r| format!("{:.0}%", r * 100.0))

@@ -2,6 +2,7 @@
 //! act on a deal. A saved change updates only the affected card and its columns' totals.
 
 pub mod deal_score;
+pub mod filter;
 pub mod keys;
 pub mod kpi_strip;
 pub mod popups;

@@ -12,7 +12,7 @@ use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::popups::deal_form::FormField;
 use crate::tui::screens::pipeline::BoardFilterField;
-use crate::tui::screens::pipeline::update::filter_value_label;
+use crate::tui::screens::pipeline::filter::filter_value_label;
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

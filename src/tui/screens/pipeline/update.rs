@@ -1,21 +1,16 @@
 //! What the board's commands do: moves and closings become write jobs, popups collect what a
 //! change needs, and a saved change updates just its card.
 
-use chrono::NaiveDate;
-
 use crate::db::board::CardSort;
-use crate::domain::{DealChange, LOST_REASONS, Quarter, Stage};
+use crate::domain::{DealChange, LOST_REASONS, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
+use crate::tui::screens::pipeline::filter::filter_quarters;
 use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState};
 use crate::worker::{Job, Written};
-
-/// Quarters the close-date filter offers: two back, the current one, and four ahead.
-const QUARTERS_BACK: usize = 2;
-const QUARTERS_AHEAD: usize = 4;
 
 /// Runs a command on the pipeline screen.
 pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) -> Effects {
@@ -254,18 +249,6 @@ fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -
     next.map(|i| values[i].clone())
 }
 
-/// The quarters the close-date filter steps through.
-pub fn filter_quarters(as_of: NaiveDate) -> Vec<Quarter> {
-    let now = Quarter::containing(as_of);
-    let mut first = now;
-    for _ in 0..QUARTERS_BACK {
-        first = first.previous();
-    }
-    std::iter::successors(Some(first), |q| Some(q.next()))
-        .take(QUARTERS_BACK + 1 + QUARTERS_AHEAD)
-        .collect()
-}
-
 fn step_filter(pipeline: &mut PipelineState, ctx: &Ctx, field: BoardFilterField, forward: bool) {
     let quarters = filter_quarters(ctx.as_of);
     let p = &mut *pipeline;
@@ -362,45 +345,4 @@ fn request_kpis(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects) 
         kind: pipeline.period_kind,
         as_of: ctx.as_of,
     });
-}
-
-/// The label of one filter field's value ("any" when unset).
-pub fn filter_value_label(p: &PipelineState, field: BoardFilterField) -> String {
-    let f = &p.filter;
-    let name = |list: &[(i64, String)], id: Option<i64>| {
-        id.map(|id| {
-            list.iter()
-                .find(|(i, _)| *i == id)
-                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
-        })
-    };
-    let reps: Vec<(i64, String)> = p
-        .choices
-        .reps
-        .iter()
-        .map(|(id, n, _)| (*id, n.clone()))
-        .collect();
-    match field {
-        BoardFilterField::Rep => name(&reps, f.rep_id),
-        BoardFilterField::Team => f.team.clone(),
-        BoardFilterField::Product => name(&p.choices.products, f.product_id),
-        BoardFilterField::CloseQuarter => f.close_quarter.map(|q| q.to_string()),
-    }
-    .unwrap_or_else(|| "any".into())
-}
-
-/// The active filters in one phrase, for the strip.
-pub fn filter_label(p: &PipelineState) -> String {
-    let parts: Vec<String> = BoardFilterField::ALL
-        .iter()
-        .filter_map(|&field| {
-            let value = filter_value_label(p, field);
-            (value != "any").then(|| format!("{} {value}", field.title().to_lowercase()))
-        })
-        .collect();
-    if parts.is_empty() {
-        "all deals (f filters)".into()
-    } else {
-        parts.join(" · ")
-    }
 }
