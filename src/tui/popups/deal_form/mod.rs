@@ -2,6 +2,7 @@
 //! Parsing is strict and every refusal says what is wrong; nothing is saved until all fields parse.
 
 pub mod keys;
+pub mod view;
 
 use chrono::NaiveDate;
 

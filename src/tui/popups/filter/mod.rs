@@ -2,3 +2,4 @@
 //! lists; each screen draws its own fields, and the keys are declared here once.
 
 pub mod keys;
+pub mod view;

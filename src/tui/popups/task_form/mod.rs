@@ -2,6 +2,7 @@
 //! Every field parses strictly and a refusal names the field; nothing is saved until all parse.
 
 pub mod keys;
+pub mod view;
 
 use chrono::NaiveDate;
 

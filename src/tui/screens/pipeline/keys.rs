@@ -1,5 +1,4 @@
-//! The pipeline board's default keys, and those of its lost-reason picker and yes/no question,
-//! with the words the help shows.
+//! The pipeline board's default keys and the words the help shows.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -106,56 +105,5 @@ pub fn bindings() -> Vec<Binding> {
             C::ToggleQuota,
             "quota attainment per rep and team",
         ),
-    ]
-}
-
-/// The lost-reason picker.
-pub fn lost_reason() -> Vec<Binding> {
-    use Command as C;
-    use Context::LostReason;
-    let code = Key::plain;
-    let ch = Key::char;
-    vec![
-        bind(
-            LostReason,
-            vec![ch('j'), code(KeyCode::Down)],
-            C::Down,
-            "next reason",
-        ),
-        bind(
-            LostReason,
-            vec![ch('k'), code(KeyCode::Up)],
-            C::Up,
-            "previous reason",
-        ),
-        bind(
-            LostReason,
-            vec![code(KeyCode::Enter)],
-            C::Accept,
-            "mark Lost for this reason",
-        ),
-        bind(
-            LostReason,
-            vec![code(KeyCode::Esc)],
-            C::Cancel,
-            "keep the deal as it is",
-        ),
-    ]
-}
-
-/// The yes/no question.
-pub fn confirm() -> Vec<Binding> {
-    use Command as C;
-    use Context::Confirm;
-    let code = Key::plain;
-    let ch = Key::char;
-    vec![
-        bind(
-            Confirm,
-            vec![ch('y'), code(KeyCode::Enter)],
-            C::Accept,
-            "yes",
-        ),
-        bind(Confirm, vec![ch('n'), code(KeyCode::Esc)], C::Cancel, "no"),
     ]
 }

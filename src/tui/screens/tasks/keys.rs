@@ -1,5 +1,4 @@
-//! The tasks screen's default keys, and those of its rep picker and plan view, with the words
-//! the help shows.
+//! The tasks screen's default keys and the words the help shows.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -84,75 +83,6 @@ pub fn bindings() -> Vec<Binding> {
             vec![ch('f')],
             C::OpenFilter,
             "filter by team, rep, due window, kind",
-        ),
-    ]
-}
-
-/// The rep picker of a reassignment.
-pub fn rep_picker() -> Vec<Binding> {
-    use Command as C;
-    use Context::RepPicker;
-    let code = Key::plain;
-    vec![
-        bind(RepPicker, vec![code(KeyCode::Down)], C::Down, "next rep"),
-        bind(RepPicker, vec![code(KeyCode::Up)], C::Up, "previous rep"),
-        bind(
-            RepPicker,
-            vec![code(KeyCode::Backspace)],
-            C::DeleteChar,
-            "delete a character",
-        ),
-        bind(
-            RepPicker,
-            vec![code(KeyCode::Enter)],
-            C::Accept,
-            "give the tasks to this rep",
-        ),
-        bind(
-            RepPicker,
-            vec![code(KeyCode::Esc)],
-            C::Cancel,
-            "keep the tasks where they are",
-        ),
-    ]
-}
-
-/// The optimal plan view.
-pub fn plan() -> Vec<Binding> {
-    use Command as C;
-    use Context::Plan;
-    let code = Key::plain;
-    let ch = Key::char;
-    vec![
-        bind(
-            Plan,
-            vec![ch('j'), code(KeyCode::Down)],
-            C::Down,
-            "next move",
-        ),
-        bind(
-            Plan,
-            vec![ch('k'), code(KeyCode::Up)],
-            C::Up,
-            "previous move",
-        ),
-        bind(
-            Plan,
-            vec![ch(' ')],
-            C::ToggleSelect,
-            "leave the move out, or back in",
-        ),
-        bind(
-            Plan,
-            vec![code(KeyCode::Enter)],
-            C::Accept,
-            "accept the plan (one undo step)",
-        ),
-        bind(
-            Plan,
-            vec![code(KeyCode::Esc)],
-            C::Cancel,
-            "close, nothing changes",
         ),
     ]
 }
