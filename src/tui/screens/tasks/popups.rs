@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::tui::app::App;
 use crate::tui::popups::{filter, plan, rep_picker, task_form};
 use crate::tui::screens::tasks::TaskFilterField;
-use crate::tui::screens::tasks::update::filter_value_label;
+use crate::tui::screens::tasks::filter::filter_value_label;
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

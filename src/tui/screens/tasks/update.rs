@@ -314,20 +314,6 @@ fn step_filter(t: &mut TasksState, field: TaskFilterField, forward: bool) {
     }
 }
 
-/// The label of one filter field's value ("any" when unset).
-pub fn filter_value_label(t: &TasksState, field: TaskFilterField) -> String {
-    match field {
-        TaskFilterField::Team => t.filter.team.clone(),
-        TaskFilterField::Rep => t
-            .filter
-            .rep_id
-            .map(|id| t.rep(id).map_or_else(|| id.to_string(), |r| r.name.clone())),
-        TaskFilterField::Due => Some(t.filter.due.label().to_string()),
-        TaskFilterField::Kind => t.filter.kind.clone(),
-    }
-    .unwrap_or_else(|| "any".into())
-}
-
 /// The worker solved the plan (or could not): show it, or close the view with the reason.
 pub fn take_plan(
     tasks: &mut TasksState,

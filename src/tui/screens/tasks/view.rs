@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::analytics::assign::{Rep, Task};
 use crate::tui::app::App;
+use crate::tui::screens::tasks::filter::filter_value_label;
 use crate::tui::screens::tasks::popups as task_popups;
-use crate::tui::screens::tasks::update::filter_value_label;
 use crate::tui::screens::tasks::{ListRow, TaskFilterField};
 use crate::tui::widgets::text::fit;
 
