@@ -23,14 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let [tabs, body, status] = layout::main_areas(area);
     draw_tabs(app, frame, tabs);
-    match app.screen {
-        Screen::Customers => screens::customers::view::draw(app, frame, body),
-        Screen::Pipeline => screens::pipeline::view::draw(app, frame, body),
-        Screen::Forecast => screens::forecast::view::draw(app, frame, body),
-        Screen::Tasks => screens::tasks::view::draw(app, frame, body),
-        Screen::Channels => screens::channels::view::draw(app, frame, body),
-        Screen::Tiers => screens::tiers::view::draw(app, frame, body),
-    }
+    screens::draw(app, frame, body);
     match &app.command_line {
         Some(line) => {
             let text = Line::from(vec![

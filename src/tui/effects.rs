@@ -102,3 +102,17 @@ pub struct Ctx<'a> {
     /// The screen on show.
     pub screen: Screen,
 }
+
+/// The [`Ctx`] of an app, borrowing only the fields it names, so that an update may borrow a
+/// screen's state mutably beside it: `ctx!(app)`.
+macro_rules! ctx {
+    ($app:ident) => {
+        $crate::tui::effects::Ctx {
+            as_of: $app.as_of,
+            config: &$app.config,
+            size: $app.size,
+            screen: $app.screen,
+        }
+    };
+}
+pub(crate) use ctx;

@@ -2,32 +2,17 @@
 
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
-use crate::tui::effects::Ctx;
+use crate::tui::effects::ctx;
 use crate::tui::popups::{export as export_view, import::update as import_view, palette::suggest};
-use crate::tui::screen::Screen;
 use crate::tui::screens::channels::update as channels;
-use crate::tui::screens::customers::Detail;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
 use crate::tui::screens::pipeline::update as pipeline_update;
-use crate::tui::screens::tasks::{self, update as tasks_update};
+use crate::tui::screens::tasks::update as tasks_update;
 use crate::tui::screens::tiers::update as tiers_update;
 use crate::tui::theme::{Theme, ThemeName};
-use crate::tui::{layout, mouse, scores::update as scores_update};
+use crate::tui::{mouse, scores::update as scores_update, screens};
 use crate::worker::{Job, Output, Reply};
-
-/// The context of an update, borrowing only the fields it names so the update may borrow a
-/// screen's state mutably beside it.
-macro_rules! ctx {
-    ($app:ident) => {
-        Ctx {
-            as_of: $app.as_of,
-            config: &$app.config,
-            size: $app.size,
-            screen: $app.screen,
-        }
-    };
-}
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
@@ -47,40 +32,15 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
     }
-    let effects = customers_update::follow_selection_with_detail(&mut app.customers);
-    app.apply(effects);
-    let effects = forecast_update::fit_if_needed(&mut app.forecast, &ctx!(app));
-    app.apply(effects);
-    let tiers_shown = app.screen == Screen::Tiers
-        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
-    let effects = tiers_update::fit_if_needed(&mut app.tiers, tiers_shown, &ctx!(app));
-    app.apply(effects);
-    scores_update::fit_if_needed(app);
-    let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
-    app.customers.scroll_into_view(rows);
-    app.pipeline
-        .scroll_into_view(layout::board_card_rows(app.size));
-    let effects = tasks_update::ensure_loaded(&mut app.tasks, &ctx!(app));
-    app.apply(effects);
-    app.tasks.scroll_into_view(tasks::list_rows(app.size));
-    let effects = channels::ensure_loaded(&mut app.channels, &ctx!(app));
-    app.apply(effects);
+    screens::after_update(app);
 }
 
 fn type_char(app: &mut App, c: char) {
     if let Some(line) = app.command_line.as_mut() {
         line.push(c);
         retype(app);
-    } else if app.screen == Screen::Pipeline {
-        if let Some(form) = app.pipeline.form.as_mut() {
-            form.type_char(c);
-        }
-    } else if app.screen == Screen::Tasks {
-        tasks_update::type_char(&mut app.tasks, c);
-    } else if app.screen == Screen::Channels {
-        channels::type_char(&mut app.channels, c);
     } else {
-        customers_update::type_char(&mut app.customers, c);
+        screens::type_char(app, c);
     }
 }
 
@@ -131,30 +91,7 @@ fn run_command(app: &mut App, command: Command) {
             app.command_line = Some(String::new());
             retype(app);
         }
-        _ if app.screen == Screen::Pipeline => {
-            let effects = pipeline_update::run_command(&mut app.pipeline, command, &ctx!(app));
-            app.apply(effects);
-        }
-        _ if app.screen == Screen::Forecast => {
-            let effects = forecast_update::run_command(&mut app.forecast, command);
-            app.apply(effects);
-        }
-        _ if app.screen == Screen::Tasks => {
-            let effects = tasks_update::run_command(&mut app.tasks, command, &ctx!(app));
-            app.apply(effects);
-        }
-        _ if app.screen == Screen::Channels => {
-            let effects = channels::run_command(&mut app.channels, command);
-            app.apply(effects);
-        }
-        _ if app.screen == Screen::Tiers => {
-            let effects = tiers_update::run_command(&mut app.tiers, command);
-            app.apply(effects);
-        }
-        _ => {
-            let effects = customers_update::run_command(&mut app.customers, command, &ctx!(app));
-            app.apply(effects);
-        }
+        _ => screens::run_command(app, command),
     }
 }
 

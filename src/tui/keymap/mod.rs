@@ -8,7 +8,6 @@ use crate::tui::action::Command;
 use crate::tui::keymap::binding::bind;
 pub use crate::tui::keymap::binding::{Binding, Context};
 pub use crate::tui::keys::{Key, KeySeq};
-use crate::tui::{popups, screens};
 
 /// Two bindings that clash: the second can never be reached, or only one of them can.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,24 +148,24 @@ impl Default for KeyMap {
         };
         let declared = [
             global::bindings(),
-            screens::pipeline::keys::bindings(),
-            popups::deal_form::keys::bindings(),
-            popups::lost_reason::keys::bindings(),
-            popups::confirm::keys::bindings(),
-            popups::palette::keys::bindings(),
-            popups::history::keys::bindings(),
-            screens::customers::keys::bindings(),
-            screens::customers::keys::search(),
-            popups::filter::keys::bindings(),
-            popups::help::keys::bindings(),
-            screens::forecast::keys::bindings(),
-            screens::tiers::keys::bindings(),
-            screens::tasks::keys::bindings(),
-            popups::rep_picker::keys::bindings(),
-            popups::task_form::keys::bindings(),
-            popups::plan::keys::bindings(),
-            screens::channels::keys::bindings(),
-            screens::channels::keys::entry(),
+            crate::tui::screens::pipeline::keys::bindings(),
+            crate::tui::popups::deal_form::keys::bindings(),
+            crate::tui::popups::lost_reason::keys::bindings(),
+            crate::tui::popups::confirm::keys::bindings(),
+            crate::tui::popups::palette::keys::bindings(),
+            crate::tui::popups::history::keys::bindings(),
+            crate::tui::screens::customers::keys::bindings(),
+            crate::tui::screens::customers::keys::search(),
+            crate::tui::popups::filter::keys::bindings(),
+            crate::tui::popups::help::keys::bindings(),
+            crate::tui::screens::forecast::keys::bindings(),
+            crate::tui::screens::tiers::keys::bindings(),
+            crate::tui::screens::tasks::keys::bindings(),
+            crate::tui::popups::rep_picker::keys::bindings(),
+            crate::tui::popups::task_form::keys::bindings(),
+            crate::tui::popups::plan::keys::bindings(),
+            crate::tui::screens::channels::keys::bindings(),
+            crate::tui::screens::channels::keys::entry(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [
