@@ -219,48 +219,14 @@ impl App {
         if self.command_line.is_some() {
             return vec![Context::CommandLine];
         }
-        if self.screen == Screen::Pipeline {
-            let p = &self.pipeline;
-            return match () {
-                _ if p.confirm.is_some() => vec![Context::Confirm],
-                _ if p.form.is_some() => vec![Context::DealForm],
-                _ if p.lost_picker.is_some() => vec![Context::LostReason],
-                _ if p.filter_editor.is_some() => vec![Context::Filter],
-                _ => vec![Context::Pipeline, Context::Global],
-            };
+        match self.screen {
+            Screen::Pipeline => self.pipeline.contexts(),
+            Screen::Tasks => self.tasks.contexts(),
+            Screen::Customers => self.customers.contexts(),
+            Screen::Forecast => vec![Context::Forecast, Context::Global],
+            Screen::Channels => self.channels.contexts(),
+            Screen::Tiers => vec![Context::Tiers, Context::Global],
         }
-        if self.screen == Screen::Tasks {
-            let t = &self.tasks;
-            return match () {
-                _ if t.plan.is_some() => vec![Context::Plan],
-                _ if t.picker.is_some() => vec![Context::RepPicker],
-                _ if t.form.is_some() => vec![Context::TaskForm],
-                _ if t.filter_editor.is_some() => vec![Context::Filter],
-                _ => vec![Context::Tasks, Context::Global],
-            };
-        }
-        if self.screen == Screen::Customers {
-            if self.customers.filter_editor.is_some() {
-                return vec![Context::Filter];
-            }
-            if self.customers.searching {
-                return vec![Context::Search];
-            }
-            return vec![Context::Customers, Context::Global];
-        }
-        if self.screen == Screen::Forecast {
-            return vec![Context::Forecast, Context::Global];
-        }
-        if self.screen == Screen::Channels {
-            if self.channels.entry.is_some() {
-                return vec![Context::ChannelEntry];
-            }
-            return vec![Context::Channels, Context::Global];
-        }
-        if self.screen == Screen::Tiers {
-            return vec![Context::Tiers, Context::Global];
-        }
-        vec![Context::Global]
     }
 
     /// What a key press means here: a bound command, the start of a key sequence, or text for

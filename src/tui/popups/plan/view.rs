@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::screens::tasks::PlanView;
+use crate::tui::popups::plan::PlanView;
 use crate::tui::widgets::popup::{hints, popup};
 use crate::tui::widgets::text::fit;
 

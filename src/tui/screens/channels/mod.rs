@@ -7,6 +7,7 @@ pub mod update;
 pub mod view;
 
 use crate::analytics::channels::{Bounds, Plan, default_bounds, plan};
+use crate::tui::keymap::binding::Context;
 use crate::worker::ChannelsModel;
 
 /// Which number the entry line edits.
@@ -62,6 +63,14 @@ pub struct ChannelsState {
 }
 
 impl ChannelsState {
+    /// The key-map contexts that apply on the Channels screen now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.entry.is_some() {
+            return vec![Context::ChannelEntry];
+        }
+        vec![Context::Channels, Context::Global]
+    }
+
     /// The budget in use: the typed one, or the channels' current total.
     pub fn budget(&self) -> f64 {
         self.budget.unwrap_or_else(|| {

@@ -11,6 +11,7 @@ pub mod update;
 pub mod view;
 
 use crate::db::customers::{CustomerDetail, CustomerIndex, CustomerRow};
+use crate::tui::keymap::binding::Context;
 use crate::tui::screens::customers::columns::compare;
 pub use crate::tui::screens::customers::columns::{Column, Filter, FilterField, Sort};
 use crate::tui::screens::customers::haystack::NameHaystack;
@@ -77,6 +78,17 @@ pub struct OnlyCustomers {
 }
 
 impl CustomersState {
+    /// The key-map contexts that apply on the customers screen now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.filter_editor.is_some() {
+            return vec![Context::Filter];
+        }
+        if self.searching {
+            return vec![Context::Search];
+        }
+        vec![Context::Customers, Context::Global]
+    }
+
     /// Shows every customer again (no search, filter or drill-down) with the one named `name`
     /// selected: an exact match (ignoring case) first, then the first name starting with it, then
     /// the first containing it. Returns the name found.

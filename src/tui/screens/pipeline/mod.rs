@@ -17,6 +17,7 @@ use crate::db::board::{
     weighted_amount,
 };
 use crate::domain::{DealChange, Quarter, Stage};
+use crate::tui::keymap::binding::Context;
 use crate::tui::popups::deal_form::DealForm;
 use crate::worker::BoardKpis;
 
@@ -109,6 +110,18 @@ pub struct PipelineState {
 }
 
 impl PipelineState {
+    /// The key-map contexts that apply on the board now, most specific first: an open popup's,
+    /// or the board's and the global ones.
+    pub fn contexts(&self) -> Vec<Context> {
+        match () {
+            _ if self.confirm.is_some() => vec![Context::Confirm],
+            _ if self.form.is_some() => vec![Context::DealForm],
+            _ if self.lost_picker.is_some() => vec![Context::LostReason],
+            _ if self.filter_editor.is_some() => vec![Context::Filter],
+            _ => vec![Context::Pipeline, Context::Global],
+        }
+    }
+
     /// A board over freshly loaded cards.
     pub fn new(
         cards: BoardCards,

@@ -11,7 +11,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::analytics::assign::{AssignInput, Plan, Rep, Scope, Task};
+use crate::analytics::assign::{AssignInput, Rep, Scope, Task};
+use crate::tui::keymap::binding::Context;
+pub use crate::tui::popups::plan::PlanView;
+pub use crate::tui::popups::rep_picker::RepPicker;
 use crate::tui::popups::task_form::TaskForm;
 
 /// Which due dates the list shows.
@@ -129,54 +132,6 @@ pub struct Load {
     pub minutes: i64,
 }
 
-/// The rep picker behind `r`: reps filtered by typed text, and the tasks to move.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RepPicker {
-    /// The typed text.
-    pub query: String,
-    /// Position in the filtered list.
-    pub cursor: usize,
-    /// The tasks that will move.
-    pub task_ids: Vec<i64>,
-}
-
-/// The optimal plan on show, with the rows the manager toggled out.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanView {
-    /// The scope it was asked for.
-    pub scope: Scope,
-    /// The plan, once the worker has solved it.
-    pub plan: Option<Plan>,
-    /// Task ids of moves left out.
-    pub skipped: BTreeSet<i64>,
-    /// The highlighted move.
-    pub cursor: usize,
-}
-
-impl PlanView {
-    /// The moves still in the plan, as (task, rep).
-    pub fn kept_moves(&self) -> Vec<(i64, i64)> {
-        self.plan
-            .iter()
-            .flat_map(|p| &p.moves)
-            .filter(|m| !self.skipped.contains(&m.task_id))
-            .map(|m| (m.task_id, m.to))
-            .collect()
-    }
-
-    /// The total cost after the moves still in the plan.
-    pub fn total_after(&self) -> Option<f64> {
-        let plan = self.plan.as_ref()?;
-        let skipped: f64 = plan
-            .moves
-            .iter()
-            .filter(|m| self.skipped.contains(&m.task_id))
-            .map(|m| m.cost_change)
-            .sum();
-        Some(plan.total_after - skipped)
-    }
-}
-
 /// Everything the tasks screen shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TasksState {
@@ -205,6 +160,18 @@ pub struct TasksState {
 }
 
 impl TasksState {
+    /// The key-map contexts that apply on the tasks screen now, most specific first: an open
+    /// popup's, or the screen's and the global ones.
+    pub fn contexts(&self) -> Vec<Context> {
+        match () {
+            _ if self.plan.is_some() => vec![Context::Plan],
+            _ if self.picker.is_some() => vec![Context::RepPicker],
+            _ if self.form.is_some() => vec![Context::TaskForm],
+            _ if self.filter_editor.is_some() => vec![Context::Filter],
+            _ => vec![Context::Tasks, Context::Global],
+        }
+    }
+
     /// Takes freshly loaded tasks, keeping the cursor on the same task where it still shows.
     pub fn replace_input(&mut self, input: AssignInput) {
         let current = self.selected_task().map(|t| t.id);
