@@ -3,7 +3,7 @@
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
-use crate::tui::popups::{export as export_view, import::update as import_view, palette::suggest};
+use crate::tui::popups::{export, import, palette::suggest};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
@@ -140,12 +140,12 @@ fn command_line(app: &mut App, command: Command) {
 
 /// Runs a command line: a command with its arguments, or any action by its name.
 fn run_line(app: &mut App, line: &str) {
-    if let Some(file) = export_view::parse_export(line) {
-        export_view::start(app, file);
+    if let Some(file) = export::parse_export(line) {
+        export::start(app, file);
         return;
     }
-    if let Some(args) = crate::tui::popups::import::parse_import(line) {
-        import_view::start(app, args);
+    if let Some(args) = import::parse_import(line) {
+        import::update::start(app, args);
         return;
     }
     if let Some(name) = line.strip_prefix("goto customer ") {
@@ -232,9 +232,9 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
-        Output::Exported(result) => export_view::take_exported(app, result),
+        Output::Exported(result) => export::take_exported(app, result),
         Output::Imported(result) => {
-            import_view::take_imported(app, result);
+            import::update::take_imported(app, result);
             let effects = channels::after_write(&app.channels);
             app.apply(effects);
         }

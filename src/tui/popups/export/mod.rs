@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use crate::db::customers::CustomerRow;
 use crate::export::{ExportJob, Exported, Table};
 use crate::tui::app::{App, Message};
-use crate::tui::popups::export::chart as export_chart;
 use crate::tui::screen::Screen;
 use crate::tui::screens::customers::{Column, CustomersState};
 use crate::worker::Job;
@@ -21,10 +20,10 @@ pub fn parse_export(line: &str) -> Option<&str> {
 }
 
 /// Asks the worker to write the current screen's view to `file`; `chart FILE` draws the
-/// screen's chart instead (see [`export_chart`]).
+/// screen's chart instead (see [`chart`]).
 pub fn start(app: &mut App, file: &str) {
-    if let Some(file) = export_chart::chart_file(file) {
-        export_chart::start(app, file);
+    if let Some(file) = chart::chart_file(file) {
+        chart::start(app, file);
         return;
     }
     if file.is_empty() {

@@ -13,7 +13,7 @@ use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::customers::{Column, CustomersState, Detail, FilterField};
-use crate::tui::screens::customers::{detail as customer_detail, filter_view as customer_filter};
+use crate::tui::screens::customers::{detail, filter_view};
 
 /// Draws the customers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -22,10 +22,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_info(app, frame, areas.info);
     draw_table(app, frame, areas.table);
     if let Some(detail) = areas.detail {
-        customer_detail::draw(app, frame, detail);
+        detail::draw(app, frame, detail);
     }
     if let Some(field) = state.filter_editor {
-        customer_filter::draw(app, field, frame, area);
+        filter_view::draw(app, field, frame, area);
     }
 }
 

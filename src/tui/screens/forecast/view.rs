@@ -15,7 +15,7 @@ use crate::domain::Money;
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::screens::forecast::table as forecast_table;
+use crate::tui::screens::forecast::table;
 
 /// Width of the side table.
 const TABLE_WIDTH: u16 = 46;
@@ -61,7 +61,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     )
                 }
             }
-            forecast_table::draw(app, shown, frame, table_area);
+            table::draw(app, shown, frame, table_area);
         }
         None if app.jobs.is_running(crate::worker::JobKind::Forecast) => {
             draw_message(app, "fitting forecasts…", frame, chart_area);

@@ -12,7 +12,7 @@ use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screens::pipeline::CLOSED;
-use crate::tui::screens::pipeline::popups as board_popups;
+use crate::tui::screens::pipeline::popups;
 use crate::tui::screens::pipeline::{deal_score, kpi_strip};
 
 /// Draws the board into `area`.
@@ -26,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if app.pipeline.show_quota {
         kpi_strip::draw_quota(app, frame, board);
     }
-    board_popups::draw(app, frame, area);
+    popups::draw(app, frame, area);
 }
 
 fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {

@@ -1,5 +1,5 @@
 //! The tasks screen's state: open tasks grouped by rep, the selection, the filter, and the open
-//! popup (rep picker, form, or plan view). Pure data; `tasks_update` changes it.
+//! popup (rep picker, form, or plan view). Pure data; [`update`] changes it.
 
 pub mod filter;
 pub mod keys;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::analytics::assign::{Rep, Task};
 use crate::tui::app::App;
 use crate::tui::screens::tasks::filter::filter_value_label;
-use crate::tui::screens::tasks::popups as task_popups;
+use crate::tui::screens::tasks::popups;
 use crate::tui::screens::tasks::{ListRow, TaskFilterField};
 use crate::tui::widgets::text::fit;
 
@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [info, list] = crate::tui::layout::task_areas(area);
     draw_info(app, frame, info);
     draw_list(app, frame, list);
-    task_popups::draw(app, frame, area);
+    popups::draw(app, frame, area);
 }
 
 fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
