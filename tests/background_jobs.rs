@@ -6,8 +6,8 @@ mod common;
 use rusqlite::params;
 use salesdesk::tui::action::{Action, Command};
 use salesdesk::tui::app::{App, FIRST_PAGE_ROWS, Message};
-use salesdesk::tui::customers::Detail;
 use salesdesk::tui::screen::Screen;
+use salesdesk::tui::screens::customers::Detail;
 use salesdesk::tui::update;
 use salesdesk::worker::{self, JobKind, Worker};
 

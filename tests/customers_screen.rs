@@ -4,7 +4,7 @@ mod common;
 
 use common::{fixture_app, visible_names};
 use ratatui::crossterm::event::KeyCode;
-use salesdesk::tui::customers::{Column, Detail};
+use salesdesk::tui::screens::customers::{Column, Detail};
 
 fn snapshot_settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
@@ -95,7 +95,7 @@ fn filter_restricts_by_owner_then_region() {
     assert_eq!(
         h.app
             .customers
-            .filter_label(salesdesk::tui::customers::FilterField::Region),
+            .filter_label(salesdesk::tui::screens::customers::FilterField::Region),
         "South"
     );
     assert!(visible_names(&h).is_empty());

@@ -200,7 +200,7 @@ fn reloading_after_an_import_marks_the_forecast_out_of_date() {
     let mut h = forecast_screen(140, 34);
     h.press(KeyCode::Char('1'));
     assert!(!h.app.forecast.needs_fit);
-    salesdesk::tui::pipeline_update::reload_everything(&mut h.app);
+    salesdesk::tui::screens::pipeline::update::reload_everything(&mut h.app);
     assert!(h.app.forecast.needs_fit);
     h.press(KeyCode::Char('4'));
     assert!(!h.app.forecast.needs_fit);

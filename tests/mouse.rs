@@ -18,7 +18,7 @@ use salesdesk::tui::headless::{Headless, buffer_text};
 use salesdesk::tui::layout;
 use salesdesk::tui::mouse::WHEEL_LINES;
 use salesdesk::tui::screen::Screen;
-use salesdesk::tui::tasks::ListRow;
+use salesdesk::tui::screens::tasks::ListRow;
 
 use MouseKind::{LeftClick, WheelDown, WheelUp};
 

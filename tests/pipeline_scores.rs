@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
-use salesdesk::tui::scores_update;
+use salesdesk::tui::scores::update as scores_update;
 use salesdesk::worker::{Job, JobKind};
 
 fn demo_board(width: u16, height: u16) -> Headless {

@@ -9,50 +9,25 @@ use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
 use crate::tui::action::Action;
-use crate::tui::channels::ChannelsState;
-use crate::tui::customers::CustomersState;
-use crate::tui::forecast::ForecastState;
-use crate::tui::import_view::ImportState;
+pub use crate::tui::effects::Message;
+use crate::tui::effects::{Effect, Effects};
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
-use crate::tui::palette::Palette;
-use crate::tui::pipeline::PipelineState;
+use crate::tui::popups::import::ImportState;
+use crate::tui::popups::palette::Palette;
 use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
-use crate::tui::tasks::TasksState;
+use crate::tui::screens::channels::ChannelsState;
+use crate::tui::screens::customers::CustomersState;
+use crate::tui::screens::forecast::ForecastState;
+use crate::tui::screens::pipeline::PipelineState;
+use crate::tui::screens::tasks::TasksState;
+use crate::tui::screens::tiers::TiersState;
 use crate::tui::theme::Theme;
-use crate::tui::tiers::TiersState;
 use crate::worker::Job;
 
 /// Customers loaded for the first frame, before the full index arrives from the worker.
 pub const FIRST_PAGE_ROWS: usize = 200;
-
-/// The last thing the app has to tell the manager.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Message {
-    /// The words.
-    pub text: String,
-    /// Shown as an error when true.
-    pub is_error: bool,
-}
-
-impl Message {
-    /// A plain message.
-    pub fn info(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: false,
-        }
-    }
-
-    /// An error message.
-    pub fn error(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-}
 
 /// The board as first loaded: cards, stage settings and filter choices.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -244,48 +219,14 @@ impl App {
         if self.command_line.is_some() {
             return vec![Context::CommandLine];
         }
-        if self.screen == Screen::Pipeline {
-            let p = &self.pipeline;
-            return match () {
-                _ if p.confirm.is_some() => vec![Context::Confirm],
-                _ if p.form.is_some() => vec![Context::DealForm],
-                _ if p.lost_picker.is_some() => vec![Context::LostReason],
-                _ if p.filter_editor.is_some() => vec![Context::Filter],
-                _ => vec![Context::Pipeline, Context::Global],
-            };
+        match self.screen {
+            Screen::Pipeline => self.pipeline.contexts(),
+            Screen::Tasks => self.tasks.contexts(),
+            Screen::Customers => self.customers.contexts(),
+            Screen::Forecast => vec![Context::Forecast, Context::Global],
+            Screen::Channels => self.channels.contexts(),
+            Screen::Tiers => vec![Context::Tiers, Context::Global],
         }
-        if self.screen == Screen::Tasks {
-            let t = &self.tasks;
-            return match () {
-                _ if t.plan.is_some() => vec![Context::Plan],
-                _ if t.picker.is_some() => vec![Context::RepPicker],
-                _ if t.form.is_some() => vec![Context::TaskForm],
-                _ if t.filter_editor.is_some() => vec![Context::Filter],
-                _ => vec![Context::Tasks, Context::Global],
-            };
-        }
-        if self.screen == Screen::Customers {
-            if self.customers.filter_editor.is_some() {
-                return vec![Context::Filter];
-            }
-            if self.customers.searching {
-                return vec![Context::Search];
-            }
-            return vec![Context::Customers, Context::Global];
-        }
-        if self.screen == Screen::Forecast {
-            return vec![Context::Forecast, Context::Global];
-        }
-        if self.screen == Screen::Channels {
-            if self.channels.entry.is_some() {
-                return vec![Context::ChannelEntry];
-            }
-            return vec![Context::Channels, Context::Global];
-        }
-        if self.screen == Screen::Tiers {
-            return vec![Context::Tiers, Context::Global];
-        }
-        vec![Context::Global]
     }
 
     /// What a key press means here: a bound command, the start of a key sequence, or text for
@@ -334,6 +275,31 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// Does what an update asked for, in order.
+    pub fn apply(&mut self, effects: Effects) {
+        for effect in effects.0 {
+            match effect {
+                Effect::Request(job) => self.jobs.request(job),
+                Effect::Write(job, note) => self.request_write(job, note),
+                Effect::Say(message) => self.message = message,
+                Effect::Open(screen) => self.screen = screen,
+                Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
+                Effect::Quit => self.quit = true,
+            }
+        }
+    }
+
+    /// Queues a write unless one is still being saved (a second key press must not act on a
+    /// card that is about to change).
+    pub fn request_write(&mut self, job: Job, note: &str) {
+        if self.jobs.is_running(crate::worker::JobKind::Write) {
+            self.message = Message::info("still saving the last change…");
+            return;
+        }
+        self.jobs.request(job);
+        self.message = Message::info(note);
     }
 
     /// True while a background job runs.

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::app::App;
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::screen::Screen;
-use crate::tui::screens;
+use crate::tui::{popups, screens};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -23,14 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let [tabs, body, status] = layout::main_areas(area);
     draw_tabs(app, frame, tabs);
-    match app.screen {
-        Screen::Customers => screens::customers::draw(app, frame, body),
-        Screen::Pipeline => screens::pipeline::draw(app, frame, body),
-        Screen::Forecast => screens::forecast::draw(app, frame, body),
-        Screen::Tasks => screens::tasks::draw(app, frame, body),
-        Screen::Channels => screens::channels::draw(app, frame, body),
-        Screen::Tiers => screens::tiers::draw(app, frame, body),
-    }
+    screens::draw(app, frame, body);
     match &app.command_line {
         Some(line) => {
             let text = Line::from(vec![
@@ -38,18 +31,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Span::raw(format!("{line}▏")),
             ]);
             frame.render_widget(Paragraph::new(text), status);
-            screens::palette::draw(app, frame, area, status);
+            popups::palette::view::draw(app, frame, area, status);
         }
         None => draw_status(app, frame, status),
     }
     if let Some(history) = &app.history {
-        screens::history::draw(app, history, frame, area);
+        popups::history::draw(app, history, frame, area);
     }
     if let Some(report) = &app.import.report {
-        screens::import_report::draw(app, report, frame, area);
+        popups::import::report::draw(app, report, frame, area);
     }
     if let Some(scroll) = app.help {
-        screens::help::draw(app, scroll, frame, area);
+        popups::help::draw(app, scroll, frame, area);
     }
 }
 

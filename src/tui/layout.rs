@@ -4,8 +4,8 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::pipeline::COLUMNS;
 use crate::tui::screen::Screen;
+use crate::tui::screens::pipeline::COLUMNS;
 
 /// The narrowest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 72;

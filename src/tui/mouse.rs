@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::{Command, MouseInput, MouseKind};
 use crate::tui::app::App;
-use crate::tui::customers::Detail;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screen::Screen;
-use crate::tui::tasks::ListRow;
+use crate::tui::screens::customers::Detail;
+use crate::tui::screens::tasks::ListRow;
 
 /// Lines an overlay scrolls per wheel notch.
 pub const WHEEL_LINES: u16 = 3;

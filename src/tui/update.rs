@@ -2,13 +2,16 @@
 
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
-use crate::tui::customers::{Detail, FilterField};
-use crate::tui::screen::Screen;
+use crate::tui::effects::ctx;
+use crate::tui::popups::{export, import, palette::suggest};
+use crate::tui::screens::channels::update as channels;
+use crate::tui::screens::customers::update as customers_update;
+use crate::tui::screens::forecast::update as forecast_update;
+use crate::tui::screens::pipeline::update as pipeline_update;
+use crate::tui::screens::tasks::update as tasks_update;
+use crate::tui::screens::tiers::update as tiers_update;
 use crate::tui::theme::{Theme, ThemeName};
-use crate::tui::{
-    channels, export_view, forecast_update, import_view, layout, mouse, palette, pipeline_update,
-    scores_update, tasks, tasks_update, tiers_update,
-};
+use crate::tui::{mouse, scores::update as scores_update, screens};
 use crate::worker::{Job, Output, Reply};
 
 /// Applies `action` to `app`.
@@ -29,33 +32,15 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
     }
-    follow_selection_with_detail(app);
-    forecast_update::fit_if_needed(app);
-    tiers_update::fit_if_needed(app);
-    scores_update::fit_if_needed(app);
-    let rows = layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed);
-    app.customers.scroll_into_view(rows);
-    app.pipeline
-        .scroll_into_view(layout::board_card_rows(app.size));
-    tasks_update::ensure_loaded(app);
-    app.tasks.scroll_into_view(tasks::list_rows(app.size));
-    channels::ensure_loaded(app);
+    screens::after_update(app);
 }
 
 fn type_char(app: &mut App, c: char) {
     if let Some(line) = app.command_line.as_mut() {
         line.push(c);
         retype(app);
-    } else if app.screen == Screen::Pipeline {
-        if let Some(form) = app.pipeline.form.as_mut() {
-            form.type_char(c);
-        }
-    } else if app.screen == Screen::Tasks {
-        tasks_update::type_char(app, c);
-    } else if app.screen == Screen::Channels {
-        channels::type_char(app, c);
-    } else if app.customers.searching {
-        app.customers.push_query(c);
+    } else {
+        screens::type_char(app, c);
     }
 }
 
@@ -100,37 +85,20 @@ fn run_command(app: &mut App, command: Command) {
         Command::ShowScreen(screen) => app.screen = screen,
         Command::NextScreen => app.screen = app.screen.next(),
         Command::PreviousScreen => app.screen = app.screen.previous(),
-        Command::Undo => request_write(app, Job::Undo, "undoing…"),
-        Command::Redo => request_write(app, Job::Redo, "redoing…"),
+        Command::Undo => app.request_write(Job::Undo, "undoing…"),
+        Command::Redo => app.request_write(Job::Redo, "redoing…"),
         Command::OpenCommandLine => {
             app.command_line = Some(String::new());
             retype(app);
         }
-        _ if app.screen == Screen::Pipeline => pipeline_update::run_command(app, command),
-        _ if app.screen == Screen::Forecast => forecast_update::run_command(app, command),
-        _ if app.screen == Screen::Tasks => tasks_update::run_command(app, command),
-        _ if app.screen == Screen::Channels => channels::run_command(app, command),
-        _ if app.screen == Screen::Tiers => tiers_update::run_command(app, command),
-        Command::ShowAllCustomers => app.customers.show_only(None),
-        _ => customers_command(app, command),
+        _ => screens::run_command(app, command),
     }
-}
-
-/// Queues a write unless one is still being saved (a second key press must not act on a card
-/// that is about to change).
-pub(crate) fn request_write(app: &mut App, job: Job, note: &str) {
-    if app.jobs.is_running(crate::worker::JobKind::Write) {
-        app.message = Message::info("still saving the last change…");
-        return;
-    }
-    app.jobs.request(job);
-    app.message = Message::info(note);
 }
 
 /// Offers the completions of the command line as it now reads.
 fn retype(app: &mut App) {
     let line = app.command_line.clone().unwrap_or_default();
-    let suggestions = palette::suggestions(app, &line);
+    let suggestions = suggest::suggestions(app, &line);
     app.palette.retype(suggestions);
 }
 
@@ -172,16 +140,17 @@ fn command_line(app: &mut App, command: Command) {
 
 /// Runs a command line: a command with its arguments, or any action by its name.
 fn run_line(app: &mut App, line: &str) {
-    if let Some(file) = export_view::parse_export(line) {
-        export_view::start(app, file);
+    if let Some(file) = export::parse_export(line) {
+        export::start(app, file);
         return;
     }
-    if let Some(args) = import_view::parse_import(line) {
-        import_view::start(app, args);
+    if let Some(args) = import::parse_import(line) {
+        import::update::start(app, args);
         return;
     }
     if let Some(name) = line.strip_prefix("goto customer ") {
-        go_to_customer(app, name);
+        let effects = customers_update::go_to(&mut app.customers, name);
+        app.apply(effects);
         return;
     }
     if let Some(name) = line.strip_prefix("theme ") {
@@ -192,9 +161,12 @@ fn run_line(app: &mut App, line: &str) {
         "history" | "hist" => {
             app.jobs.request(Job::History);
         }
-        "undo" => request_write(app, Job::Undo, "undoing…"),
-        "apply" => channels::apply(app),
-        "redo" => request_write(app, Job::Redo, "redoing…"),
+        "undo" => app.request_write(Job::Undo, "undoing…"),
+        "apply" => {
+            let effects = channels::apply(&app.channels);
+            app.apply(effects);
+        }
+        "redo" => app.request_write(Job::Redo, "redoing…"),
         "q" | "quit" => app.quit = true,
         "" => {}
         other => match Command::from_name(other) {
@@ -224,95 +196,6 @@ fn switch_theme(app: &mut App, name: &str) {
     }
 }
 
-/// `:goto customer NAME`: the Customers screen with that customer selected.
-fn go_to_customer(app: &mut App, name: &str) {
-    match app.customers.go_to(name) {
-        Some(found) => {
-            app.screen = Screen::Customers;
-            app.message = Message::info(format!("found {found}"));
-        }
-        None => app.message = Message::error(format!("no customer is called '{}'", name.trim())),
-    }
-}
-
-fn customers_command(app: &mut App, command: Command) {
-    let page =
-        layout::customer_table_rows(app.size, app.customers.detail != Detail::Closed) as isize;
-    let customers = &mut app.customers;
-    match command {
-        Command::Up => customers.move_by(-1),
-        Command::Down => customers.move_by(1),
-        Command::PageUp => customers.move_by(-page),
-        Command::PageDown => customers.move_by(page),
-        Command::Top => customers.top(),
-        Command::Bottom => customers.bottom(),
-        Command::StartSearch => customers.searching = true,
-        Command::FinishSearch => customers.searching = false,
-        Command::CancelSearch => {
-            customers.searching = false;
-            customers.clear_query();
-        }
-        Command::SearchBackspace => customers.pop_query(),
-        Command::CycleSort => customers.cycle_sort(),
-        Command::ReverseSort => customers.reverse_sort(),
-        Command::OpenFilter => customers.filter_editor = Some(FilterField::Owner),
-        Command::NextFilterField | Command::PreviousFilterField => {
-            let step = if command == Command::NextFilterField {
-                1
-            } else {
-                2
-            };
-            customers.filter_editor = customers.filter_editor.map(|field| {
-                let i = FilterField::ALL
-                    .iter()
-                    .position(|f| *f == field)
-                    .unwrap_or(0);
-                FilterField::ALL[(i + step) % FilterField::ALL.len()]
-            });
-        }
-        Command::NextFilterValue | Command::PreviousFilterValue => {
-            if let Some(field) = customers.filter_editor {
-                customers.step_filter(field, command == Command::NextFilterValue);
-            }
-        }
-        Command::ClearFilterField => {
-            if let Some(field) = customers.filter_editor {
-                customers.set_filter(field, None);
-            }
-        }
-        Command::CloseFilter => customers.filter_editor = None,
-        Command::ToggleDetail => {
-            if customers.detail == Detail::Closed {
-                if let Some(id) = customers.selected_row().map(|r| r.id) {
-                    customers.detail = Detail::Loading(id);
-                    app.jobs.request(Job::CustomerDetail { customer_id: id });
-                }
-            } else {
-                customers.detail = Detail::Closed;
-            }
-        }
-        Command::CloseDetail => customers.detail = Detail::Closed,
-        _ => {}
-    }
-}
-
-/// Keeps an open detail pane on the selected customer, asking the worker when the selection moves.
-fn follow_selection_with_detail(app: &mut App) {
-    let Some(shown) = app.customers.detail.customer_id() else {
-        return;
-    };
-    match app.customers.selected_row().map(|r| r.id) {
-        Some(selected) if selected != shown => {
-            app.customers.detail = Detail::Loading(selected);
-            app.jobs.request(Job::CustomerDetail {
-                customer_id: selected,
-            });
-        }
-        Some(_) => {}
-        None => app.customers.detail = Detail::Closed,
-    }
-}
-
 fn take_reply(app: &mut App, reply: Reply) {
     if let Output::ImportProgress(progress) = reply.output {
         app.import.progress = Some(progress);
@@ -324,48 +207,49 @@ fn take_reply(app: &mut App, reply: Reply) {
     }
     match reply.output {
         Output::CustomerIndex(Ok(index)) => app.customers.replace_index(index),
-        Output::CustomerDetail(result) => {
-            let Some(id) = app.customers.detail.customer_id() else {
-                return;
-            };
-            app.customers.detail = match result {
-                Ok(Some(detail)) if detail.id == id => Detail::Shown(Box::new(detail)),
-                Ok(Some(_)) => return,
-                Ok(None) => Detail::Unavailable(id, "this customer no longer exists".into()),
-                Err(e) => Detail::Unavailable(id, e),
-            };
-        }
+        Output::CustomerDetail(result) => customers_update::take_detail(&mut app.customers, result),
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
-            tasks_update::after_write(app);
-            channels::after_write(app);
+            let effects = tasks_update::after_write(&app.tasks, &ctx!(app));
+            app.apply(effects);
+            let effects = channels::after_write(&app.channels);
+            app.apply(effects);
             match &written.saved {
                 // Task, absence and channel-plan batches touch no deal: the board and KPIs stay.
                 Some(saved) if saved.deal_id.is_none() => {
                     app.message = Message::info(saved.summary.clone())
                 }
                 _ => {
-                    pipeline_update::take_written(app, written);
-                    forecast_update::data_changed(app);
-                    tiers_update::data_changed(app);
+                    let effects =
+                        pipeline_update::take_written(&mut app.pipeline, written, &ctx!(app));
+                    app.apply(effects);
+                    forecast_update::data_changed(&mut app.forecast);
+                    tiers_update::data_changed(&mut app.tiers);
                     scores_update::data_changed(app);
                 }
             }
         }
         Output::History(Ok(lines)) => app.history = Some(HistoryView { lines, scroll: 0 }),
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
-        Output::Exported(result) => export_view::take_exported(app, result),
+        Output::Exported(result) => export::take_exported(app, result),
         Output::Imported(result) => {
-            import_view::take_imported(app, result);
-            channels::after_write(app);
+            import::update::take_imported(app, result);
+            let effects = channels::after_write(&app.channels);
+            app.apply(effects);
         }
-        Output::Channels(result) => channels::take_model(app, result),
+        Output::Channels(result) => {
+            let effects = channels::take_model(&mut app.channels, result);
+            app.apply(effects);
+        }
         Output::ImportProgress(_) => {}
-        Output::Forecast(Ok(set)) => forecast_update::take_forecast(app, set),
+        Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
-        Output::Plan(result) => tasks_update::take_plan(app, result),
-        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(app, overview),
+        Output::Plan(result) => {
+            let effects = tasks_update::take_plan(&mut app.tasks, result);
+            app.apply(effects);
+        }
+        Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))

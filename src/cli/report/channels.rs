@@ -12,7 +12,7 @@ use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, defau
 use crate::cli::failure::{Failure, FailureKind};
 use crate::db::channels::{self, Channels, dollars};
 use crate::domain::Money;
-use crate::tui::deal_form::parse_amount;
+use crate::tui::popups::deal_form::parse_amount;
 
 /// Options of `salesdesk report channels`.
 #[derive(Debug, Args)]

@@ -1,0 +1,118 @@
+//! What a screen's update hands back to the app: jobs to request, writes to queue, a message,
+//! a screen to open. Screens never reach into [`crate::tui::App`]; the app applies these in order.
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::tui::screen::Screen;
+use crate::tui::screens::customers::OnlyCustomers;
+use crate::worker::Job;
+
+/// The last thing the app has to tell the manager.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Message {
+    /// The words.
+    pub text: String,
+    /// Shown as an error when true.
+    pub is_error: bool,
+}
+
+impl Message {
+    /// A plain message.
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// One thing an update asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Ask the worker for `Job` (an earlier request of its kind becomes stale).
+    Request(Job),
+    /// Queue a write, unless one is still being saved; `note` is shown while it runs.
+    Write(Job, &'static str),
+    /// Show a message on the status line.
+    Say(Message),
+    /// Switch to a screen.
+    Open(Screen),
+    /// Narrow the Customers screen to a set of customers.
+    ShowOnly(OnlyCustomers),
+    /// Leave the app.
+    Quit,
+}
+
+/// The effects of one update, in the order they are applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
+pub struct Effects(pub Vec<Effect>);
+
+impl Effects {
+    /// No effects.
+    pub fn none() -> Effects {
+        Effects::default()
+    }
+
+    /// Adds an effect.
+    pub fn push(&mut self, effect: Effect) {
+        self.0.push(effect);
+    }
+
+    /// Asks the worker for `job`.
+    pub fn request(&mut self, job: Job) {
+        self.push(Effect::Request(job));
+    }
+
+    /// Queues a write with the note shown while it runs.
+    pub fn write(&mut self, job: Job, note: &'static str) {
+        self.push(Effect::Write(job, note));
+    }
+
+    /// Shows `message`.
+    pub fn say(&mut self, message: Message) {
+        self.push(Effect::Say(message));
+    }
+
+    /// Effects of this update followed by `more`.
+    pub fn and(mut self, more: Effects) -> Effects {
+        self.0.extend(more.0);
+        self
+    }
+}
+
+/// What every update may read besides its own state.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The date trailing windows end at.
+    pub as_of: NaiveDate,
+    /// The settings from the config file.
+    pub config: &'a Config,
+    /// Terminal size in cells, for paging.
+    pub size: (u16, u16),
+    /// The screen on show.
+    pub screen: Screen,
+}
+
+/// The [`Ctx`] of an app, borrowing only the fields it names, so that an update may borrow a
+/// screen's state mutably beside it: `ctx!(app)`.
+macro_rules! ctx {
+    ($app:ident) => {
+        $crate::tui::effects::Ctx {
+            as_of: $app.as_of,
+            config: &$app.config,
+            size: $app.size,
+            screen: $app.screen,
+        }
+    };
+}
+pub(crate) use ctx;

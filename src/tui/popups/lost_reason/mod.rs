@@ -1,0 +1,4 @@
+//! The lost-reason picker that marking a deal Lost opens: its keys and its view.
+
+pub mod keys;
+pub mod view;

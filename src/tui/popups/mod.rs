@@ -1,0 +1,14 @@
+//! The popups and overlays: forms, the command palette, history, help, import and export.
+
+pub mod confirm;
+pub mod deal_form;
+pub mod export;
+pub mod filter;
+pub mod help;
+pub mod history;
+pub mod import;
+pub mod lost_reason;
+pub mod palette;
+pub mod plan;
+pub mod rep_picker;
+pub mod task_form;

@@ -1,0 +1,35 @@
+//! When the scoring models are refitted; [`crate::tui::update`] calls in.
+
+use crate::analytics::scoring::ScoringSet;
+use crate::tui::app::App;
+use crate::tui::screen::Screen;
+use crate::tui::screens::customers::Detail;
+use crate::worker::Job;
+
+/// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
+/// out of date. A refit after a change waits until the desk's other jobs (the save, the
+/// totals, the KPIs, a fit already running) are done, so it never holds them up, and changes
+/// made meanwhile fold into one refit; a fit already running when another is asked for
+/// becomes stale and its reply is dropped.
+pub fn fit_if_needed(app: &mut App) {
+    let shown = app.screen == Screen::Pipeline
+        || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
+    let settled = app.scores.set.is_none() || !app.busy();
+    if shown && app.scores.needs_fit && settled {
+        app.scores.needs_fit = false;
+        app.jobs.request(Job::Scores {
+            as_of: app.as_of,
+            settings: app.config.scoring,
+        });
+    }
+}
+
+/// Marks the scores out of date after a change to the deals (they refit when next shown).
+pub fn data_changed(app: &mut App) {
+    app.scores.needs_fit = true;
+}
+
+/// Takes fitted scores from the worker.
+pub fn take_scores(app: &mut App, set: Box<ScoringSet>) {
+    app.scores.set = Some(*set);
+}

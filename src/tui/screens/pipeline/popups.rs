@@ -1,0 +1,32 @@
+//! The popups of the board, drawn over it: the edit form, the lost-reason picker, the yes/no
+//! question or the filter editor, whichever is open.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::app::App;
+use crate::tui::popups::{confirm, deal_form, filter, lost_reason};
+use crate::tui::screens::pipeline::BoardFilterField;
+use crate::tui::screens::pipeline::filter::filter_value_label;
+
+/// Draws whichever popup is open over `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let p = &app.pipeline;
+    if let Some(form) = &p.form {
+        deal_form::view::draw(app, form, frame, area);
+    } else if let Some((_, at)) = p.lost_picker {
+        lost_reason::view::draw(app, at, frame, area);
+    } else if let Some(confirm) = &p.confirm {
+        confirm::view::draw(app, &confirm.question, frame, area);
+    } else if let Some(editing) = p.filter_editor {
+        let fields: Vec<(&str, String)> = BoardFilterField::ALL
+            .iter()
+            .map(|&field| (field.title(), filter_value_label(p, field)))
+            .collect();
+        let at = BoardFilterField::ALL
+            .iter()
+            .position(|f| *f == editing)
+            .unwrap_or(0);
+        filter::view::draw(app, " Filter the board ", &fields, at, 10, frame, area);
+    }
+}

@@ -1,0 +1,348 @@
+//! What the board's commands do: moves and closings become write jobs, popups collect what a
+//! change needs, and a saved change updates just its card.
+
+use crate::db::board::CardSort;
+use crate::domain::{DealChange, LOST_REASONS, Stage};
+use crate::tui::action::Command;
+use crate::tui::app::App;
+use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::layout;
+use crate::tui::popups::deal_form::DealForm;
+use crate::tui::screens::pipeline::filter::filter_quarters;
+use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState};
+use crate::worker::{Job, Written};
+
+/// Runs a command on the pipeline screen.
+pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    let handle = if pipeline.confirm.is_some() {
+        confirm
+    } else if pipeline.form.is_some() {
+        form
+    } else if pipeline.lost_picker.is_some() {
+        picker
+    } else if pipeline.filter_editor.is_some() {
+        filter
+    } else {
+        board
+    };
+    handle(pipeline, ctx, &mut effects, command);
+    effects
+}
+
+fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let page = layout::board_card_rows(ctx.size) as isize;
+    let p = &mut *pipeline;
+    match command {
+        Command::MoveLeft => p.move_column(-1),
+        Command::MoveRight => p.move_column(1),
+        Command::Up => p.move_card(-1),
+        Command::Down => p.move_card(1),
+        Command::PageUp => p.move_card(-page),
+        Command::PageDown => p.move_card(page),
+        Command::Top => p.move_card(isize::MIN / 2),
+        Command::Bottom => p.move_card(isize::MAX / 2),
+        Command::NextStage => step_stage(pipeline, ctx, effects, true),
+        Command::PreviousStage => step_stage(pipeline, ctx, effects, false),
+        Command::MarkWon => {
+            if let Some(card) = p.selected_card() {
+                let id = card.id;
+                propose(pipeline, ctx, effects, id, DealChange::Win);
+            }
+        }
+        Command::MarkLost => {
+            if let Some(card) = p.selected_card() {
+                p.lost_picker = Some((card.id, 0));
+            }
+        }
+        Command::EditDeal => {
+            if let Some(card) = p.selected_card() {
+                p.form = Some(DealForm::for_card(card));
+            }
+        }
+        Command::ToggleCardSort => {
+            p.sort = match p.sort {
+                CardSort::Amount => CardSort::CloseDate,
+                CardSort::CloseDate => CardSort::Amount,
+            };
+            reload(pipeline, effects, false);
+        }
+        Command::OpenFilter => p.filter_editor = Some(BoardFilterField::Rep),
+        Command::CyclePeriod => {
+            p.period_kind = p.period_kind.next();
+            let period = p.period_kind.period(ctx.as_of);
+            p.period = (period.from, period.to);
+            request_kpis(pipeline, ctx, effects);
+            reload(pipeline, effects, true);
+        }
+        Command::ToggleQuota => p.show_quota = !p.show_quota,
+        _ => {}
+    }
+}
+
+/// `>` and `<`: the next or previous open stage; past Negotiation is Won; back from a closed
+/// deal reopens it.
+fn step_stage(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, forward: bool) {
+    let Some(card) = pipeline.selected_card() else {
+        return;
+    };
+    let id = card.id;
+    let change = match (Stage::OPEN.iter().position(|s| *s == card.stage), forward) {
+        (Some(3), true) => DealChange::Win,
+        (Some(i), true) => DealChange::Move {
+            to: Stage::OPEN[i + 1],
+        },
+        (Some(0), false) => {
+            effects.say(Message::info("the deal is at Lead already"));
+            return;
+        }
+        (Some(i), false) => DealChange::Move {
+            to: Stage::OPEN[i - 1],
+        },
+        (None, true) => {
+            effects.say(Message::info("the deal is closed; < reopens it"));
+            return;
+        }
+        (None, false) => DealChange::Reopen,
+    };
+    propose(pipeline, ctx, effects, id, change);
+}
+
+/// Saves `change`, or first asks when it changes the stage of a closed deal.
+fn propose(
+    pipeline: &mut PipelineState,
+    ctx: &Ctx,
+    effects: &mut Effects,
+    deal_id: i64,
+    change: DealChange,
+) {
+    let Some(card) = pipeline.selected_card() else {
+        return;
+    };
+    let changes_stage = !matches!(change, DealChange::Edit { .. });
+    if card.stage.is_closed() && changes_stage {
+        let verb = match &change {
+            DealChange::Win => "mark it Won".to_string(),
+            DealChange::Lose { reason } => format!("mark it Lost ({reason})"),
+            DealChange::Reopen => "reopen it at Negotiation".to_string(),
+            DealChange::Move { to } => format!("move it to {to}"),
+            DealChange::Edit { .. } => "edit it".to_string(),
+        };
+        pipeline.confirm = Some(Confirm {
+            deal_id,
+            question: format!("“{}” is {}. {verb}?", card.title, card.stage),
+            change,
+        });
+        return;
+    }
+    write(ctx, effects, deal_id, change);
+}
+
+fn write(ctx: &Ctx, effects: &mut Effects, deal_id: i64, change: DealChange) {
+    let today = ctx.as_of;
+    effects.write(
+        Job::Write {
+            deal_id,
+            change,
+            today,
+        },
+        "saving…",
+    );
+}
+
+fn confirm(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    match command {
+        Command::Accept => {
+            if let Some(c) = pipeline.confirm.take() {
+                write(ctx, effects, c.deal_id, c.change);
+            }
+        }
+        Command::Cancel => {
+            pipeline.confirm = None;
+            effects.say(Message::info("nothing changed"));
+        }
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+}
+
+fn form(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some(form) = pipeline.form.as_mut() else {
+        return;
+    };
+    match command {
+        Command::NextField => form.step_focus(true),
+        Command::PreviousField => form.step_focus(false),
+        Command::DeleteChar => form.backspace(),
+        Command::Cancel => pipeline.form = None,
+        Command::Accept => match form.change() {
+            Ok(change) => {
+                let id = form.deal_id;
+                pipeline.form = None;
+                write(ctx, effects, id, change);
+            }
+            Err(why) => form.error = Some(why),
+        },
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+}
+
+fn picker(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some((deal_id, at)) = pipeline.lost_picker else {
+        return;
+    };
+    match command {
+        Command::Down => {
+            pipeline.lost_picker = Some((deal_id, (at + 1).min(LOST_REASONS.len() - 1)))
+        }
+        Command::Up => pipeline.lost_picker = Some((deal_id, at.saturating_sub(1))),
+        Command::Cancel => pipeline.lost_picker = None,
+        Command::Accept => {
+            pipeline.lost_picker = None;
+            let reason = LOST_REASONS[at].to_string();
+            propose(pipeline, ctx, effects, deal_id, DealChange::Lose { reason });
+        }
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+}
+
+fn filter(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
+    let Some(field) = pipeline.filter_editor else {
+        return;
+    };
+    let fields = BoardFilterField::ALL;
+    let i = fields.iter().position(|f| *f == field).unwrap_or(0);
+    match command {
+        Command::NextFilterField => pipeline.filter_editor = Some(fields[(i + 1) % fields.len()]),
+        Command::PreviousFilterField => {
+            pipeline.filter_editor = Some(fields[(i + fields.len() - 1) % fields.len()]);
+        }
+        Command::NextFilterValue | Command::PreviousFilterValue => {
+            step_filter(pipeline, ctx, field, command == Command::NextFilterValue);
+            reload(pipeline, effects, true);
+        }
+        Command::ClearFilterField => {
+            clear_filter(pipeline, field);
+            reload(pipeline, effects, true);
+        }
+        Command::CloseFilter => pipeline.filter_editor = None,
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+}
+
+/// Steps through any → first … last → any.
+fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let at = current.and_then(|c| values.iter().position(|v| *v == c));
+    let next = match (at, forward) {
+        (None, true) => Some(0),
+        (None, false) => Some(n - 1),
+        (Some(i), true) => (i + 1 < n).then_some(i + 1),
+        (Some(i), false) => i.checked_sub(1),
+    };
+    next.map(|i| values[i].clone())
+}
+
+fn step_filter(pipeline: &mut PipelineState, ctx: &Ctx, field: BoardFilterField, forward: bool) {
+    let quarters = filter_quarters(ctx.as_of);
+    let p = &mut *pipeline;
+    let f = &mut p.filter;
+    match field {
+        BoardFilterField::Rep => {
+            let ids: Vec<i64> = p.choices.reps.iter().map(|r| r.0).collect();
+            f.rep_id = step(&ids, f.rep_id, forward);
+        }
+        BoardFilterField::Team => f.team = step(&p.choices.teams, f.team.clone(), forward),
+        BoardFilterField::Product => {
+            let ids: Vec<i64> = p.choices.products.iter().map(|r| r.0).collect();
+            f.product_id = step(&ids, f.product_id, forward);
+        }
+        BoardFilterField::CloseQuarter => {
+            f.close_quarter = step(&quarters, f.close_quarter, forward)
+        }
+    }
+}
+
+fn clear_filter(pipeline: &mut PipelineState, field: BoardFilterField) {
+    let f = &mut pipeline.filter;
+    match field {
+        BoardFilterField::Rep => f.rep_id = None,
+        BoardFilterField::Team => f.team = None,
+        BoardFilterField::Product => f.product_id = None,
+        BoardFilterField::CloseQuarter => f.close_quarter = None,
+    }
+}
+
+/// Asks the worker for the cards (and, when the filter changed, the totals) again.
+fn reload(pipeline: &mut PipelineState, effects: &mut Effects, totals_too: bool) {
+    let p = &mut *pipeline;
+    effects.request(Job::BoardCards {
+        filter: p.filter.clone(),
+        sort: p.sort,
+        period: p.period,
+    });
+    if totals_too {
+        p.totals = None;
+        effects.request(Job::BoardTotals {
+            filter: p.filter.clone(),
+            period: p.period,
+        });
+    }
+}
+
+/// A write, undo or redo was saved: move that one card, and refresh what depends on deals.
+pub fn take_written(pipeline: &mut PipelineState, written: Written, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    let Some(saved) = written.saved else {
+        effects.say(Message::info("nothing to undo or redo"));
+        return effects;
+    };
+    pipeline.apply_change(written.before.as_ref(), written.after.as_ref());
+    // The adjusted totals show at once; a count started after this change then replaces them.
+    // The count runs on the other thread, so one already taken may or may not include this
+    // change, and its reply may even arrive before this one: only a fresh count is sure.
+    effects.request(Job::BoardTotals {
+        filter: pipeline.filter.clone(),
+        period: pipeline.period,
+    });
+    effects.say(Message::info(saved.summary));
+    effects.request(Job::CustomerIndex { as_of: ctx.as_of });
+    request_kpis(pipeline, ctx, &mut effects);
+    effects
+}
+
+/// Asks for everything the screens show again, after a change too big to patch (an import).
+pub fn reload_everything(app: &mut App) {
+    let ctx = Ctx {
+        as_of: app.as_of,
+        config: &app.config,
+        size: app.size,
+        screen: app.screen,
+    };
+    let mut effects = Effects::none();
+    reload(&mut app.pipeline, &mut effects, true);
+    effects.request(Job::CustomerIndex { as_of: ctx.as_of });
+    request_kpis(&mut app.pipeline, &ctx, &mut effects);
+    let effects = effects.and(crate::tui::screens::tasks::update::after_write(
+        &app.tasks, &ctx,
+    ));
+    crate::tui::screens::forecast::update::data_changed(&mut app.forecast);
+    crate::tui::screens::tiers::update::data_changed(&mut app.tiers);
+    crate::tui::scores::update::data_changed(app);
+    app.apply(effects);
+}
+
+/// Asks for the KPIs of the board's period again (after a change or a period switch).
+fn request_kpis(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects) {
+    pipeline.kpis = None;
+    effects.request(Job::Kpis {
+        kind: pipeline.period_kind,
+        as_of: ctx.as_of,
+    });
+}

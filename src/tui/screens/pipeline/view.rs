@@ -1,0 +1,206 @@
+//! The pipeline board: a KPI strip, four open-stage columns and the period's Won/Lost column.
+//! Only the visible cards of each column are drawn.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::db::board::{Card, Totals};
+use crate::domain::{Stage, group_thousands};
+use crate::tui::app::App;
+use crate::tui::layout::{self, CARD_LINES};
+use crate::tui::screens::pipeline::CLOSED;
+use crate::tui::screens::pipeline::popups;
+use crate::tui::screens::pipeline::{deal_score, kpi_strip};
+
+/// Draws the board into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let [strip, board, selected] = layout::pipeline_areas(area);
+    kpi_strip::draw(app, frame, strip);
+    for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
+        draw_column(app, column, frame, rect);
+    }
+    deal_score::draw_selected(app, frame, selected);
+    if app.pipeline.show_quota {
+        kpi_strip::draw_quota(app, frame, board);
+    }
+    popups::draw(app, frame, area);
+}
+
+fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let p = &app.pipeline;
+    let focused = column == p.column;
+    let title = if column == CLOSED {
+        "Won/Lost".to_string()
+    } else {
+        Stage::OPEN[column].to_string()
+    };
+    let title_style = if focused {
+        theme.selected
+    } else {
+        theme.accent
+    };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), title_style))
+        .border_style(if focused { theme.accent } else { theme.border });
+    frame.render_widget(block, area);
+    let [header, cards] = layout::column_parts(area);
+    frame.render_widget(
+        Paragraph::new(header_lines(app, column)).style(theme.muted),
+        header,
+    );
+
+    let list = p.column_cards(column);
+    if list.is_empty() {
+        frame.render_widget(Paragraph::new("no deals").style(theme.muted), cards);
+        return;
+    }
+    let width = usize::from(cards.width);
+    let rows = usize::from(cards.height / CARD_LINES);
+    let mut lines = Vec::new();
+    for (i, card) in list.iter().enumerate().skip(p.offset[column]).take(rows) {
+        let selected = focused && i == p.selected[column];
+        lines.extend(card_lines(app, card, width, selected));
+    }
+    frame.render_widget(Paragraph::new(lines), cards);
+}
+
+fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
+    let p = &app.pipeline;
+    let Some(totals) = &p.totals else {
+        return vec![Line::from("counting…")];
+    };
+    if column == CLOSED {
+        let line = |label: &str, t: &Totals| {
+            format!(
+                "{label} {} · {}",
+                group_thousands(t.count.unsigned_abs().into()),
+                t.sum.compact()
+            )
+        };
+        let won = totals.won.count;
+        let closed = won + totals.lost.count;
+        let rate = if closed > 0 {
+            format!("win rate {:.0}%", 100.0 * won as f64 / closed as f64)
+        } else {
+            String::new()
+        };
+        return vec![
+            Line::from(line("Won", &totals.won)),
+            Line::from(line("Lost", &totals.lost)),
+            Line::from(rate),
+        ];
+    }
+    let t = &totals.open[column];
+    let more = if t.count as usize > p.column_cards(column).len() {
+        format!(" (top {})", p.column_cards(column).len())
+    } else {
+        String::new()
+    };
+    vec![
+        Line::from(format!(
+            "{} deals{more}",
+            group_thousands(t.count.unsigned_abs().into())
+        )),
+        Line::from(format!("{} total", t.sum.compact())),
+        Line::from(format!(
+            "{} weighted · {}%",
+            t.weighted.compact(),
+            p.default_probability(Stage::OPEN[column]) / 100
+        )),
+    ]
+}
+
+fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let p = &app.pipeline;
+    let base = if selected { theme.selected } else { theme.text };
+    let amount = format!(
+        "{}{}",
+        card.amount.whole(),
+        if card.probability_bp.is_some() {
+            "*"
+        } else {
+            ""
+        }
+    );
+    let customer = card
+        .customer
+        .clone()
+        .unwrap_or_else(|| "(no customer)".into());
+    let first = pad_between(&customer, &amount, width);
+    let second = fit(&card.title, width);
+    let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
+    let third = match card.closed_on {
+        Some(closed) => match &card.lost_reason {
+            Some(reason) => format!("Lost {} · {reason}", closed.format("%m-%d")),
+            None => format!("{} {}", card.stage, closed.format("%Y-%m-%d")),
+        },
+        None => {
+            let days = (app.as_of - card.stage_since).num_days().max(0);
+            let close = card.expected_close_on.map_or_else(
+                || "no close date".to_string(),
+                |d| format!("closes {}", d.format("%Y-%m-%d")),
+            );
+            let mark = if stale { "⚠ " } else { "" };
+            let win = deal_score::card_win(app, card.id).map_or_else(String::new, |w| w + " · ");
+            format!("{win}{mark}{days}d · {close}")
+        }
+    };
+    let third_style = if selected {
+        base
+    } else if stale {
+        theme.warning
+    } else {
+        theme.muted
+    };
+    vec![
+        Line::from(Span::styled(first, base.patch(theme.card_heading))),
+        Line::from(Span::styled(second, base)),
+        Line::from(Span::styled(fit(&third, width), third_style)),
+        Line::default(),
+    ]
+}
+
+/// `left` and `right` on one line of `width`, the left cut to make room.
+fn pad_between(left: &str, right: &str, width: usize) -> String {
+    let room = width.saturating_sub(right.width() + 1);
+    let left = fit(left, room);
+    let gap = width.saturating_sub(left.width() + right.width());
+    format!("{left}{}{right}", " ".repeat(gap))
+}
+
+/// `text` cut to `width` display cells, with "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_by_display_width() {
+        assert_eq!(fit("東京精密工業", 7), "東京精…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(pad_between("Acme", "$1,000", 12), "Acme  $1,000");
+        assert_eq!(pad_between("Northwind Traders", "$1,000", 12).width(), 12);
+    }
+}

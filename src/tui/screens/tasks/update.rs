@@ -1,0 +1,342 @@
+//! What the tasks screen's commands do: selection, filters, forms and the rep picker become task
+//! writes; `o` asks the worker for the optimal plan; the plan view accepts the kept moves as one
+//! write (one undo step).
+
+use crate::domain::{TASK_KINDS, TaskChange};
+use crate::tui::action::Command;
+use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::popups::task_form::TaskForm;
+use crate::tui::screen::Screen;
+use crate::tui::screens::tasks::{
+    DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows,
+};
+use crate::worker::Job;
+
+/// Asks for the tasks the first time the screen shows.
+pub fn ensure_loaded(tasks: &mut TasksState, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    if ctx.screen == Screen::Tasks && !tasks.requested {
+        tasks.requested = true;
+        effects.request(Job::Tasks { as_of: ctx.as_of });
+    }
+    effects
+}
+
+/// After any saved write, undo or redo: read the tasks again if the screen has them.
+pub fn after_write(tasks: &TasksState, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    if tasks.input.is_some() {
+        effects.request(Job::Tasks { as_of: ctx.as_of });
+    }
+    effects
+}
+
+/// Types into the open picker or form.
+pub fn type_char(t: &mut TasksState, c: char) {
+    if let Some(picker) = t.picker.as_mut() {
+        picker.query.push(c);
+        picker.cursor = 0;
+    } else if let Some(form) = t.form.as_mut() {
+        form.type_char(c);
+    }
+}
+
+/// Runs a command on the tasks screen.
+pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
+    if tasks.plan.is_some() {
+        plan_view(tasks, command)
+    } else if tasks.picker.is_some() {
+        picker(tasks, command)
+    } else if tasks.form.is_some() {
+        form(tasks, command)
+    } else if tasks.filter_editor.is_some() {
+        filter(tasks, command)
+    } else {
+        list(tasks, command, ctx)
+    }
+}
+
+fn write(effects: &mut Effects, change: TaskChange) {
+    effects.write(Job::TaskWrite { change }, "saving…");
+}
+
+fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    let page = list_rows(ctx.size) as isize;
+    let today = ctx.as_of;
+    let t = tasks;
+    match command {
+        Command::Up => t.move_by(-1),
+        Command::Down => t.move_by(1),
+        Command::PageUp => t.move_by(-page),
+        Command::PageDown => t.move_by(page),
+        Command::Top => t.move_by(isize::MIN / 2),
+        Command::Bottom => t.move_by(isize::MAX / 2),
+        Command::ToggleSelect => {
+            if let Some(id) = t.selected_task().map(|t| t.id) {
+                if !t.selected.remove(&id) {
+                    t.selected.insert(id);
+                }
+                t.move_by(1);
+            }
+        }
+        Command::ClearSelection => t.selected.clear(),
+        Command::Reassign => {
+            let task_ids = t.chosen_tasks();
+            if task_ids.is_empty() {
+                effects.say(Message::info("no task to reassign"));
+            } else {
+                t.picker = Some(RepPicker {
+                    query: String::new(),
+                    cursor: 0,
+                    task_ids,
+                });
+            }
+        }
+        Command::NewTask => match t
+            .cursor_rep()
+            .or_else(|| t.reps().iter().find(|r| r.active))
+        {
+            Some(rep) => t.form = Some(TaskForm::add(rep.id, &rep.name, today)),
+            None => effects.say(Message::info("no rep to give a new task to")),
+        },
+        Command::EditTask => {
+            if let Some(task) = t.selected_task() {
+                t.form = Some(TaskForm::edit(task));
+            }
+        }
+        Command::MarkDone => {
+            if let Some(id) = t.selected_task().map(|t| t.id) {
+                write(&mut effects, TaskChange::Done { task_id: id });
+            }
+        }
+        Command::TogglePin => {
+            if let Some(id) = t.selected_task().map(|t| t.id) {
+                write(&mut effects, TaskChange::TogglePin { task_id: id });
+            }
+        }
+        Command::MarkAbsent => match t.cursor_rep() {
+            Some(rep) => t.form = Some(TaskForm::absence(rep.id, &rep.name, today)),
+            None => effects.say(Message::info("move to a rep's tasks first")),
+        },
+        Command::Optimise => {
+            let scope = t.plan_scope();
+            t.plan = Some(PlanView {
+                scope: scope.clone(),
+                plan: None,
+                skipped: Default::default(),
+                cursor: 0,
+            });
+            effects.request(Job::Plan {
+                scope,
+                weights: ctx.config.assign,
+                as_of: today,
+            });
+        }
+        Command::OpenFilter => t.filter_editor = Some(TaskFilterField::Team),
+        _ => {}
+    }
+    effects
+}
+
+fn picker(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let count = tasks.picker_reps().len();
+    let Some(p) = tasks.picker.as_mut() else {
+        return effects;
+    };
+    match command {
+        Command::Up => p.cursor = p.cursor.saturating_sub(1),
+        Command::Down => p.cursor = (p.cursor + 1).min(count.saturating_sub(1)),
+        Command::DeleteChar => {
+            p.query.pop();
+            p.cursor = 0;
+        }
+        Command::Cancel => tasks.picker = None,
+        Command::Accept => {
+            let cursor = p.cursor;
+            let task_ids = p.task_ids.clone();
+            let Some(rep) = tasks.picker_reps().get(cursor).map(|r| r.id) else {
+                effects.say(Message::error("no rep matches what you typed"));
+                return effects;
+            };
+            tasks.picker = None;
+            tasks.selected.clear();
+            let moves = task_ids.into_iter().map(|id| (id, rep)).collect();
+            write(&mut effects, TaskChange::Reassign { moves });
+        }
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+    effects
+}
+
+fn form(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let Some(form) = tasks.form.as_mut() else {
+        return effects;
+    };
+    match command {
+        Command::NextField => form.step_focus(true),
+        Command::PreviousField => form.step_focus(false),
+        Command::DeleteChar => form.backspace(),
+        Command::Cancel => tasks.form = None,
+        Command::Accept => match form.change() {
+            Ok(change) => {
+                tasks.form = None;
+                write(&mut effects, change);
+            }
+            Err(e) => form.error = Some(e),
+        },
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+    effects
+}
+
+fn plan_view(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let Some(view) = tasks.plan.as_mut() else {
+        return effects;
+    };
+    let moves = view.plan.as_ref().map_or(0, |p| p.moves.len());
+    match command {
+        Command::Up => view.cursor = view.cursor.saturating_sub(1),
+        Command::Down => view.cursor = (view.cursor + 1).min(moves.saturating_sub(1)),
+        Command::ToggleSelect => {
+            if let Some(id) = view
+                .plan
+                .as_ref()
+                .and_then(|p| p.moves.get(view.cursor))
+                .map(|m| m.task_id)
+                && !view.skipped.remove(&id)
+            {
+                view.skipped.insert(id);
+            }
+        }
+        Command::Accept => {
+            if view.plan.is_none() {
+                effects.say(Message::info("the plan is still being solved"));
+                return effects;
+            }
+            let moves = view.kept_moves();
+            tasks.plan = None;
+            if moves.is_empty() {
+                effects.say(Message::info("no moves kept: nothing changed"));
+            } else {
+                write(&mut effects, TaskChange::AcceptPlan { moves });
+            }
+        }
+        Command::Cancel => {
+            tasks.plan = None;
+            effects.say(Message::info("plan closed; nothing changed"));
+        }
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+    effects
+}
+
+fn filter(tasks: &mut TasksState, command: Command) -> Effects {
+    let mut effects = Effects::none();
+    let t = tasks;
+    let Some(field) = t.filter_editor else {
+        return effects;
+    };
+    let fields = TaskFilterField::ALL;
+    let i = fields.iter().position(|f| *f == field).unwrap_or(0);
+    let keep = t.selected_task().map(|t| t.id);
+    match command {
+        Command::NextFilterField => t.filter_editor = Some(fields[(i + 1) % fields.len()]),
+        Command::PreviousFilterField => {
+            t.filter_editor = Some(fields[(i + fields.len() - 1) % fields.len()]);
+        }
+        Command::NextFilterValue | Command::PreviousFilterValue => {
+            step_filter(t, field, command == Command::NextFilterValue);
+            t.rebuild(keep);
+        }
+        Command::ClearFilterField => {
+            let f = &mut t.filter;
+            match field {
+                TaskFilterField::Team => f.team = None,
+                TaskFilterField::Rep => f.rep_id = None,
+                TaskFilterField::Due => f.due = DueWindow::Any,
+                TaskFilterField::Kind => f.kind = None,
+            }
+            t.rebuild(keep);
+        }
+        Command::CloseFilter => t.filter_editor = None,
+        Command::Quit => effects.push(Effect::Quit),
+        _ => {}
+    }
+    effects
+}
+
+/// Steps through any → first … last → any.
+fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let n = values.len();
+    let at = current.and_then(|c| values.iter().position(|v| *v == c));
+    let next = match (at, forward) {
+        (None, true) => (n > 0).then_some(0),
+        (None, false) => n.checked_sub(1),
+        (Some(i), true) => (i + 1 < n).then_some(i + 1),
+        (Some(i), false) => i.checked_sub(1),
+    };
+    next.map(|i| values[i].clone())
+}
+
+fn step_filter(t: &mut TasksState, field: TaskFilterField, forward: bool) {
+    match field {
+        TaskFilterField::Team => {
+            let mut teams: Vec<String> = t.reps().iter().map(|r| r.team.clone()).collect();
+            teams.sort();
+            teams.dedup();
+            t.filter.team = step(&teams, t.filter.team.clone(), forward);
+        }
+        TaskFilterField::Rep => {
+            let ids: Vec<i64> = t
+                .reps()
+                .iter()
+                .filter(|r| t.filter.team.as_ref().is_none_or(|team| *team == r.team))
+                .map(|r| r.id)
+                .collect();
+            t.filter.rep_id = step(&ids, t.filter.rep_id, forward);
+        }
+        TaskFilterField::Due => {
+            let windows = &DueWindow::ALL[1..];
+            let current = (t.filter.due != DueWindow::Any).then_some(t.filter.due);
+            t.filter.due = step(windows, current, forward).unwrap_or_default();
+        }
+        TaskFilterField::Kind => {
+            let kinds: Vec<String> = TASK_KINDS.iter().map(|k| k.to_string()).collect();
+            t.filter.kind = step(&kinds, t.filter.kind.clone(), forward);
+        }
+    }
+}
+
+/// The worker solved the plan (or could not): show it, or close the view with the reason.
+pub fn take_plan(
+    tasks: &mut TasksState,
+    result: Result<crate::analytics::assign::Plan, String>,
+) -> Effects {
+    let mut effects = Effects::none();
+    let Some(view) = tasks.plan.as_mut() else {
+        return effects;
+    };
+    match result {
+        Ok(plan) => {
+            effects.say(Message::info(format!(
+                "plan: {} moves, cost {:.2} → {:.2}",
+                plan.moves.len(),
+                plan.total_before,
+                plan.total_after
+            )));
+            view.plan = Some(plan);
+        }
+        Err(e) => {
+            tasks.plan = None;
+            effects.say(Message::error(e));
+        }
+    }
+    effects
+}

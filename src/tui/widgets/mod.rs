@@ -1,0 +1,5 @@
+//! Widgets and drawing helpers shared by several screens and popups.
+
+pub mod form;
+pub mod popup;
+pub mod text;
