@@ -232,6 +232,12 @@ impl Mapping {
         Ok(())
     }
 
+    /// True for the built-in mapping of `--kind`, which reads `salesdesk export` files: their
+    /// cells guarded against spreadsheet formulas lose the leading `'` again.
+    pub fn reads_our_exports(&self) -> bool {
+        self.lenient
+    }
+
     /// Ties the mapping to a file's header; a mapped column the file lacks is an error.
     pub fn bind(&self, header: &[String], file: &Path) -> Result<BoundMapping, ImportError> {
         let mut columns = BTreeMap::new();

@@ -14,6 +14,7 @@ use crate::db::import::{
     ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
 };
 use crate::domain::RecordKind;
+use crate::export::formula::unguard_in_place;
 
 /// How an import treats conflicts, bad rows and writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +109,7 @@ fn import_rows(
             column: String::new(),
             reason,
         };
-        let cells = match raw.cells {
+        let mut cells = match raw.cells {
             Ok(cells) if cells.len() == bound.width => cells,
             Ok(cells) => {
                 report.reject(reject(format!(
@@ -123,6 +124,9 @@ fn import_rows(
                 continue;
             }
         };
+        if mapping.reads_our_exports() {
+            cells.iter_mut().for_each(unguard_in_place);
+        }
         let pending = match RowReader::new(bound, &cells, raw.line, options.as_of).pending() {
             Ok(pending) => pending,
             Err(rejection) => {
