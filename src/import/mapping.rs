@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::ImportError;
 use super::cells::MoneyUnit;
+use super::encoding::TextEncoding;
 use super::fields::{MatchKey, Reference};
 use super::source::Delimiter;
 use crate::domain::RecordKind;
@@ -30,6 +31,8 @@ struct MappingFile {
     kind: RecordKind,
     key: Option<MatchKey>,
     delimiter: Option<String>,
+    #[serde(default)]
+    encoding: TextEncoding,
     header: Option<Vec<String>>,
     date_format: Option<String>,
     money: Option<MoneyUnit>,
@@ -58,6 +61,8 @@ pub struct Mapping {
     pub key: MatchKey,
     /// How cells are separated.
     pub delimiter: Delimiter,
+    /// How the file's bytes are read as text.
+    pub encoding: TextEncoding,
     /// Column names for a file without a header row.
     pub header: Option<Vec<String>>,
     /// The chrono format of date cells.
@@ -107,6 +112,7 @@ impl Mapping {
             kind,
             key: file.key.unwrap_or(kind.keys()[0]),
             delimiter,
+            encoding: file.encoding,
             header: file.header,
             date_format,
             money: file.money.unwrap_or_default(),
@@ -130,6 +136,7 @@ impl Mapping {
             kind,
             key: kind.keys()[0],
             delimiter: Delimiter::Char(b','),
+            encoding: TextEncoding::Utf8,
             header: None,
             date_format: ISO_DATE.to_string(),
             money: MoneyUnit::Whole,

@@ -4,9 +4,11 @@
 //! `--skip-bad`, or with `--dry-run`) nothing at all. Rows are streamed, so memory stays flat.
 
 pub mod cells;
+pub mod encoding;
 mod error;
 mod fields;
 mod job;
+mod line_ends;
 mod mapping;
 pub mod records;
 mod report;
@@ -14,6 +16,7 @@ mod run;
 mod source;
 
 pub use crate::domain::{RecordKind, kind_names};
+pub use encoding::TextEncoding;
 pub use error::ImportError;
 pub use fields::{MatchKey, Reference};
 pub use job::{ImportJob, MappingSource};

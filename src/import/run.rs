@@ -54,7 +54,12 @@ pub fn import_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let mut source = Source::open(file, mapping.delimiter, mapping.header.as_deref())?;
+    let mut source = Source::open(
+        file,
+        mapping.delimiter,
+        mapping.header.as_deref(),
+        mapping.encoding,
+    )?;
     let bound = mapping.bind(&source.header, file)?;
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
