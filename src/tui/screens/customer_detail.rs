@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::analytics::value::NO_PURCHASE;
 use crate::db::customers::CustomerDetail;
+use crate::domain::display_text::shown;
 use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::customers::Detail;
@@ -16,7 +17,7 @@ use crate::tui::customers::Detail;
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let (title, body): (String, Option<&CustomerDetail>) = match &app.customers.detail {
-        Detail::Shown(detail) => (format!(" {} ", detail.name), Some(detail)),
+        Detail::Shown(detail) => (format!(" {} ", shown(&detail.name)), Some(detail)),
         Detail::Loading(_) => (" loading… ".to_string(), None),
         Detail::Unavailable(_, why) => (format!(" {why} "), None),
         Detail::Closed => return,

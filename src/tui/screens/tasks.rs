@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analytics::assign::{Rep, Task};
+use crate::domain::display_text::shown;
 use crate::tui::app::App;
 use crate::tui::screens::task_popups;
 use crate::tui::tasks::{ListRow, TaskFilterField};
@@ -150,7 +151,7 @@ fn rep_line(app: &App, rep: Option<&Rep>) -> Line<'static> {
         theme.accent
     };
     let mut spans = vec![
-        Span::styled(format!("▸ {} ", rep.name), theme.header),
+        Span::styled(format!("▸ {} ", shown(&rep.name)), theme.header),
         Span::styled(format!("{} · {}  ", rep.team, rep.region), theme.muted),
         Span::styled(bar, bar_style),
         Span::raw(format!(
@@ -190,7 +191,7 @@ fn task_line(app: &App, task: &Task, cursor: bool, title_width: usize) -> Line<'
     };
     let text = format!(
         "{mark}{}{}{}{}{}{}{}",
-        cell(&task.title, title_width),
+        cell(&shown(&task.title), title_width),
         cell(&task.kind, 10),
         cell(task.customer.as_deref().unwrap_or("—"), 20),
         cell(task.deal.as_deref().unwrap_or("—"), 22),
