@@ -385,6 +385,14 @@ pub fn execute_reporting(
 ) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
+    if let Some(refused) = refusal_when_read_only(conn, &request.job) {
+        return Reply {
+            generation: request.generation,
+            kind,
+            elapsed: started.elapsed(),
+            output: refused,
+        };
+    }
     let output = match request.job {
         Job::CustomerIndex { as_of } => Output::CustomerIndex(
             customers::load_index(conn, as_of).map_err(|e| format!("cannot load customers: {e}")),
@@ -497,6 +505,17 @@ pub fn execute_reporting(
         kind,
         elapsed: started.elapsed(),
         output,
+    }
+}
+
+/// A change asked of a book open read-only is refused, with the reason, before any work.
+fn refusal_when_read_only(conn: &Connection, job: &Job) -> Option<Output> {
+    let refusal =
+        |reason: String| format!("not saved: the book is open read-only because {reason}");
+    match job.kind() {
+        JobKind::Write => db::read_only::reason(conn).map(|r| Output::Written(Err(refusal(r)))),
+        JobKind::Import => db::read_only::reason(conn).map(|r| Output::Imported(Err(refusal(r)))),
+        _ => None,
     }
 }
 

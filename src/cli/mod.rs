@@ -4,6 +4,7 @@ mod backup;
 mod completions;
 mod config;
 mod demo;
+mod desk_book;
 mod export;
 mod import;
 mod manpage;
@@ -131,20 +132,31 @@ fn open_desk(
     mouse: bool,
 ) -> anyhow::Result<()> {
     let _log = paths::start_logging();
-    let (_lock, mut opened, message) = open_or_create(path, as_of)?;
-    tracing::info!(db = %path.display(), config = ?loaded.file, "opening the desk");
-    db::board::save_stage_settings(&mut opened.conn, &loaded.config.pipeline.per_stage())
-        .context("cannot save the stage settings from the config")?;
+    let mut book = desk_book::DeskBook::open(path, as_of)?;
+    tracing::info!(db = %path.display(), config = ?loaded.file, read_only = ?book.read_only, "opening the desk");
+    if book.read_only.is_none()
+        && let Err(e) = db::board::save_stage_settings(
+            &mut book.opened.conn,
+            &loaded.config.pipeline.per_stage(),
+        )
+    {
+        drop(book);
+        book = desk_book::DeskBook::read_only(
+            path,
+            &format!("the stage settings from the config cannot be saved ({e})"),
+        )?;
+    }
     let mut app = App::load_configured(
-        &opened.conn,
-        path.display().to_string(),
+        &book.opened.conn,
+        book.label.clone(),
         as_of,
-        message,
+        book.message.clone(),
         loaded,
     )
     .context("cannot read the customers")?;
     app.palette.history = paths::load_command_history();
-    let analytics = db::open(path)?.conn;
+    let analytics = book.analytics_connection(path)?;
+    let opened = book.opened;
     let app = tui::event_loop::run(app, opened.conn, analytics, mouse)?;
     paths::save_command_history(&app.palette.history);
     Ok(())

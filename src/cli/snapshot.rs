@@ -24,10 +24,10 @@ pub struct SnapshotArgs {
 
 /// Renders the frame and prints it to stdout.
 pub fn run(path: &Path, as_of: NaiveDate, args: &SnapshotArgs) -> anyhow::Result<()> {
-    let (_lock, opened, message) = super::open_or_create(path, as_of)?;
-    let app = App::load(&opened.conn, path.display().to_string(), as_of, message)
+    let book = super::desk_book::DeskBook::open(path, as_of)?;
+    let app = App::load(&book.opened.conn, book.label, as_of, book.message)
         .context("cannot read the customers")?;
-    let mut headless = Headless::new(app, opened.conn);
+    let mut headless = Headless::new(app, book.opened.conn);
     headless.resize(args.size.0, args.size.1);
     headless.apply(Action::Command(Command::ShowScreen(args.screen)));
     print!("{}", headless.render_text());

@@ -137,7 +137,7 @@ pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
 }
 
 /// The tables of the file, by name, without SQLite's own.
-fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+pub(super) fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
          ORDER BY name",
@@ -150,7 +150,7 @@ const BOOK_TABLES: [&str; 3] = ["customers", "deals", "reps"];
 
 /// True for a file salesdesk may write: an empty one (a new book), or one our migrations made
 /// (a `user_version` set and our tables present).
-fn is_salesdesk_book(user_version: i64, tables: &[String]) -> bool {
+pub(super) fn is_salesdesk_book(user_version: i64, tables: &[String]) -> bool {
     if tables.is_empty() {
         return true;
     }
