@@ -5,7 +5,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::mapping::{BoundMapping, Mapping};
+use super::bound::BoundMapping;
+use super::mapping::Mapping;
 use super::records::{Rejection, RowReader, updated_columns};
 use super::report::{ImportReport, Outcome};
 use super::source::Source;
