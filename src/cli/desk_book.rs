@@ -28,6 +28,11 @@ impl DeskBook {
     /// Opens the book at `path` for the desk (see the module doc); a new path gets demo data.
     pub fn open(path: &Path, as_of: NaiveDate) -> anyhow::Result<DeskBook> {
         let error = match super::open_or_create(path, as_of) {
+            // SQLite opens a file it may not write read-only without a word: say so.
+            Ok((_, opened, _)) if opened.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) => {
+                drop(opened);
+                return Ok(DeskBook::read_only(path, "the file cannot be written")?);
+            }
             Ok((lock, opened, message)) => {
                 return Ok(DeskBook {
                     _lock: Some(lock),
