@@ -102,8 +102,11 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
             let style = if overdue { theme.error } else { theme.text };
             Line::from(vec![
                 Span::styled(due, style),
-                Span::raw(format!("  {}  ", t.title)),
-                Span::styled(t.rep.clone().unwrap_or_default(), theme.muted),
+                Span::raw(format!("  {}  ", shown(&t.title))),
+                Span::styled(
+                    shown(t.rep.as_deref().unwrap_or_default()).into_owned(),
+                    theme.muted,
+                ),
             ])
         })
         .collect();
@@ -172,7 +175,7 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
         let close = d
             .close_on
             .map_or_else(|| "—".to_string(), |c| c.format("%Y-%m-%d").to_string());
-        let mut deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        let mut deal = shown(d.product.as_deref().unwrap_or(&d.title)).into_owned();
         if let Some(score) = app.scores.set.as_ref().and_then(|s| s.win.score_of(d.id)) {
             deal = format!("{deal} · win {:.0}%", score.probability * 100.0);
         }
