@@ -56,6 +56,12 @@ fn every_entry_point_refuses_a_foreign_sqlite_file_and_leaves_it_byte_identical(
         );
     }
     assert!(!copy.exists() && !out_csv.exists());
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("music.db") && name != "music.db")
+        .collect();
+    assert!(beside.is_empty(), "files left beside it: {beside:?}");
 }
 
 #[test]

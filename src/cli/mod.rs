@@ -167,6 +167,7 @@ fn open_desk(
 /// long as it runs; commands that only read (report, export, backup) do not.
 pub fn open_for_writing(path: &std::path::Path) -> anyhow::Result<(WriteLock, OpenedDb)> {
     db::check_path(path)?;
+    db::check_book(path)?;
     let lock = WriteLock::acquire(path)?;
     let opened = db::open(path)?;
     Ok((lock, opened))

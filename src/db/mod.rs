@@ -21,4 +21,4 @@ pub mod tasks;
 pub mod tiers;
 pub mod value_inputs;
 
-pub use open::{OpenError, OpenedDb, check_path, open};
+pub use open::{OpenError, OpenedDb, check_book, check_path, open};

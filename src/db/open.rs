@@ -136,6 +136,31 @@ pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
     Ok(OpenedDb { conn, created })
 }
 
+/// Refuses, without writing anything (not even a lock file beside it), an existing file that is
+/// not SQLite or is another application's SQLite file; a missing or empty file passes.
+pub fn check_book(path: &Path) -> Result<(), OpenError> {
+    if !path.is_file() || path.metadata().is_ok_and(|m| m.len() == 0) {
+        return Ok(());
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let tables = table_names(&conn).map_err(|e| classify(path, e))?;
+    if is_salesdesk_book(found, &tables) {
+        Ok(())
+    } else {
+        Err(OpenError::Foreign {
+            path: path.to_path_buf(),
+            tables: describe_tables(&tables),
+        })
+    }
+}
+
 /// The tables of the file, by name, without SQLite's own.
 pub(super) fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
