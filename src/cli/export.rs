@@ -30,7 +30,7 @@ pub fn run(path: &Path, args: &ExportArgs) -> anyhow::Result<()> {
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
-    let opened = db::open(path)?;
+    let opened = db::read_only::open_to_read(path)?;
     let cells = if args.raw {
         export::Cells::Raw
     } else {

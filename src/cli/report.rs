@@ -60,7 +60,7 @@ pub fn run(
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
-    let opened = db::open(path)?;
+    let opened = db::read_only::open_to_read(path)?;
     match &args.report {
         Report::Pipeline(pipeline) => {
             let facts =

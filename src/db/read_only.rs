@@ -42,6 +42,17 @@ pub fn open_read_only(path: &Path, reason: &str) -> Result<OpenedDb, OpenError> 
     })
 }
 
+/// Opens the existing book at `path` for a command that only reads (report, export, backup):
+/// as usual when it can be written, else read-only, so a book on read-only media or a full disk
+/// can still be read.
+pub fn open_to_read(path: &Path) -> Result<OpenedDb, OpenError> {
+    match super::open(path) {
+        Err(OpenError::CannotOpen { reason, .. }) => open_read_only(path, &reason),
+        Err(OpenError::Sqlite { source, .. }) => open_read_only(path, &source.to_string()),
+        opened => opened,
+    }
+}
+
 /// Why the book behind `conn` cannot be written, or `None` when it can.
 pub fn reason(conn: &Connection) -> Option<String> {
     conn.query_row("SELECT reason FROM temp.read_only_reason", [], |r| r.get(0))
