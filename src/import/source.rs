@@ -220,7 +220,8 @@ fn sniff(head: &[u8], utf16: bool, path: &Path) -> Result<(), ImportError> {
     if !utf16 && body.contains(&0) {
         return Err(ImportError::NotText {
             path: path.to_path_buf(),
-            reason: "it holds binary data".to_string(),
+            reason: "it holds binary data: zero bytes; if it is UTF-16 text, try --encoding utf-16"
+                .to_string(),
         });
     }
     Ok(())
