@@ -125,7 +125,10 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let db = dir.path().join("future.db");
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute_batch("CREATE TABLE t (x); PRAGMA user_version = 42;")
+        .execute_batch(
+            "CREATE TABLE customers (x); CREATE TABLE deals (x); CREATE TABLE reps (x);
+             PRAGMA user_version = 42;",
+        )
         .unwrap();
     let before = std::fs::read(&db).unwrap();
     let out = salesdesk(&db, &["snapshot", "--screen", "customers"]);

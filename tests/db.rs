@@ -158,8 +158,12 @@ fn a_database_from_a_newer_salesdesk_is_refused_and_left_alone() {
     let path = dir.path().join("future.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE t (x INTEGER); PRAGMA user_version = 99;")
-            .unwrap();
+        // A book keeps its first tables; a newer salesdesk may have added others.
+        conn.execute_batch(
+            "CREATE TABLE customers (x); CREATE TABLE deals (x); CREATE TABLE reps (x);
+             CREATE TABLE t (x INTEGER); PRAGMA user_version = 99;",
+        )
+        .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = db::open(&path).err().unwrap();

@@ -141,6 +141,7 @@ fn the_worker_reports_progress_before_the_report() {
                 skip_bad: false,
                 as_of: common::as_of(),
             },
+            encoding: None,
         })),
     });
     let mut progress = Vec::new();

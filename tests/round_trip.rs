@@ -77,3 +77,83 @@ fn export_then_import_round_trips_every_kind_exactly() {
         );
     }
 }
+
+/// Names a spreadsheet would run as formulas go out with a leading `'` (raw with `--raw`), and
+/// the import of the export gives back exactly the names that were stored.
+#[test]
+fn formula_like_names_are_guarded_in_the_export_and_come_back_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.db");
+    ok(salesdesk(&source, &["demo", "--customers", "7"]));
+    let names = [
+        "=HYPERLINK(\"http://x\",\"click\")",
+        "+1 555 0100",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(A1:A9)",
+        "'t Hooft",
+        "-5",
+        "Plain & Sons",
+    ];
+    {
+        let conn = rusqlite::Connection::open(&source).unwrap();
+        for (id, name) in (1..).zip(names) {
+            conn.execute(
+                "UPDATE customers SET name = ?1 WHERE id = ?2",
+                rusqlite::params![name, id],
+            )
+            .unwrap();
+        }
+    }
+    let safe = dir.path().join("safe.csv");
+    let raw = dir.path().join("raw.csv");
+    ok(salesdesk(
+        &source,
+        &["export", "customers", safe.to_str().unwrap()],
+    ));
+    ok(salesdesk(
+        &source,
+        &["export", "customers", raw.to_str().unwrap(), "--raw"],
+    ));
+    let cells = |path: &std::path::Path| -> Vec<String> {
+        csv::Reader::from_path(path)
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap()[2].to_string())
+            .collect()
+    };
+    assert_eq!(
+        cells(&safe)[..5],
+        [
+            "'=HYPERLINK(\"http://x\",\"click\")",
+            "'+1 555 0100",
+            "'-2+3+cmd|' /C calc'!A0",
+            "'@SUM(A1:A9)",
+            "''t Hooft",
+        ]
+    );
+    assert_eq!(cells(&safe)[5], "-5", "a number is not a formula");
+    assert_eq!(cells(&raw)[..5], names[..5]);
+    let copy = dir.path().join("copy.db");
+    let reps = dir.path().join("reps.csv");
+    ok(salesdesk(
+        &source,
+        &["export", "reps", reps.to_str().unwrap()],
+    ));
+    ok(salesdesk(
+        &copy,
+        &["import", reps.to_str().unwrap(), "--kind", "reps"],
+    ));
+    ok(salesdesk(
+        &copy,
+        &["import", safe.to_str().unwrap(), "--kind", "customers"],
+    ));
+    let back: Vec<String> = rusqlite::Connection::open(&copy)
+        .unwrap()
+        .prepare("SELECT name FROM customers ORDER BY id LIMIT 7")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(back, names);
+}

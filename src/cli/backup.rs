@@ -21,7 +21,7 @@ pub fn run(path: &Path, args: &BackupArgs) -> anyhow::Result<()> {
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
-    let opened = db::open(path)?;
+    let opened = db::read_only::open_to_read(path)?;
     let bytes = db::backup::backup(&opened.conn, &args.file)?;
     println!(
         "backed up {} to {} ({} KiB)",

@@ -19,6 +19,10 @@ pub struct ExportArgs {
     /// The CSV file to write; an existing file is replaced only once the export is complete
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Write every cell exactly as stored, without the leading ' that keeps a spreadsheet from
+    /// running cells beginning with = + - @ as formulas
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// Exports from the existing database at `path`; a missing file is an error, never a new database.
@@ -26,8 +30,13 @@ pub fn run(path: &Path, args: &ExportArgs) -> anyhow::Result<()> {
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
-    let opened = db::open(path)?;
-    let rows = export::export_kind(&opened.conn, args.kind, &args.file)?;
+    let opened = db::read_only::open_to_read(path)?;
+    let cells = if args.raw {
+        export::Cells::Raw
+    } else {
+        export::Cells::Safe
+    };
+    let rows = export::export_kind(&opened.conn, args.kind, &args.file, cells)?;
     println!(
         "exported {} {} to {}",
         group_thousands(u128::from(rows)),

@@ -9,7 +9,8 @@ use clap::Args;
 
 use crate::domain::group_thousands;
 use crate::import::{
-    ImportOptions, Mapping, OnConflict, Outcome, Progress, RecordKind, import_file, kind_names,
+    ImportOptions, Mapping, OnConflict, Outcome, Progress, RecordKind, TextEncoding, import_file,
+    kind_names,
 };
 
 /// Options of `salesdesk import`.
@@ -23,6 +24,11 @@ pub struct ImportArgs {
     /// Without a mapping: the kind of record, read with the columns `salesdesk export` writes
     #[arg(long, value_name = "KIND", conflicts_with = "mapping", value_parser = str::parse::<RecordKind>)]
     pub kind: Option<RecordKind>,
+    /// How the file's bytes are read as text [default: the mapping's `encoding`, else utf-8]:
+    /// auto takes a byte-order mark's word, then UTF-8 if the whole file is valid, else
+    /// windows-1252
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<TextEncoding>,
     /// Check every row and report, but write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -36,11 +42,14 @@ pub struct ImportArgs {
 
 /// Runs the import into the database at `path` (created empty if missing) and prints its report.
 pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<()> {
-    let mapping = match (&args.mapping, args.kind) {
+    let mut mapping = match (&args.mapping, args.kind) {
         (Some(file), _) => Mapping::load(file)?,
         (None, Some(kind)) => Mapping::default_for(kind),
         (None, None) => bail!("give --mapping MAPPING.toml, or --kind ({})", kind_names()),
     };
+    if let Some(encoding) = args.encoding {
+        mapping.encoding = encoding;
+    }
     let (_lock, mut opened) = super::open_for_writing(path)?;
     let options = ImportOptions {
         on_conflict: args.on_conflict,

@@ -4,6 +4,7 @@ mod backup;
 mod completions;
 mod config;
 mod demo;
+mod desk_book;
 mod export;
 mod failure;
 mod import;
@@ -134,35 +135,46 @@ fn open_desk(
     mouse: bool,
 ) -> anyhow::Result<()> {
     let _log = paths::start_logging();
-    tracing::info!(db = %path.display(), config = ?loaded.file, "opening the desk");
-    let (_lock, opened, mut app) = configured_app(path, as_of, loaded)?;
+    let (book, mut app) = configured_app(path, as_of, loaded)?;
+    tracing::info!(db = %path.display(), config = ?loaded.file, read_only = ?book.read_only, "opening the desk");
     app.palette.history = paths::load_command_history();
-    let analytics = db::open(path)?.conn;
-    let app = tui::event_loop::run(app, opened.conn, analytics, mouse)?;
+    let analytics = book.analytics_connection(path)?;
+    let app = tui::event_loop::run(app, book.opened.conn, analytics, mouse)?;
     paths::save_command_history(&app.palette.history);
     Ok(())
 }
 
-/// Opens the database for writing (creating it with demo data if need be), saves the config's
-/// stage settings and loads the app with its keys, theme and periods: how the desk starts, and
-/// `snapshot` with it, so a snapshot shows what the desk would.
+/// Opens the book (creating it with demo data if need be; read-only, with the reason, when it
+/// cannot be written), saves the config's stage settings and loads the app with its keys, theme
+/// and periods: how the desk starts, and `snapshot` with it, so a snapshot shows what the desk
+/// would.
 fn configured_app(
     path: &std::path::Path,
     as_of: NaiveDate,
     loaded: &LoadedConfig,
-) -> anyhow::Result<(WriteLock, OpenedDb, App)> {
-    let (lock, mut opened, message) = open_or_create(path, as_of)?;
-    db::board::save_stage_settings(&mut opened.conn, &loaded.config.pipeline.per_stage())
-        .context("cannot save the stage settings from the config")?;
+) -> anyhow::Result<(desk_book::DeskBook, App)> {
+    let mut book = desk_book::DeskBook::open(path, as_of)?;
+    if book.read_only.is_none()
+        && let Err(e) = db::board::save_stage_settings(
+            &mut book.opened.conn,
+            &loaded.config.pipeline.per_stage(),
+        )
+    {
+        drop(book);
+        book = desk_book::DeskBook::read_only(
+            path,
+            &format!("the stage settings from the config cannot be saved ({e})"),
+        )?;
+    }
     let app = App::load_configured(
-        &opened.conn,
-        path.display().to_string(),
+        &book.opened.conn,
+        book.label.clone(),
         as_of,
-        message,
+        book.message.clone(),
         loaded,
     )
     .context("cannot read the customers")?;
-    Ok((lock, opened, app))
+    Ok((book, app))
 }
 
 /// Takes the database's [`WriteLock`] (failing at once if another salesdesk holds it), then
@@ -170,6 +182,7 @@ fn configured_app(
 /// long as it runs; commands that only read (report, export, backup) do not.
 pub fn open_for_writing(path: &std::path::Path) -> anyhow::Result<(WriteLock, OpenedDb)> {
     db::check_path(path)?;
+    db::check_book(path)?;
     let lock = WriteLock::acquire(path)?;
     let opened = db::open(path)?;
     Ok((lock, opened))

@@ -29,8 +29,8 @@ pub fn run(
     args: &SnapshotArgs,
     loaded: &LoadedConfig,
 ) -> anyhow::Result<()> {
-    let (_lock, opened, app) = super::configured_app(path, as_of, loaded)?;
-    let mut headless = Headless::new(app, opened.conn);
+    let (book, app) = super::configured_app(path, as_of, loaded)?;
+    let mut headless = Headless::new(app, book.opened.conn);
     headless.resize(args.size.0, args.size.1);
     headless.apply(Action::Command(Command::ShowScreen(args.screen)));
     print!("{}", headless.render_text());

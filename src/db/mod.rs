@@ -13,6 +13,7 @@ pub mod import;
 pub mod lock;
 mod open;
 pub mod pipeline_facts;
+pub mod read_only;
 pub mod schema;
 pub mod scoring_rows;
 pub mod task_edits;
@@ -20,4 +21,4 @@ pub mod tasks;
 pub mod tiers;
 pub mod value_inputs;
 
-pub use open::{OpenError, OpenedDb, check_path, open};
+pub use open::{OpenError, OpenedDb, check_book, check_path, open};

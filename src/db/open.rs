@@ -33,6 +33,17 @@ pub enum OpenError {
     /// The file exists but is not an SQLite database.
     #[error("{0} is not a salesdesk database (the file is not SQLite)")]
     NotSqlite(PathBuf),
+    /// An SQLite file of another application: it holds tables but is no salesdesk book.
+    #[error(
+        "{path} is not a salesdesk book: it is another application's SQLite file holding {tables}; it was left untouched",
+        path = .path.display()
+    )]
+    Foreign {
+        /// The database path.
+        path: PathBuf,
+        /// Its first table names, counted, e.g. `3 tables (orders, items, users)`.
+        tables: String,
+    },
     /// A newer salesdesk wrote this file; this binary must not touch it.
     #[error(
         "{path} has schema version {found}, newer than this salesdesk knows ({supported}); upgrade salesdesk"
@@ -95,10 +106,13 @@ pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(sqlite_err)?;
     // Reading the schema forces SQLite to read the header, which rejects non-SQLite files.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map_err(sqlite_err)?;
+    let tables = table_names(&conn).map_err(sqlite_err)?;
+    if !is_salesdesk_book(found, &tables) {
+        return Err(OpenError::Foreign {
+            path: path.to_path_buf(),
+            tables: describe_tables(&tables),
+        });
+    }
     let supported = schema::latest_version();
     if found > supported {
         return Err(OpenError::TooNew {
@@ -120,6 +134,71 @@ pub fn open(path: &Path) -> Result<OpenedDb, OpenError> {
         reason: e.to_string(),
     })?;
     Ok(OpenedDb { conn, created })
+}
+
+/// Refuses, without writing anything (not even a lock file beside it), an existing file that is
+/// not SQLite or is another application's SQLite file; a missing or empty file passes.
+pub fn check_book(path: &Path) -> Result<(), OpenError> {
+    if !path.is_file() || path.metadata().is_ok_and(|m| m.len() == 0) {
+        return Ok(());
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let tables = table_names(&conn).map_err(|e| classify(path, e))?;
+    if is_salesdesk_book(found, &tables) {
+        Ok(())
+    } else {
+        Err(OpenError::Foreign {
+            path: path.to_path_buf(),
+            tables: describe_tables(&tables),
+        })
+    }
+}
+
+/// The tables of the file, by name, without SQLite's own.
+pub(super) fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         ORDER BY name",
+    )?;
+    stmt.query_map([], |r| r.get(0))?.collect()
+}
+
+/// Tables every salesdesk book has from its first migration on.
+const BOOK_TABLES: [&str; 3] = ["customers", "deals", "reps"];
+
+/// True for a file salesdesk may write: an empty one (a new book), or one our migrations made
+/// (a `user_version` set and our tables present).
+pub(super) fn is_salesdesk_book(user_version: i64, tables: &[String]) -> bool {
+    if tables.is_empty() {
+        return true;
+    }
+    user_version > 0
+        && BOOK_TABLES
+            .iter()
+            .all(|t| tables.iter().any(|name| name == t))
+}
+
+/// `3 tables (albums, artists, tracks)`: the count and the first five names.
+fn describe_tables(tables: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut names = tables
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if tables.len() > SHOWN {
+        names.push_str(", ...");
+    }
+    let noun = if tables.len() == 1 { "table" } else { "tables" };
+    format!("{} {noun} ({names})", tables.len())
 }
 
 /// Refuses, before anything is created, a path that is a folder or whose folder is missing.
@@ -168,5 +247,35 @@ fn classify(path: &Path, source: rusqlite::Error) -> OpenError {
             path: path.to_path_buf(),
             source,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn only_an_empty_file_or_one_of_our_books_counts_as_a_book() {
+        assert!(is_salesdesk_book(0, &[]));
+        assert!(is_salesdesk_book(
+            5,
+            &names(&["customers", "deals", "edits", "reps"])
+        ));
+        assert!(!is_salesdesk_book(
+            0,
+            &names(&["customers", "deals", "reps"])
+        ));
+        assert!(!is_salesdesk_book(3, &names(&["albums", "artists"])));
+    }
+
+    #[test]
+    fn a_foreign_file_is_described_by_its_first_tables() {
+        assert_eq!(describe_tables(&names(&["orders"])), "1 table (orders)");
+        let many = names(&["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(describe_tables(&many), "6 tables (a, b, c, d, e, ...)");
     }
 }

@@ -1,6 +1,7 @@
 //! Plain domain types shared by storage, analytics and the screens.
 
 mod deal_change;
+pub mod display_text;
 mod money;
 mod month;
 mod quarter;

@@ -8,22 +8,26 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::ExportError;
+use super::formula::guard;
+use super::{Cells, ExportError};
 use crate::db::export::Cell;
 use crate::domain::hundredths;
 
 /// A CSV file being written: UTF-8, no BOM, `\n` line endings, quotes only where needed.
 pub struct CsvFile {
     path: PathBuf,
+    cells: Cells,
     writer: csv::Writer<BufWriter<NamedTempFile>>,
     scratch: String,
 }
 
 impl CsvFile {
-    /// Starts the file that will become `path`, writing `header` as its first row.
+    /// Starts the file that will become `path`, writing `header` as its first row; text cells
+    /// are written as `cells` says.
     pub fn create<H: AsRef<[u8]>>(
         path: &Path,
         header: impl IntoIterator<Item = H>,
+        cells: Cells,
     ) -> Result<CsvFile, ExportError> {
         let temp = crate::files::temp_beside(path)?;
         let writer = csv::WriterBuilder::new()
@@ -31,6 +35,7 @@ impl CsvFile {
             .from_writer(BufWriter::new(temp));
         let mut file = CsvFile {
             path: path.to_path_buf(),
+            cells,
             writer,
             scratch: String::new(),
         };
@@ -46,7 +51,13 @@ impl CsvFile {
             self.scratch.clear();
             let text: &str = match cell {
                 Cell::Empty => "",
-                Cell::Text(text) => text,
+                Cell::Text(text) => match self.cells {
+                    Cells::Safe => {
+                        self.scratch.push_str(&guard(text));
+                        &self.scratch
+                    }
+                    Cells::Raw => text,
+                },
                 Cell::YesNo(true) => "yes",
                 Cell::YesNo(false) => "no",
                 Cell::Integer(n) => {
@@ -70,13 +81,21 @@ impl CsvFile {
     }
 
     /// Appends one row of ready-made text.
-    pub fn write_texts<T: AsRef<[u8]>>(
+    pub fn write_texts<T: AsRef<str>>(
         &mut self,
         texts: impl IntoIterator<Item = T>,
     ) -> Result<(), ExportError> {
-        self.writer
-            .write_record(texts)
-            .map_err(|e| self.write_error(e))
+        for text in texts {
+            let text = text.as_ref();
+            let written = match self.cells {
+                Cells::Safe => guard(text),
+                Cells::Raw => text.into(),
+            };
+            if let Err(e) = self.writer.write_field(written.as_ref()) {
+                return Err(self.write_error(e));
+            }
+        }
+        self.end_row()
     }
 
     /// Flushes the rows to disk and puts the file in place of `path`.

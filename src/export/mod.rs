@@ -1,8 +1,10 @@
 //! CSV exports: whole kinds of record for `salesdesk export`, and the current view of a screen
 //! for `:export`. Money is written in whole currency with two decimals, dates as ISO text, NULL as
-//! an empty cell; the file appears only once complete.
+//! an empty cell; the file appears only once complete. Text cells a spreadsheet would run as a
+//! formula are guarded with a leading `'` unless [`Cells::Raw`] is asked for (see [`formula`]).
 
 mod file;
+pub mod formula;
 mod job;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +45,16 @@ pub enum ExportError {
     Database(#[from] rusqlite::Error),
 }
 
+/// How text cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cells {
+    /// Cells a spreadsheet would read as a formula get a leading `'` ([`formula::guard`]).
+    #[default]
+    Safe,
+    /// Every cell exactly as stored (`salesdesk export --raw`).
+    Raw,
+}
+
 /// A screen's rows as text, ready to be written: what `:export` on the customers screen sends to
 /// the worker, so the file is written off the UI thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,8 +68,13 @@ pub struct Table {
 }
 
 /// Writes every record of `kind` to a CSV file at `path`; returns how many rows it wrote.
-pub fn export_kind(conn: &Connection, kind: RecordKind, path: &Path) -> Result<u64, ExportError> {
-    let mut file = CsvFile::create(path, kind.columns().iter().map(|c| c.name))?;
+pub fn export_kind(
+    conn: &Connection,
+    kind: RecordKind,
+    path: &Path,
+    cells: Cells,
+) -> Result<u64, ExportError> {
+    let mut file = CsvFile::create(path, kind.columns().iter().map(|c| c.name), cells)?;
     let rows = export::for_each_row(conn, kind, |cells| file.write_cells(cells))?;
     file.finish()?;
     Ok(rows)
@@ -72,7 +89,7 @@ pub fn export_board(
     path: &Path,
 ) -> Result<u64, ExportError> {
     let columns = RecordKind::Deals.columns().iter().map(|c| c.name);
-    let mut file = CsvFile::create(path, columns)?;
+    let mut file = CsvFile::create(path, columns, Cells::Safe)?;
     let rows = export::for_each_board_deal(conn, filter, period, |cells| file.write_cells(cells))?;
     file.finish()?;
     Ok(rows)
@@ -80,7 +97,7 @@ pub fn export_board(
 
 /// Writes `table` to a CSV file at `path`; returns how many rows it wrote.
 pub fn export_table(table: &Table, path: &Path) -> Result<u64, ExportError> {
-    let mut file = CsvFile::create(path, &table.header)?;
+    let mut file = CsvFile::create(path, &table.header, Cells::Safe)?;
     for row in &table.rows {
         file.write_texts(row)?;
     }

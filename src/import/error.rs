@@ -32,6 +32,30 @@ pub enum ImportError {
         /// What gave it away.
         reason: String,
     },
+    /// The file was to be UTF-8 and is not.
+    #[error(
+        "{path} is not UTF-8 text: line {line} holds bytes that are not UTF-8; if a spreadsheet saved it, try --encoding windows-1252 (or auto, latin1, utf-16)"
+    )]
+    NotUtf8 {
+        /// The import file.
+        path: PathBuf,
+        /// The first line with bytes that are not UTF-8.
+        line: u64,
+    },
+    /// A column name appears more than once in the header.
+    #[error(
+        "{path} has the column '{column}' twice in its header (columns {first} and {second}); rename one"
+    )]
+    RepeatedColumn {
+        /// The import file.
+        path: PathBuf,
+        /// The repeated name.
+        column: String,
+        /// 1-based position of its first appearance.
+        first: usize,
+        /// 1-based position of the second.
+        second: usize,
+    },
     /// The file has a header and no data rows.
     #[error("{0} has a header but no data rows: there is nothing to import")]
     NoRows(PathBuf),

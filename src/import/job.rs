@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
-use super::{ImportOptions, ImportReport, Mapping, Progress, RecordKind, import_file};
+use super::{
+    ImportOptions, ImportReport, Mapping, Progress, RecordKind, TextEncoding, import_file,
+};
 
 /// Where the import's mapping comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +26,8 @@ pub struct ImportJob {
     pub mapping: MappingSource,
     /// Conflicts, bad rows, dry run, today.
     pub options: ImportOptions,
+    /// The file's encoding when `--encoding` gave one, instead of the mapping's.
+    pub encoding: Option<TextEncoding>,
 }
 
 impl ImportJob {
@@ -33,10 +37,13 @@ impl ImportJob {
         conn: &mut Connection,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport, String> {
-        let mapping = match &self.mapping {
+        let mut mapping = match &self.mapping {
             MappingSource::File(path) => Mapping::load(path).map_err(|e| e.to_string())?,
             MappingSource::Default(kind) => Mapping::default_for(*kind),
         };
+        if let Some(encoding) = self.encoding {
+            mapping.encoding = encoding;
+        }
         import_file(conn, &self.file, &mapping, &self.options, progress).map_err(|e| e.to_string())
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::ImportError;
 use super::cells::MoneyUnit;
+use super::encoding::TextEncoding;
 use super::fields::{MatchKey, Reference};
 use super::source::Delimiter;
 use crate::domain::RecordKind;
@@ -30,6 +31,8 @@ struct MappingFile {
     kind: RecordKind,
     key: Option<MatchKey>,
     delimiter: Option<String>,
+    #[serde(default)]
+    encoding: TextEncoding,
     header: Option<Vec<String>>,
     date_format: Option<String>,
     money: Option<MoneyUnit>,
@@ -58,6 +61,8 @@ pub struct Mapping {
     pub key: MatchKey,
     /// How cells are separated.
     pub delimiter: Delimiter,
+    /// How the file's bytes are read as text.
+    pub encoding: TextEncoding,
     /// Column names for a file without a header row.
     pub header: Option<Vec<String>>,
     /// The chrono format of date cells.
@@ -107,6 +112,7 @@ impl Mapping {
             kind,
             key: file.key.unwrap_or(kind.keys()[0]),
             delimiter,
+            encoding: file.encoding,
             header: file.header,
             date_format,
             money: file.money.unwrap_or_default(),
@@ -130,6 +136,7 @@ impl Mapping {
             kind,
             key: kind.keys()[0],
             delimiter: Delimiter::Char(b','),
+            encoding: TextEncoding::Utf8,
             header: None,
             date_format: ISO_DATE.to_string(),
             money: MoneyUnit::Whole,
@@ -232,38 +239,11 @@ impl Mapping {
         Ok(())
     }
 
-    /// Ties the mapping to a file's header; a mapped column the file lacks is an error.
-    pub fn bind(&self, header: &[String], file: &Path) -> Result<BoundMapping, ImportError> {
-        let mut columns = BTreeMap::new();
-        for (field, column) in &self.columns {
-            match find_column(header, column) {
-                Some(index) => {
-                    columns.insert(field.clone(), (index, header[index].clone()));
-                }
-                None if self.lenient && !self.kind.required().contains(&field.as_str()) => {}
-                None => {
-                    return Err(ImportError::MissingColumn {
-                        path: file.to_path_buf(),
-                        column: column.clone(),
-                        field: field.clone(),
-                        header: header.join(", "),
-                    });
-                }
-            }
-        }
-        let used: Vec<usize> = columns.values().map(|(i, _)| *i).collect();
-        let ignored = header
-            .iter()
-            .enumerate()
-            .filter(|(i, name)| !used.contains(i) && !name.is_empty())
-            .map(|(_, name)| name.clone())
-            .collect();
-        Ok(BoundMapping {
-            mapping: self.clone(),
-            columns,
-            ignored,
-            width: header.len(),
-        })
+    /// True for the built-in mapping of `--kind`, which reads `salesdesk export` files: it reads
+    /// only the columns present, and cells guarded against spreadsheet formulas lose the
+    /// leading `'` again.
+    pub fn reads_our_exports(&self) -> bool {
+        self.lenient
     }
 }
 
@@ -281,14 +261,6 @@ fn toml_error(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-fn find_column(header: &[String], column: &str) -> Option<usize> {
-    header.iter().position(|h| h == column).or_else(|| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(column.trim()))
-    })
-}
-
 fn check_date_format(format: &str) -> Result<(), String> {
     let valid = chrono::format::StrftimeItems::new(format)
         .all(|item| !matches!(item, chrono::format::Item::Error));
@@ -298,95 +270,6 @@ fn check_date_format(format: &str) -> Result<(), String> {
         Err(format!(
             "date_format '{format}' is not a chrono date format (e.g. \"%Y-%m-%d\")"
         ))
-    }
-}
-
-/// A mapping tied to one file: where each field's cell is, and which columns go unused.
-#[derive(Debug, Clone)]
-pub struct BoundMapping {
-    /// The mapping itself.
-    pub mapping: Mapping,
-    /// Field to (column index, column name).
-    columns: BTreeMap<String, (usize, String)>,
-    /// Columns of the file no field reads.
-    pub ignored: Vec<String>,
-    /// Cells a row must have.
-    pub width: usize,
-}
-
-/// A field's text in one row, and where it came from, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell<'a> {
-    /// The value after the mapping's value map.
-    pub text: &'a str,
-    /// The source column, or `(constant)`.
-    pub column: &'a str,
-}
-
-impl BoundMapping {
-    /// Whether the mapping fills `field` at all (an update leaves unfilled fields alone).
-    pub fn fills(&self, field: &str) -> bool {
-        self.columns.contains_key(field)
-            || self.mapping.constants.contains_key(field)
-            || self.mapping.defaults.contains_key(field)
-    }
-
-    /// The non-empty value of `field` in `cells`, after the value map, or the field's default.
-    pub fn cell<'a>(&'a self, field: &str, cells: &'a [String]) -> Option<Cell<'a>> {
-        let from_file = match self.columns.get(field) {
-            Some((index, column)) => cells
-                .get(*index)
-                .map(|text| (self.mapped_value(field, text), column.as_str())),
-            None => self
-                .mapping
-                .constants
-                .get(field)
-                .map(|text| (self.mapped_value(field, text), "(constant)")),
-        };
-        match from_file {
-            Some((text, column)) if !text.is_empty() => Some(Cell { text, column }),
-            _ => self
-                .mapping
-                .defaults
-                .get(field)
-                .filter(|text| !text.is_empty())
-                .map(|text| Cell {
-                    text,
-                    column: self
-                        .columns
-                        .get(field)
-                        .map_or("(default)", |(_, c)| c.as_str()),
-                }),
-        }
-    }
-
-    fn mapped_value<'a>(&'a self, field: &str, text: &'a str) -> &'a str {
-        let Some(values) = self.mapping.values.get(field) else {
-            return text;
-        };
-        values
-            .get(text)
-            .or_else(|| {
-                values
-                    .iter()
-                    .find(|(from, _)| from.eq_ignore_ascii_case(text))
-                    .map(|(_, to)| to)
-            })
-            .map_or(text, String::as_str)
-    }
-
-    /// The money unit of a money field.
-    pub fn money_unit(&self, field: &str) -> MoneyUnit {
-        self.mapping
-            .money_units
-            .get(field)
-            .copied()
-            .unwrap_or(self.mapping.money)
-    }
-
-    /// The column a field reads, for messages about a missing value.
-    pub fn column_of<'a>(&'a self, field: &'a str) -> &'a str {
-        self.columns.get(field).map_or(field, |(_, c)| c.as_str())
     }
 }
 

@@ -3,10 +3,13 @@
 //! An import is one transaction: it writes every good row, or (with rejected rows and no
 //! `--skip-bad`, or with `--dry-run`) nothing at all. Rows are streamed, so memory stays flat.
 
+mod bound;
 pub mod cells;
+pub mod encoding;
 mod error;
 mod fields;
 mod job;
+mod line_ends;
 mod mapping;
 pub mod records;
 mod report;
@@ -14,10 +17,12 @@ mod run;
 mod source;
 
 pub use crate::domain::{RecordKind, kind_names};
+pub use bound::BoundMapping;
+pub use encoding::TextEncoding;
 pub use error::ImportError;
 pub use fields::{MatchKey, Reference};
 pub use job::{ImportJob, MappingSource};
-pub use mapping::{AmountFallback, BoundMapping, Mapping};
+pub use mapping::{AmountFallback, Mapping};
 pub use records::{ColumnValue, KeyValue, PendingRow, RefValue, Rejection, placeholder_email};
 pub use report::{ImportReport, LISTED_REJECTIONS, Outcome};
 pub use run::{ImportOptions, Progress, import_file};

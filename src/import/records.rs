@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 
+use super::bound::{BoundMapping, Cell};
 use super::cells;
 use super::fields::{MatchKey, Reference};
-use super::mapping::{BoundMapping, Cell};
 use crate::domain::RecordKind;
 use crate::domain::Stage;
 

@@ -5,7 +5,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::mapping::{BoundMapping, Mapping};
+use super::bound::BoundMapping;
+use super::mapping::Mapping;
 use super::records::{Rejection, RowReader, updated_columns};
 use super::report::{ImportReport, Outcome};
 use super::source::Source;
@@ -14,6 +15,7 @@ use crate::db::import::{
     ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
 };
 use crate::domain::RecordKind;
+use crate::export::formula::unguard_in_place;
 
 /// How an import treats conflicts, bad rows and writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +55,12 @@ pub fn import_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let mut source = Source::open(file, mapping.delimiter, mapping.header.as_deref())?;
+    let mut source = Source::open(
+        file,
+        mapping.delimiter,
+        mapping.header.as_deref(),
+        mapping.encoding,
+    )?;
     let bound = mapping.bind(&source.header, file)?;
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
@@ -108,7 +115,7 @@ fn import_rows(
             column: String::new(),
             reason,
         };
-        let cells = match raw.cells {
+        let mut cells = match raw.cells {
             Ok(cells) if cells.len() == bound.width => cells,
             Ok(cells) => {
                 report.reject(reject(format!(
@@ -123,6 +130,9 @@ fn import_rows(
                 continue;
             }
         };
+        if mapping.reads_our_exports() {
+            cells.iter_mut().for_each(unguard_in_place);
+        }
         let pending = match RowReader::new(bound, &cells, raw.line, options.as_of).pending() {
             Ok(pending) => pending,
             Err(rejection) => {

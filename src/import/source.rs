@@ -1,11 +1,16 @@
-//! Reading an import file row by row: UTF-8 with or without a BOM, any line ending, quoted
-//! fields, a chosen delimiter or runs of whitespace. Rows are streamed, never all in memory.
+//! Reading an import file row by row: UTF-8 with or without a BOM (or another encoding, see
+//! [`super::encoding`]), any line ending, quoted fields, a chosen delimiter or runs of
+//! whitespace. Rows are streamed, never all in memory.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader, Read as _};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::ImportError;
+use super::encoding::{Decoded, TextEncoding, is_utf16, open_decoded};
+use super::line_ends::LineEnds;
 
 /// How the cells of a row are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,16 +51,18 @@ pub struct Source {
     pub header: Vec<String>,
     /// Size of the file in bytes, for progress.
     pub total_bytes: u64,
+    /// Bytes of the file read so far.
+    read: Arc<AtomicU64>,
     rows: Rows,
 }
 
 enum Rows {
     Csv {
-        reader: csv::Reader<LineEnds<BufReader<File>>>,
+        reader: csv::Reader<LineEnds<BufReader<Decoded>>>,
         record: csv::ByteRecord,
     },
     Whitespace {
-        reader: BufReader<File>,
+        reader: BufReader<Decoded>,
         line: u64,
         buffer: Vec<u8>,
     },
@@ -66,24 +73,28 @@ const SNIFF_BYTES: usize = 8 * 1024;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl Source {
-    /// Opens `path`, refusing empty and binary files, and reads the header unless `names` gives it.
+    /// Opens `path` read through `encoding`, refusing empty and binary files, and reads the
+    /// header unless `names` gives it; a column named twice in the header is refused.
     pub fn open(
         path: &Path,
         delimiter: Delimiter,
         names: Option<&[String]>,
+        encoding: TextEncoding,
     ) -> Result<Source, ImportError> {
         let read_error = |e: std::io::Error| ImportError::Read {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
-        let file = File::open(path).map_err(read_error)?;
+        let mut file = File::open(path).map_err(read_error)?;
         let total_bytes = file.metadata().map_err(read_error)?.len();
-        let mut reader = BufReader::with_capacity(256 * 1024, file);
-        let sniff = sniff(&mut reader, path)?;
-        let bom = sniff.starts_with(BOM);
-        if bom {
-            reader.consume(BOM.len());
-        }
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        (&mut file)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(read_error)?;
+        sniff(&head, is_utf16(path, encoding).map_err(read_error)?, path)?;
+        let (decoded, read) = open_decoded(path, encoding)?;
+        let reader = BufReader::with_capacity(256 * 1024, decoded);
         let rows = match delimiter {
             Delimiter::Char(byte) => Rows::Csv {
                 reader: csv::ReaderBuilder::new()
@@ -102,6 +113,7 @@ impl Source {
         let mut source = Source {
             header: Vec::new(),
             total_bytes,
+            read,
             rows,
         };
         source.header = match names {
@@ -117,6 +129,7 @@ impl Source {
         if source.header.iter().all(String::is_empty) {
             return Err(empty(path));
         }
+        refuse_repeated_columns(&source.header, path)?;
         Ok(source)
     }
 
@@ -164,66 +177,10 @@ impl Source {
         }
     }
 
-    /// Bytes read so far, for a progress bar.
+    /// Bytes of the file read so far (read ahead of the rows by at most a buffer), for a
+    /// progress bar.
     pub fn bytes_read(&self) -> u64 {
-        match &self.rows {
-            Rows::Csv { reader, .. } => reader.position().byte(),
-            Rows::Whitespace { .. } => 0,
-        }
-    }
-}
-
-/// Counts lines under the CSV reader, which miscounts them after CRLF endings and blank lines.
-///
-/// It notes where each line-ending byte is while the reader reads ahead, and turns the byte
-/// offset of a record's start into its line; only the read-ahead is kept, so memory stays flat.
-struct LineEnds<R> {
-    inner: R,
-    offset: u64,
-    ends: std::collections::VecDeque<(u64, u8)>,
-    lines_before: u64,
-}
-
-impl<R: std::io::Read> LineEnds<R> {
-    fn new(inner: R) -> Self {
-        LineEnds {
-            inner,
-            offset: 0,
-            ends: std::collections::VecDeque::new(),
-            lines_before: 0,
-        }
-    }
-
-    /// The 1-based line of the record whose bytes start at `start` (which may point at the
-    /// line endings left before it).
-    fn line_at(&mut self, start: u64) -> u64 {
-        let mut expected = start;
-        while let Some(&(offset, byte)) = self.ends.front() {
-            let before = offset < start;
-            let leading = offset == expected;
-            if !before && !leading {
-                break;
-            }
-            if leading {
-                expected += 1;
-            }
-            if byte == b'\n' {
-                self.lines_before += 1;
-            }
-            self.ends.pop_front();
-        }
-        self.lines_before + 1
-    }
-}
-
-impl<R: std::io::Read> std::io::Read for LineEnds<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
-            self.ends.push_back((self.offset + i as u64, buf[i]));
-        }
-        self.offset += n as u64;
-        Ok(n)
+        self.read.load(Ordering::Relaxed)
     }
 }
 
@@ -237,41 +194,44 @@ fn empty(path: &Path) -> ImportError {
     ImportError::Empty(path.to_path_buf())
 }
 
-/// Looks at the start of the file: empty, binary or text.
-fn sniff<'a>(reader: &'a mut BufReader<File>, path: &Path) -> Result<&'a [u8], ImportError> {
-    let path_buf = || PathBuf::from(path);
-    let head = reader.fill_buf().map_err(|e| ImportError::Read {
-        path: path_buf(),
-        reason: e.to_string(),
-    })?;
-    let head = &head[..head.len().min(SNIFF_BYTES)];
-    let body = head.strip_prefix(BOM).unwrap_or(head);
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty(path_buf()));
-    }
-    if body.contains(&0) {
-        return Err(ImportError::NotText {
-            path: path_buf(),
-            reason: "it holds binary data".to_string(),
-        });
-    }
-    if let Err(e) = std::str::from_utf8(body) {
-        // A multi-byte character cut by the sniff window is fine; anything else is not UTF-8.
-        if e.error_len().is_some() {
-            return Err(ImportError::NotText {
-                path: path_buf(),
-                reason: "it is not UTF-8 text".to_string(),
+/// A non-empty column name that appears twice is refused, naming it and both places.
+fn refuse_repeated_columns(header: &[String], path: &Path) -> Result<(), ImportError> {
+    let mut seen = std::collections::HashMap::new();
+    for (index, name) in header.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+        if let Some(first) = seen.insert(name.as_str(), index) {
+            return Err(ImportError::RepeatedColumn {
+                path: path.to_path_buf(),
+                column: name.clone(),
+                first: first + 1,
+                second: index + 1,
             });
         }
     }
-    Ok(head)
+    Ok(())
+}
+
+/// Looks at the start of the file as stored: empty, or binary (zero bytes, which UTF-16 text
+/// has and other text does not).
+fn sniff(head: &[u8], utf16: bool, path: &Path) -> Result<(), ImportError> {
+    let body = head.strip_prefix(BOM).unwrap_or(head);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty(path.to_path_buf()));
+    }
+    if !utf16 && body.contains(&0) {
+        return Err(ImportError::NotText {
+            path: path.to_path_buf(),
+            reason: "it holds binary data: zero bytes; if it is UTF-16 text, try --encoding utf-16"
+                .to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// Reads a whole small file for tests of the reader.
 #[cfg(test)]
 fn rows_of(bytes: &[u8], delimiter: Delimiter) -> Result<(Vec<String>, Vec<RawRow>), ImportError> {
     let dir = tempfile::tempdir().map_err(|e| ImportError::Read {
-        path: PathBuf::new(),
+        path: std::path::PathBuf::new(),
         reason: e.to_string(),
     })?;
     let path = dir.path().join("in.csv");
@@ -279,7 +239,7 @@ fn rows_of(bytes: &[u8], delimiter: Delimiter) -> Result<(Vec<String>, Vec<RawRo
         path: path.clone(),
         reason: e.to_string(),
     })?;
-    let mut source = Source::open(&path, delimiter, None)?;
+    let mut source = Source::open(&path, delimiter, None, TextEncoding::Utf8)?;
     let mut rows = Vec::new();
     while let Some(row) = source.next_row(&path)? {
         rows.push(row);
@@ -330,18 +290,93 @@ mod tests {
         ));
         assert!(matches!(
             rows_of(b"name\n\xff\xfe\xfd\n", Delimiter::Char(b',')),
-            Err(ImportError::NotText { .. })
+            Err(ImportError::NotUtf8 { line: 2, .. })
         ));
     }
 
     #[test]
-    fn a_row_that_is_not_utf8_is_reported_not_fatal() {
+    fn a_file_that_is_not_utf8_is_refused_naming_its_first_bad_line() {
         let mut file = b"name\nok\n".to_vec();
         file.extend(std::iter::repeat_n(b'a', SNIFF_BYTES));
         file.extend(b"\nbad \xff\n");
-        let (_, rows) = rows_of(&file, Delimiter::Char(b',')).unwrap();
-        assert_eq!(rows.len(), 3);
-        assert_eq!(rows[2].cells, Err("is not UTF-8 text".to_string()));
+        match rows_of(&file, Delimiter::Char(b',')) {
+            Err(refused @ ImportError::NotUtf8 { line: 4, .. }) => {
+                assert!(refused.to_string().contains("--encoding windows-1252"));
+            }
+            Err(other) => panic!("refused for another reason: {other}"),
+            Ok(_) => panic!("a file that is not UTF-8 was read"),
+        }
+    }
+
+    fn names_in(bytes: &[u8], encoding: TextEncoding) -> Result<Vec<String>, ImportError> {
+        let dir = tempfile::tempdir().map_err(|e| ImportError::Read {
+            path: std::path::PathBuf::new(),
+            reason: e.to_string(),
+        })?;
+        let path = dir.path().join("in.csv");
+        std::fs::write(&path, bytes).map_err(|e| ImportError::Read {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut source = Source::open(&path, Delimiter::Char(b','), None, encoding)?;
+        let mut names = source.header.clone();
+        while let Some(row) = source.next_row(&path)? {
+            names.extend(row.cells.unwrap_or_default());
+        }
+        assert_eq!(source.bytes_read(), bytes.len() as u64);
+        Ok(names)
+    }
+
+    #[test]
+    fn spreadsheet_encodings_are_read_when_asked_or_detected() {
+        let cp1252 = b"name\nCaf\xe9 M\xfcller \x80\n";
+        let read = names_in(cp1252, TextEncoding::Windows1252).unwrap_or_default();
+        assert_eq!(read, ["name", "Café Müller €"]);
+        assert_eq!(
+            names_in(cp1252, TextEncoding::Latin1).unwrap_or_default(),
+            read
+        );
+        assert_eq!(
+            names_in(cp1252, TextEncoding::Auto).unwrap_or_default(),
+            read
+        );
+        let utf8 = "name\nCafé 東京\n".as_bytes();
+        assert_eq!(
+            names_in(utf8, TextEncoding::Auto).unwrap_or_default(),
+            ["name", "Café 東京"]
+        );
+        let text = "name\r\nCafé 東京\r\n";
+        let mut le: Vec<u8> = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be: Vec<u8> = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for (bytes, encoding) in [
+            (&le, TextEncoding::Auto),
+            (&be, TextEncoding::Utf8),
+            (&bare, TextEncoding::Utf16),
+        ] {
+            assert_eq!(
+                names_in(bytes, encoding).unwrap_or_default(),
+                ["name", "Café 東京"],
+                "{encoding:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused_with_its_name() {
+        match rows_of(b"id,name,email,name\n1,a,b,c\n", Delimiter::Char(b',')) {
+            Err(refused @ ImportError::RepeatedColumn { .. }) => assert!(
+                refused
+                    .to_string()
+                    .contains("has the column 'name' twice in its header (columns 2 and 4)"),
+                "{refused}"
+            ),
+            Err(other) => panic!("refused for another reason: {other}"),
+            Ok(_) => panic!("a repeated column was accepted"),
+        }
+        assert!(rows_of(b"a,,b,\n1,,2,\n", Delimiter::Char(b',')).is_ok());
     }
 
     #[test]

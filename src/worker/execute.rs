@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use super::jobs::{board, channels, customers, forecast, scores, tasks, tiers, writes};
 use super::output::{Output, Reply};
-use super::request::{Job, Request};
+use super::request::{Job, JobKind, Request};
+use crate::db;
 
 /// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
 pub fn execute(conn: &mut Connection, request: Request) -> Reply {
@@ -21,6 +22,14 @@ pub fn execute_reporting(
 ) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
+    if let Some(refused) = refusal_when_read_only(conn, &request.job) {
+        return Reply {
+            generation: request.generation,
+            kind,
+            elapsed: started.elapsed(),
+            output: refused,
+        };
+    }
     let output = match request.job {
         Job::CustomerIndex { as_of } => customers::index(conn, as_of),
         Job::CustomerDetail { customer_id } => customers::detail(conn, customer_id),
@@ -61,5 +70,16 @@ pub fn execute_reporting(
         kind,
         elapsed: started.elapsed(),
         output,
+    }
+}
+
+/// A change asked of a book open read-only is refused, with the reason, before any work.
+fn refusal_when_read_only(conn: &Connection, job: &Job) -> Option<Output> {
+    let refusal =
+        |reason: String| format!("not saved: the book is open read-only because {reason}");
+    match job.kind() {
+        JobKind::Write => db::read_only::reason(conn).map(|r| Output::Written(Err(refusal(r)))),
+        JobKind::Import => db::read_only::reason(conn).map(|r| Output::Imported(Err(refusal(r)))),
+        _ => None,
     }
 }

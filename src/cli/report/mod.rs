@@ -90,7 +90,7 @@ pub fn run(
             format!("no database at {}", path.display())
         ));
     }
-    let opened = db::open(path)?;
+    let opened = db::read_only::open_to_read(path)?;
     match &args.report {
         Report::Pipeline(pipeline) => {
             let facts =

@@ -6,7 +6,9 @@ pub mod update;
 
 use std::path::PathBuf;
 
-use crate::import::{ImportJob, ImportOptions, MappingSource, OnConflict, Progress, RecordKind};
+use crate::import::{
+    ImportJob, ImportOptions, MappingSource, OnConflict, Progress, RecordKind, TextEncoding,
+};
 
 /// The import in progress and the last report, as the screens draw them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,13 +34,14 @@ pub fn parse_import(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
-const USAGE: &str = "usage: :import FILE MAPPING.toml (or --kind KIND) [--on-conflict update|skip] [--skip-bad] [--dry-run]";
+const USAGE: &str = "usage: :import FILE MAPPING.toml (or --kind KIND) [--on-conflict update|skip] [--skip-bad] [--dry-run] [--encoding auto|utf-8|windows-1252|latin1|utf-16]";
 
 /// Reads `FILE MAPPING [options]` into a job; paths may not contain spaces.
 pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, String> {
     let mut words = args.split_whitespace();
     let mut file = None;
     let mut mapping = None;
+    let mut encoding = None;
     let mut options = ImportOptions {
         on_conflict: OnConflict::Fail,
         dry_run: false,
@@ -57,6 +60,13 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
                     _ => return Err("--on-conflict takes update, skip or fail".to_string()),
                 }
             }
+            "--encoding" => {
+                let name = words.next().unwrap_or_default();
+                let parsed = <TextEncoding as clap::ValueEnum>::from_str(name, true);
+                encoding = Some(parsed.map_err(|_| {
+                    "--encoding takes auto, utf-8, windows-1252, latin1 or utf-16".to_string()
+                })?);
+            }
             "--kind" => {
                 let kind: RecordKind = words.next().ok_or_else(|| USAGE.to_string())?.parse()?;
                 mapping = Some(MappingSource::Default(kind));
@@ -74,6 +84,7 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
             file,
             mapping,
             options,
+            encoding,
         }),
         _ => Err(USAGE.to_string()),
     }
@@ -101,6 +112,9 @@ mod tests {
         let job = job_from_args("reps.csv --kind reps --dry-run", as_of()).unwrap();
         assert_eq!(job.mapping, MappingSource::Default(RecordKind::Reps));
         assert!(job.options.dry_run);
+        assert_eq!(job.encoding, None);
+        let job = job_from_args("reps.csv --kind reps --encoding windows-1252", as_of());
+        assert_eq!(job.map(|j| j.encoding), Ok(Some(TextEncoding::Windows1252)));
     }
 
     #[test]
@@ -112,6 +126,7 @@ mod tests {
             "a b --frobnicate",
             "a --kind leads",
             "a b --on-conflict maybe",
+            "a b --encoding ebcdic",
         ] {
             assert!(job_from_args(bad, as_of()).is_err(), "{bad}");
         }

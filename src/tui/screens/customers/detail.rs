@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::analytics::value::NO_PURCHASE;
 use crate::db::customers::CustomerDetail;
+use crate::domain::display_text::shown;
 use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::screens::customers::Detail;
@@ -16,7 +17,7 @@ use crate::tui::screens::customers::Detail;
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let (title, body): (String, Option<&CustomerDetail>) = match &app.customers.detail {
-        Detail::Shown(detail) => (format!(" {} ", detail.name), Some(detail)),
+        Detail::Shown(detail) => (format!(" {} ", shown(&detail.name)), Some(detail)),
         Detail::Loading(_) => (" loading… ".to_string(), None),
         Detail::Unavailable(_, why) => (format!(" {why} "), None),
         Detail::Closed => return,
@@ -101,8 +102,11 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
             let style = if overdue { theme.error } else { theme.text };
             Line::from(vec![
                 Span::styled(due, style),
-                Span::raw(format!("  {}  ", t.title)),
-                Span::styled(t.rep.clone().unwrap_or_default(), theme.muted),
+                Span::raw(format!("  {}  ", shown(&t.title))),
+                Span::styled(
+                    shown(t.rep.as_deref().unwrap_or_default()).into_owned(),
+                    theme.muted,
+                ),
             ])
         })
         .collect();
@@ -171,7 +175,7 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
         let close = d
             .close_on
             .map_or_else(|| "—".to_string(), |c| c.format("%Y-%m-%d").to_string());
-        let mut deal = d.product.clone().unwrap_or_else(|| d.title.clone());
+        let mut deal = shown(d.product.as_deref().unwrap_or(&d.title)).into_owned();
         if let Some(score) = app.scores.set.as_ref().and_then(|s| s.win.score_of(d.id)) {
             deal = format!("{deal} · win {:.0}%", score.probability * 100.0);
         }

@@ -9,6 +9,7 @@ use ratatui::widgets::{
 };
 
 use crate::db::customers::CustomerRow;
+use crate::domain::display_text::shown;
 use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -197,13 +198,13 @@ fn aligned(text: String, right: bool) -> Cell<'static> {
 fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> String {
     let label = |list: &[String], i: u32| list.get(i as usize).cloned().unwrap_or_default();
     match column {
-        Column::Name => row.name.clone(),
+        Column::Name => shown(&row.name).into_owned(),
         Column::Industry => label(&state.index.industries, row.industry),
         Column::Region => label(&state.index.regions, row.region),
         Column::Owner => row
             .owner
             .and_then(|o| state.index.owners.get(o as usize))
-            .map_or_else(|| "—".to_string(), |o| o.name.clone()),
+            .map_or_else(|| "—".to_string(), |o| shown(&o.name).into_owned()),
         Column::OpenPipeline => row.open_pipeline.whole(),
         Column::Revenue12m => row.revenue_12m.whole(),
         Column::LastActivity => row

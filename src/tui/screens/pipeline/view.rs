@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::db::board::{Card, Totals};
+use crate::domain::display_text::shown;
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
@@ -129,10 +130,10 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     );
     let customer = card
         .customer
-        .clone()
-        .unwrap_or_else(|| "(no customer)".into());
+        .as_deref()
+        .map_or_else(|| "(no customer)".into(), |name| shown(name).into_owned());
     let first = pad_between(&customer, &amount, width);
-    let second = fit(&card.title, width);
+    let second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
         Some(closed) => match &card.lost_reason {

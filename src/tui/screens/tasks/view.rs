@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::analytics::assign::{Rep, Task};
+use crate::domain::display_text::shown;
 use crate::tui::app::App;
 use crate::tui::screens::tasks::filter::filter_value_label;
 use crate::tui::screens::tasks::popups;
@@ -130,7 +131,7 @@ fn rep_line(app: &App, rep: Option<&Rep>) -> Line<'static> {
         theme.accent
     };
     let mut spans = vec![
-        Span::styled(format!("▸ {} ", rep.name), theme.header),
+        Span::styled(format!("▸ {} ", shown(&rep.name)), theme.header),
         Span::styled(format!("{} · {}  ", rep.team, rep.region), theme.muted),
         Span::styled(bar, bar_style),
         Span::raw(format!(
@@ -170,7 +171,7 @@ fn task_line(app: &App, task: &Task, cursor: bool, title_width: usize) -> Line<'
     };
     let text = format!(
         "{mark}{}{}{}{}{}{}{}",
-        cell(&task.title, title_width),
+        cell(&shown(&task.title), title_width),
         cell(&task.kind, 10),
         cell(task.customer.as_deref().unwrap_or("—"), 20),
         cell(task.deal.as_deref().unwrap_or("—"), 22),
