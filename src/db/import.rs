@@ -7,6 +7,10 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
 
+mod dates;
+
+pub use dates::date_customers;
+
 use crate::import::{
     AmountFallback, ColumnValue, KeyValue, MatchKey, OnConflict, PendingRow, RecordKind, RefValue,
     Reference, Rejection, placeholder_email, records::DEFAULT_MAX_OPEN_TASKS,
@@ -323,7 +327,8 @@ impl<'t> ImportWriter<'t> {
     fn create_by_name(&self, reference: Reference, name: &str) -> rusqlite::Result<i64> {
         match reference {
             Reference::Customer => self.tx.execute(
-                "INSERT INTO customers (name, industry, region, created_on) VALUES (?1, '', '', ?2)",
+                "INSERT INTO customers (name, industry, region, created_on, created_on_inferred)
+                 VALUES (?1, '', '', ?2, 1)",
                 params![name, self.as_of.format("%Y-%m-%d").to_string()],
             ),
             Reference::Rep => self.tx.execute(

@@ -46,6 +46,8 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
     /// References created by name, per kind.
     pub created_by_name: Vec<(String, u64)>,
+    /// Customers without a date of their own dated by their earliest deal or activity.
+    pub customers_dated: u64,
     /// Defaults the import applied, in words.
     pub notes: Vec<String>,
     /// Whether anything was written.
@@ -66,6 +68,7 @@ impl ImportReport {
             rejections: Vec::new(),
             ignored_columns: Vec::new(),
             created_by_name: Vec::new(),
+            customers_dated: 0,
             notes: Vec::new(),
             outcome: Outcome::NothingWritten,
         }
@@ -136,6 +139,13 @@ impl fmt::Display for ImportReport {
         }
         if !self.ignored_columns.is_empty() {
             writeln!(f, "  ignored columns: {}", self.ignored_columns.join(", "))?;
+        }
+        if self.customers_dated > 0 {
+            writeln!(
+                f,
+                "  note: {} customers without a creation date of their own are dated by their earliest deal or activity",
+                n(self.customers_dated)
+            )?;
         }
         for note in &self.notes {
             writeln!(f, "  note: {note}")?;

@@ -11,7 +11,8 @@ use super::report::{ImportReport, Outcome};
 use super::source::Source;
 use super::{ImportError, OnConflict};
 use crate::db::import::{
-    ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
+    ImportWriter, RowFailure, RowOutcome, WriterSettings, date_customers, defer_deal_indexes,
+    rebuild_indexes,
 };
 use crate::domain::RecordKind;
 
@@ -148,12 +149,13 @@ fn import_rows(
     });
     report.add_effects(&writer.effects);
     drop(writer);
+    rebuild_indexes(&tx, &deferred)?;
+    report.customers_dated = date_customers(&tx)?;
     report.outcome = if options.dry_run {
         Outcome::DryRun
     } else if report.rejected > 0 && !options.skip_bad {
         Outcome::NothingWritten
     } else {
-        rebuild_indexes(&tx, &deferred)?;
         tx.commit()?;
         return Ok(ImportReport {
             outcome: Outcome::Written,
