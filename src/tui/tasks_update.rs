@@ -2,11 +2,12 @@
 //! writes; `o` asks the worker for the optimal plan; the plan view accepts the kept moves as one
 //! write (one undo step).
 
+use crate::analytics::assign::Task;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
 use crate::tui::task_form::TaskForm;
-use crate::tui::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, list_rows};
+use crate::tui::tasks::{DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows};
 use crate::tui::update::request_write;
 use crate::worker::Job;
 
@@ -30,7 +31,7 @@ pub fn type_char(app: &mut App, c: char) {
     let t = &mut app.tasks;
     if let Some(picker) = t.picker.as_mut() {
         picker.query.push(c);
-        picker.cursor = 0;
+        start_picker(t);
     } else if let Some(form) = t.form.as_mut() {
         form.type_char(c);
     }
@@ -85,12 +86,15 @@ fn list(app: &mut App, command: Command) {
                     cursor: 0,
                     task_ids,
                 });
+                start_picker(t);
             }
         }
-        Command::NewTask => match t
-            .cursor_rep()
-            .or_else(|| t.reps().iter().find(|r| r.active))
-        {
+        Command::NewTask => match t.cursor_rep().or_else(|| {
+            t.reps()
+                .iter()
+                .find(|r| r.active && !r.absent_on(today) && t.load(r.id).open < r.max_open_tasks)
+                .or_else(|| t.reps().iter().find(|r| r.active))
+        }) {
             Some(rep) => t.form = Some(TaskForm::add(rep.id, &rep.name, today)),
             None => app.message = Message::info("no rep to give a new task to"),
         },
@@ -142,7 +146,7 @@ fn picker(app: &mut App, command: Command) {
         Command::Down => p.cursor = (p.cursor + 1).min(count.saturating_sub(1)),
         Command::DeleteChar => {
             p.query.pop();
-            p.cursor = 0;
+            start_picker(&mut app.tasks);
         }
         Command::Cancel => app.tasks.picker = None,
         Command::Accept => {
@@ -333,5 +337,27 @@ pub fn take_plan(app: &mut App, result: Result<crate::analytics::assign::Plan, S
             app.tasks.plan = None;
             app.message = Message::error(e);
         }
+    }
+}
+
+/// Puts the picker's cursor at its start: the first listed rep who may take every chosen task
+/// and has room for them (never an absent or full rep while another fits); 0 when none does.
+fn start_picker(t: &mut TasksState) {
+    let chosen: Vec<i64> = t
+        .picker
+        .as_ref()
+        .map_or_else(Vec::new, |p| p.task_ids.clone());
+    let tasks: Vec<&Task> = t
+        .tasks()
+        .iter()
+        .filter(|task| chosen.contains(&task.id))
+        .collect();
+    let start = t
+        .picker_reps()
+        .iter()
+        .position(|r| r.may_take(&tasks, t.load(r.id).open, t.as_of()))
+        .unwrap_or(0);
+    if let Some(p) = t.picker.as_mut() {
+        p.cursor = start;
     }
 }
