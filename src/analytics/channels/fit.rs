@@ -18,6 +18,13 @@ pub struct MonthPoint {
     pub revenue: f64,
 }
 
+impl MonthPoint {
+    /// True for a month with neither spend nor revenue: a gap, not history.
+    pub fn is_empty(&self) -> bool {
+        self.spend == 0.0 && self.revenue == 0.0
+    }
+}
+
 /// A fitted curve and how well it fits.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Fit {
