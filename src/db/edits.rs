@@ -312,10 +312,42 @@ pub fn undo(conn: &mut Connection) -> Result<Option<Saved>, WriteError> {
     let Some(batch) = batch else {
         return Ok(None);
     };
+    if let Some(saved) = undo_import(&tx, batch)? {
+        tx.commit()?;
+        return Ok(Some(saved));
+    }
     let saved = replay(&tx, batch, Direction::Back)?;
     tx.execute("UPDATE edits SET undone = 1 WHERE batch = ?1", [batch])?;
     tx.commit()?;
     Ok(Some(saved))
+}
+
+/// Undoes `batch` when it is an import's; an undone import is not redone (import it again), so
+/// it and every batch undone before it (which may touch its rows) leave the redo list. `None` for
+/// any other batch.
+fn undo_import(tx: &Transaction<'_>, batch: i64) -> Result<Option<Saved>, WriteError> {
+    let is_import: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM edits WHERE batch = ?1 AND entity = ?2)",
+        params![batch, super::import::IMPORT_ENTITY],
+        |r| r.get(0),
+    )?;
+    if !is_import {
+        return Ok(None);
+    }
+    let summary = super::import::undo_import(tx, batch).map_err(|e| match e {
+        super::import::UndoError::Refused(why) => WriteError::Refused(why),
+        super::import::UndoError::Sqlite(e) => WriteError::Sqlite(e),
+    })?;
+    tx.execute("UPDATE edits SET undone = 1 WHERE batch = ?1", [batch])?;
+    tx.execute(
+        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
+        [],
+    )?;
+    Ok(Some(Saved {
+        batch,
+        deal_id: None,
+        summary,
+    }))
 }
 
 /// Redoes the oldest undone batch not superseded by a newer change; `None` when there is nothing to redo.
@@ -419,7 +451,7 @@ pub fn history(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<HistoryL
          FROM edits e LEFT JOIN deals d ON e.entity = 'deal' AND d.id = e.entity_id
                       LEFT JOIN tasks t ON e.entity IN ('task', 'task_row') AND t.id = e.entity_id
                       LEFT JOIN channels c ON e.entity = 'channel_plan' AND c.id = e.entity_id
-         WHERE e.entity <> 'stage_change'
+         WHERE e.entity NOT IN ('stage_change', 'import_field')
          ORDER BY e.id DESC LIMIT ?1",
     )?
     .query_map([limit as i64], |r| {

@@ -1,15 +1,17 @@
 //! Writing imported rows: matching existing records, looking up and creating references, and
 //! inserting or updating, all inside the caller's one transaction.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
 
 mod dates;
+mod record;
 
 pub use dates::date_customers;
+pub use record::{IMPORT_ENTITY, ImportRecord, UndoError, undo as undo_import};
 
 use crate::import::{
     AmountFallback, ColumnValue, KeyValue, MatchKey, OnConflict, PendingRow, RecordKind, RefValue,
@@ -23,8 +25,23 @@ pub enum RowOutcome {
     Created,
     /// An existing record was changed.
     Updated,
+    /// An existing record already held what the row says (or only the desk's edits differ).
+    Unchanged,
     /// An existing record was left alone (`--on-conflict skip`).
     Skipped,
+}
+
+/// A field the desk changed since the last import, kept instead of the file's value.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    /// Line of the file.
+    pub line: u64,
+    /// The column kept.
+    pub field: String,
+    /// The desk's value, kept.
+    pub desk: Option<String>,
+    /// The file's value, not written.
+    pub file: Option<String>,
 }
 
 /// Why a row was not written: the row's fault, or the database's (which ends the import).
@@ -66,6 +83,10 @@ pub struct ImportWriter<'t> {
     update_columns: Vec<&'static str>,
     as_of: NaiveDate,
     refs: HashMap<(Reference, String), i64>,
+    overwrite: bool,
+    record: ImportRecord,
+    /// (record id, column) the desk changed since the last import of this kind.
+    desk: HashSet<(i64, String)>,
     /// SQL built once per import: by key, the lookup; by whether the row gives an id, the insert.
     statements: HashMap<&'static str, String>,
     /// Product list prices and record names already read, for deals' amounts and titles.
@@ -90,6 +111,10 @@ pub struct WriterSettings {
     pub update_columns: Vec<&'static str>,
     /// The import's today, for records created by name.
     pub as_of: NaiveDate,
+    /// Take the file's value even where the desk changed a field since the last import.
+    pub overwrite: bool,
+    /// The import's undo record.
+    pub record: ImportRecord,
 }
 
 fn table(kind: RecordKind) -> &'static str {
@@ -114,8 +139,13 @@ fn ref_table(reference: Reference) -> &'static str {
 
 impl<'t> ImportWriter<'t> {
     /// A writer inside `tx`.
-    pub fn new(tx: &'t Transaction<'t>, settings: WriterSettings) -> Self {
-        ImportWriter {
+    pub fn new(tx: &'t Transaction<'t>, settings: WriterSettings) -> rusqlite::Result<Self> {
+        let desk = match settings.kind {
+            RecordKind::Deals => settings.record.desk_changes(tx, "deal")?,
+            RecordKind::Tasks => settings.record.desk_changes(tx, "task")?,
+            _ => HashSet::new(),
+        };
+        Ok(ImportWriter {
             tx,
             kind: settings.kind,
             key: settings.key,
@@ -124,19 +154,31 @@ impl<'t> ImportWriter<'t> {
             fallback: settings.fallback,
             update_columns: settings.update_columns,
             as_of: settings.as_of,
+            overwrite: settings.overwrite,
+            record: settings.record,
+            desk,
             refs: HashMap::new(),
             statements: HashMap::new(),
             looked_up: HashMap::new(),
             effects: SideEffects::default(),
-        }
+        })
     }
 
-    /// Writes one row: creates, updates or skips its record, or says why it cannot.
-    pub fn write(&mut self, mut row: PendingRow) -> Result<RowOutcome, RowFailure> {
+    /// The import's undo record.
+    pub fn record(&self) -> &ImportRecord {
+        &self.record
+    }
+
+    /// Writes one row: creates, updates or skips its record, or says why it cannot; with the
+    /// desk's edits it kept.
+    pub fn write(
+        &mut self,
+        mut row: PendingRow,
+    ) -> Result<(RowOutcome, Vec<Conflict>), RowFailure> {
         let existing = self.existing(&mut row)?;
         if existing.is_some() {
             match self.on_conflict {
-                OnConflict::Skip => return Ok(RowOutcome::Skipped),
+                OnConflict::Skip => return Ok((RowOutcome::Skipped, Vec::new())),
                 OnConflict::Fail => {
                     return Err(self.rejected(
                         &row,
@@ -162,9 +204,23 @@ impl<'t> ImportWriter<'t> {
         if row.deal.is_some() {
             self.complete_deal(&row, &mut values)?;
         }
+        let stage_on = row.deal.as_ref().map(|d| d.stage_on);
         let result = match existing {
-            Some(id) => self.update(id, &values).map(|()| RowOutcome::Updated),
-            None => self.insert(row.id, &values).map(|_| RowOutcome::Created),
+            Some(id) => self
+                .update(row.line, id, &values, stage_on)
+                .map(|(changed, conflicts)| {
+                    let outcome = if changed {
+                        RowOutcome::Updated
+                    } else {
+                        RowOutcome::Unchanged
+                    };
+                    (outcome, conflicts)
+                }),
+            None => {
+                values.push(("import_id", Value::Integer(self.record.id)));
+                self.insert(row.id, &values)
+                    .map(|_| (RowOutcome::Created, Vec::new()))
+            }
         };
         match result {
             Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => Err(self
@@ -178,9 +234,8 @@ impl<'t> ImportWriter<'t> {
                 )),
             Err(e) => Err(RowFailure::Fatal(e)),
             Ok(outcome) => {
-                if row.deal.is_some() {
-                    let id = existing.unwrap_or_else(|| self.tx.last_insert_rowid());
-                    self.record_stage(id, existing.is_some(), &row)?;
+                if row.deal.is_some() && existing.is_none() {
+                    self.record_stage(self.tx.last_insert_rowid(), &row)?;
                 }
                 Ok(outcome)
             }
@@ -327,21 +382,26 @@ impl<'t> ImportWriter<'t> {
     fn create_by_name(&self, reference: Reference, name: &str) -> rusqlite::Result<i64> {
         match reference {
             Reference::Customer => self.tx.execute(
-                "INSERT INTO customers (name, industry, region, created_on, created_on_inferred)
-                 VALUES (?1, '', '', ?2, 1)",
-                params![name, self.as_of.format("%Y-%m-%d").to_string()],
+                "INSERT INTO customers (name, industry, region, created_on, created_on_inferred, import_id)
+                 VALUES (?1, '', '', ?2, 1, ?3)",
+                params![name, self.as_of.format("%Y-%m-%d").to_string(), self.record.id],
             ),
             Reference::Rep => self.tx.execute(
-                "INSERT INTO reps (name, email, team, region, max_open_tasks) VALUES (?1, ?2, '', '', ?3)",
-                params![name, self.free_email(name)?, DEFAULT_MAX_OPEN_TASKS],
+                "INSERT INTO reps (name, email, team, region, max_open_tasks, import_id)
+                 VALUES (?1, ?2, '', '', ?3, ?4)",
+                params![name, self.free_email(name)?, DEFAULT_MAX_OPEN_TASKS, self.record.id],
             ),
             Reference::Product => self.tx.execute(
-                "INSERT INTO products (name, family, list_price_cents, margin_bp) VALUES (?1, '', 0, 0)",
-                [name],
+                "INSERT INTO products (name, family, list_price_cents, margin_bp, import_id)
+                 VALUES (?1, '', 0, 0, ?2)",
+                params![name, self.record.id],
             ),
             Reference::Channel => self
                 .tx
-                .execute("INSERT INTO channels (name) VALUES (?1)", [name]),
+                .execute(
+                    "INSERT INTO channels (name, import_id) VALUES (?1, ?2)",
+                    params![name, self.record.id],
+                ),
         }?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -479,19 +539,70 @@ impl<'t> ImportWriter<'t> {
             .execute(rusqlite::params_from_iter(params))
     }
 
-    fn update(&self, id: i64, values: &[(&'static str, Value)]) -> rusqlite::Result<()> {
+    /// Sets the mapped columns that differ from what is stored, recording each old value; a
+    /// column the desk changed since the last import is kept (a conflict) unless overwriting.
+    /// Returns whether anything changed, and the conflicts.
+    fn update(
+        &mut self,
+        line: u64,
+        id: i64,
+        values: &[(&'static str, Value)],
+        stage_on: Option<NaiveDate>,
+    ) -> rusqlite::Result<(bool, Vec<Conflict>)> {
         let table = table(self.kind);
         let id_column = if self.kind == RecordKind::ChannelMonths {
             "rowid"
         } else {
             "id"
         };
-        let changed: Vec<&(&'static str, Value)> = values
+        let mapped: Vec<&(&'static str, Value)> = values
             .iter()
             .filter(|(c, _)| self.update_columns.contains(c))
             .collect();
+        if mapped.is_empty() {
+            return Ok((false, Vec::new()));
+        }
+        let columns: Vec<&str> = mapped.iter().map(|(c, _)| *c).collect();
+        let stored: Vec<Value> = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {} FROM {table} WHERE {id_column} = ?1",
+                columns.join(", ")
+            ))?
+            .query_row([id], |r| (0..columns.len()).map(|i| r.get(i)).collect())?;
+        let mut changed: Vec<&(&'static str, Value)> = Vec::new();
+        let mut conflicts = Vec::new();
+        for (pair, old) in mapped.into_iter().zip(&stored) {
+            let (column, new) = pair;
+            if old == new {
+                continue;
+            }
+            if !self.overwrite && self.desk.contains(&(id, column.to_string())) {
+                conflicts.push(Conflict {
+                    line,
+                    field: column.to_string(),
+                    desk: record::as_text(old),
+                    file: record::as_text(new),
+                });
+                continue;
+            }
+            self.record.field(self.tx, table, id, column, old, new)?;
+            if *column == "stage"
+                && let Some(on) = stage_on
+            {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
+                         VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![id, old, new, on.format("%Y-%m-%d").to_string()])?;
+                self.record
+                    .stage_change(self.tx, self.tx.last_insert_rowid())?;
+            }
+            changed.push(pair);
+        }
         if changed.is_empty() {
-            return Ok(());
+            return Ok((false, conflicts));
         }
         let sets: Vec<String> = changed
             .iter()
@@ -508,43 +619,27 @@ impl<'t> ImportWriter<'t> {
         self.tx
             .prepare_cached(&sql)?
             .execute(rusqlite::params_from_iter(params))?;
-        Ok(())
+        Ok((true, conflicts))
     }
 
-    /// Keeps `stage_changes` true: a new deal enters its stage; an update that moved it is a change.
-    fn record_stage(&self, deal_id: i64, updated: bool, row: &PendingRow) -> rusqlite::Result<()> {
+    /// Gives a new deal its first `stage_changes` row: it entered its stage.
+    fn record_stage(&self, deal_id: i64, row: &PendingRow) -> rusqlite::Result<()> {
         let Some(needs) = &row.deal else {
             return Ok(());
         };
-        let from: Option<String> = if updated {
-            self.tx
-                .prepare_cached(
-                    "SELECT to_stage FROM stage_changes WHERE deal_id = ?1 ORDER BY id DESC LIMIT 1",
-                )?
-                .query_row([deal_id], |r| r.get(0))
-                .optional()?
-                .flatten()
-        } else {
-            None
-        };
-        if updated && from.as_deref() == Some(needs.stage.as_str()) {
-            return Ok(());
-        }
         self.tx
             .prepare_cached(
                 "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
-                 VALUES (?1, ?2, ?3, ?4)",
+                 VALUES (?1, NULL, ?2, ?3)",
             )?
             .execute(params![
                 deal_id,
-                from,
                 needs.stage.as_str(),
                 needs.stage_on.format("%Y-%m-%d").to_string()
             ])?;
         Ok(())
     }
 }
-
 /// Rows a deals file is guessed to hold per byte: a deal row is rarely under 50 bytes.
 const MIN_DEAL_ROW_BYTES: u64 = 50;
 /// Below this many rows, indexes are kept up row by row.
