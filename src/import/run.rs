@@ -157,7 +157,7 @@ fn import_rows(
         bytes: source.total_bytes,
         total_bytes: source.total_bytes,
     });
-    report.add_effects(&writer.effects);
+    report.add_effects(writer.effects());
     let record = writer.record().clone();
     drop(writer);
     rebuild_indexes(&tx, &deferred)?;
