@@ -15,6 +15,11 @@ pub const IMPORT_ENTITY: &str = "import";
 /// The `edits.entity` of a field an import changed; `field` is `table.column`.
 pub const FIELD_ENTITY: &str = "import_field";
 
+/// From this many created deals, undo drops the deal indexes and rebuilds them after deleting.
+const BULK_DELETE: i64 = 50_000;
+/// Page cache while undoing, in KiB (negative in the pragma), as while importing.
+const UNDO_CACHE_KIB: i64 = -64 * 1024;
+
 /// Tables an import writes, children first: the order created rows are deleted in.
 const TABLES: [&str; 7] = [
     "tasks",
@@ -222,10 +227,23 @@ pub fn undo(tx: &Transaction<'_>, batch: i64) -> Result<String, UndoError> {
         }
     }
     let id = import.entity_id;
+    let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    tx.pragma_update(None, "cache_size", UNDO_CACHE_KIB)?;
     tx.execute(
         "DELETE FROM stage_changes WHERE deal_id IN (SELECT id FROM deals WHERE import_id = ?1)",
         [id],
     )?;
+    let created_deals: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM deals WHERE import_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    // Deleting many deals from under eight indexes is slow; one sort per index afterwards is not.
+    let dropped = if created_deals >= BULK_DELETE {
+        crate::db::bulk_indexes::drop_indexes(tx, &["deals"], &["deals_by_import"])?
+    } else {
+        Vec::new()
+    };
     let mut deleted = 0;
     for table in TABLES {
         deleted += tx
@@ -237,6 +255,8 @@ pub fn undo(tx: &Transaction<'_>, batch: i64) -> Result<String, UndoError> {
                 _ => UndoError::Sqlite(e),
             })?;
     }
+    crate::db::bulk_indexes::rebuild(tx, &dropped)?;
+    tx.pragma_update(None, "cache_size", cache)?;
     let changed = rows.iter().filter(|r| r.entity == FIELD_ENTITY).count();
     Ok(format!(
         "undone: {} ({deleted} records removed, {changed} fields put back; import again to redo)",
