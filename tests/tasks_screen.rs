@@ -286,3 +286,24 @@ fn a_scope_without_open_tasks_says_so_and_opens_no_plan() {
         "no open tasks in scope rep=Ann Lee: nothing to plan"
     );
 }
+
+#[test]
+fn the_rep_picker_never_starts_on_an_absent_rep() {
+    let mut h = tasks_screen();
+    // Ann Lee (rep 1, first in the list) goes away over the due date of her task 1.
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Char('a'));
+    h.press(KeyCode::Tab);
+    retype(&mut h, "2026-12-05");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.tasks.selected_task().map(|t| t.id), Some(1));
+    h.press(KeyCode::Char('r'));
+    let t = &h.app.tasks;
+    let cursor = t.picker.as_ref().map(|p| p.cursor).unwrap();
+    let reps = t.picker_reps();
+    assert_eq!(reps[0].id, 1, "Ann is listed first");
+    let task = t.tasks().iter().find(|task| task.id == 1).unwrap();
+    let start = reps[cursor];
+    assert_ne!(start.id, 1, "not the absent rep");
+    assert!(start.may_take(&[task], t.load(start.id).open, t.as_of()));
+}
