@@ -42,6 +42,7 @@ fn options() -> ImportOptions {
         dry_run: false,
         skip_bad: false,
         as_of: common::as_of(),
+        overwrite: false,
     }
 }
 

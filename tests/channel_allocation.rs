@@ -12,9 +12,16 @@ fn curve() -> impl Strategy<Value = Curve> {
     ]
 }
 
+/// A curve and bounds starting no lower than its least usable spend (a log curve's break-even).
 fn channel() -> impl Strategy<Value = (Curve, Bounds)> {
     (curve(), 0.0..20_000.0f64, 0.0..60_000.0f64)
-        .prop_map(|(curve, lo, width)| (curve, Bounds { lo, hi: lo + width }))
+        .prop_filter("break-even within reach", |(curve, _, _)| {
+            curve.min_spend() < 1e6
+        })
+        .prop_map(|(curve, lo, width)| {
+            let lo = lo.max(curve.min_spend());
+            (curve, Bounds { lo, hi: lo + width })
+        })
 }
 
 fn problem() -> impl Strategy<Value = (Vec<(Curve, Bounds)>, f64)> {
@@ -39,6 +46,9 @@ proptest! {
     #[test]
     fn the_allocation_is_feasible_kkt_and_unbeaten((channels, budget) in problem()) {
         let a = allocate(&channels, budget).expect("feasible by construction");
+        for ((curve, _), s) in channels.iter().zip(&a.spend) {
+            prop_assert!(curve.revenue(*s) >= 0.0, "negative revenue at {}", s);
+        }
         let spent: f64 = a.spend.iter().sum();
         prop_assert!((spent - budget).abs() <= 1e-9 * budget.max(1.0), "{} vs {}", spent, budget);
         for ((_, b), s) in channels.iter().zip(&a.spend) {

@@ -1,7 +1,9 @@
 //! Channel response curves against known answers from numpy and scipy
 //! (tests/data/channels_known_answers.py made tests/data/channels_known_answers.json).
 
-use salesdesk::analytics::channels::{Curve, Family, MonthPoint, fit_channel};
+use salesdesk::analytics::channels::{
+    Bounds, ChannelInput, Curve, Family, FittedChannel, MonthPoint, fit_channel, plan,
+};
 use serde_json::Value;
 
 fn known() -> Value {
@@ -96,4 +98,60 @@ fn the_known_answers_cover_both_families() {
         })
         .collect();
     assert_eq!(families, [Family::Log, Family::Saturating]);
+}
+
+/// The known log-like channel's least-squares curve has a < 0: it would predict negative revenue
+/// below e^(−a/b) ≈ $411. Months with neither spend nor revenue are gaps, not history.
+#[test]
+fn no_curve_predicts_negative_revenue_in_its_range_and_empty_months_are_not_history() {
+    let channel = &known()["channels"][0];
+    let mut history: Vec<MonthPoint> = channel["spend"]
+        .as_array()
+        .expect("spend")
+        .iter()
+        .zip(channel["revenue"].as_array().expect("revenue"))
+        .map(|(s, r)| MonthPoint {
+            spend: number(s),
+            revenue: number(r),
+        })
+        .collect();
+    let last_spend = history.last().expect("months").spend;
+    let empty = MonthPoint {
+        spend: 0.0,
+        revenue: 0.0,
+    };
+    history.insert(3, empty);
+    history.extend([empty, empty]);
+    let fitted = FittedChannel::new(ChannelInput {
+        name: "log-like".into(),
+        history,
+        current_spend: 0.0,
+    });
+    assert_eq!(fitted.history.len(), 24, "the gaps are not history");
+    assert_eq!(fitted.current_spend, last_spend);
+    let fit = fitted.fit.as_ref().expect("fits");
+    let Curve::Log { a, b } = fit.curve else {
+        panic!("chose {:?}", fit.curve);
+    };
+    assert!(a < 0.0 && b > 0.0);
+    let bounds = fitted.default_bounds();
+    assert!((bounds.lo - (-a / b).exp()).abs() < 1e-6);
+    let mut spend = 0.0;
+    while spend <= bounds.hi {
+        assert!(fit.curve.revenue(spend) >= 0.0, "negative at {spend}");
+        spend += 25.0;
+    }
+    let channels = [fitted.clone()];
+    let manager = [Bounds {
+        lo: 0.0,
+        hi: bounds.hi,
+    }];
+    let p = plan(&channels, &manager, 300.0);
+    assert!(
+        p.is_err(),
+        "a budget below the break-even spend is refused: {p:?}"
+    );
+    let p = plan(&channels, &manager, 5_000.0).expect("plan");
+    assert!(p.channels[0].bounds.lo >= bounds.lo);
+    assert!(p.channels[0].recommended_revenue.expect("fitted") >= 0.0);
 }

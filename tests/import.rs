@@ -52,6 +52,11 @@ fn scalar(db: &Path, sql: &str) -> i64 {
         .unwrap()
 }
 
+/// Every row of every table but the history of imports and edits: the book of business.
+fn book(db: &Path) -> Vec<String> {
+    book_of(&fingerprint(db))
+}
+
 /// Every row of every table, to prove a refused import changed nothing.
 fn fingerprint(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
@@ -77,6 +82,13 @@ fn fingerprint(db: &Path) -> Vec<String> {
         }
     }
     rows
+}
+
+fn book_of(rows: &[String]) -> Vec<String> {
+    rows.iter()
+        .filter(|row| !row.starts_with("imports: ") && !row.starts_with("edits: "))
+        .cloned()
+        .collect()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -245,11 +257,11 @@ fn reimporting_updates_in_place_and_never_duplicates() {
     );
     assert!(updated.status.success(), "{}", stderr(&updated));
     assert!(
-        stdout(&updated).contains("updated             40"),
+        stdout(&updated).contains("unchanged           40"),
         "{}",
         stdout(&updated)
     );
-    assert_eq!(fingerprint(&db), before, "same file, same book");
+    assert_eq!(book(&db), book_of(&before), "same file, same book");
 
     let skipped = salesdesk(
         &db,
@@ -267,7 +279,7 @@ fn reimporting_updates_in_place_and_never_duplicates() {
         "{}",
         stdout(&skipped)
     );
-    assert_eq!(fingerprint(&db), before);
+    assert_eq!(book(&db), book_of(&before));
 }
 
 #[test]

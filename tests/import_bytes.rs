@@ -70,6 +70,7 @@ proptest! {
             dry_run: false,
             skip_bad: false,
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            overwrite: false,
         };
         let count = |conn: &rusqlite::Connection| -> i64 {
             conn.query_row(

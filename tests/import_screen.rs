@@ -140,6 +140,7 @@ fn the_worker_reports_progress_before_the_report() {
                 dry_run: false,
                 skip_bad: false,
                 as_of: common::as_of(),
+                overwrite: false,
             },
             encoding: None,
         })),

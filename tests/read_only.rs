@@ -83,6 +83,7 @@ fn every_change_to_a_read_only_book_is_refused_with_the_reason() {
             options: ImportOptions {
                 on_conflict: OnConflict::Fail,
                 dry_run: false,
+                overwrite: false,
                 skip_bad: false,
                 as_of: today,
             },

@@ -7,6 +7,7 @@
 //! cost. The formula and the JSON are in `docs/report-assign.md`.
 
 pub mod cost;
+mod explain;
 mod facts;
 mod plan;
 pub mod solver;

@@ -38,6 +38,10 @@ pub struct ImportArgs {
     /// Write the good rows even when some rows are rejected
     #[arg(long)]
     pub skip_bad: bool,
+    /// With --on-conflict update: take the file's value even for fields changed in the desk
+    /// since the last import (otherwise they are kept and listed as conflicts)
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// Runs the import into the database at `path` (created empty if missing) and prints its report.
@@ -56,6 +60,7 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<(
         dry_run: args.dry_run,
         skip_bad: args.skip_bad,
         as_of,
+        overwrite: args.overwrite,
     };
     let show_progress = std::io::stderr().is_terminal();
     let mut progress = |p: Progress| {

@@ -134,6 +134,7 @@ fn column_fields(kind: RecordKind) -> &'static [(&'static str, &'static [&'stati
             ("annual_revenue_cents", &["annual_revenue"]),
             ("owner_rep_id", &["owner_rep_id", "owner"]),
             ("created_on", &["created_on"]),
+            ("created_on_inferred", &["created_on"]),
             ("notes", &["notes"]),
         ],
         RecordKind::Deals => &[
@@ -375,6 +376,7 @@ impl<'a> RowReader<'a> {
 
     fn customer(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let name = self.required_text("name", "a customer needs a name")?;
+        let created_on = self.date("created_on")?;
         row.columns = vec![
             ("external_id", external),
             ("name", plain(name)),
@@ -392,9 +394,10 @@ impl<'a> RowReader<'a> {
                 "owner_rep_id",
                 ColumnValue::Ref(self.reference(Reference::Rep, "owner_rep_id", "owner")?),
             ),
+            ("created_on", plain(iso(created_on.unwrap_or(self.as_of)))),
             (
-                "created_on",
-                plain(iso(self.date("created_on")?.unwrap_or(self.as_of))),
+                "created_on_inferred",
+                plain(Value::Integer(i64::from(created_on.is_none()))),
             ),
             ("notes", plain(self.text("notes").unwrap_or_default())),
         ];

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::records::Rejection;
-use crate::db::import::SideEffects;
+use crate::db::import::{Conflict, RowOutcome, SideEffects};
 use crate::domain::RecordKind;
 use crate::domain::group_thousands;
 
@@ -36,8 +36,15 @@ pub struct ImportReport {
     pub created: u64,
     /// Existing records updated.
     pub updated: u64,
+    /// Existing records that already held what the file says (`--on-conflict update`).
+    pub unchanged: u64,
     /// Existing records left alone.
     pub skipped: u64,
+    /// Rows with at least one field the desk changed since the last import, kept (their other
+    /// fields may have been updated).
+    pub conflicting: u64,
+    /// The first [`LISTED_REJECTIONS`] fields kept for the desk.
+    pub conflicts: Vec<Conflict>,
     /// Rows rejected.
     pub rejected: u64,
     /// The first [`LISTED_REJECTIONS`] rejected rows.
@@ -46,6 +53,8 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
     /// References created by name, per kind.
     pub created_by_name: Vec<(String, u64)>,
+    /// Customers without a date of their own dated by their earliest deal or activity.
+    pub customers_dated: u64,
     /// Defaults the import applied, in words.
     pub notes: Vec<String>,
     /// Whether anything was written.
@@ -61,11 +70,15 @@ impl ImportReport {
             read: 0,
             created: 0,
             updated: 0,
+            unchanged: 0,
             skipped: 0,
+            conflicting: 0,
+            conflicts: Vec::new(),
             rejected: 0,
             rejections: Vec::new(),
             ignored_columns: Vec::new(),
             created_by_name: Vec::new(),
+            customers_dated: 0,
             notes: Vec::new(),
             outcome: Outcome::NothingWritten,
         }
@@ -77,6 +90,38 @@ impl ImportReport {
         if self.rejections.len() < LISTED_REJECTIONS {
             self.rejections.push(rejection);
         }
+    }
+
+    /// Counts a written row by what happened to it; a row with fields kept for the desk counts
+    /// as conflicting (whether or not its other fields changed), so the counts add up to the
+    /// rows read. Its kept fields are listed while there is room.
+    pub fn count(&mut self, outcome: RowOutcome, conflicts: Vec<Conflict>) {
+        if !conflicts.is_empty() {
+            self.conflicting += 1;
+            let room = LISTED_REJECTIONS.saturating_sub(self.conflicts.len());
+            self.conflicts.extend(conflicts.into_iter().take(room));
+            return;
+        }
+        match outcome {
+            RowOutcome::Created => self.created += 1,
+            RowOutcome::Updated => self.updated += 1,
+            RowOutcome::Unchanged => self.unchanged += 1,
+            RowOutcome::Skipped => self.skipped += 1,
+        }
+    }
+
+    /// One line for `:history`: the file and what the import did to its rows.
+    pub fn summary(&self) -> String {
+        let n = |count: u64| group_thousands(u128::from(count));
+        format!(
+            "import of {} ({}): {} new, {} updated, {} unchanged, {} conflicting",
+            self.file.display(),
+            self.kind,
+            n(self.created),
+            n(self.updated),
+            n(self.unchanged),
+            n(self.conflicting)
+        )
     }
 
     /// Copies the writer's side effects into the report.
@@ -121,7 +166,9 @@ impl fmt::Display for ImportReport {
             ("rows read", self.read),
             ("created", self.created),
             ("updated", self.updated),
+            ("unchanged", self.unchanged),
             ("skipped", self.skipped),
+            ("conflicts", self.conflicting),
             ("rejected", self.rejected),
         ] {
             writeln!(f, "  {label:<10}{:>12}", n(count))?;
@@ -137,8 +184,32 @@ impl fmt::Display for ImportReport {
         if !self.ignored_columns.is_empty() {
             writeln!(f, "  ignored columns: {}", self.ignored_columns.join(", "))?;
         }
+        if self.customers_dated > 0 {
+            writeln!(
+                f,
+                "  note: {} customers without a creation date of their own are dated by their earliest deal or activity",
+                n(self.customers_dated)
+            )?;
+        }
         for note in &self.notes {
             writeln!(f, "  note: {note}")?;
+        }
+        if !self.conflicts.is_empty() {
+            writeln!(
+                f,
+                "Kept the desk's edits made since the last import (pass --overwrite to take the file's):"
+            )?;
+            let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".into());
+            for c in &self.conflicts {
+                writeln!(
+                    f,
+                    "  line {}, {}: kept {}, file has {}",
+                    c.line,
+                    c.field,
+                    shown(&c.desk),
+                    shown(&c.file)
+                )?;
+            }
         }
         if !self.rejections.is_empty() {
             writeln!(f, "Rejected rows:")?;

@@ -12,7 +12,8 @@ use super::report::{ImportReport, Outcome};
 use super::source::Source;
 use super::{ImportError, OnConflict};
 use crate::db::import::{
-    ImportWriter, RowFailure, RowOutcome, WriterSettings, defer_deal_indexes, rebuild_indexes,
+    ImportRecord, ImportWriter, RowFailure, WriterSettings, date_customers, defer_deal_indexes,
+    rebuild_indexes,
 };
 use crate::domain::RecordKind;
 use crate::export::formula::unguard_in_place;
@@ -28,6 +29,9 @@ pub struct ImportOptions {
     pub skip_bad: bool,
     /// Today, for records that need a date the file does not give.
     pub as_of: NaiveDate,
+    /// With `--on-conflict update`: take the file's value even for fields changed in the desk
+    /// since the last import (otherwise those are kept and listed as conflicts).
+    pub overwrite: bool,
 }
 
 /// How far an import has got, for a progress bar.
@@ -89,6 +93,13 @@ fn import_rows(
         RecordKind::Deals => defer_deal_indexes(&tx, source.total_bytes)?,
         _ => Vec::new(),
     };
+    let record = ImportRecord::begin(
+        &tx,
+        &file.display().to_string(),
+        mapping.kind.name(),
+        &chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+        &actor(),
+    )?;
     let mut writer = ImportWriter::new(
         &tx,
         WriterSettings {
@@ -99,8 +110,10 @@ fn import_rows(
             fallback: mapping.amount_fallback,
             update_columns: updated_columns(bound),
             as_of: options.as_of,
+            overwrite: options.overwrite,
+            record,
         },
-    );
+    )?;
     while let Some(raw) = source.next_row(file)? {
         report.read += 1;
         if report.read.is_multiple_of(PROGRESS_EVERY) {
@@ -141,9 +154,7 @@ fn import_rows(
             }
         };
         match writer.write(pending) {
-            Ok(RowOutcome::Created) => report.created += 1,
-            Ok(RowOutcome::Updated) => report.updated += 1,
-            Ok(RowOutcome::Skipped) => report.skipped += 1,
+            Ok((outcome, conflicts)) => report.count(outcome, conflicts),
             Err(RowFailure::Rejected(rejection)) => report.reject(rejection),
             Err(RowFailure::Fatal(e)) => return Err(e.into()),
         }
@@ -156,14 +167,17 @@ fn import_rows(
         bytes: source.total_bytes,
         total_bytes: source.total_bytes,
     });
-    report.add_effects(&writer.effects);
+    report.add_effects(writer.effects());
+    let record = writer.record().clone();
     drop(writer);
+    rebuild_indexes(&tx, &deferred)?;
+    report.customers_dated = date_customers(&tx, &record)?;
+    record.finish(&tx, &report.summary())?;
     report.outcome = if options.dry_run {
         Outcome::DryRun
     } else if report.rejected > 0 && !options.skip_bad {
         Outcome::NothingWritten
     } else {
-        rebuild_indexes(&tx, &deferred)?;
         tx.commit()?;
         return Ok(ImportReport {
             outcome: Outcome::Written,
@@ -172,4 +186,11 @@ fn import_rows(
     };
     tx.rollback()?;
     Ok(report)
+}
+
+/// Who imports: the login name, for the history.
+fn actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "salesdesk".to_string())
 }

@@ -78,6 +78,16 @@ impl Rep {
             .find(|&day| self.absent_on(day))
             .map(|day| format!("{} is absent on {day}", self.name))
     }
+
+    /// True when the rep can do every one of `tasks` and has room for those they do not hold
+    /// yet beside the `open` tasks they hold: what a picker may preselect.
+    pub fn may_take(&self, tasks: &[&Task], open: i64, as_of: NaiveDate) -> bool {
+        let new = tasks.iter().filter(|t| t.rep_id != Some(self.id)).count() as i64;
+        tasks
+            .iter()
+            .all(|t| self.unavailable_for(t, as_of).is_none())
+            && open + new <= self.max_open_tasks
+    }
 }
 
 /// Which tasks the plan may move and which reps may take them.
@@ -132,6 +142,60 @@ impl FromStr for Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
+    }
+
+    fn rep(max_open_tasks: i64, absences: Vec<(NaiveDate, NaiveDate)>) -> Rep {
+        Rep {
+            id: 7,
+            name: "Ann".into(),
+            team: "North".into(),
+            region: "North".into(),
+            max_open_tasks,
+            active: true,
+            absences,
+            win_rates: BTreeMap::new(),
+        }
+    }
+
+    fn task(rep_id: Option<i64>, due: u32) -> Task {
+        Task {
+            id: 1,
+            title: "Call".into(),
+            kind: "call".into(),
+            customer: None,
+            customer_region: None,
+            owner_rep_id: None,
+            deal: None,
+            family: None,
+            rep_id,
+            due_on: Some(day(due)),
+            est_minutes: 30,
+            priority: 2,
+            pinned: false,
+        }
+    }
+
+    #[test]
+    fn a_rep_may_take_tasks_only_when_present_and_with_room() {
+        let (mine, other) = (task(Some(7), 20), task(Some(3), 20));
+        assert!(rep(2, vec![]).may_take(&[&other], 1, day(10)));
+        assert!(!rep(2, vec![]).may_take(&[&other], 2, day(10)), "full");
+        assert!(
+            rep(2, vec![]).may_take(&[&mine], 2, day(10)),
+            "holds it already"
+        );
+        let away = rep(9, vec![(day(19), day(21))]);
+        assert!(
+            !away.may_take(&[&other], 0, day(10)),
+            "absent on the due date"
+        );
+        let mut gone = rep(9, vec![]);
+        gone.active = false;
+        assert!(!gone.may_take(&[&other], 0, day(10)));
+    }
 
     #[test]
     fn scopes_parse_and_print() {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::cost::{AssignWeights, CostTerms, KeptLoad, terms};
+use super::explain::{biggest_saving, date, keep_ties, optional_date, tie_broken, unplaced_reason};
 use super::facts::{Rep, Scope, Task};
 use super::solver::{self, Problem};
 
@@ -258,18 +259,24 @@ pub fn plan(
                 .collect()
         })
         .collect();
+    let scaled: Vec<Vec<Option<i64>>> = costs
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| c.map(|c| (c * COST_SCALE).round() as i64))
+                .collect()
+        })
+        .collect();
+    let current: Vec<Option<usize>> = movable
+        .iter()
+        .map(|t| reps.iter().position(|r| Some(r.id) == t.rep_id))
+        .collect();
     let problem = Problem {
-        costs: costs
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|c| c.map(|c| (c * COST_SCALE).round() as i64))
-                    .collect()
-            })
-            .collect(),
+        costs: tie_broken(&scaled, &current),
         capacity: columns.iter().map(|c| c.capacity as usize).collect(),
     };
-    let solution = solver::solve(&problem)?;
+    let mut solution = solver::solve(&problem)?;
+    keep_ties(&mut solution, &scaled, &current, &problem.capacity);
 
     let rep_by_id: HashMap<i64, &Rep> = input.reps.iter().map(|r| (r.id, r)).collect();
     let terms_now = |t: &Task| -> Option<CostTerms> {
@@ -301,7 +308,8 @@ pub fn plan(
         total_after: 0.0,
     };
     for (i, t) in movable.iter().enumerate() {
-        let now = terms_now(t);
+        // Only a cell the rep may take has a cost: an absent rep's task has no cost before.
+        let now = terms_now(t).filter(|_| current[i].is_some_and(|c| plan.costs[i][c].is_some()));
         let before = now.map(|n| n.total());
         plan.total_before += before.unwrap_or(0.0);
         let Some(col) = solution[i] else {
@@ -312,7 +320,7 @@ pub fn plan(
                 reason: unplaced_reason(
                     t,
                     &reps,
-                    &columns,
+                    &problem.capacity,
                     &plan.costs[i],
                     movable.len(),
                     slots,
@@ -339,11 +347,12 @@ pub fn plan(
                 let before = now.unwrap_or_default();
                 if held_now(rep.id) > capacity {
                     format!("{} is over capacity", rep.name)
-                } else if after.total() > before.total() {
-                    // Dearer here, cheaper overall: its place at the rep is worth more to another task.
-                    format!("makes room at {} for a better fit", rep.name)
                 } else {
-                    biggest_saving(before, after).to_string()
+                    // No saving of its own: its place at the rep is worth more to another task.
+                    biggest_saving(before, after).map_or_else(
+                        || format!("makes room at {} for a better fit", rep.name),
+                        str::to_string,
+                    )
                 }
             }),
         };
@@ -361,61 +370,4 @@ pub fn plan(
         });
     }
     Ok(plan)
-}
-
-/// Writes a date as `YYYY-MM-DD`.
-fn date<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(date)
-}
-
-/// Writes a date as `YYYY-MM-DD`, or null.
-fn optional_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
-}
-
-/// The name of the term that falls the most from `before` to `after`.
-fn biggest_saving(before: CostTerms, after: CostTerms) -> &'static str {
-    let (b, a) = (before.values(), after.values());
-    let mut best = 0;
-    for i in 1..b.len() {
-        if b[i] - a[i] > b[best] - a[best] {
-            best = i;
-        }
-    }
-    CostTerms::NAMES[best]
-}
-
-/// Why task `t` got no rep.
-fn unplaced_reason(
-    t: &Task,
-    reps: &[&Rep],
-    columns: &[PlanRep],
-    row: &[Option<f64>],
-    tasks: usize,
-    slots: i64,
-    as_of: NaiveDate,
-) -> String {
-    if row.iter().all(Option::is_none) {
-        let why: Vec<String> = reps
-            .iter()
-            .filter_map(|r| r.unavailable_for(t, as_of))
-            .take(3)
-            .collect();
-        return format!(
-            "no rep in scope can take it ({}{})",
-            why.join("; "),
-            if reps.len() > 3 { "; …" } else { "" }
-        );
-    }
-    if row
-        .iter()
-        .zip(columns)
-        .all(|(c, col)| c.is_none() || col.capacity == 0)
-    {
-        return "every rep who could take it is full".into();
-    }
-    format!("capacity is short: {tasks} tasks for {slots} free places")
 }

@@ -42,10 +42,21 @@ pub struct Allocation {
 
 /// The split of `budget` across `channels` (curve and bounds each) that maximises predicted
 /// revenue, or why no split can meet the budget within the bounds.
+///
+/// A curve is never given less than [`Curve::min_spend`] (where a log curve would predict
+/// negative revenue): a lower bound below it is raised to it.
 pub fn allocate(channels: &[(Curve, Bounds)], budget: f64) -> Result<Allocation, ChannelsError> {
     if !budget.is_finite() || budget < 0.0 {
         return Err(ChannelsError::BadBudget);
     }
+    let channels: Vec<(Curve, Bounds)> = channels
+        .iter()
+        .map(|&(curve, b)| {
+            let lo = b.lo.max(curve.min_spend());
+            (curve, Bounds { lo, hi: b.hi })
+        })
+        .collect();
+    let channels = channels.as_slice();
     if let Some((i, (_, b))) = channels.iter().enumerate().find(|(_, (_, b))| !b.valid()) {
         return Err(ChannelsError::BadBounds {
             channel: format!("channel {}", i + 1),

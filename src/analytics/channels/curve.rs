@@ -15,6 +15,13 @@ pub struct MonthPoint {
     pub revenue: f64,
 }
 
+impl MonthPoint {
+    /// True for a month with neither spend nor revenue: a gap, not history.
+    pub fn is_empty(&self) -> bool {
+        self.spend == 0.0 && self.revenue == 0.0
+    }
+}
+
 /// Which family a curve belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,10 +79,20 @@ impl Curve {
         }
     }
 
-    /// Predicted monthly revenue at `spend`.
+    /// The least spend the curve is used at: for a rising log curve with a < 0, its break-even
+    /// spend e^(−a/b), below which a + b·ln(spend) would predict negative revenue; else zero.
+    /// Allocations never go below it, and below it the curve is held at zero revenue.
+    pub fn min_spend(&self) -> f64 {
+        match *self {
+            Curve::Log { a, b } if a < 0.0 && b > 0.0 => (-a / b).exp(),
+            _ => 0.0,
+        }
+    }
+
+    /// Predicted monthly revenue at `spend`; never negative on a rising curve.
     pub fn revenue(&self, spend: f64) -> f64 {
         match *self {
-            Curve::Log { a, b } => a + b * spend.max(LOG_FLOOR).ln(),
+            Curve::Log { a, b } => a + b * spend.max(self.log_floor()).ln(),
             Curve::Saturating { c, k } => c * (1.0 - (-spend.max(0.0) / k).exp()),
         }
     }
@@ -83,9 +100,14 @@ impl Curve {
     /// Marginal return dR/ds at `spend`: revenue from the next dollar.
     pub fn marginal(&self, spend: f64) -> f64 {
         match *self {
-            Curve::Log { b, .. } => b / spend.max(LOG_FLOOR),
+            Curve::Log { b, .. } => b / spend.max(self.log_floor()),
             Curve::Saturating { c, k } => c / k * (-spend.max(0.0) / k).exp(),
         }
+    }
+
+    /// The spend below which a log curve is held flat: one dollar, or its break-even spend.
+    fn log_floor(&self) -> f64 {
+        self.min_spend().max(LOG_FLOOR)
     }
 
     /// The spend at which the marginal return equals `mu` (> 0), never below zero: the inverse
@@ -122,6 +144,30 @@ mod tests {
         let curve = Curve::Saturating { c: 100.0, k: 10.0 };
         assert_eq!(curve.marginal(0.0), 10.0);
         assert_eq!(curve.spend_at_marginal(20.0), 0.0);
+    }
+
+    #[test]
+    fn no_rising_curve_predicts_negative_revenue_at_any_spend() {
+        let curves = [
+            Curve::Log {
+                a: -150_123.6,
+                b: 24_946.0,
+            },
+            Curve::Log { a: 7.0, b: 2.0 },
+            Curve::Saturating { c: 2.0e5, k: 1.5e4 },
+        ];
+        for curve in curves {
+            assert!(curve.responds());
+            let lo = curve.min_spend();
+            for spend in [0.0, 0.5, 1.0, 10.0, 100.0, 411.0, 500.0, 1e4, 1e6] {
+                assert!(curve.revenue(spend) >= -1e-9, "{curve:?} at {spend}");
+            }
+            assert!(curve.revenue(lo).abs() < 1e-6 || lo == 0.0, "{curve:?}");
+        }
+        let log = curves[0];
+        assert!((log.min_spend() - f64::exp(150_123.6 / 24_946.0)).abs() < 1e-9);
+        assert_eq!(log.revenue(0.0), log.revenue(log.min_spend()));
+        assert_eq!(curves[1].min_spend(), 0.0);
     }
 
     #[test]

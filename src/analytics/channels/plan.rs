@@ -36,23 +36,36 @@ pub struct FittedChannel {
 }
 
 impl FittedChannel {
-    /// Fits `input`'s curve.
+    /// Fits `input`'s curve. Months with neither spend nor revenue are not history: they are
+    /// left out of the fit, the chart and the bounds, and when the latest months are such, the
+    /// current spend is that of the latest month with either.
     pub fn new(input: ChannelInput) -> FittedChannel {
+        let ends_empty = input.history.last().is_some_and(MonthPoint::is_empty);
+        let history: Vec<MonthPoint> = input
+            .history
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        let current_spend = match history.last() {
+            Some(last) if ends_empty => last.spend,
+            _ => input.current_spend,
+        };
         FittedChannel {
-            fit: fit_channel(&input.history),
+            fit: fit_channel(&history),
             name: input.name,
-            history: input.history,
-            current_spend: input.current_spend,
+            history,
+            current_spend,
         }
     }
 
-    /// The bounds used when the manager sets none: a fitted channel may go from zero to twice the
-    /// most it has ever spent in a month (the curve is not trusted further out); an unfitted
-    /// channel is held at its current spend.
+    /// The bounds used when the manager sets none: a fitted channel may go from the least spend
+    /// its curve is used at (zero, or a log curve's break-even spend) to twice the most it has
+    /// ever spent in a month (the curve is not trusted further out); an unfitted channel is held
+    /// at its current spend.
     pub fn default_bounds(&self) -> Bounds {
         match self.fit {
-            Ok(_) => Bounds {
-                lo: 0.0,
+            Ok(fit) => Bounds {
+                lo: fit.curve.min_spend(),
                 hi: 2.0
                     * self
                         .history
@@ -133,7 +146,11 @@ pub fn plan(
             hi: f64::NAN,
         })))
         .map(|(c, b)| match c.fit {
-            Ok(_) => b,
+            // Never below the least spend the curve predicts revenue at.
+            Ok(fit) => Bounds {
+                lo: b.lo.max(fit.curve.min_spend()),
+                hi: b.hi,
+            },
             Err(_) => c.held(),
         })
         .collect();

@@ -47,7 +47,8 @@ struct ReportChannel<'a> {
     #[serde(flatten)]
     plan: &'a ChannelPlan,
     recommended_spend_cents: i64,
-    history: &'a [channels::ChannelMonth],
+    /// Months with spend or revenue (a month with neither is a gap, not history).
+    history: Vec<&'a channels::ChannelMonth>,
 }
 
 /// The whole report.
@@ -121,7 +122,11 @@ fn report<'a>(data: &'a Channels, plan: &'a Plan) -> ChannelsReport<'a> {
             .map(|((row, history), cents)| ReportChannel {
                 plan: row,
                 recommended_spend_cents: cents,
-                history: &history.months,
+                history: history
+                    .months
+                    .iter()
+                    .filter(|m| m.spend != Money::ZERO || m.revenue != Money::ZERO)
+                    .collect(),
             })
             .collect(),
     }

@@ -5,7 +5,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::deal;
 use super::record::{EditRow, Saved, WriteError};
-use crate::db::{channels, task_edits};
+use crate::db::{channels, import, task_edits};
 
 /// Puts the rows of one batch back (`back`) or forward again; returns the status-line summary.
 type Replay = fn(&Transaction<'_>, &[EditRow], bool) -> Result<String, WriteError>;
@@ -77,10 +77,42 @@ pub fn undo(conn: &mut Connection) -> Result<Option<Saved>, WriteError> {
     let Some(batch) = batch else {
         return Ok(None);
     };
+    if let Some(saved) = undo_import(&tx, batch)? {
+        tx.commit()?;
+        return Ok(Some(saved));
+    }
     let saved = replay(&tx, batch, true)?;
     tx.execute("UPDATE edits SET undone = 1 WHERE batch = ?1", [batch])?;
     tx.commit()?;
     Ok(Some(saved))
+}
+
+/// Undoes `batch` when it is an import's; an undone import is not redone (import it again), so
+/// it and every batch undone before it (which may touch its rows) leave the redo list. `None` for
+/// any other batch.
+fn undo_import(tx: &Transaction<'_>, batch: i64) -> Result<Option<Saved>, WriteError> {
+    let is_import: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM edits WHERE batch = ?1 AND entity = ?2)",
+        rusqlite::params![batch, import::IMPORT_ENTITY],
+        |r| r.get(0),
+    )?;
+    if !is_import {
+        return Ok(None);
+    }
+    let summary = import::undo_import(tx, batch).map_err(|e| match e {
+        import::UndoError::Refused(why) => WriteError::Refused(why),
+        import::UndoError::Sqlite(e) => WriteError::Sqlite(e),
+    })?;
+    tx.execute("UPDATE edits SET undone = 1 WHERE batch = ?1", [batch])?;
+    tx.execute(
+        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
+        [],
+    )?;
+    Ok(Some(Saved {
+        batch,
+        deal_id: None,
+        summary,
+    }))
 }
 
 /// Redoes the oldest undone batch not superseded by a newer change; `None` when there is nothing to redo.

@@ -34,7 +34,7 @@ pub fn parse_import(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
-const USAGE: &str = "usage: :import FILE MAPPING.toml (or --kind KIND) [--on-conflict update|skip] [--skip-bad] [--dry-run] [--encoding auto|utf-8|windows-1252|latin1|utf-16]";
+const USAGE: &str = "usage: :import FILE MAPPING.toml (or --kind KIND) [--on-conflict update|skip] [--overwrite] [--skip-bad] [--dry-run] [--encoding auto|utf-8|windows-1252|latin1|utf-16]";
 
 /// Reads `FILE MAPPING [options]` into a job; paths may not contain spaces.
 pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, String> {
@@ -47,11 +47,13 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
         dry_run: false,
         skip_bad: false,
         as_of,
+        overwrite: false,
     };
     while let Some(word) = words.next() {
         match word {
             "--dry-run" => options.dry_run = true,
             "--skip-bad" => options.skip_bad = true,
+            "--overwrite" => options.overwrite = true,
             "--on-conflict" => {
                 options.on_conflict = match words.next() {
                     Some("update") => OnConflict::Update,

@@ -2,6 +2,7 @@
 //! writes; `o` asks the worker for the optimal plan; the plan view accepts the kept moves as one
 //! write (one undo step).
 
+use crate::analytics::assign::Task;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
@@ -35,7 +36,7 @@ pub fn after_write(tasks: &TasksState, ctx: &Ctx) -> Effects {
 pub fn type_char(t: &mut TasksState, c: char) {
     if let Some(picker) = t.picker.as_mut() {
         picker.query.push(c);
-        picker.cursor = 0;
+        start_picker(t);
     } else if let Some(form) = t.form.as_mut() {
         form.type_char(c);
     }
@@ -91,12 +92,15 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
                     cursor: 0,
                     task_ids,
                 });
+                start_picker(t);
             }
         }
-        Command::NewTask => match t
-            .cursor_rep()
-            .or_else(|| t.reps().iter().find(|r| r.active))
-        {
+        Command::NewTask => match t.cursor_rep().or_else(|| {
+            t.reps()
+                .iter()
+                .find(|r| r.active && !r.absent_on(today) && t.load(r.id).open < r.max_open_tasks)
+                .or_else(|| t.reps().iter().find(|r| r.active))
+        }) {
             Some(rep) => t.form = Some(TaskForm::add(rep.id, &rep.name, today)),
             None => effects.say(Message::info("no rep to give a new task to")),
         },
@@ -150,7 +154,7 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
         Command::Down => p.cursor = (p.cursor + 1).min(count.saturating_sub(1)),
         Command::DeleteChar => {
             p.query.pop();
-            p.cursor = 0;
+            start_picker(tasks);
         }
         Command::Cancel => tasks.picker = None,
         Command::Accept => {
@@ -339,4 +343,26 @@ pub fn take_plan(
         }
     }
     effects
+}
+
+/// Puts the picker's cursor at its start: the first listed rep who may take every chosen task
+/// and has room for them (never an absent or full rep while another fits); 0 when none does.
+fn start_picker(t: &mut TasksState) {
+    let chosen: Vec<i64> = t
+        .picker
+        .as_ref()
+        .map_or_else(Vec::new, |p| p.task_ids.clone());
+    let tasks: Vec<&Task> = t
+        .tasks()
+        .iter()
+        .filter(|task| chosen.contains(&task.id))
+        .collect();
+    let start = t
+        .picker_reps()
+        .iter()
+        .position(|r| r.may_take(&tasks, t.load(r.id).open, t.as_of()))
+        .unwrap_or(0);
+    if let Some(p) = t.picker.as_mut() {
+        p.cursor = start;
+    }
 }

@@ -185,10 +185,12 @@ fn task_line(app: &App, task: &Task, cursor: bool, title_width: usize) -> Line<'
         _ => theme.text,
     };
     let mut spans = vec![Span::styled(text, style)];
-    if t.needs_new_owner(task) {
-        spans.push(Span::styled("needs a new owner", theme.error));
-    } else if overdue {
+    if overdue {
         spans.push(Span::styled("overdue", theme.warning));
+    }
+    if t.needs_new_owner(task) {
+        let gap = if overdue { " · " } else { "" };
+        spans.push(Span::styled(format!("{gap}needs a new owner"), theme.error));
     }
     Line::from(spans)
 }
