@@ -307,3 +307,34 @@ fn the_rep_picker_never_starts_on_an_absent_rep() {
     assert_ne!(start.id, 1, "not the absent rep");
     assert!(start.may_take(&[task], t.load(start.id).open, t.as_of()));
 }
+
+#[test]
+fn an_absent_reps_overdue_task_stays_overdue_and_needs_a_new_owner() {
+    let mut h = fixture_board(180, 30);
+    h.conn()
+        .execute(
+            "INSERT INTO tasks (title, kind, customer_id, rep_id, due_on) \
+             VALUES ('Chase the late renewal', 'call', 1, 1, '2026-11-20')",
+            [],
+        )
+        .unwrap();
+    h.press(KeyCode::Char('5'));
+    let row = |h: &Headless| {
+        h.render_text()
+            .lines()
+            .find(|l| l.contains("Chase the late renewal"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(row(&h).contains("overdue"), "{}", row(&h));
+    assert!(!row(&h).contains("needs a new owner"), "{}", row(&h));
+    // Ann Lee (rep 1) goes away from today over the task's due dates.
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Char('a'));
+    h.press(KeyCode::Tab);
+    retype(&mut h, "2026-12-05");
+    h.press(KeyCode::Enter);
+    let line = row(&h);
+    assert!(line.contains("overdue"), "still overdue: {line}");
+    assert!(line.contains("needs a new owner"), "{line}");
+}

@@ -16,8 +16,8 @@ use crate::tui::widgets::text::fit;
 
 /// Cells of a rep's load bar.
 const BAR: usize = 10;
-/// Cells of the flag at the end of a task line.
-const FLAG: usize = 17;
+/// Cells of the flags at the end of a task line: room for "overdue · needs a new owner".
+const FLAG: usize = 27;
 
 /// Draws the tasks screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
