@@ -1,6 +1,7 @@
 //! Plain domain types shared by storage, analytics and the screens.
 
 mod deal_change;
+mod input;
 mod money;
 mod month;
 mod quarter;
@@ -9,6 +10,7 @@ mod stage;
 mod task_change;
 
 pub use deal_change::{DealChange, LOST_REASONS};
+pub use input::{FieldError, fold_name, parse_amount, parse_date, required};
 pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};
