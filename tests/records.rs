@@ -98,7 +98,7 @@ fn a_new_customer_with_contacts_and_tags_is_one_undo_step() {
     assert_eq!(tags, 2, "one need, one interest (the repeat folded)");
     let after = dump(&conn);
     let undone = edits::undo(&mut conn).unwrap().unwrap();
-    assert_eq!(undone.summary, "Undone: New customer Lakeside Ltd");
+    assert_eq!(undone.summary, "undone: New customer Lakeside Ltd");
     assert_eq!(dump(&conn), before);
     edits::redo(&mut conn).unwrap().unwrap();
     assert_eq!(dump(&conn), after);
@@ -252,7 +252,7 @@ fn a_new_deal_takes_its_defaults_and_edits_read_in_words() {
     );
     assert_eq!(
         edits::undo(&mut conn).unwrap().unwrap().summary,
-        format!("Undone: {}", e.summary)
+        format!("undone: {}", e.summary)
     );
 }
 
@@ -371,4 +371,42 @@ fn activities_contacts_and_quotas_undo_and_survive_a_restart() {
         edits::redo(&mut conn).unwrap().unwrap();
     }
     assert_eq!(dump(&conn), after);
+}
+
+#[test]
+fn history_reads_in_words() {
+    let mut conn = common::fixture_db();
+    edits::apply(
+        &mut conn,
+        3,
+        &salesdesk::domain::DealChange::Move {
+            to: Stage::Negotiation,
+        },
+        common::as_of(),
+        "2026-11-26 09:00:00",
+        "tester",
+    )
+    .unwrap();
+    records::bulk_change(&mut conn, &[3], &BulkChange::Owner(2), stamp()).unwrap();
+    let lines = edits::history(&conn, 10).unwrap();
+    let words: Vec<&str> = lines.iter().map(|l| l.words.as_str()).collect();
+    assert_eq!(
+        words,
+        ["1 deal given to Bo Chen", "Stage Proposal → Negotiation"]
+    );
+    assert_eq!(lines[1].field, "Stage");
+    let undone = edits::undo(&mut conn).unwrap().unwrap();
+    assert_eq!(undone.summary, "undone: 1 deal given to Bo Chen");
+    let undone = edits::undo(&mut conn).unwrap().unwrap();
+    assert_eq!(
+        undone.summary,
+        "undone: Proposal deal for Acme Corp: Stage Proposal → Negotiation"
+    );
+    for line in edits::history(&conn, 10).unwrap() {
+        assert!(
+            !line.words.contains("_cents") && !line.words.contains('{'),
+            "{}",
+            line.words
+        );
+    }
 }

@@ -379,7 +379,7 @@ pub(crate) fn replay(
         ))?
         .execute(rusqlite::params_from_iter(bound))?;
     }
-    let verb = if back { "Undone" } else { "Redone" };
+    let verb = if back { "undone" } else { "redone" };
     Ok(format!("{verb}: {summary}"))
 }
 
