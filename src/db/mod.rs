@@ -13,6 +13,7 @@ pub mod import;
 pub mod lock;
 mod open;
 pub mod pipeline_facts;
+pub mod reads;
 pub mod records;
 pub mod schema;
 pub mod scoring_rows;

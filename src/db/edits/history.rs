@@ -1,8 +1,9 @@
 //! The audit trail read back for `:history`, in words (see [`super::words`]).
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use super::words::{self, Named};
+use crate::db::reads::name_of;
 
 /// One line of `:history`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,19 +24,6 @@ pub struct HistoryLine {
     pub words: String,
     /// True when undone.
     pub undone: bool,
-}
-
-/// The name of a rep, product or customer by id, for the words of an edit.
-fn name_of(conn: &Connection, kind: Named, id: i64) -> Option<String> {
-    let sql = match kind {
-        Named::Rep => "SELECT name FROM reps WHERE id = ?1",
-        Named::Product => "SELECT name FROM products WHERE id = ?1",
-        Named::Customer => "SELECT name FROM customers WHERE id = ?1",
-    };
-    conn.prepare_cached(sql)
-        .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
-        .ok()
-        .flatten()
 }
 
 /// Raw `edits` row: at, actor, record name, entity, field, old, new, undone.

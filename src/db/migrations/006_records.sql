@@ -24,3 +24,8 @@ CREATE INDEX customer_tags_by_tag ON customer_tags (kind, tag);
 
 -- What was said or done: the text of a call, email, meeting or note.
 ALTER TABLE activities ADD COLUMN text TEXT NOT NULL DEFAULT '';
+
+-- Search by the start of a name or title, case-insensitive (LIKE 'text%' uses these).
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE);
+CREATE INDEX deals_by_title ON deals (title COLLATE NOCASE);
+CREATE INDEX tasks_by_title ON tasks (title COLLATE NOCASE);
