@@ -138,7 +138,11 @@ fn each_capture_path_writes_one_undoable_batch() {
         .iter()
         .filter_map(|h| h["kind"].as_str())
         .collect();
-    assert_eq!(kinds, ["customer", "contact", "deal"], "Jo Park by her email");
+    assert_eq!(
+        kinds,
+        ["customer", "contact", "deal"],
+        "Jo Park by her email"
+    );
     let text = stdout(&salesdesk_on(&db, TODAY, &["show", "deal", &deal]));
     assert!(text.contains("Expected close 2026-12-26"), "{text}");
     let mut conn = salesdesk::db::open(&db).unwrap().conn;
