@@ -410,3 +410,45 @@ fn history_reads_in_words() {
         );
     }
 }
+
+#[test]
+fn a_follow_up_task_comes_prefilled_and_undoes() {
+    let mut conn = common::fixture_db();
+    let before = edit_count(&conn);
+    assert_eq!(
+        records::task_kinds(&conn).unwrap()[0],
+        "call",
+        "the kind in use first"
+    );
+    let draft = records::follow_up(&conn, Some(7), None, common::as_of()).unwrap();
+    assert_eq!(draft.title, "Follow up: Proposal deal for Acme West");
+    assert_eq!((draft.customer_id, draft.rep_id), (Some(2), 3));
+    assert_eq!(draft.due_on, Some(common::as_of() + chrono::Days::new(3)));
+    let mut bad = draft.clone();
+    bad.kind = "lunch".into();
+    assert_eq!(
+        field_of(records::create_task(&mut conn, &bad, stamp()).unwrap_err()),
+        "kind"
+    );
+    assert_eq!(edit_count(&conn), before);
+    let w = records::create_task(&mut conn, &draft, stamp()).unwrap();
+    assert_eq!(
+        w.summary,
+        "New task 'Follow up: Proposal deal for Acme West' for Cleo Díaz"
+    );
+    let linked: (i64, i64) = conn
+        .query_row(
+            "SELECT customer_id, deal_id FROM tasks WHERE id = ?1",
+            [w.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(linked, (2, 7));
+    edits::undo(&mut conn).unwrap().unwrap();
+    let left: i64 = conn
+        .query_row("SELECT COUNT(*) FROM tasks WHERE id = ?1", [w.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(left, 0);
+}

@@ -32,6 +32,7 @@ fn counts(db: &Path) -> Vec<i64> {
         "customer_tags",
         "deals",
         "activities",
+        "tasks",
         "edits",
     ]
     .iter()
@@ -124,7 +125,16 @@ fn each_capture_path_writes_one_undoable_batch() {
         a["summary"],
         format!("Meeting logged on Lakeside Ltd – Core Pro ({TODAY})")
     );
+    let t = run(
+        &db,
+        &["add", "task", "--deal", &deal, "--due", "eom", "--json"],
+    );
+    assert_eq!(
+        t["summary"],
+        "New task 'Follow up: Lakeside Ltd – Core Pro' for Bo Chen"
+    );
     let shown = run(&db, &["show", "deal", &deal, "--json"]);
+    assert_eq!(shown["tasks"][0]["due"], "2026-11-30");
     assert_eq!(shown["owner"]["name"], "Bo Chen", "the customer's owner");
     assert_eq!(shown["expected_close_on"], "2026-12-26");
     assert_eq!(shown["activities"][0]["text"], "Demo went well");
@@ -146,11 +156,11 @@ fn each_capture_path_writes_one_undoable_batch() {
     let text = stdout(&salesdesk_on(&db, TODAY, &["show", "deal", &deal]));
     assert!(text.contains("Expected close 2026-12-26"), "{text}");
     let mut conn = salesdesk::db::open(&db).unwrap().conn;
-    for _ in 0..4 {
+    for _ in 0..5 {
         salesdesk::db::edits::undo(&mut conn).unwrap().unwrap();
     }
     drop(conn);
-    assert_eq!(counts(&db)[..5], counts_of_fixture()[..5]);
+    assert_eq!(counts(&db)[..6], counts_of_fixture()[..6]);
 }
 
 fn counts_of_fixture() -> Vec<i64> {
@@ -163,7 +173,11 @@ fn bad_input_names_the_field_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = book(dir.path());
     let before = counts(&db);
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["add", "task", "--deal", "3", "--kind", "lunch"],
+            "kind: 'lunch' is not one of call",
+        ),
         (
             &[
                 "add",

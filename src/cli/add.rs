@@ -1,4 +1,4 @@
-//! `salesdesk add customer|contact|deal|activity`: the desk's capture for scripts, with the same
+//! `salesdesk add customer|contact|deal|activity|task`: the desk's capture for scripts, with the same
 //! validation and the same undoable edits. A refusal names the field; nothing is written.
 
 use std::path::Path;
@@ -35,6 +35,8 @@ pub enum AddWhat {
     Deal(DealArgs),
     /// A call, email, meeting or note on a customer or a deal
     Activity(ActivityArgs),
+    /// A follow-up task on a deal or a customer, prefilled from it
+    Task(TaskArgs),
 }
 
 /// Options of `salesdesk add customer`.
@@ -139,6 +141,32 @@ pub struct ActivityArgs {
     /// Who did it: rep id or name
     #[arg(long)]
     pub rep: Option<String>,
+}
+
+/// Options of `salesdesk add task`; what is not given comes from the deal or customer.
+#[derive(Debug, Args)]
+pub struct TaskArgs {
+    /// The deal's id
+    #[arg(long)]
+    pub deal: Option<i64>,
+    /// The customer: id or exact name
+    #[arg(long, required_unless_present = "deal")]
+    pub customer: Option<String>,
+    /// What to do [default: Follow up: <deal or customer>]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// One of the task kinds in use [default: follow-up]
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Who holds it: rep id or name [default: the deal's or customer's owner]
+    #[arg(long)]
+    pub rep: Option<String>,
+    /// Due: YYYY-MM-DD or a shorthand [default: in 3 days]
+    #[arg(long)]
+    pub due: Option<String>,
+    /// 1 (most urgent) to 3
+    #[arg(long)]
+    pub priority: Option<i64>,
 }
 
 fn bad(message: impl Into<String>) -> anyhow::Error {
@@ -297,6 +325,46 @@ pub fn run(path: &Path, today: NaiveDate, args: &AddArgs) -> anyhow::Result<()> 
                 text: a.text.clone(),
             };
             written(records::log_activity(conn, &new, stamp))?
+        }
+        AddWhat::Task(t) => {
+            let customer = t
+                .customer
+                .as_deref()
+                .map(|c| resolve(conn, "customer", "customers", c))
+                .transpose()?;
+            let mut task = match (
+                t.rep.as_deref(),
+                records::follow_up(conn, t.deal, customer, today),
+            ) {
+                (_, Ok(task)) => task,
+                (Some(_), Err(RecordError::Field(e))) if e.field == "rep" => records::TaskInput {
+                    title: String::new(),
+                    kind: "follow-up".into(),
+                    customer_id: customer,
+                    deal_id: t.deal,
+                    rep_id: 0,
+                    due_on: None,
+                    est_minutes: 30,
+                    priority: 2,
+                },
+                (_, Err(e)) => return Err(bad(e.to_string())),
+            };
+            if let Some(rep) = &t.rep {
+                task.rep_id = resolve(conn, "rep", "reps", rep)?;
+            }
+            if let Some(title) = &t.title {
+                task.title = title.clone();
+            }
+            if let Some(kind) = &t.kind {
+                task.kind = kind.trim().to_string();
+            }
+            if let Some(due) = &t.due {
+                task.due_on = Some(parse_date("due", due, today).map_err(field)?);
+            }
+            if let Some(p) = t.priority {
+                task.priority = p;
+            }
+            written(records::create_task(conn, &task, stamp))?
         }
     };
     if args.json {

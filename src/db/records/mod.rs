@@ -1,5 +1,5 @@
-//! Writes of records — customers with tags, contacts, deals, activities, quotas and bulk changes
-//! of deals — each one transaction with its batch of `edits` rows, undone and redone through
+//! Writes of records — customers with tags, contacts, deals, activities, follow-up tasks, quotas
+//! and bulk changes of deals — each one transaction with its batch of `edits` rows, undone and redone through
 //! [`journal::replay`]. Bad input is refused with the field named and nothing written.
 
 mod activity;
@@ -9,6 +9,7 @@ mod deal;
 pub(crate) mod journal;
 mod lookup;
 mod quota;
+mod task;
 
 pub use activity::{ACTIVITY_KINDS, NewActivity, log_activity};
 pub use bulk::{BulkChange, BulkSummary, bulk_change};
@@ -18,6 +19,7 @@ pub use customer::{
 };
 pub use deal::{DealEdit, NewDeal, create_deal, edit_deal};
 pub use quota::set_quota;
+pub use task::{TaskInput, create_task, follow_up, task_kinds};
 
 use rusqlite::{Connection, TransactionBehavior};
 
