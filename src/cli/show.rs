@@ -159,6 +159,14 @@ fn deal(
     if let Some(days) = d.days_in_stage {
         out.push(format!("{days} days in {}", d.stage));
     }
+    if let Some(closed) = d.closed_on {
+        let why = d
+            .lost_reason
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        out.push(format!("Closed {closed}{why}"));
+    }
     section(&mut out, "Stages", stages);
     section(&mut out, "Activities", acts);
     section(&mut out, "Tasks", task_lines);

@@ -2,7 +2,7 @@
 //! and the customer's contacts.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::journal::Journal;
 use super::{RecordError, Stamp, Written, lookup, write};
@@ -308,6 +308,16 @@ pub fn edit_customer(
     })
 }
 
+fn contact_name(tx: &Transaction<'_>, contact_id: i64) -> Result<String, RecordError> {
+    tx.query_row(
+        "SELECT name FROM contacts WHERE id = ?1",
+        [contact_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| FieldError::new("contact", format!("there is no contact {contact_id}")).into())
+}
+
 /// Adds a contact to a customer.
 pub fn add_contact(
     conn: &mut Connection,
@@ -332,6 +342,7 @@ pub fn edit_contact(
 ) -> Result<Written, RecordError> {
     let c = checked_contact(input)?;
     write(conn, stamp, |j| {
+        contact_name(j.tx(), contact_id)?;
         let mut changed = Vec::new();
         for (column, label, value) in [
             ("name", "name", &c.name),
@@ -360,14 +371,7 @@ pub fn remove_contact(
     stamp: Stamp<'_>,
 ) -> Result<Written, RecordError> {
     write(conn, stamp, |j| {
-        let name: String = j
-            .tx()
-            .query_row(
-                "SELECT name FROM contacts WHERE id = ?1",
-                [contact_id],
-                |r| r.get(0),
-            )
-            .map_err(|_| FieldError::new("contact", format!("there is no contact {contact_id}")))?;
+        let name = contact_name(j.tx(), contact_id)?;
         j.delete("contacts", contact_id)?;
         Ok((contact_id, format!("Contact {name} removed")))
     })
