@@ -29,3 +29,7 @@ ALTER TABLE activities ADD COLUMN text TEXT NOT NULL DEFAULT '';
 CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE);
 CREATE INDEX deals_by_title ON deals (title COLLATE NOCASE);
 CREATE INDEX tasks_by_title ON tasks (title COLLATE NOCASE);
+
+-- The pipeline list's pages: open deals by amount and by expected close, without a full scan.
+CREATE INDEX deals_open_by_amount ON deals (amount_cents) WHERE closed_on IS NULL;
+CREATE INDEX deals_open_by_close ON deals (expected_close_on) WHERE closed_on IS NULL;

@@ -171,15 +171,30 @@ pub struct ListPage {
     pub rows: Vec<ListRow>,
 }
 
-const OPEN: &str = "WITH open AS (
-    SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
-           d.expected_close_on, d.created_on, d.rep_id,
-           MAX(d.created_on,
+/// The open deals as a CTE named `open`; with `touch`, each with its last activity, stage change
+/// or creation as `last_touch` (two index lookups a deal, so only when a filter or sort needs it).
+fn open_cte(touch: bool) -> String {
+    let touch = if touch {
+        ", MAX(d.created_on,
                COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id), ''),
                COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = d.id), ''))
-               AS last_touch
+               AS last_touch"
+    } else {
+        ""
+    };
+    format!(
+        "WITH open AS (
+    SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
+           d.expected_close_on, d.created_on, d.rep_id{touch}
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
-    WHERE d.closed_on IS NULL)";
+    WHERE d.closed_on IS NULL)"
+    )
+}
+
+/// The last touch of the deal `p.id` created on `p.created_on`, for the rows of one page.
+const PAGE_TOUCH: &str = "MAX(p.created_on,
+    COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = p.id), ''),
+    COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = p.id), ''))";
 
 /// One page of open deals for `query` as of `today`.
 pub fn pipeline_page(
@@ -213,8 +228,10 @@ pub fn pipeline_page(
         conditions.push(format!("(title LIKE ?{n} OR customer LIKE ?{n})"));
     }
     let filter = conditions.join(" AND ");
+    let touch = query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch;
+    let open = open_cte(touch);
     let total: i64 = conn
-        .prepare_cached(&format!("{OPEN} SELECT COUNT(*) FROM open WHERE {filter}"))?
+        .prepare_cached(&format!("{open} SELECT COUNT(*) FROM open WHERE {filter}"))?
         .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
     let (sort, descending) = match (query.view, query.sort) {
         (Some(SavedView::BiggestOpen), SortColumn::Title) => (SortColumn::Amount, true),
@@ -231,10 +248,12 @@ pub fn pipeline_page(
     let n = params.len();
     let rows = conn
         .prepare_cached(&format!(
-            "{OPEN} SELECT id, title, customer, owner, stage, amount_cents, expected_close_on, created_on,
-                    last_touch FROM open WHERE {filter} ORDER BY {}, id LIMIT ?{} OFFSET ?{n}",
-            order.join(", "),
-            n - 1
+            "{open} SELECT p.id, p.title, p.customer, p.owner, p.stage, p.amount_cents,
+                    p.expected_close_on, p.created_on, {PAGE_TOUCH}
+             FROM (SELECT * FROM open WHERE {filter} ORDER BY {order}, id LIMIT ?{} OFFSET ?{n}) p
+             ORDER BY {order}, p.id",
+            n - 1,
+            order = order.join(", "),
         ))?
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {
             let created = r.get::<_, String>(7)?;
@@ -268,7 +287,11 @@ pub fn saved_view_counts(
         .map(|v| format!("COALESCE(SUM({}), 0)", v.condition(today, stale_days)))
         .collect();
     let counts: Vec<i64> = conn
-        .prepare_cached(&format!("{OPEN} SELECT {} FROM open", sums.join(", ")))?
+        .prepare_cached(&format!(
+            "{} SELECT {} FROM open",
+            open_cte(true),
+            sums.join(", ")
+        ))?
         .query_row([], |r| {
             (0..SavedView::ALL.len()).map(|i| r.get(i)).collect()
         })?;
