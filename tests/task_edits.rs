@@ -76,7 +76,15 @@ fn a_reassignment_is_one_batch_and_one_undo() {
     assert_eq!(dump(&conn), after);
     let history = edits::history(&conn, 10).unwrap();
     assert_eq!(history.len(), 3);
-    assert_eq!(history[0].field, "rep_id");
+    assert_eq!(
+        history[0].field, "Owner",
+        "the field in words, not the column"
+    );
+    assert!(
+        history[0].words.starts_with("Owner "),
+        "{}",
+        history[0].words
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The command line: `salesdesk` opens the desk; subcommands work headless for scripts and tests.
 
+mod add;
 mod backup;
 mod completions;
 mod config;
@@ -11,6 +12,7 @@ mod import;
 mod manpage;
 mod paths;
 mod report;
+mod show;
 mod snapshot;
 
 use std::path::PathBuf;
@@ -24,6 +26,7 @@ use crate::db::{self, OpenedDb, demo::DemoOptions, lock::WriteLock};
 use crate::domain::group_thousands;
 use crate::tui::{self, App, app::Message};
 
+pub use add::{AddArgs, AddWhat};
 pub use backup::BackupArgs;
 pub use completions::CompletionsArgs;
 pub use config::ConfigArgs;
@@ -36,6 +39,7 @@ pub use report::{
     AssignArgs, BoundsList, ChannelsArgs, ForecastArgs, NamedBounds, PipelineArgs, Report,
     ReportArgs, ScoringArgs, TiersArgs, costs_csv,
 };
+pub use show::{FindArgs, ShowArgs, ShowWhat};
 pub use snapshot::SnapshotArgs;
 
 /// salesdesk: the book of business, pipeline and forecasts in your terminal, offline.
@@ -62,7 +66,13 @@ pub struct Cli {
 impl Cli {
     /// True when the command asks for JSON, so its errors are JSON too.
     pub fn json(&self) -> bool {
-        matches!(&self.command, Some(Command::Report(args)) if args.report.json())
+        match &self.command {
+            Some(Command::Report(args)) => args.report.json(),
+            Some(Command::Add(args)) => args.json,
+            Some(Command::Show(args)) => args.json,
+            Some(Command::Find(args)) => args.json,
+            _ => false,
+        }
     }
 }
 
@@ -80,6 +90,12 @@ pub enum Command {
     /// Write one kind of record to a CSV file: reps, products, customers, deals, tasks or
     /// channel-months
     Export(ExportArgs),
+    /// Add a customer, contact, deal or activity, as the desk would (undoable there)
+    Add(AddArgs),
+    /// Print a customer's or a deal's record
+    Show(ShowArgs),
+    /// Search customers, contacts, deals and tasks
+    Find(FindArgs),
     /// Copy the database to a new file, consistently, even while the desk is open
     Backup(BackupArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell
@@ -116,6 +132,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Import(args)) => import::run(&path()?, as_of, &args),
         Some(Command::Export(args)) => export::run(&path()?, &args),
         Some(Command::Backup(args)) => backup::run(&path()?, &args),
+        Some(Command::Add(args)) => add::run(&path()?, as_of, &args),
+        Some(Command::Show(args)) => show::run_show(&path()?, as_of, &args),
+        Some(Command::Find(args)) => show::run_find(&path()?, &args),
         Some(Command::Config(args)) => config::run(explicit_config, &args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => manpage::run(&args),

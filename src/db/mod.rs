@@ -14,6 +14,8 @@ pub mod lock;
 mod open;
 pub mod pipeline_facts;
 pub mod read_only;
+pub mod reads;
+pub mod records;
 pub mod schema;
 pub mod scoring_rows;
 pub mod task_edits;

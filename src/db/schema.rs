@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_forecast.sql"),
     include_str!("migrations/005_channel_plans.sql"),
     include_str!("migrations/006_imports.sql"),
+    include_str!("migrations/007_records.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -2,6 +2,7 @@
 
 mod deal_change;
 pub mod display_text;
+mod input;
 mod money;
 mod month;
 mod quarter;
@@ -10,6 +11,7 @@ mod stage;
 mod task_change;
 
 pub use deal_change::{DealChange, LOST_REASONS};
+pub use input::{FieldError, fold_name, parse_amount, parse_date, required};
 pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError};
 pub use quarter::{ParseQuarterError, Quarter};

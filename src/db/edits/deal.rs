@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::record::{EditRow, Saved, WriteError};
+use super::words;
 use crate::domain::{DealChange, Stage};
 
 /// The `edits.entity` of a deal's field.
@@ -253,5 +254,19 @@ pub(super) fn replay(
         r.get(0)
     })?;
     let verb = if back { "undone" } else { "redone" };
-    Ok(format!("{verb}: {title}"))
+    let changes: Vec<String> = rows
+        .iter()
+        .filter(|r| r.entity == ENTITY && r.field != "closed_on")
+        .filter_map(|r| {
+            let (label, old, new) = words::change(
+                ENTITY,
+                &r.field,
+                r.old.as_deref(),
+                r.new.as_deref(),
+                &|_, _| None,
+            )?;
+            Some(words::sentence(&title, ENTITY, &label, &old, &new))
+        })
+        .collect();
+    Ok(format!("{verb}: {title}: {}", changes.join(", ")))
 }

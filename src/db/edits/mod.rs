@@ -11,6 +11,7 @@ mod deal;
 mod history;
 pub(crate) mod record;
 mod undo;
+pub mod words;
 
 pub use deal::apply;
 pub use history::{HistoryLine, history};

@@ -1,0 +1,303 @@
+//! The pipeline as a list: every open deal, filtered, sorted by any column and read a page at a
+//! time by offset for a virtual table, with no cap; and the saved views with their counts.
+
+use chrono::{Datelike, Days, NaiveDate};
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use super::date;
+use crate::domain::{Money, Quarter};
+
+/// A saved view of the open pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedView {
+    /// No activity and no stage change in the stale window.
+    Stale,
+    /// Expected close date passed.
+    Slipped,
+    /// No expected close date.
+    NoCloseDate,
+    /// Expected to close this calendar month.
+    ClosingThisMonth,
+    /// Expected to close this calendar quarter.
+    ClosingThisQuarter,
+    /// Every open deal, biggest first.
+    BiggestOpen,
+}
+
+impl SavedView {
+    /// Every saved view, in menu order.
+    pub const ALL: [SavedView; 6] = [
+        SavedView::Stale,
+        SavedView::Slipped,
+        SavedView::NoCloseDate,
+        SavedView::ClosingThisMonth,
+        SavedView::ClosingThisQuarter,
+        SavedView::BiggestOpen,
+    ];
+
+    /// The view's name as the menu shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SavedView::Stale => "Stale",
+            SavedView::Slipped => "Slipped",
+            SavedView::NoCloseDate => "No close date",
+            SavedView::ClosingThisMonth => "Closing this month",
+            SavedView::ClosingThisQuarter => "Closing this quarter",
+            SavedView::BiggestOpen => "Biggest open",
+        }
+    }
+
+    /// The SQL condition on the `open` rows; dates are computed here, never typed by a user.
+    fn condition(self, today: NaiveDate, stale_days: u32) -> String {
+        let month_start = today.with_day(1).unwrap_or(today);
+        let month_end = month_start
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today);
+        let quarter = Quarter::containing(today);
+        let (q_start, q_end) = (
+            quarter.first_day().unwrap_or(today),
+            quarter.last_day().unwrap_or(today),
+        );
+        let cutoff = today
+            .checked_sub_days(Days::new(u64::from(stale_days)))
+            .unwrap_or(today);
+        match self {
+            SavedView::Stale => format!("last_touch < '{cutoff}'"),
+            SavedView::Slipped => format!("expected_close_on < '{today}'"),
+            SavedView::NoCloseDate => "expected_close_on IS NULL".into(),
+            SavedView::ClosingThisMonth => {
+                format!("expected_close_on BETWEEN '{month_start}' AND '{month_end}'")
+            }
+            SavedView::ClosingThisQuarter => {
+                format!("expected_close_on BETWEEN '{q_start}' AND '{q_end}'")
+            }
+            SavedView::BiggestOpen => "1".into(),
+        }
+    }
+}
+
+/// A column of the list view to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Deal title.
+    Title,
+    /// Customer name.
+    Customer,
+    /// Owner name.
+    Owner,
+    /// Stage, in pipeline order.
+    Stage,
+    /// Amount.
+    Amount,
+    /// Expected close date (none last).
+    ExpectedClose,
+    /// Age (created date).
+    Age,
+    /// Last activity or stage change.
+    LastTouch,
+}
+
+impl SortColumn {
+    fn sql(self) -> &'static str {
+        match self {
+            SortColumn::Title => "title COLLATE NOCASE",
+            SortColumn::Customer => "customer COLLATE NOCASE",
+            SortColumn::Owner => "owner COLLATE NOCASE",
+            SortColumn::Stage => {
+                "CASE stage WHEN 'Lead' THEN 0 WHEN 'Qualified' THEN 1 WHEN 'Proposal' THEN 2 ELSE 3 END"
+            }
+            SortColumn::Amount => "amount_cents",
+            SortColumn::ExpectedClose => "expected_close_on IS NULL, expected_close_on",
+            SortColumn::Age => "created_on",
+            SortColumn::LastTouch => "last_touch",
+        }
+    }
+}
+
+/// What page of the list to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    /// A saved view, if one is chosen.
+    pub view: Option<SavedView>,
+    /// Only deals at this stage.
+    pub stage: Option<String>,
+    /// Only deals of this rep.
+    pub owner_rep_id: Option<i64>,
+    /// Only deals whose title or customer contains this text.
+    pub text: Option<String>,
+    /// The column to sort by.
+    pub sort: SortColumn,
+    /// Sort descending.
+    pub descending: bool,
+    /// Rows to skip.
+    pub offset: usize,
+    /// Rows to return.
+    pub limit: usize,
+    /// Days without activity or stage change after which a deal is stale (from the config).
+    pub stale_days: u32,
+}
+
+/// One row of the list view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRow {
+    /// Deal id (Enter opens its record).
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Customer name.
+    pub customer: Option<String>,
+    /// Owner name.
+    pub owner: Option<String>,
+    /// Stage.
+    pub stage: String,
+    /// Amount.
+    pub amount: Money,
+    /// Expected close.
+    pub expected_close_on: Option<NaiveDate>,
+    /// Days since created.
+    pub age_days: Option<i64>,
+    /// Last activity, stage change or creation.
+    pub last_touch: Option<NaiveDate>,
+}
+
+/// A page of the list and how many rows match in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPage {
+    /// Rows matching the query, all pages.
+    pub total: usize,
+    /// This page.
+    pub rows: Vec<ListRow>,
+}
+
+/// The open deals as a CTE named `open`; with `touch`, each with its last activity, stage change
+/// or creation as `last_touch` (two index lookups a deal, so only when a filter or sort needs it).
+fn open_cte(touch: bool) -> String {
+    let touch = if touch {
+        ", MAX(d.created_on,
+               COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id), ''),
+               COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = d.id), ''))
+               AS last_touch"
+    } else {
+        ""
+    };
+    format!(
+        "WITH open AS (
+    SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
+           d.expected_close_on, d.created_on, d.rep_id{touch}
+    FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
+    WHERE d.closed_on IS NULL)"
+    )
+}
+
+/// The last touch of the deal `p.id` created on `p.created_on`, for the rows of one page.
+const PAGE_TOUCH: &str = "MAX(p.created_on,
+    COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = p.id), ''),
+    COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = p.id), ''))";
+
+/// One page of open deals for `query` as of `today`.
+pub fn pipeline_page(
+    conn: &Connection,
+    query: &ListQuery,
+    today: NaiveDate,
+) -> rusqlite::Result<ListPage> {
+    let mut conditions = vec![
+        query
+            .view
+            .unwrap_or(SavedView::BiggestOpen)
+            .condition(today, query.stale_days),
+    ];
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(stage) = &query.stage {
+        params.push(stage.clone().into());
+        conditions.push(format!("stage = ?{}", params.len()));
+    }
+    if let Some(rep) = query.owner_rep_id {
+        params.push(rep.into());
+        conditions.push(format!("rep_id = ?{}", params.len()));
+    }
+    if let Some(text) = query
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        params.push(format!("%{text}%").into());
+        let n = params.len();
+        conditions.push(format!("(title LIKE ?{n} OR customer LIKE ?{n})"));
+    }
+    let filter = conditions.join(" AND ");
+    let touch = query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch;
+    let open = open_cte(touch);
+    let total: i64 = conn
+        .prepare_cached(&format!("{open} SELECT COUNT(*) FROM open WHERE {filter}"))?
+        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+    let (sort, descending) = match (query.view, query.sort) {
+        (Some(SavedView::BiggestOpen), SortColumn::Title) => (SortColumn::Amount, true),
+        (_, sort) => (sort, query.descending),
+    };
+    let direction = if descending { "DESC" } else { "ASC" };
+    let order: Vec<String> = sort
+        .sql()
+        .split(", ")
+        .map(|c| format!("{c} {direction}"))
+        .collect();
+    params.push((query.limit as i64).into());
+    params.push((query.offset as i64).into());
+    let n = params.len();
+    let rows = conn
+        .prepare_cached(&format!(
+            "{open} SELECT p.id, p.title, p.customer, p.owner, p.stage, p.amount_cents,
+                    p.expected_close_on, p.created_on, {PAGE_TOUCH}
+             FROM (SELECT * FROM open WHERE {filter} ORDER BY {order}, id LIMIT ?{} OFFSET ?{n}) p
+             ORDER BY {order}, p.id",
+            n - 1,
+            order = order.join(", "),
+        ))?
+        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            let created = r.get::<_, String>(7)?;
+            Ok(ListRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                customer: r.get(2)?,
+                owner: r.get(3)?,
+                stage: r.get(4)?,
+                amount: Money(r.get(5)?),
+                expected_close_on: r.get::<_, Option<String>>(6)?.as_deref().and_then(date),
+                age_days: date(&created).map(|c| (today - c).num_days()),
+                last_touch: date(&r.get::<_, String>(8)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ListPage {
+        total: total as usize,
+        rows,
+    })
+}
+
+/// Each saved view with its count of open deals, in menu order, in one pass.
+pub fn saved_view_counts(
+    conn: &Connection,
+    today: NaiveDate,
+    stale_days: u32,
+) -> rusqlite::Result<Vec<(SavedView, usize)>> {
+    let sums: Vec<String> = SavedView::ALL
+        .iter()
+        .map(|v| format!("COALESCE(SUM({}), 0)", v.condition(today, stale_days)))
+        .collect();
+    let counts: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "{} SELECT {} FROM open",
+            open_cte(true),
+            sums.join(", ")
+        ))?
+        .query_row([], |r| {
+            (0..SavedView::ALL.len()).map(|i| r.get(i)).collect()
+        })?;
+    Ok(SavedView::ALL
+        .iter()
+        .copied()
+        .zip(counts.into_iter().map(|c| c as usize))
+        .collect())
+}

@@ -1,0 +1,142 @@
+//! One change to a set of deals — move stage, change owner, set expected close, mark lost — as one
+//! transaction and one undo step, with a summary of what changed and what was skipped and why.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::deal::enter_stage;
+use super::{RecordError, Stamp, Written, lookup, write};
+use crate::domain::{FieldError, Stage};
+
+/// What to do to every selected deal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkChange {
+    /// Move open deals to another open stage.
+    Move(Stage),
+    /// Give the deals to another rep.
+    Owner(i64),
+    /// Set (or clear) the expected close date of open deals.
+    ExpectedClose(Option<NaiveDate>),
+    /// Close open deals as Lost today, for a reason.
+    Lose(String),
+}
+
+/// What a bulk change did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkSummary {
+    /// The write: batch and summary in words.
+    pub written: Written,
+    /// How many deals changed.
+    pub changed: usize,
+    /// Deals left as they were, with why.
+    pub skipped: Vec<(i64, String)>,
+}
+
+/// Applies `change` to every deal of `deal_ids` it applies to, as one undoable step; refuses
+/// when it applies to none.
+pub fn bulk_change(
+    conn: &mut Connection,
+    deal_ids: &[i64],
+    change: &BulkChange,
+    stamp: Stamp<'_>,
+) -> Result<BulkSummary, RecordError> {
+    match change {
+        BulkChange::Move(to) if to.is_closed() => {
+            return Err(FieldError::new(
+                "stage",
+                "move to an open stage; mark Won or Lost instead",
+            )
+            .into());
+        }
+        BulkChange::Lose(reason) if reason.trim().is_empty() => {
+            return Err(FieldError::new("reason", "cannot be empty").into());
+        }
+        _ => {}
+    }
+    let mut changed = 0;
+    let mut skipped = Vec::new();
+    let written = write(conn, stamp, |j| {
+        let what = match change {
+            BulkChange::Move(to) => format!("moved to {to}"),
+            BulkChange::Owner(rep) => format!("given to {}", lookup::rep(j.tx(), "owner", *rep)?),
+            BulkChange::ExpectedClose(Some(d)) => format!("expected to close {d}"),
+            BulkChange::ExpectedClose(None) => "close date cleared".into(),
+            BulkChange::Lose(reason) => format!("marked Lost ({})", reason.trim()),
+        };
+        let today = stamp.today.to_string();
+        let mut stage_of = j
+            .tx()
+            .prepare_cached("SELECT stage FROM deals WHERE id = ?1")?;
+        for &id in deal_ids {
+            let Some(stage) = stage_of
+                .query_row([id], |r| r.get::<_, String>(0))
+                .optional()?
+            else {
+                skipped.push((id, "no such deal".to_string()));
+                continue;
+            };
+            let closed = stage == "Won" || stage == "Lost";
+            let did = match change {
+                BulkChange::Owner(rep) => j.set("deals", id, "rep_id", Value::Integer(*rep))?,
+                _ if closed => {
+                    skipped.push((id, format!("already {stage}")));
+                    continue;
+                }
+                BulkChange::Move(to) => {
+                    let did = j.set("deals", id, "stage", Value::Text(to.as_str().into()))?;
+                    if did {
+                        enter_stage(j, id, Some(&stage), to.as_str(), &today)?;
+                    }
+                    did
+                }
+                BulkChange::ExpectedClose(d) => j.set(
+                    "deals",
+                    id,
+                    "expected_close_on",
+                    d.map_or(Value::Null, |d| Value::Text(d.to_string())),
+                )?,
+                BulkChange::Lose(reason) => {
+                    // Closed-on first, so the Won/Lost ⇔ closed_on check holds after the stage.
+                    j.set(
+                        "deals",
+                        id,
+                        "lost_reason",
+                        Value::Text(reason.trim().into()),
+                    )?;
+                    j.tx().execute(
+                        "UPDATE deals SET stage = 'Lost', closed_on = ?2 WHERE id = ?1",
+                        rusqlite::params![id, today],
+                    )?;
+                    j.note("deals", id, "stage", Some(&stage), Some("Lost"))?;
+                    j.note("deals", id, "closed_on", None, Some(&today))?;
+                    enter_stage(j, id, Some(&stage), "Lost", &today)?;
+                    true
+                }
+            };
+            if did {
+                changed += 1;
+            } else {
+                skipped.push((id, "already so".to_string()));
+            }
+        }
+        if changed == 0 {
+            return Err(FieldError::new(
+                "deals",
+                "the change applies to none of the selected deals",
+            )
+            .into());
+        }
+        let plural = if changed == 1 { "deal" } else { "deals" };
+        let skip = match skipped.len() {
+            0 => String::new(),
+            n => format!(" ({n} skipped)"),
+        };
+        Ok((0, format!("{changed} {plural} {what}{skip}")))
+    })?;
+    Ok(BulkSummary {
+        written,
+        changed,
+        skipped,
+    })
+}
