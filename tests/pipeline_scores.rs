@@ -114,7 +114,7 @@ fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
 }
 
 #[test]
-fn a_thin_book_shows_no_percentages_and_says_why() {
+fn a_thin_book_shows_stage_rates_and_says_why() {
     let mut h = fixture_board(140, 30);
     h.press(KeyCode::Char('l'));
     h.press(KeyCode::Char('l'));
@@ -125,8 +125,9 @@ fn a_thin_book_shows_no_percentages_and_says_why() {
     assert!(!percentage, "{text}");
     assert_eq!(
         selected_line(&h),
-        "no win probability: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
+        "stage 50% · no win model: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
     );
+    assert!(text.contains("stage 50% · "), "{text}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod explain;
 mod logistic;
 mod metrics;
 mod model;
+mod range;
 mod report;
 mod sets;
 mod settings;
@@ -19,8 +20,10 @@ pub use logistic::{
 };
 pub use metrics::{CALIBRATION_BINS, CalibrationBin, Metrics, auc, metrics};
 pub use model::{
-    HOLDOUT_SHARE, Model, ModelProblem, Score, TrainingSet, design, split_by_time, train,
+    HOLDOUT_SHARE, MIN_HOLDOUT_AUC, Model, ModelProblem, Score, TrainingSet, design, split_by_time,
+    train,
 };
+pub use range::{HIGH_PERCENTILE, LOW_PERCENTILE, Range, Ranges};
 pub use report::{FittedReport, ModelReport, ScoreReport, ScoringReport};
 pub use sets::{ModelRows, Scored, ScoringSet, fit_and_score, score_all};
 pub use settings::{DEFAULT_LAMBDA, DEFAULT_MAX_WIN_ROWS, MIN_EACH_OUTCOME, ScoringSettings};
