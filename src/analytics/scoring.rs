@@ -4,6 +4,7 @@
 
 mod design;
 mod explain;
+mod linear;
 mod logistic;
 mod metrics;
 mod model;
@@ -13,8 +14,9 @@ mod sets;
 mod settings;
 mod stages;
 
-pub use design::{Categorical, CodedDesign, DesignSpec, Features, LinearDesign, Numeric, Scaling};
+pub use design::{Categorical, CodedDesign, DesignSpec, Features, Numeric, Scaling};
 pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
+pub use linear::LinearDesign;
 pub use logistic::{
     FitError, Logistic, MAX_ITERATIONS, RELATIVE_GRADIENT_TOLERANCE, fit, sigmoid, softplus,
 };

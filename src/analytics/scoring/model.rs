@@ -274,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn a_base_level_that_never_occurs_gives_way_to_the_first_that_does() {
+        let train = Features {
+            numeric: vec![],
+            categorical: vec![crate::analytics::scoring::Categorical {
+                name: "tier".into(),
+                levels: vec!["a".into(), "b".into(), "c".into()],
+                codes: vec![1, 2, 1, 2, 2],
+            }],
+        };
+        let spec = DesignSpec::learn(&train);
+        assert_eq!(spec.names, ["intercept", "tier=c"]);
+        assert_eq!(spec.dropped, ["tier=a", "tier=b"]);
+    }
+
+    #[test]
     fn a_deal_older_than_the_training_range_scores_as_one_at_its_edge() {
         // Age separates nothing: every age from 0 to 199 days wins on the same pattern, and a
         // hash of the row (not its age) decides. The fit still gives age some coefficient.
