@@ -42,7 +42,9 @@ fn expected_line(h: &Headless) -> String {
     let card = h.app.pipeline.selected_card().unwrap();
     let set = h.app.scores.set.as_ref().unwrap();
     let score = set.win.score_of(card.id).unwrap();
-    format!("win {:.0}%: ", score.probability * 100.0)
+    let model = set.win.model.as_ref().unwrap();
+    let auc = model.holdout_metrics.as_ref().unwrap().auc.unwrap();
+    format!("win {:.0}% (AUC {auc:.2}): ", score.probability * 100.0)
 }
 
 fn snapshot_settings() -> insta::Settings {

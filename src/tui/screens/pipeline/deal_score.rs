@@ -2,7 +2,8 @@
 //! with the selected deal's probability and the three factors that moved it most — one line
 //! because every column is only about 14 cells wide at 80×24, too narrow for the factors.
 //! When the model cannot be trusted (held-out AUC under 0.6, or too few closed deals to fit)
-//! the card shows its stage rate instead ("stage 25%") and the line says why.
+//! the card shows its stage rate instead ("stage 25%") and the line says why; otherwise the line
+//! gives the model's held-out AUC ("win 62% (AUC 0.78): …").
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -88,10 +89,21 @@ fn selected_text(app: &App) -> String {
     if let Some(why) = distrust(app) {
         return format!("stage {:.0}% · {why}", stage_rate(app, card));
     }
+    let quality = app
+        .scores
+        .set
+        .as_ref()
+        .and_then(|set| set.win.model.as_ref().ok()?.holdout_metrics.as_ref())
+        .and_then(|h| Some(format!(" (AUC {:.2})", h.auc?)))
+        .unwrap_or_default();
     match score(app, card.id) {
         Some(s) => {
             let factors: Vec<String> = s.top.iter().map(factor).collect();
-            format!("win {:.0}%: {}", s.probability * 100.0, factors.join(", "))
+            format!(
+                "win {:.0}%{quality}: {}",
+                s.probability * 100.0,
+                factors.join(", ")
+            )
         }
         None => "no win probability yet: the deal is newer than the model (refitting)".into(),
     }
