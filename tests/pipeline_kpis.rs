@@ -247,6 +247,7 @@ fn stage_conversion_counts_skipped_stages_as_passed() {
         entered,
         converted,
         rate: Some(rate),
+        unused: false,
     };
     // Reached Lead in the period: every deal but D5 (2025-09-01) and D11 (not yet) = 9;
     // reached Qualified or beyond later: all but D6 = 8.
@@ -282,6 +283,7 @@ fn days_in_stage_average_the_stays_that_ended_in_the_period() {
         stage,
         stints,
         mean_days: Some(mean),
+        unused: false,
     };
     // Lead stays: D1 2, D2 5, D3 10, D4 4, D7 19, D8 4, D9 14, D10 9 = 67 over 8 → 8.375
     // (D5's ended 2025-11-26, outside; D6's has not ended).

@@ -42,7 +42,9 @@ fn expected_line(h: &Headless) -> String {
     let card = h.app.pipeline.selected_card().unwrap();
     let set = h.app.scores.set.as_ref().unwrap();
     let score = set.win.score_of(card.id).unwrap();
-    format!("win {:.0}%: ", score.probability * 100.0)
+    let model = set.win.model.as_ref().unwrap();
+    let auc = model.holdout_metrics.as_ref().unwrap().auc.unwrap();
+    format!("win {:.0}% (AUC {auc:.2}): ", score.probability * 100.0)
 }
 
 fn snapshot_settings() -> insta::Settings {
@@ -114,7 +116,7 @@ fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
 }
 
 #[test]
-fn a_thin_book_shows_no_percentages_and_says_why() {
+fn a_thin_book_shows_stage_rates_and_says_why() {
     let mut h = fixture_board(140, 30);
     h.press(KeyCode::Char('l'));
     h.press(KeyCode::Char('l'));
@@ -125,8 +127,9 @@ fn a_thin_book_shows_no_percentages_and_says_why() {
     assert!(!percentage, "{text}");
     assert_eq!(
         selected_line(&h),
-        "no win probability: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
+        "stage 50% · no win model: scores need at least 40 positive and 40 negative examples; there are 24 positive and 12 negative"
     );
+    assert!(text.contains("stage 50% · "), "{text}");
 }
 
 #[test]

@@ -89,11 +89,14 @@ fn json_report_has_the_documented_keys_and_sane_values() {
     assert!(kpis["velocity_per_day_cents"].as_i64().unwrap() > 0);
     assert_eq!(kpis["conversions"].as_array().unwrap().len(), 4);
     for c in kpis["conversions"].as_array().unwrap() {
-        assert_eq!(keys(c), ["converted", "entered", "from", "rate", "to"]);
+        assert_eq!(
+            keys(c),
+            ["converted", "entered", "from", "rate", "to", "unused"]
+        );
         assert!(c["converted"].as_u64() <= c["entered"].as_u64());
     }
     for d in kpis["days_in_stage"].as_array().unwrap() {
-        assert_eq!(keys(d), ["mean_days", "stage", "stints"]);
+        assert_eq!(keys(d), ["mean_days", "stage", "stints", "unused"]);
     }
 
     // The stage rows add up to the open deals SQL counts.

@@ -86,6 +86,7 @@ fn every_series_has_its_model_forecast_and_backtest() {
                 "months",
                 "name",
                 "pipeline",
+                "pipeline_undated_cents",
                 "r2",
                 "s2",
                 "standard_errors",

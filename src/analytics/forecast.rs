@@ -86,6 +86,8 @@ pub struct GroupBookings {
     pub won: Vec<(Month, i64)>,
     /// Weighted open pipeline per expected close month, in cents.
     pub pipeline: Vec<(Month, i64)>,
+    /// Weighted open pipeline of deals with no expected close date, in cents.
+    pub pipeline_undated: i64,
 }
 
 /// A fitted model with its forecast and backtest.
@@ -137,6 +139,9 @@ pub struct SeriesForecast {
     pub model: Result<FittedSeries, SeriesProblem>,
     /// The weighted open pipeline by expected close month.
     pub pipeline: Vec<PipelineMonth>,
+    /// The weighted open pipeline of deals with no expected close date, in cents: its own
+    /// bucket, since no month can be told for it.
+    pub pipeline_undated: i64,
 }
 
 /// Every group's forecast as of one date.
@@ -203,6 +208,7 @@ pub fn forecast_groups(
                         weighted_cents,
                     })
                     .collect(),
+                pipeline_undated: group.pipeline_undated,
             }
         })
         .collect();
@@ -241,6 +247,7 @@ mod tests {
             name: name.into(),
             won,
             pipeline: vec![],
+            pipeline_undated: 0,
         };
         let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
         let set = forecast_groups(

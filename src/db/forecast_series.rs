@@ -1,5 +1,5 @@
 //! The forecast's inputs, aggregated by SQLite: Won bookings per calendar month and the
-//! weighted open pipeline per expected close month, for the total and every rep, product and
+//! weighted open pipeline per expected close month (and of deals with none), for the total and every rep, product and
 //! team. Each query scans the deals once into (month, rep, product) cells and rolls the cells
 //! up four ways, so a million deals never travel into Rust.
 
@@ -36,6 +36,17 @@ const PIPELINE_CELLS: &str = "
     WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
       AND d.created_on <= ?2 AND substr(d.expected_close_on, 1, 7) IS NOT NULL
     GROUP BY substr(d.expected_close_on, 1, 7), d.rep_id, d.product_id";
+
+/// The same weighted sum over open deals with no expected close date, per rep and product;
+/// every row carries the as-of month (?1) only so it reads like the dated cells.
+const UNDATED_CELLS: &str = "
+    SELECT ?1 AS month, d.rep_id, d.product_id,
+           SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp, 0)) AS cents
+    FROM deals d
+    LEFT JOIN stage_settings s ON s.stage = d.stage
+    WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
+      AND d.created_on <= ?2 AND d.expected_close_on IS NULL
+    GROUP BY d.rep_id, d.product_id";
 
 /// The cells rolled up to the total (0), per rep (1), per product (2) and per team (3):
 /// rows of (breakdown, id, team, month, cents).
@@ -89,7 +100,7 @@ pub fn load_bookings(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<Ve
     }
     let pipeline = conn
         .prepare(&rolled_up(PIPELINE_CELLS))?
-        .query_map([as_of_month, as_of.to_string()], cell_row)?
+        .query_map([as_of_month.clone(), as_of.to_string()], cell_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (key, month, bp_cents) in pipeline {
         let i = group_of(key, &mut groups);
@@ -97,6 +108,14 @@ pub fn load_bookings(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<Ve
             .1
             .pipeline
             .push((month, (bp_cents + 5_000).div_euclid(10_000)));
+    }
+    let undated = conn
+        .prepare(&rolled_up(UNDATED_CELLS))?
+        .query_map([as_of_month, as_of.to_string()], cell_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (key, _, bp_cents) in undated {
+        let i = group_of(key, &mut groups);
+        groups[i].1.pipeline_undated += (bp_cents + 5_000).div_euclid(10_000);
     }
     Ok(groups.into_iter().map(|(_, g)| g).collect())
 }
@@ -159,6 +178,7 @@ fn group(breakdown: Breakdown, id: Option<i64>, name: String) -> GroupBookings {
         name,
         won: Vec::new(),
         pipeline: Vec::new(),
+        pipeline_undated: 0,
     }
 }
 

@@ -60,6 +60,8 @@ pub struct SeriesReport {
     pub backtest: Option<Backtest>,
     /// The weighted open pipeline by expected close month.
     pub pipeline: Vec<PipelineMonth>,
+    /// The weighted open pipeline of deals with no expected close date, in cents.
+    pub pipeline_undated_cents: i64,
 }
 
 /// Writes a date as `YYYY-MM-DD`.
@@ -105,6 +107,7 @@ impl SeriesReport {
             forecast: model.map(|m| m.forecast.clone()).unwrap_or_default(),
             backtest: model.and_then(|m| m.backtest.clone()),
             pipeline: s.pipeline.clone(),
+            pipeline_undated_cents: s.pipeline_undated,
         }
     }
 }

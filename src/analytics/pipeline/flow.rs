@@ -31,8 +31,11 @@ pub struct StageConversion {
     pub entered: u64,
     /// Of those, deals that reached `to` or a later stage (not Lost) by the as-of date.
     pub converted: u64,
-    /// `converted / entered`; `None` when nothing entered.
+    /// `converted / entered`; `None` when nothing entered or when `unused`.
     pub rate: Option<f64>,
+    /// `from` or `to` is a stage the book does not use: deals jumped past it but none ever
+    /// stood in it, so the rate would measure nothing. It is `None`, shown as "—" with a note.
+    pub unused: bool,
 }
 
 /// How long deals stayed in one open stage.
@@ -45,6 +48,8 @@ pub struct StageDwell {
     pub stints: u64,
     /// Mean days from entering to leaving over those stays; `None` when there were none.
     pub mean_days: Option<f64>,
+    /// Deals jumped past this stage but none of the book ever stood in it.
+    pub unused: bool,
 }
 
 /// Conversions and stage durations for one period.
@@ -72,6 +77,8 @@ impl PipelineView<'_> {
         let mut converted = [0u64; 4];
         let mut lead_won = 0u64;
         let mut dwell = [(0i64, 0u64); 4];
+        let mut stood = [false; 5];
+        let mut reached_any = [false; 5];
         self.for_each_history(|_, stints| {
             let mut reached: [Option<NaiveDate>; 5] = [None; 5];
             let mut top: Option<usize> = None;
@@ -85,11 +92,15 @@ impl PipelineView<'_> {
                 let Some(rank) = LADDER.iter().position(|&s| s == stint.stage) else {
                     continue;
                 };
+                stood[rank] = true;
                 let from = top.map_or(0, |t| t + 1);
                 for slot in reached.iter_mut().take(rank + 1).skip(from) {
                     *slot = Some(stint.entered);
                 }
                 top = Some(top.map_or(rank, |t| t.max(rank)));
+            }
+            for (any, day) in reached_any.iter_mut().zip(reached) {
+                *any |= day.is_some();
             }
             for rank in 0..4 {
                 if reached[rank].is_some_and(|d| period.contains(d)) {
@@ -101,12 +112,21 @@ impl PipelineView<'_> {
                 lead_won += 1;
             }
         });
-        let conversion = |from: usize, to: usize, done: u64| StageConversion {
-            from: LADDER[from],
-            to: LADDER[to],
-            entered: entered[from],
-            converted: done,
-            rate: ratio(done, entered[from]),
+        let unused: [bool; 5] = std::array::from_fn(|r| reached_any[r] && !stood[r]);
+        let conversion = |from: usize, to: usize, done: u64| {
+            let unused = unused[from] || unused[to];
+            StageConversion {
+                from: LADDER[from],
+                to: LADDER[to],
+                entered: entered[from],
+                converted: done,
+                rate: if unused {
+                    None
+                } else {
+                    ratio(done, entered[from])
+                },
+                unused,
+            }
         };
         Flow {
             conversions: (0..4).map(|r| conversion(r, r + 1, converted[r])).collect(),
@@ -114,10 +134,12 @@ impl PipelineView<'_> {
             days_in_stage: Stage::OPEN
                 .iter()
                 .zip(dwell)
-                .map(|(&stage, (days, stints))| StageDwell {
+                .zip(unused)
+                .map(|((&stage, (days, stints)), unused)| StageDwell {
                     stage,
                     stints,
                     mean_days: mean(days as f64, stints),
+                    unused,
                 })
                 .collect(),
         }

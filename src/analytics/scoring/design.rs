@@ -1,10 +1,12 @@
 //! The design matrix the optimiser sees: an intercept, numeric features standardised on the
 //! training rows (mean and population standard deviation), and categoricals one-hot with their
-//! first level dropped. Columns that are constant on the training rows are left out and listed,
-//! so a constant feature never makes the fit ill-posed.
+//! first occurring level as the reference. Columns that are constant on the training rows (and a
+//! reference other than the first level) are left out and listed, so the fit stays well-posed.
 
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
+
+use super::linear::LinearDesign;
 
 /// A numeric feature: one value per row.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,9 +134,15 @@ impl DesignSpec {
                     *count += 1;
                 }
             }
-            for (code, level) in c.levels.iter().enumerate().skip(1) {
+            // The reference is the first level that occurs: a base level that never occurs
+            // would leave the other levels summing to the intercept (a rank-deficient design).
+            let reference = counts.iter().position(|&n| n > 0).unwrap_or(0);
+            for (code, level) in c.levels.iter().enumerate() {
+                if code == 0 && reference == 0 {
+                    continue;
+                }
                 let name = format!("{}={}", c.name, level);
-                if counts[code] > 0 && counts[code] < rows {
+                if code != reference && counts[code] > 0 && counts[code] < rows {
                     spec.columns.push(Column::Level {
                         feature,
                         code: code as u32,
@@ -190,33 +198,6 @@ impl DesignSpec {
             }
         }
         x
-    }
-}
-
-/// What the optimiser needs of a design matrix X: its shape, X·w and Xᵀ·r.
-pub trait LinearDesign {
-    /// Rows.
-    fn nrows(&self) -> usize;
-    /// Columns, the intercept included.
-    fn ncols(&self) -> usize;
-    /// X·w.
-    fn times(&self, w: &DVector<f64>) -> DVector<f64>;
-    /// Xᵀ·r.
-    fn transpose_times(&self, r: &DVector<f64>) -> DVector<f64>;
-}
-
-impl LinearDesign for DMatrix<f64> {
-    fn nrows(&self) -> usize {
-        self.nrows()
-    }
-    fn ncols(&self) -> usize {
-        self.ncols()
-    }
-    fn times(&self, w: &DVector<f64>) -> DVector<f64> {
-        self * w
-    }
-    fn transpose_times(&self, r: &DVector<f64>) -> DVector<f64> {
-        self.tr_mul(r)
     }
 }
 

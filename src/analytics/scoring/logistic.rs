@@ -9,7 +9,7 @@ use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
 use nalgebra::DVector;
 
-use super::design::LinearDesign;
+use super::linear::LinearDesign;
 
 /// The gradient norm at the optimum, relative to its norm at w = 0, that counts as converged.
 pub const RELATIVE_GRADIENT_TOLERANCE: f64 = 1e-6;

@@ -1,5 +1,6 @@
 //! A scoring model end to end: split the labelled rows by time (the latest 20% held out), learn
-//! the design on the rest, fit, measure on both parts, and score new rows with explanations.
+//! the design and the numerics' range on the rest, fit, measure on both parts, and score new
+//! rows (capped to the range) with explanations.
 
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
@@ -8,10 +9,15 @@ use super::design::{DesignSpec, Features};
 use super::explain::{Contribution, top_contributions};
 use super::logistic::{FitError, Logistic, fit};
 use super::metrics::{Metrics, metrics};
+use super::range::Ranges;
 use super::settings::ScoringSettings;
 
 /// The share of rows, latest by time, held out from the fit to measure it.
 pub const HOLDOUT_SHARE: f64 = 0.2;
+
+/// The held-out AUC below which a model is no better than a coin for the desk's purpose: its
+/// scores are not shown, the stage rates are.
+pub const MIN_HOLDOUT_AUC: f64 = 0.6;
 
 /// Labelled rows to learn from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,6 +71,8 @@ pub enum ModelProblem {
 pub struct Model {
     /// The recipe for design rows.
     pub spec: DesignSpec,
+    /// The training range each numeric is capped to before scoring.
+    pub ranges: Ranges,
     /// The fitted coefficients and optimiser state.
     pub fit: Logistic,
     /// Rows fitted on.
@@ -113,6 +121,7 @@ pub fn train(set: &TrainingSet, settings: &ScoringSettings) -> Result<Model, Mod
     let (fitted_rows, held_rows) = split_by_time(&set.time);
     let train_features = set.features.select(&fitted_rows);
     let spec = DesignSpec::learn(&train_features);
+    let ranges = Ranges::learn(&train_features);
     let train_labels: Vec<bool> = fitted_rows.iter().map(|&i| set.labels[i]).collect();
     let x = spec.coded(&train_features);
     drop(train_features);
@@ -120,12 +129,13 @@ pub fn train(set: &TrainingSet, settings: &ScoringSettings) -> Result<Model, Mod
     let train_metrics = metrics(model.probabilities(&x).as_slice(), &train_labels);
     drop(x);
     let holdout_metrics = (!held_rows.is_empty()).then(|| {
-        let held = set.features.select(&held_rows);
+        let held = ranges.cap(&set.features.select(&held_rows));
         let labels: Vec<bool> = held_rows.iter().map(|&i| set.labels[i]).collect();
         metrics(model.probabilities(&spec.matrix(&held)).as_slice(), &labels)
     });
     Ok(Model {
         spec,
+        ranges,
         fit: model,
         train_rows: fitted_rows.len(),
         train_metrics,
@@ -160,9 +170,19 @@ impl Model {
 }
 
 impl Model {
-    /// Scores every row of `features` with its top contributions.
+    /// Whether the held-out AUC reaches [`MIN_HOLDOUT_AUC`] (a model with no holdout, or a
+    /// holdout of one outcome only, is not trusted).
+    pub fn trusted(&self) -> bool {
+        self.holdout_metrics
+            .as_ref()
+            .and_then(|m| m.auc)
+            .is_some_and(|auc| auc >= MIN_HOLDOUT_AUC)
+    }
+
+    /// Scores every row of `features` with its top contributions, its numerics first capped
+    /// to the training range.
     pub fn score(&self, features: &Features) -> Vec<Score> {
-        let x = self.spec.matrix(features);
+        let x = self.spec.matrix(&self.ranges.cap(features));
         let p = self.fit.probabilities(&x);
         (0..x.nrows())
             .map(|i| Score {
@@ -251,5 +271,54 @@ mod tests {
         assert!(scores[0].probability < 0.2 && scores[1].probability > 0.8);
         assert_eq!(scores[1].top[0].column, "x");
         assert!(scores[1].top[0].logit > 0.0);
+    }
+
+    #[test]
+    fn a_base_level_that_never_occurs_gives_way_to_the_first_that_does() {
+        let train = Features {
+            numeric: vec![],
+            categorical: vec![crate::analytics::scoring::Categorical {
+                name: "tier".into(),
+                levels: vec!["a".into(), "b".into(), "c".into()],
+                codes: vec![1, 2, 1, 2, 2],
+            }],
+        };
+        let spec = DesignSpec::learn(&train);
+        assert_eq!(spec.names, ["intercept", "tier=c"]);
+        assert_eq!(spec.dropped, ["tier=a", "tier=b"]);
+    }
+
+    #[test]
+    fn a_deal_older_than_the_training_range_scores_as_one_at_its_edge() {
+        // Age separates nothing: every age from 0 to 199 days wins on the same pattern, and a
+        // hash of the row (not its age) decides. The fit still gives age some coefficient.
+        let age: Vec<f64> = (0..400).map(|i| f64::from(i % 200)).collect();
+        let labels: Vec<bool> = (0..400u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) % 97 < 48)
+            .collect();
+        let set = TrainingSet {
+            features: Features {
+                numeric: vec![Numeric {
+                    name: "days_open".into(),
+                    values: age,
+                }],
+                categorical: vec![],
+            },
+            labels,
+            time: (0..400).collect(),
+            examples: None,
+        };
+        let model = train(&set, &ScoringSettings::default()).unwrap();
+        let edge = model.ranges.0[0].high;
+        assert!((190.0..199.0).contains(&edge), "{edge}");
+        let scores = model.score(&Features {
+            numeric: vec![Numeric {
+                name: "days_open".into(),
+                values: vec![edge, 5_000.0],
+            }],
+            categorical: vec![],
+        });
+        assert_eq!(scores[1].probability, scores[0].probability);
+        assert!((0.3..0.7).contains(&scores[1].probability), "{scores:?}");
     }
 }

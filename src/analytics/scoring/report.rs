@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::design::Scaling;
 use super::explain::Contribution;
 use super::metrics::Metrics;
+use super::range::Range;
 use super::sets::{ModelRows, Scored, ScoringSet};
 
 /// Both models as reported.
@@ -65,6 +66,11 @@ pub struct FittedReport {
     pub train_metrics: Metrics,
     /// Quality on the held-out latest 20%.
     pub holdout_metrics: Option<Metrics>,
+    /// The training 1st–99th percentile each numeric is capped to before scoring.
+    pub capped_ranges: Vec<Range>,
+    /// Whether the held-out AUC reaches 0.6 (`MIN_HOLDOUT_AUC`); when not, the desk shows stage
+    /// rates instead of these scores and says why.
+    pub trusted: bool,
 }
 
 /// One scored row.
@@ -140,6 +146,8 @@ impl ModelReport {
                     converged: m.fit.converged,
                     train_metrics: m.train_metrics.clone(),
                     holdout_metrics: m.holdout_metrics.clone(),
+                    capped_ranges: m.ranges.0.clone(),
+                    trusted: m.trusted(),
                 }),
                 scores,
             },

@@ -136,11 +136,35 @@ fn text(report: &ForecastReport) -> String {
         let _ = writeln!(out, "\n{}", series.name);
         if let Some(error) = &series.error {
             let _ = writeln!(out, "  {error}");
-            continue;
+        } else {
+            series_text(series, &mut out);
         }
-        series_text(series, &mut out);
+        pipeline_text(series, &mut out);
     }
     out
+}
+
+/// The weighted open pipeline by expected close month, then the deals with no date as their
+/// own bucket.
+fn pipeline_text(s: &SeriesReport, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "  weighted open pipeline by expected close month (overdue in the as-of month)"
+    );
+    for row in &s.pipeline {
+        let _ = writeln!(
+            out,
+            "  {:<8} {:>14}",
+            row.month.to_string(),
+            Money(row.weighted_cents).whole()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<8} {:>14}  (open deals with no expected close date)",
+        "undated",
+        Money(s.pipeline_undated_cents).whole()
+    );
 }
 
 fn series_text(s: &SeriesReport, out: &mut String) {

@@ -83,6 +83,19 @@ pub fn render(r: &PipelineReport) -> String {
             pct(c.rate)
         );
     }
+    let unused: Vec<&str> = k
+        .days_in_stage
+        .iter()
+        .filter(|d| d.unused)
+        .map(|d| d.stage.as_str())
+        .collect();
+    if !unused.is_empty() {
+        let _ = writeln!(
+            out,
+            "— No deal in this book ever stood in {}: deals only jump past, so no rate is measured.",
+            unused.join(", ")
+        );
+    }
 
     let _ = writeln!(
         out,

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 
 use super::output::{json_or_text, print};
 use crate::analytics::scoring::{
-    Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
+    MIN_HOLDOUT_AUC, Model, ModelReport, ModelRows, ScoringReport, ScoringSettings, score_all,
 };
 use crate::cli::failure::{Failure, FailureKind};
 use crate::db::scoring_rows;
@@ -151,6 +151,45 @@ fn model_text(name: &str, model: &ModelReport, out: &mut String) {
             h.log_loss,
             h.brier
         );
+        let _ = writeln!(
+            out,
+            "  calibration (predicted vs observed, by tenths of p):"
+        );
+        for bin in h.calibration.iter().filter(|b| b.count > 0) {
+            let pct = |v: Option<f64>| v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0));
+            let _ = writeln!(
+                out,
+                "    {:>3.0}–{:<3.0}% {:>7} rows  predicted {:>6}  observed {:>6}",
+                bin.from * 100.0,
+                bin.to * 100.0,
+                bin.count,
+                pct(bin.mean_predicted),
+                pct(bin.observed_rate)
+            );
+        }
+    }
+    if !fitted.dropped_columns.is_empty() {
+        let _ = writeln!(
+            out,
+            "  left out (never vary on the fitted rows): {}",
+            fitted.dropped_columns.join(", ")
+        );
+    }
+    for r in &fitted.capped_ranges {
+        let _ = writeln!(
+            out,
+            "  {} capped to its training 1st–99th percentile, {} to {}, when scoring",
+            r.name,
+            round(r.low),
+            round(r.high)
+        );
+    }
+    if !fitted.trusted {
+        let _ = writeln!(
+            out,
+            "  held-out AUC under {MIN_HOLDOUT_AUC} (or not measurable): no better than a coin; \
+             the desk shows stage rates instead of these scores"
+        );
     }
     let _ = writeln!(out, "  {} rows scored", model.scores.len());
 }
@@ -160,4 +199,10 @@ fn parse_lambda(text: &str) -> Result<f64, String> {
         Ok(l) if l.is_finite() && l >= 0.0 => Ok(l),
         _ => Err(format!("λ must be a number ≥ 0, not {text}")),
     }
+}
+
+/// A cap as the report prints it: at most two decimals, no trailing zeros.
+fn round(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -118,7 +118,10 @@ fn draw_chart(
     let pens = Pens::for_theme(app);
     let [legend_area, area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    frame.render_widget(Paragraph::new(pens.legend()), legend_area);
+    frame.render_widget(
+        Paragraph::new(pens.legend(shown.pipeline_undated)),
+        legend_area,
+    );
     let n = series.values.len();
     let end = n - 1 + model.forecast.len();
     let line = |data, style, marker| {
@@ -188,8 +191,10 @@ impl Pens {
         }
     }
 
-    /// The legend: a sample and a name per line of the chart, on one row above it.
-    fn legend(&self) -> Line<'static> {
+    /// The legend: a sample and a name per line of the chart, on one row above it, then the
+    /// weighted pipeline of open deals with no expected close date (when there is any), which
+    /// no month of the chart can show.
+    fn legend(&self, undated: i64) -> Line<'static> {
         let entries = [
             ("⠒⠒", self.history, "bookings"),
             ("⠒⠒", self.fitted, "fit"),
@@ -204,6 +209,10 @@ impl Pens {
                 .flat_map(|(sample, style, name)| {
                     [Span::styled(format!(" {sample} "), style), Span::raw(name)]
                 })
+                .chain(
+                    (undated != 0)
+                        .then(|| Span::raw(format!(" · undated {}", Money(undated).compact()))),
+                )
                 .collect::<Vec<_>>(),
         )
     }

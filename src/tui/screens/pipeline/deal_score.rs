@@ -1,13 +1,17 @@
 //! The win probability on the pipeline board: a card's "win 62%", and one line under the board
 //! with the selected deal's probability and the three factors that moved it most — one line
 //! because every column is only about 14 cells wide at 80×24, too narrow for the factors.
+//! When the model cannot be trusted (held-out AUC under 0.6, or too few closed deals to fit)
+//! the card shows its stage rate instead ("stage 25%") and the line says why; otherwise the line
+//! gives the model's held-out AUC ("win 62% (AUC 0.78): …").
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::analytics::scoring::{Contribution, Score};
+use crate::analytics::scoring::{Contribution, MIN_HOLDOUT_AUC, Score};
+use crate::db::board::Card;
 use crate::tui::app::App;
 
 /// The win model's score of an open deal, if the last fit has one.
@@ -15,9 +19,34 @@ fn score(app: &App, deal_id: i64) -> Option<&Score> {
     app.scores.set.as_ref()?.win.score_of(deal_id)
 }
 
-/// "win 62%" for a card, when the model scored that deal.
-pub fn card_win(app: &App, deal_id: i64) -> Option<String> {
-    score(app, deal_id).map(|s| format!("win {:.0}%", s.probability * 100.0))
+/// Why the desk shows stage rates instead of the model's scores: the model has no scores, or
+/// its held-out AUC is under [`MIN_HOLDOUT_AUC`]. `None` while fitting or when it is trusted.
+fn distrust(app: &App) -> Option<String> {
+    let set = app.scores.set.as_ref()?;
+    match &set.win.model {
+        Err(why) => Some(format!("no win model: {why}")),
+        Ok(m) if !m.trusted() => Some(match m.holdout_metrics.as_ref().and_then(|h| h.auc) {
+            Some(auc) => format!(
+                "win model no better than a coin (held-out AUC {auc:.2} < {MIN_HOLDOUT_AUC})"
+            ),
+            None => "win model's held-out AUC cannot be measured".into(),
+        }),
+        Ok(_) => None,
+    }
+}
+
+/// The stage rate (the deal's own probability, else its stage's) as a percentage.
+fn stage_rate(app: &App, card: &Card) -> f64 {
+    app.pipeline.probability(card) as f64 / 100.0
+}
+
+/// "win 62%" for a card, when the model scored that deal; "stage 25%" when the model is not
+/// trusted and the stage rate stands in.
+pub fn card_win(app: &App, card: &Card) -> Option<String> {
+    if distrust(app).is_some() {
+        return Some(format!("stage {:.0}%", stage_rate(app, card)));
+    }
+    score(app, card.id).map(|s| format!("win {:.0}%", s.probability * 100.0))
 }
 
 /// A design column as a manager reads it: `stage_reached=Proposal` → "stage Proposal",
@@ -54,16 +83,27 @@ fn selected_text(app: &App) -> String {
     if card.closed_on.is_some() {
         return format!("{} · closed, no win probability", card.stage);
     }
-    let Some(set) = &app.scores.set else {
+    if app.scores.set.is_none() {
         return "win probability: fitting the model…".into();
     };
-    if let Err(why) = &set.win.model {
-        return format!("no win probability: {why}");
+    if let Some(why) = distrust(app) {
+        return format!("stage {:.0}% · {why}", stage_rate(app, card));
     }
+    let quality = app
+        .scores
+        .set
+        .as_ref()
+        .and_then(|set| set.win.model.as_ref().ok()?.holdout_metrics.as_ref())
+        .and_then(|h| Some(format!(" (AUC {:.2})", h.auc?)))
+        .unwrap_or_default();
     match score(app, card.id) {
         Some(s) => {
             let factors: Vec<String> = s.top.iter().map(factor).collect();
-            format!("win {:.0}%: {}", s.probability * 100.0, factors.join(", "))
+            format!(
+                "win {:.0}%{quality}: {}",
+                s.probability * 100.0,
+                factors.join(", ")
+            )
         }
         None => "no win probability yet: the deal is newer than the model (refitting)".into(),
     }

@@ -71,9 +71,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .iter()
                 .map(|d| format!("{} {}", initial(d.stage), days(d.mean_days)))
                 .collect();
+            let unused = if k.conversions.iter().any(|c| c.unused) {
+                " (— stage never used)"
+            } else {
+                ""
+            };
             let second = Line::from(Span::styled(
                 format!(
-                    "conversion {} · days in stage {} · cards {} · {} · t quotas",
+                    "conversion {}{unused} · days in stage {} · cards {} · {} · t quotas",
                     conversions.join(" "),
                     dwell.join(" "),
                     sort_label(p.sort),

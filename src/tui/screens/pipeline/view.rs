@@ -147,7 +147,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
                 |d| format!("closes {}", d.format("%Y-%m-%d")),
             );
             let mark = if stale { "⚠ " } else { "" };
-            let win = deal_score::card_win(app, card.id).map_or_else(String::new, |w| w + " · ");
+            let win = deal_score::card_win(app, card).map_or_else(String::new, |w| w + " · ");
             format!("{win}{mark}{days}d · {close}")
         }
     };
