@@ -4,6 +4,7 @@
 
 mod design;
 mod explain;
+mod identify;
 mod linear;
 mod logistic;
 mod metrics;
@@ -16,6 +17,7 @@ mod stages;
 
 pub use design::{Categorical, CodedDesign, DesignSpec, Features, Numeric, Scaling};
 pub use explain::{Contribution, TOP_CONTRIBUTIONS, top_contributions};
+pub use identify::{aliased_columns, gram};
 pub use linear::LinearDesign;
 pub use logistic::{
     FitError, Logistic, MAX_ITERATIONS, RELATIVE_GRADIENT_TOLERANCE, fit, sigmoid, softplus,

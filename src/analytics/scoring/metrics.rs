@@ -1,5 +1,6 @@
 //! Quality of predicted probabilities against observed 0/1 outcomes: AUC (ties counted half),
-//! mean log-loss, Brier score and 10 equal-width calibration bins.
+//! mean log-loss, Brier score, and calibration in 10 equal-width bins and in deciles of the
+//! predictions.
 
 use serde::Serialize;
 
@@ -36,6 +37,10 @@ pub struct Metrics {
     pub brier: f64,
     /// 10 equal-width bins.
     pub calibration: Vec<CalibrationBin>,
+    /// The rows in 10 groups of (nearly) equal size by prediction, lowest first; `from` and
+    /// `to` are the lowest and highest prediction in the group. Empty groups (fewer than 10
+    /// rows) are left out.
+    pub calibration_deciles: Vec<CalibrationBin>,
 }
 
 /// Measures predictions `p` against outcomes `y` (same length).
@@ -62,6 +67,7 @@ pub fn metrics(p: &[f64], y: &[bool]) -> Metrics {
         log_loss,
         brier,
         calibration: calibration(p, y),
+        calibration_deciles: deciles(p, y),
     }
 }
 
@@ -110,6 +116,27 @@ fn calibration(p: &[f64], y: &[bool]) -> Vec<CalibrationBin> {
         .collect()
 }
 
+fn deciles(p: &[f64], y: &[bool]) -> Vec<CalibrationBin> {
+    let mut order: Vec<usize> = (0..p.len()).collect();
+    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
+    let n = order.len();
+    (0..CALIBRATION_BINS)
+        .map(|k| &order[k * n / CALIBRATION_BINS..(k + 1) * n / CALIBRATION_BINS])
+        .filter(|group| !group.is_empty())
+        .map(|group| {
+            let count = group.len();
+            let hits = group.iter().filter(|&&i| y[i]).count();
+            CalibrationBin {
+                from: p[group[0]],
+                to: p[group[count - 1]],
+                count,
+                mean_predicted: Some(group.iter().map(|&i| p[i]).sum::<f64>() / count as f64),
+                observed_rate: Some(hits as f64 / count as f64),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +163,27 @@ mod tests {
         assert_eq!(m.calibration[9].mean_predicted, Some(1.0));
         assert_eq!(m.calibration[9].observed_rate, Some(0.0));
         assert_eq!(m.calibration[0].mean_predicted, None);
+    }
+
+    #[test]
+    fn deciles_split_the_rows_by_prediction_into_near_equal_groups() {
+        // 20 rows, p = 0.00, 0.05, …, 0.95; every third row is a positive.
+        let p: Vec<f64> = (0..20).map(|i| f64::from(i) / 20.0).collect();
+        let y: Vec<bool> = (0..20).map(|i| i % 3 == 0).collect();
+        let deciles = metrics(&p, &y).calibration_deciles;
+        assert_eq!(deciles.len(), 10);
+        assert!(deciles.iter().all(|d| d.count == 2));
+        assert_eq!((deciles[0].from, deciles[0].to), (0.0, 0.05));
+        assert_eq!(deciles[0].mean_predicted, Some(0.025));
+        assert_eq!(
+            deciles[0].observed_rate,
+            Some(0.5),
+            "rows 0 and 1: one positive"
+        );
+        assert_eq!(deciles[1].observed_rate, Some(0.5), "rows 2 and 3: row 3");
+        assert_eq!(deciles[9].to, 0.95);
+        let few = metrics(&[0.9, 0.1, 0.5], &[true, false, true]).calibration_deciles;
+        assert_eq!(few.iter().map(|d| d.count).sum::<usize>(), 3);
+        assert_eq!(few[0].from, 0.1, "sorted by prediction");
     }
 }

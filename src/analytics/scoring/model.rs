@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::design::{DesignSpec, Features};
 use super::explain::{Contribution, top_contributions};
+use super::identify::{aliased_columns, gram};
 use super::logistic::{FitError, Logistic, fit};
 use super::metrics::{Metrics, metrics};
 use super::range::Ranges;
@@ -60,6 +61,17 @@ pub enum ModelProblem {
         needs_positive: usize,
         /// The fewest negative examples allowed.
         needs_negative: usize,
+    },
+    /// Without a penalty, these design columns are combinations of others: their coefficients
+    /// cannot be told apart, so no score is trusted.
+    #[error(
+        "the coefficients cannot be identified without a penalty: {} {} of other columns; set [scoring] lambda above 0",
+        columns.join(", "),
+        if columns.len() == 1 { "is a linear combination" } else { "are linear combinations" }
+    )]
+    NotIdentified {
+        /// The design columns that are combinations of earlier ones.
+        columns: Vec<String>,
     },
     /// The fit failed.
     #[error(transparent)]
@@ -125,6 +137,13 @@ pub fn train(set: &TrainingSet, settings: &ScoringSettings) -> Result<Model, Mod
     let train_labels: Vec<bool> = fitted_rows.iter().map(|&i| set.labels[i]).collect();
     let x = spec.coded(&train_features);
     drop(train_features);
+    if lambda == 0.0 {
+        let aliased = aliased_columns(&gram(&x));
+        if !aliased.is_empty() {
+            let columns = aliased.iter().map(|&j| spec.names[j].clone()).collect();
+            return Err(ModelProblem::NotIdentified { columns });
+        }
+    }
     let model = fit(&x, &outcomes(&train_labels), lambda)?;
     let train_metrics = metrics(model.probabilities(&x).as_slice(), &train_labels);
     drop(x);
@@ -240,6 +259,65 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_model_no_better_than_a_coin_on_its_holdout_is_not_trusted() {
+        // Outcomes from a scrambled counter, independent of x: the holdout AUC lands near 0.5.
+        let n = 2_000u32;
+        let set = TrainingSet {
+            features: Features {
+                numeric: vec![Numeric {
+                    name: "days open".into(),
+                    values: (0..n).map(|i| f64::from(i % 97)).collect(),
+                }],
+                categorical: vec![],
+            },
+            labels: (0..n)
+                .map(|i| i.wrapping_mul(2_654_435_761).rotate_left(13) % 2 == 0)
+                .collect(),
+            time: (0..i64::from(n)).collect(),
+            examples: None,
+        };
+        let model = train(&set, &ScoringSettings::default()).unwrap();
+        let auc = model.holdout_metrics.as_ref().and_then(|m| m.auc).unwrap();
+        assert!(auc < MIN_HOLDOUT_AUC, "held-out AUC {auc}");
+        assert!(!model.trusted());
+    }
+
+    #[test]
+    fn an_unpenalised_fit_of_a_copied_column_is_not_identified_and_a_penalised_one_is() {
+        let x: Vec<f64> = (0..200).map(|i| f64::from(i % 20)).collect();
+        let numeric = |name: &str| Numeric {
+            name: name.into(),
+            values: x.clone(),
+        };
+        let set = TrainingSet {
+            features: Features {
+                numeric: vec![numeric("days open"), numeric("days open again")],
+                categorical: vec![],
+            },
+            labels: (0..200).map(|i| (i % 20) + (i % 7) > 12).collect(),
+            time: (0..200).collect(),
+            examples: None,
+        };
+        let unpenalised = ScoringSettings {
+            lambda: 0.0,
+            ..ScoringSettings::default()
+        };
+        let err = train(&set, &unpenalised).unwrap_err();
+        assert_eq!(
+            err,
+            ModelProblem::NotIdentified {
+                columns: vec!["days open again".into()]
+            }
+        );
+        assert!(
+            err.to_string()
+                .contains("days open again is a linear combination")
+        );
+        let penalised = train(&set, &ScoringSettings::default()).unwrap();
+        assert!(penalised.fit.converged);
     }
 
     #[test]

@@ -153,13 +153,13 @@ fn model_text(name: &str, model: &ModelReport, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            "  calibration (predicted vs observed, by tenths of p):"
+            "  calibration (predicted vs observed, by deciles of the predictions):"
         );
-        for bin in h.calibration.iter().filter(|b| b.count > 0) {
+        for bin in &h.calibration_deciles {
             let pct = |v: Option<f64>| v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0));
             let _ = writeln!(
                 out,
-                "    {:>3.0}–{:<3.0}% {:>7} rows  predicted {:>6}  observed {:>6}",
+                "    {:>5.1}–{:<5.1}% {:>7} rows  predicted {:>6}  observed {:>6}",
                 bin.from * 100.0,
                 bin.to * 100.0,
                 bin.count,
