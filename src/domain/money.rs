@@ -47,13 +47,8 @@ impl Money {
     /// Within half a unit below $1,000 and within 0.5% above, so it never reads as a
     /// different amount (`$999,999` is `$1.00M`, never `$1000k`).
     pub fn compact(self) -> String {
-        const SCALES: [(f64, &str); 5] = [
-            (1.0, ""),
-            (1e3, "k"),
-            (1e6, "M"),
-            (1e9, "B"),
-            (1e12, "T"),
-        ];
+        const SCALES: [(f64, &str); 5] =
+            [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")];
         let sign = if self.0 < 0 { "-" } else { "" };
         let units = self.0.unsigned_abs() as f64 / 100.0;
         let mut text = String::new();
