@@ -318,3 +318,30 @@ fn cards_sort_by_close_date_and_the_quota_pane_toggles() {
     h.press(KeyCode::Char('t'));
     assert!(!h.render_text().contains("Quota attainment"));
 }
+
+#[test]
+fn a_status_message_fades_after_a_few_seconds_or_the_next_key() {
+    use salesdesk::tui::action::Action;
+    use salesdesk::tui::effects::FADE_TICKS;
+    let mut h = fixture_board(140, 30);
+    to_proposal(&mut h);
+    h.press(KeyCode::Char('>'));
+    assert!(
+        h.app.message.text.contains("moved to"),
+        "{}",
+        h.app.message.text
+    );
+    h.press(KeyCode::Char('j'));
+    assert_eq!(h.app.message.text, "", "the next key clears the message");
+    h.press(KeyCode::Char('>'));
+    assert!(!h.app.message.text.is_empty());
+    for _ in 1..FADE_TICKS {
+        h.apply(Action::Tick);
+    }
+    assert!(
+        !h.app.message.text.is_empty(),
+        "still shown just before it fades"
+    );
+    h.apply(Action::Tick);
+    assert_eq!(h.app.message.text, "", "gone after about five seconds");
+}

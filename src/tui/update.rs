@@ -19,12 +19,21 @@ pub fn update(app: &mut App, action: Action) {
     if matches!(action, Action::Command(_) | Action::Type(_)) {
         app.pending_keys.clear();
     }
+    if matches!(
+        action,
+        Action::Command(_) | Action::Type(_) | Action::Mouse(_)
+    ) {
+        app.message = Message::default();
+    }
     match action {
         Action::Command(command) => run_command(app, command),
         Action::Type(c) => type_char(app, c),
         Action::PendingKeys(keys) => app.pending_keys = keys,
         Action::Resize { width, height } => app.size = (width, height),
-        Action::Tick => app.ticks = app.ticks.wrapping_add(1),
+        Action::Tick => {
+            app.ticks = app.ticks.wrapping_add(1);
+            app.message.age_by_a_tick();
+        }
         Action::Worker(reply) => take_reply(app, *reply),
         Action::Mouse(input) => {
             if let Some(command) = mouse::handle(app, input) {
