@@ -214,3 +214,44 @@ fn q_quits_and_ctrl_c_quits_even_while_searching() {
     h.press(KeyCode::Char('q'));
     assert!(h.app.quit);
 }
+
+/// The row of `frame` where the help's heading `title` starts at the popup's left border.
+fn heading_row(frame: &str, title: &str) -> Option<usize> {
+    let heading = format!("│{title}{}", " ".repeat(20));
+    frame.lines().position(|l| l.contains(&heading))
+}
+
+#[test]
+fn help_shows_the_screen_in_use_first_then_the_global_keys() {
+    let mut h = fixture_app(120, 200);
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('?'));
+    let frame = h.render_text();
+    let customers = heading_row(&frame, "Customers").unwrap_or_else(|| panic!("{frame}"));
+    let everywhere = heading_row(&frame, "Everywhere").expect("an Everywhere heading");
+    let pipeline = heading_row(&frame, "Pipeline").expect("a Pipeline heading");
+    assert!(customers < everywhere && everywhere < pipeline, "{frame}");
+}
+
+#[test]
+fn page_keys_home_and_end_scroll_the_help() {
+    let mut h = fixture_app(100, 20);
+    h.press(KeyCode::Char('?'));
+    h.press(KeyCode::PageDown);
+    let paged = h.app.help.unwrap_or(0);
+    assert!(paged > 1, "PgDn scrolls a page, not a line: {paged}");
+    h.press(KeyCode::End);
+    let end = h.app.help.unwrap_or(0);
+    assert!(end >= paged);
+    h.press(KeyCode::Down);
+    assert_eq!(h.app.help, Some(end), "nothing below the end");
+    h.press(KeyCode::Up);
+    assert_eq!(
+        h.app.help,
+        Some(end - 1),
+        "one line up from the end moves at once"
+    );
+    h.press(KeyCode::PageUp);
+    h.press(KeyCode::Home);
+    assert_eq!(h.app.help, Some(0));
+}

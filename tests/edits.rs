@@ -126,13 +126,22 @@ fn lose_then_reopen_then_undo_twice_walks_back() {
         })
         .unwrap();
     assert_eq!(reason, "Price");
-    apply(&mut conn, OPEN_DEAL, DealChange::Reopen).unwrap();
+    let saved = apply(&mut conn, OPEN_DEAL, DealChange::Reopen).unwrap();
     let (stage, closed): (String, Option<String>) = conn
         .query_row("SELECT stage, closed_on FROM deals WHERE id = 3", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();
-    assert_eq!((stage.as_str(), closed), ("Negotiation", None));
+    assert_eq!(
+        (stage.as_str(), closed),
+        ("Proposal", None),
+        "a reopened deal returns to the stage it was lost from"
+    );
+    assert!(
+        saved.summary.ends_with("reopened at Proposal"),
+        "{}",
+        saved.summary
+    );
     edits::undo(&mut conn).unwrap();
     assert_eq!(dump(&conn), lost);
     edits::undo(&mut conn).unwrap();

@@ -106,9 +106,16 @@ fn won_and_lost_close_the_deal_and_fill_the_period_column() {
 
     h.press(KeyCode::Char('h'));
     h.press(KeyCode::Char('h'));
-    let next = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    let card = h.app.pipeline.selected_card().cloned().unwrap();
+    let next = card.id;
     h.press(KeyCode::Char('x'));
-    assert!(h.render_text().contains("Why was it lost?"));
+    let text = h.render_text();
+    assert!(text.contains("Why was it lost?"));
+    let named: String = card.title.chars().take(20).collect();
+    assert!(
+        text.contains(&named),
+        "the picker names the deal {named}:\n{text}"
+    );
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Enter);
     assert_eq!(stage(&h, next), "Lost");
@@ -134,7 +141,11 @@ fn changing_a_closed_deal_asks_first() {
     assert_eq!(stage(&h, id), "Won", "no means no");
     h.press(KeyCode::Char('<'));
     h.press(KeyCode::Char('y'));
-    assert_eq!(stage(&h, id), "Negotiation");
+    assert_eq!(
+        stage(&h, id),
+        "Proposal",
+        "back to the stage it was won from"
+    );
     let closed: Option<String> = h
         .conn()
         .query_row("SELECT closed_on FROM deals WHERE id = 3", [], |r| r.get(0))
@@ -306,4 +317,31 @@ fn cards_sort_by_close_date_and_the_quota_pane_toggles() {
     );
     h.press(KeyCode::Char('t'));
     assert!(!h.render_text().contains("Quota attainment"));
+}
+
+#[test]
+fn a_status_message_fades_after_a_few_seconds_or_the_next_key() {
+    use salesdesk::tui::action::Action;
+    use salesdesk::tui::effects::FADE_TICKS;
+    let mut h = fixture_board(140, 30);
+    to_proposal(&mut h);
+    h.press(KeyCode::Char('>'));
+    assert!(
+        h.app.message.text.contains("moved to"),
+        "{}",
+        h.app.message.text
+    );
+    h.press(KeyCode::Char('j'));
+    assert_eq!(h.app.message.text, "", "the next key clears the message");
+    h.press(KeyCode::Char('>'));
+    assert!(!h.app.message.text.is_empty());
+    for _ in 1..FADE_TICKS {
+        h.apply(Action::Tick);
+    }
+    assert!(
+        !h.app.message.text.is_empty(),
+        "still shown just before it fades"
+    );
+    h.apply(Action::Tick);
+    assert_eq!(h.app.message.text, "", "gone after about five seconds");
 }

@@ -55,7 +55,13 @@ fn select_reassign_undo_absent_optimise_toggle_accept_undo() {
     h.press(KeyCode::Char(' '));
     assert_eq!(h.app.tasks.selected.len(), 2);
     h.press(KeyCode::Char('r'));
-    assert!(h.render_text().contains("Reassign 2 tasks"));
+    let picker = h.render_text();
+    assert!(picker.contains("Reassign 2 tasks"));
+    let reps = h.app.tasks.picker_reps().len();
+    assert!(
+        picker.contains(&format!("1 of {reps}")),
+        "the picker says where it is: {picker}"
+    );
     h.type_text("bo");
     h.press(KeyCode::Enter);
     assert_eq!((rep_of(&h, 1), rep_of(&h, 3)), (2, 2));

@@ -32,7 +32,12 @@ pub fn run(
     let (book, app) = super::configured_app(path, as_of, loaded)?;
     let mut headless = Headless::new(app, book.opened.conn);
     headless.resize(args.size.0, args.size.1);
+    let opening = headless.app.message.clone();
     headless.apply(Action::Command(Command::ShowScreen(args.screen)));
+    if headless.app.message.text.is_empty() {
+        // A key clears the status line; the snapshot shows what opening the book said.
+        headless.app.message = opening;
+    }
     print!("{}", headless.render_text());
     Ok(())
 }

@@ -19,7 +19,7 @@ pub enum DealChange {
         /// Why it was lost.
         reason: String,
     },
-    /// Reopen a closed deal at Negotiation.
+    /// Reopen a closed deal at the open stage it closed from (Negotiation when unknown).
     Reopen,
     /// Change amount, expected close date and probability override.
     Edit {

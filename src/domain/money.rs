@@ -44,23 +44,40 @@ impl serde::Serialize for Money {
 
 impl Money {
     /// Three significant figures with a unit (`$950`, `$12.3k`, `$1.24M`), for tight headers.
+    /// Within half a unit below $1,000 and within 0.5% above, so it never reads as a
+    /// different amount (`$999,999` is `$1.00M`, never `$1000k`).
     pub fn compact(self) -> String {
+        const SCALES: [(f64, &str); 5] =
+            [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")];
         let sign = if self.0 < 0 { "-" } else { "" };
         let units = self.0.unsigned_abs() as f64 / 100.0;
-        let (value, suffix) = match units {
-            u if u >= 1e9 => (u / 1e9, "B"),
-            u if u >= 1e6 => (u / 1e6, "M"),
-            u if u >= 1e3 => (u / 1e3, "k"),
-            u => return format!("{sign}${u:.0}"),
-        };
-        let text = if value >= 100.0 {
-            format!("{value:.0}")
-        } else if value >= 10.0 {
-            format!("{value:.1}")
+        let mut text = String::new();
+        for (scale, suffix) in SCALES {
+            let value = units / scale;
+            text = if suffix.is_empty() || value >= 99.95 {
+                format!("{value:.0}")
+            } else if value >= 9.995 {
+                format!("{value:.1}")
+            } else {
+                format!("{value:.2}")
+            };
+            text.push_str(suffix);
+            if value < 999.5 {
+                break;
+            }
+        }
+        format!("{sign}${text}")
+    }
+
+    /// The amount in at most `width` cells: whole units with separators when they fit,
+    /// the compact form otherwise; never a cut string that would read as another amount.
+    pub fn fitted(self, width: usize) -> String {
+        let whole = self.whole();
+        if whole.chars().count() <= width {
+            whole
         } else {
-            format!("{value:.2}")
-        };
-        format!("{sign}${text}{suffix}")
+            self.compact()
+        }
     }
 }
 
@@ -151,6 +168,66 @@ mod tests {
         assert_eq!(Money(12_345_600).compact(), "$123k");
         assert_eq!(Money(123_456_700).compact(), "$1.23M");
         assert_eq!(Money(-250_000_000_000).compact(), "-$2.50B");
+        assert_eq!(Money(9_934_533_200).compact(), "$99.3M");
+        assert_eq!(Money(597_000_000).compact(), "$5.97M");
+    }
+
+    #[test]
+    fn compact_rounds_up_into_the_next_unit() {
+        assert_eq!(Money(99_999_900).compact(), "$1.00M");
+        assert_eq!(Money(99_960).compact(), "$1.00k");
+        assert_eq!(Money(999_500).compact(), "$10.0k");
+        assert_eq!(Money(9_999_500).compact(), "$100k");
+        assert_eq!(Money(i64::MAX).compact(), "$92234T");
+    }
+
+    #[test]
+    fn fitted_is_whole_when_it_fits_and_compact_otherwise() {
+        assert_eq!(Money(9_934_533_200).fitted(12), "$99,345,332");
+        assert_eq!(Money(9_934_533_200).fitted(8), "$99.3M");
+        assert_eq!(Money(597_000_000).fitted(6), "$5.97M");
+    }
+
+    /// Reads a compact amount back into currency units.
+    fn parse_compact(text: &str) -> f64 {
+        let (sign, rest) = match text.strip_prefix('-') {
+            Some(rest) => (-1.0, rest),
+            None => (1.0, text),
+        };
+        let rest = rest.strip_prefix('$').unwrap_or(rest);
+        let (digits, scale) = match rest.chars().last() {
+            Some('k') => (&rest[..rest.len() - 1], 1e3),
+            Some('M') => (&rest[..rest.len() - 1], 1e6),
+            Some('B') => (&rest[..rest.len() - 1], 1e9),
+            Some('T') => (&rest[..rest.len() - 1], 1e12),
+            _ => (rest, 1.0),
+        };
+        sign * digits.parse::<f64>().unwrap_or(f64::NAN) * scale
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compact_parses_back_within_its_precision(cents in proptest::prelude::any::<i64>()) {
+            let text = Money(cents).compact();
+            let actual = cents as f64 / 100.0;
+            let read = parse_compact(&text);
+            let tolerance = (actual.abs() * 0.005).max(0.5) * (1.0 + 1e-9);
+            proptest::prop_assert!((read - actual).abs() <= tolerance, "{cents} -> {text}");
+        }
+
+        #[test]
+        fn fitted_parses_back_and_fits_when_compact_does(cents in proptest::prelude::any::<i64>(), width in 0usize..30) {
+            let text = Money(cents).fitted(width);
+            let actual = cents as f64 / 100.0;
+            let read = if text.contains(',') || !text.ends_with(['k', 'M', 'B', 'T']) {
+                text.replace([',', '$'], "").parse::<f64>().unwrap_or(f64::NAN)
+            } else {
+                parse_compact(&text)
+            };
+            let tolerance = (actual.abs() * 0.005).max(0.5) * (1.0 + 1e-9);
+            proptest::prop_assert!((read - actual).abs() <= tolerance, "{cents} -> {text}");
+            proptest::prop_assert!(text.len() <= width.max(Money(cents).compact().len()));
+        }
     }
 
     #[test]

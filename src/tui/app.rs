@@ -213,6 +213,11 @@ impl App {
         if self.help.is_some() {
             return vec![Context::Help];
         }
+        self.contexts_beneath_help()
+    }
+
+    /// The contexts that apply under the help overlay (all of them when it is closed).
+    pub fn contexts_beneath_help(&self) -> Vec<Context> {
         if self.history.is_some() || self.import.report.is_some() {
             return vec![Context::History];
         }

@@ -15,7 +15,12 @@ pub struct Message {
     pub text: String,
     /// Shown as an error when true.
     pub is_error: bool,
+    /// Event-loop ticks since it was shown.
+    pub age: u32,
 }
+
+/// Ticks (of the event loop's 120 ms) a plain message stays before it fades: about five seconds.
+pub const FADE_TICKS: u32 = 40;
 
 impl Message {
     /// A plain message.
@@ -23,6 +28,7 @@ impl Message {
         Message {
             text: text.into(),
             is_error: false,
+            age: 0,
         }
     }
 
@@ -31,6 +37,22 @@ impl Message {
         Message {
             text: text.into(),
             is_error: true,
+            age: 0,
+        }
+    }
+
+    /// True for a plain message still shown: it fades on its own; errors wait for the next action.
+    pub fn fading(&self) -> bool {
+        !self.is_error && !self.text.is_empty()
+    }
+
+    /// One tick older; a plain message is gone after [`FADE_TICKS`].
+    pub fn age_by_a_tick(&mut self) {
+        if self.fading() {
+            self.age += 1;
+            if self.age >= FADE_TICKS {
+                *self = Message::default();
+            }
         }
     }
 }

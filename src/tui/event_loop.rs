@@ -110,7 +110,7 @@ where
                     Ok(reply) => Some(Action::Worker(Box::new(reply))),
                     Err(_) => anyhow::bail!("the background worker stopped unexpectedly"),
                 },
-                recv(ticks) -> _ => app.busy().then_some(Action::Tick),
+                recv(ticks) -> _ => (app.busy() || app.message.fading()).then_some(Action::Tick),
             };
             if let Some(action) = next {
                 break action;

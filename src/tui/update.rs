@@ -3,7 +3,7 @@
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
-use crate::tui::popups::{export, import, palette::suggest};
+use crate::tui::popups::{export, help, import, palette::suggest};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
@@ -19,12 +19,21 @@ pub fn update(app: &mut App, action: Action) {
     if matches!(action, Action::Command(_) | Action::Type(_)) {
         app.pending_keys.clear();
     }
+    if matches!(
+        action,
+        Action::Command(_) | Action::Type(_) | Action::Mouse(_)
+    ) {
+        app.message = Message::default();
+    }
     match action {
         Action::Command(command) => run_command(app, command),
         Action::Type(c) => type_char(app, c),
         Action::PendingKeys(keys) => app.pending_keys = keys,
         Action::Resize { width, height } => app.size = (width, height),
-        Action::Tick => app.ticks = app.ticks.wrapping_add(1),
+        Action::Tick => {
+            app.ticks = app.ticks.wrapping_add(1);
+            app.message.age_by_a_tick();
+        }
         Action::Worker(reply) => take_reply(app, *reply),
         Action::Mouse(input) => {
             if let Some(command) = mouse::handle(app, input) {
@@ -45,10 +54,19 @@ fn type_char(app: &mut App, c: char) {
 }
 
 fn run_command(app: &mut App, command: Command) {
-    if let Some(scroll) = app.help.as_mut() {
+    if app.help.is_some() {
+        let last = help::max_scroll(app, app.size.1);
+        let page = app.size.1.saturating_sub(6).max(1);
+        let Some(scroll) = app.help.as_mut() else {
+            return;
+        };
         match command {
             Command::Up => *scroll = scroll.saturating_sub(1),
-            Command::Down => *scroll = scroll.saturating_add(1),
+            Command::Down => *scroll = scroll.saturating_add(1).min(last),
+            Command::PageUp => *scroll = scroll.saturating_sub(page),
+            Command::PageDown => *scroll = scroll.saturating_add(page).min(last),
+            Command::Top => *scroll = 0,
+            Command::Bottom => *scroll = last,
             Command::ToggleHelp => app.help = None,
             Command::Quit => app.quit = true,
             _ => {}

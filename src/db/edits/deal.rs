@@ -72,7 +72,13 @@ fn stage_of(fields: &Fields) -> Result<Stage, WriteError> {
 }
 
 /// The fields after `change`, or why it cannot apply.
-fn changed(current: &Fields, change: &DealChange, today: NaiveDate) -> Result<Fields, WriteError> {
+/// `reopen_at` is the open stage a reopened deal returns to.
+fn changed(
+    current: &Fields,
+    change: &DealChange,
+    today: NaiveDate,
+    reopen_at: Stage,
+) -> Result<Fields, WriteError> {
     let stage = stage_of(current)?;
     let mut next = current.clone();
     let today = Some(today.to_string());
@@ -107,7 +113,7 @@ fn changed(current: &Fields, change: &DealChange, today: NaiveDate) -> Result<Fi
             if !stage.is_closed() {
                 return refuse("the deal is open already");
             }
-            next[0] = Some(Stage::Negotiation.as_str().into());
+            next[0] = Some(reopen_at.as_str().into());
             next[3] = None;
             next[4] = None;
         }
@@ -144,7 +150,7 @@ pub fn apply(
 ) -> Result<Saved, WriteError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = read_fields(&tx, deal_id)?;
-    let next = changed(&current, change, today)?;
+    let next = changed(&current, change, today, closed_from(&tx, deal_id)?)?;
     write_fields(&tx, deal_id, &next)?;
     tx.execute(
         "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
@@ -193,16 +199,35 @@ pub fn apply(
     Ok(Saved {
         batch,
         deal_id: Some(deal_id),
-        summary: format!("{}: {}", title, describe(change)),
+        summary: format!("{}: {}", title, describe(change, &next)),
     })
 }
 
-fn describe(change: &DealChange) -> String {
+/// The open stage the deal last closed from (its last move from an open stage to Won or Lost);
+/// Negotiation when the history does not say.
+fn closed_from(tx: &Transaction<'_>, deal_id: i64) -> Result<Stage, WriteError> {
+    let from: Option<String> = tx
+        .query_row(
+            "SELECT from_stage FROM stage_changes
+             WHERE deal_id = ?1 AND to_stage IN ('Won', 'Lost')
+               AND from_stage IS NOT NULL AND from_stage NOT IN ('Won', 'Lost')
+             ORDER BY id DESC LIMIT 1",
+            [deal_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(from
+        .and_then(|s| s.parse::<Stage>().ok())
+        .filter(|s| !s.is_closed())
+        .unwrap_or(Stage::Negotiation))
+}
+
+fn describe(change: &DealChange, next: &Fields) -> String {
     match change {
         DealChange::Move { to } => format!("moved to {to}"),
         DealChange::Win => "marked Won".into(),
         DealChange::Lose { reason } => format!("marked Lost ({reason})"),
-        DealChange::Reopen => "reopened at Negotiation".into(),
+        DealChange::Reopen => format!("reopened at {}", next[0].as_deref().unwrap_or_default()),
         DealChange::Edit { .. } => "edited".into(),
     }
 }

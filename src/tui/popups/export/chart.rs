@@ -1,7 +1,7 @@
 //! `:export chart FILE`: the chart on the Forecast screen (its breakdown, group and horizon) or
 //! the Tiers screen's bar charts, drawn to an SVG file by the worker.
 
-use std::path::PathBuf;
+use crate::files::typed_path;
 
 use crate::chart::{Chart, ForecastChart, TiersChart};
 use crate::export::ExportJob;
@@ -26,7 +26,7 @@ pub fn start(app: &mut App, file: &str) {
     match chart_on_screen(app) {
         Ok(chart) => {
             app.jobs.request(Job::Export(ExportJob::Chart {
-                path: PathBuf::from(file),
+                path: typed_path(file),
                 chart,
             }));
             app.message = Message::info(format!("drawing the chart to {file}…"));

@@ -4,7 +4,7 @@
 
 pub mod chart;
 
-use std::path::PathBuf;
+use crate::files::typed_path;
 
 use crate::db::customers::CustomerRow;
 use crate::export::{ExportJob, Exported, Table};
@@ -30,7 +30,7 @@ pub fn start(app: &mut App, file: &str) {
         app.message = Message::error("name the file: :export FILE (e.g. :export customers.csv)");
         return;
     }
-    let path = PathBuf::from(file);
+    let path = typed_path(file);
     let job = match app.screen {
         Screen::Customers if !app.customers.index.complete => {
             app.message = Message::error(

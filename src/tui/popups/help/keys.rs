@@ -28,5 +28,19 @@ pub fn bindings() -> Vec<Binding> {
             "scroll down",
         ),
         bind(Help, vec![ch('k'), code(KeyCode::Up)], C::Up, "scroll up"),
+        bind(
+            Help,
+            vec![code(KeyCode::PageDown)],
+            C::PageDown,
+            "scroll down a page",
+        ),
+        bind(
+            Help,
+            vec![code(KeyCode::PageUp)],
+            C::PageUp,
+            "scroll up a page",
+        ),
+        bind(Help, vec![code(KeyCode::Home)], C::Top, "to the top"),
+        bind(Help, vec![code(KeyCode::End)], C::Bottom, "to the end"),
     ]
 }

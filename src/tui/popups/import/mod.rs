@@ -4,7 +4,7 @@
 pub mod report;
 pub mod update;
 
-use std::path::PathBuf;
+use crate::files::typed_path;
 
 use crate::import::{
     ImportJob, ImportOptions, MappingSource, OnConflict, Progress, RecordKind, TextEncoding,
@@ -76,8 +76,8 @@ pub fn job_from_args(args: &str, as_of: chrono::NaiveDate) -> Result<ImportJob, 
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}; {USAGE}"));
             }
-            path if file.is_none() => file = Some(PathBuf::from(path)),
-            path if mapping.is_none() => mapping = Some(MappingSource::File(PathBuf::from(path))),
+            path if file.is_none() => file = Some(typed_path(path)),
+            path if mapping.is_none() => mapping = Some(MappingSource::File(typed_path(path))),
             extra => return Err(format!("unexpected '{extra}'; {USAGE}")),
         }
     }
@@ -107,7 +107,7 @@ mod tests {
             as_of(),
         );
         let job = job.unwrap();
-        assert_eq!(job.file, PathBuf::from("deals.csv"));
+        assert_eq!(job.file, std::path::PathBuf::from("deals.csv"));
         assert_eq!(job.mapping, MappingSource::File("maven.toml".into()));
         assert_eq!(job.options.on_conflict, OnConflict::Update);
         assert!(job.options.skip_bad && !job.options.dry_run);

@@ -18,10 +18,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let moving = &picker.task_ids;
+    let reps = t.picker_reps();
+    let position = if reps.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "   {} of {}",
+            (picker.cursor + 1).min(reps.len()),
+            reps.len()
+        )
+    };
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Rep: ", app.theme.header),
             Span::raw(format!("{}▏", picker.query)),
+            Span::styled(position, app.theme.muted),
         ]),
         Line::from(Span::styled(
             format!(
@@ -33,7 +44,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         )),
     ];
-    let reps = t.picker_reps();
     let shown = usize::from(area.height.saturating_sub(10)).max(3);
     let first = picker.cursor.saturating_sub(shown - 1);
     for (i, rep) in reps.iter().enumerate().skip(first).take(shown) {

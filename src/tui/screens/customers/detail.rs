@@ -182,7 +182,7 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
         Row::new([
             Cell::from(d.stage.as_str()),
             Cell::from(deal),
-            Cell::from(Line::from(d.amount.whole()).right_aligned()),
+            Cell::from(Line::from(d.amount.fitted(10)).right_aligned()),
             Cell::from(d.created_on.format("%Y-%m-%d").to_string()),
             Cell::from(close),
         ])

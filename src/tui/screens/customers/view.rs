@@ -166,6 +166,9 @@ fn empty_text(state: &CustomersState) -> String {
     }
 }
 
+/// Cells of the money columns; wider amounts show compact rather than cut.
+const MONEY_WIDTH: usize = 13;
+
 /// The columns that fit in `width`: industry, then region, give way on narrow terminals.
 fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     let all = [
@@ -173,8 +176,8 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
         (Column::Industry, Constraint::Length(16)),
         (Column::Region, Constraint::Length(7)),
         (Column::Owner, Constraint::Length(16)),
-        (Column::OpenPipeline, Constraint::Length(13)),
-        (Column::Revenue12m, Constraint::Length(13)),
+        (Column::OpenPipeline, Constraint::Length(MONEY_WIDTH as u16)),
+        (Column::Revenue12m, Constraint::Length(MONEY_WIDTH as u16)),
         (Column::LastActivity, Constraint::Length(13)),
     ];
     all.into_iter()
@@ -205,8 +208,8 @@ fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> Strin
             .owner
             .and_then(|o| state.index.owners.get(o as usize))
             .map_or_else(|| "—".to_string(), |o| shown(&o.name).into_owned()),
-        Column::OpenPipeline => row.open_pipeline.whole(),
-        Column::Revenue12m => row.revenue_12m.whole(),
+        Column::OpenPipeline => row.open_pipeline.fitted(MONEY_WIDTH),
+        Column::Revenue12m => row.revenue_12m.fitted(MONEY_WIDTH),
         Column::LastActivity => row
             .last_activity
             .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string()),

@@ -124,7 +124,7 @@ fn propose(
         let verb = match &change {
             DealChange::Win => "mark it Won".to_string(),
             DealChange::Lose { reason } => format!("mark it Lost ({reason})"),
-            DealChange::Reopen => "reopen it at Negotiation".to_string(),
+            DealChange::Reopen => "reopen it at the stage it closed from".to_string(),
             DealChange::Move { to } => format!("move it to {to}"),
             DealChange::Edit { .. } => "edit it".to_string(),
         };

@@ -15,6 +15,7 @@ use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screens::pipeline::CLOSED;
 use crate::tui::screens::pipeline::popups;
 use crate::tui::screens::pipeline::{deal_score, kpi_strip};
+use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -102,10 +103,7 @@ fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
         String::new()
     };
     vec![
-        Line::from(format!(
-            "{} deals{more}",
-            group_thousands(t.count.unsigned_abs().into())
-        )),
+        Line::from(format!("{}{more}", count(t.count, "deal"))),
         Line::from(format!("{} total", t.sum.compact())),
         Line::from(format!(
             "{} weighted · {}%",
@@ -121,7 +119,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let base = if selected { theme.selected } else { theme.text };
     let amount = format!(
         "{}{}",
-        card.amount.whole(),
+        card.amount.fitted(width / 2),
         if card.probability_bp.is_some() {
             "*"
         } else {
@@ -137,7 +135,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
         Some(closed) => match &card.lost_reason {
-            Some(reason) => format!("Lost {} · {reason}", closed.format("%m-%d")),
+            Some(reason) => format!("Lost {} · {reason}", closed.format("%Y-%m-%d")),
             None => format!("{} {}", card.stage, closed.format("%Y-%m-%d")),
         },
         None => {
