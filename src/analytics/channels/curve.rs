@@ -92,6 +92,9 @@ impl Curve {
     /// Predicted monthly revenue at `spend`; never negative on a rising curve.
     pub fn revenue(&self, spend: f64) -> f64 {
         match *self {
+            // At and above the break-even spend a rising curve is ≥ 0; the guard keeps rounding
+            // at the break-even itself from showing as a negative amount.
+            Curve::Log { a, b } if b > 0.0 => (a + b * spend.max(self.log_floor()).ln()).max(0.0),
             Curve::Log { a, b } => a + b * spend.max(self.log_floor()).ln(),
             Curve::Saturating { c, k } => c * (1.0 - (-spend.max(0.0) / k).exp()),
         }
