@@ -127,6 +127,11 @@ fn import_desk_edit_reimport_keeps_the_desk_and_every_import_undoes_in_one_step(
         110_000,
         "--overwrite takes the file's"
     );
+    let newest = edits::history(&conn, 1).unwrap();
+    assert!(
+        newest.len() == 1 && newest[0].words.starts_with("import of"),
+        "the import's field rows never crowd its entry out of a short history: {newest:?}"
+    );
 
     // Each import is one undo step.
     edits::undo(&mut conn).unwrap().unwrap();

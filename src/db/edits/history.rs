@@ -98,7 +98,7 @@ pub fn history(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<HistoryL
              FROM edits e LEFT JOIN deals d ON e.entity = 'deal' AND d.id = e.entity_id
                           LEFT JOIN tasks t ON e.entity IN ('task', 'task_row') AND t.id = e.entity_id
                           LEFT JOIN channels c ON e.entity = 'channel_plan' AND c.id = e.entity_id
-             WHERE e.entity <> 'stage_change'
+             WHERE e.entity NOT IN ('stage_change', 'import_field')
                AND (e.entity NOT LIKE 'rec:%' OR e.entity = 'rec:batch')
              ORDER BY e.id DESC LIMIT ?1",
         )?
