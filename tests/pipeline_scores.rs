@@ -151,3 +151,59 @@ fn a_refit_after_a_change_waits_until_the_other_jobs_are_done() {
     assert!(!h.app.busy());
     assert!(!h.app.scores.needs_fit, "refitted once the desk was idle");
 }
+
+#[test]
+fn the_model_popup_gives_held_out_quality_and_calibration_and_closes_with_escape() {
+    let mut h = demo_board(120, 50);
+    h.press(KeyCode::Char(':'));
+    h.type_text("model");
+    h.press(KeyCode::Enter);
+    let text = h.render_text();
+    let model = h
+        .app
+        .scores
+        .set
+        .as_ref()
+        .unwrap()
+        .win
+        .model
+        .as_ref()
+        .unwrap();
+    let held = model.holdout_metrics.as_ref().unwrap();
+    assert!(
+        text.contains(&format!(
+            "held out (the latest {} rows): AUC {:.3} · Brier {:.3}",
+            held.rows,
+            held.auc.unwrap(),
+            held.brier
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("used: the held-out AUC reaches 0.6"),
+        "{text}"
+    );
+    assert!(
+        text.contains("calibration by deciles of the predictions"),
+        "{text}"
+    );
+    let first = &held.calibration_deciles[0];
+    let row = format!("{:>5.1}% – {:<5.1}%", first.from * 100.0, first.to * 100.0);
+    assert!(text.contains(&row), "the first decile {row}: {text}");
+    h.press(KeyCode::Esc);
+    assert!(h.app.model_view.is_none());
+    assert!(!h.render_text().contains("calibration by deciles"));
+}
+
+#[test]
+fn the_model_popup_on_a_thin_book_says_why_there_is_no_model() {
+    let mut h = fixture_board(140, 30);
+    h.press(KeyCode::Char(':'));
+    h.type_text("model");
+    h.press(KeyCode::Enter);
+    let text = h.render_text();
+    assert!(
+        text.contains("no model: scores need at least 40 positive and 40 negative examples"),
+        "{text}"
+    );
+}

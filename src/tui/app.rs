@@ -80,6 +80,8 @@ pub struct App {
     pub palette: Palette,
     /// The `:history` list, while shown.
     pub history: Option<HistoryView>,
+    /// The `:model` popup's scroll position, while it is open.
+    pub model_view: Option<u16>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
     /// The running import's progress and the last import report.
@@ -143,6 +145,7 @@ impl App {
             command_line: None,
             palette: Palette::default(),
             history: None,
+            model_view: None,
             help: None,
             import: ImportState::default(),
             keymap: loaded.keymap.clone(),
@@ -218,7 +221,7 @@ impl App {
 
     /// The contexts that apply under the help overlay (all of them when it is closed).
     pub fn contexts_beneath_help(&self) -> Vec<Context> {
-        if self.history.is_some() || self.import.report.is_some() {
+        if self.history.is_some() || self.import.report.is_some() || self.model_view.is_some() {
             return vec![Context::History];
         }
         if self.command_line.is_some() {

@@ -35,6 +35,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         None => draw_status(app, frame, status),
     }
+    if let Some(scroll) = app.model_view {
+        popups::model::draw(app, scroll, frame, area);
+    }
     if let Some(history) = &app.history {
         popups::history::draw(app, history, frame, area);
     }

@@ -83,6 +83,16 @@ fn run_command(app: &mut App, command: Command) {
         }
         return;
     }
+    if let Some(scroll) = app.model_view.as_mut() {
+        match command {
+            Command::Up => *scroll = scroll.saturating_sub(1),
+            Command::Down => *scroll = scroll.saturating_add(1),
+            Command::Cancel => app.model_view = None,
+            Command::Quit => app.quit = true,
+            _ => {}
+        }
+        return;
+    }
     if let Some(report) = app.import.report.as_mut() {
         match command {
             Command::Up => report.scroll = report.scroll.saturating_sub(1),
@@ -179,6 +189,7 @@ fn run_line(app: &mut App, line: &str) {
         "history" | "hist" => {
             app.jobs.request(Job::History);
         }
+        "model" => app.model_view = Some(0),
         "undo" => app.request_write(Job::Undo, "undoing…"),
         "apply" => {
             let effects = channels::apply(&app.channels);

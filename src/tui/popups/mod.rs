@@ -8,6 +8,7 @@ pub mod help;
 pub mod history;
 pub mod import;
 pub mod lost_reason;
+pub mod model;
 pub mod palette;
 pub mod plan;
 pub mod rep_picker;

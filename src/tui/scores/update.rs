@@ -12,7 +12,8 @@ use crate::worker::Job;
 /// made meanwhile fold into one refit; a fit already running when another is asked for
 /// becomes stale and its reply is dropped.
 pub fn fit_if_needed(app: &mut App) {
-    let shown = app.screen == Screen::Pipeline
+    let shown = app.model_view.is_some()
+        || app.screen == Screen::Pipeline
         || (app.screen == Screen::Customers && app.customers.detail != Detail::Closed);
     let settled = app.scores.set.is_none() || !app.busy();
     if shown && app.scores.needs_fit && settled {

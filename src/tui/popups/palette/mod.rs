@@ -7,8 +7,12 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 9] = [
+pub const COMMANDS: [(&str, &str); 10] = [
     ("history", "list recent changes"),
+    (
+        "model",
+        "how well the win and purchase models predict held-out rows",
+    ),
     ("undo", "undo the last change"),
     ("redo", "redo the change undone last"),
     ("apply", "save the channels' recommended budget split"),
