@@ -173,7 +173,7 @@ fn the_model_popup_gives_held_out_quality_and_calibration_and_closes_with_escape
     assert!(
         text.contains(&format!(
             "held out (the latest {} rows): AUC {:.3} · Brier {:.3}",
-            held.rows,
+            salesdesk::domain::group_thousands(held.rows as u128),
             held.auc.unwrap(),
             held.brier
         )),
@@ -188,7 +188,7 @@ fn the_model_popup_gives_held_out_quality_and_calibration_and_closes_with_escape
         "{text}"
     );
     let first = &held.calibration_deciles[0];
-    let row = format!("{:>5.1}% – {:<5.1}%", first.from * 100.0, first.to * 100.0);
+    let row = format!("{:.1}–{:.1}%", first.from * 100.0, first.to * 100.0);
     assert!(text.contains(&row), "the first decile {row}: {text}");
     h.press(KeyCode::Esc);
     assert!(h.app.model_view.is_none());

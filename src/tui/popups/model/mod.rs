@@ -6,9 +6,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::analytics::scoring::{MIN_HOLDOUT_AUC, Model, Scored, ScoringSet};
+use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::popups::history::overlay;
 
@@ -34,7 +35,9 @@ fn model_lines(title: &str, scored: &Scored) -> Vec<String> {
     };
     out.push(format!(
         "  {} positive and {} negative examples; fitted on the earliest {} rows",
-        model.positives, model.negatives, model.train_rows
+        group_thousands(model.positives as u128),
+        group_thousands(model.negatives as u128),
+        group_thousands(model.train_rows as u128)
     ));
     let Some(held) = &model.holdout_metrics else {
         out.push("  no held-out rows: the model's quality cannot be measured".into());
@@ -45,7 +48,9 @@ fn model_lines(title: &str, scored: &Scored) -> Vec<String> {
         .map_or("not measurable".into(), |a| format!("{a:.3}"));
     out.push(format!(
         "  held out (the latest {} rows): AUC {auc} · Brier {:.3} · log-loss {:.3}",
-        held.rows, held.brier, held.log_loss
+        group_thousands(held.rows as u128),
+        held.brier,
+        held.log_loss
     ));
     out.push(if model.trusted() {
         format!("  used: the held-out AUC reaches {MIN_HOLDOUT_AUC}")
@@ -54,16 +59,19 @@ fn model_lines(title: &str, scored: &Scored) -> Vec<String> {
             "  not used: no better than a coin (held-out AUC under {MIN_HOLDOUT_AUC}); the desk shows stage rates"
         )
     });
-    out.push("  calibration by deciles of the predictions:   predicted   observed   rows".into());
+    out.push("  calibration by deciles of the predictions:".into());
+    out.push(format!(
+        "    {:<14}{:>16}{:>10}{:>8}",
+        "predictions", "mean predicted", "observed", "rows"
+    ));
     for bin in &held.calibration_deciles {
         let pct = |v: Option<f64>| v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0));
         out.push(format!(
-            "    {:>5.1}% – {:<5.1}%{:>31}{:>11}{:>7}",
-            bin.from * 100.0,
-            bin.to * 100.0,
+            "    {:<14}{:>16}{:>10}{:>8}",
+            format!("{:.1}–{:.1}%", bin.from * 100.0, bin.to * 100.0),
             pct(bin.mean_predicted),
             pct(bin.observed_rate),
-            bin.count
+            group_thousands(bin.count as u128)
         ));
     }
     out.extend(left_out_and_caps(model));
@@ -97,6 +105,7 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(text)
             .style(app.theme.text)
+            .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
             .block(block),
         rect,
