@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::analytics::channels::{ChannelInput, MonthPoint};
-use crate::db::edits::record::{EditRow, Saved, WriteError};
+use crate::db::edits::record::{EditRow, Saved, Stamp, WriteError, new_batch};
 use crate::domain::Money;
 
 /// The `edits.entity` of a planned-spend row; its `entity_id` is the channel and `field` the month.
@@ -160,28 +160,17 @@ pub fn save_plan(
             "the plan for {month} is already this one"
         )));
     }
-    tx.execute(
-        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
-        [],
-    )?;
-    let batch: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
-        r.get(0)
-    })?;
+    let batch = new_batch(&tx)?;
+    let stamp = Stamp { at, actor, batch };
     for (channel_id, old, new) in &changes {
         set_planned(&tx, *channel_id, month, Some(*new))?;
-        tx.execute(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-            params![
-                at,
-                PLAN_ENTITY,
-                channel_id,
-                month,
-                old.map(|c| c.to_string()),
-                new.to_string(),
-                batch,
-                actor
-            ],
+        stamp.write(
+            &tx,
+            PLAN_ENTITY,
+            *channel_id,
+            month,
+            &old.map(|c| c.to_string()),
+            &new.to_string(),
         )?;
     }
     tx.commit()?;

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
-use super::edits::record::{EditRow, Saved, WriteError};
+use super::edits::record::{EditRow, Saved, Stamp, WriteError, new_batch};
 use crate::domain::{NewTask, TaskChange};
 
 /// The task columns an edit may change; replay refuses any other name.
@@ -51,11 +51,12 @@ impl Batch<'_, '_> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<(), WriteError> {
-        self.tx.execute(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-            params![self.at, entity, entity_id, field, old, new, self.id, self.actor],
-        )?;
+        let stamp = Stamp {
+            at: self.at,
+            actor: self.actor,
+            batch: self.id,
+        };
+        stamp.write(self.tx, entity, entity_id, field, &old, &new)?;
         Ok(())
     }
 
@@ -168,13 +169,7 @@ pub fn apply(
     actor: &str,
 ) -> Result<Saved, WriteError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
-        [],
-    )?;
-    let id: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
-        r.get(0)
-    })?;
+    let id = new_batch(&tx)?;
     let batch = Batch {
         tx: &tx,
         id,

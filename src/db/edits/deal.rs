@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::record::{EditRow, Saved, WriteError};
+use super::record::{EditRow, Saved, Stamp, WriteError, new_batch};
 use super::words;
 use crate::domain::{DealChange, Stage};
 
@@ -152,20 +152,11 @@ pub fn apply(
     let current = read_fields(&tx, deal_id)?;
     let next = changed(&current, change, today, closed_from(&tx, deal_id)?)?;
     write_fields(&tx, deal_id, &next)?;
-    tx.execute(
-        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
-        [],
-    )?;
-    let batch: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
-        r.get(0)
-    })?;
-    let mut record = tx.prepare(
-        "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-    )?;
+    let batch = new_batch(&tx)?;
+    let stamp = Stamp { at, actor, batch };
     for ((field, old), new) in DEAL_FIELDS.iter().zip(&current).zip(&next) {
         if old != new {
-            record.execute(params![at, ENTITY, deal_id, field, old, new, batch, actor])?;
+            stamp.write(&tx, ENTITY, deal_id, field, old, new)?;
         }
     }
     if current[0] != next[0] {
@@ -180,18 +171,8 @@ pub fn apply(
             next[0].as_deref().unwrap_or_default(),
             today
         );
-        record.execute(params![
-            at,
-            "stage_change",
-            row,
-            "row",
-            None::<String>,
-            value,
-            batch,
-            actor
-        ])?;
+        stamp.write(&tx, "stage_change", row, "row", &None::<String>, &value)?;
     }
-    drop(record);
     let title: String = tx.query_row("SELECT title FROM deals WHERE id = ?1", [deal_id], |r| {
         r.get(0)
     })?;

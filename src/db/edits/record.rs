@@ -39,3 +39,54 @@ pub(crate) struct EditRow {
     /// Value after.
     pub new: Option<String>,
 }
+
+/// Starts a new batch of edits in `tx`: a new change ends redo (every undone batch is
+/// superseded), and the batch takes the next number.
+pub(crate) fn new_batch(tx: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    tx.execute(
+        "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
+        [],
+    )?;
+    tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Who made a batch of edits, when, and its number: what every `edits` row of it carries.
+pub(crate) struct Stamp<'a> {
+    /// When, as stored.
+    pub at: &'a str,
+    /// Who.
+    pub actor: &'a str,
+    /// The batch number.
+    pub batch: i64,
+}
+
+impl Stamp<'_> {
+    /// Writes one `edits` row of this batch: `entity` `entity_id`'s `field` from `old` to `new`.
+    pub fn write(
+        &self,
+        tx: &rusqlite::Connection,
+        entity: &str,
+        entity_id: i64,
+        field: &str,
+        old: &dyn rusqlite::ToSql,
+        new: &dyn rusqlite::ToSql,
+    ) -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
+        )?
+        .execute(rusqlite::params![
+            self.at,
+            entity,
+            entity_id,
+            field,
+            old,
+            new,
+            self.batch,
+            self.actor
+        ])?;
+        Ok(())
+    }
+}

@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use crate::db::edits::record::{Stamp, new_batch};
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 
@@ -55,14 +56,7 @@ impl ImportRecord {
         at: &str,
         actor: &str,
     ) -> rusqlite::Result<ImportRecord> {
-        tx.execute(
-            "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
-            [],
-        )?;
-        let batch: i64 =
-            tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
-                r.get(0)
-            })?;
+        let batch = new_batch(tx)?;
         let since_batch: i64 = tx.query_row(
             "SELECT COALESCE(MAX(i.batch), 0) FROM imports i
              WHERE i.kind = ?1 AND EXISTS (SELECT 1 FROM edits e WHERE e.batch = i.batch
@@ -75,10 +69,14 @@ impl ImportRecord {
             params![batch, at, file, kind],
         )?;
         let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, ?2, ?3, 'rows', NULL, ?4, 0, ?5, ?6)",
-            params![at, IMPORT_ENTITY, id, format!("import of {file}"), batch, actor],
+        let stamp = Stamp { at, actor, batch };
+        stamp.write(
+            tx,
+            IMPORT_ENTITY,
+            id,
+            "rows",
+            &None::<String>,
+            &format!("import of {file}"),
         )?;
         Ok(ImportRecord {
             id,
@@ -87,6 +85,15 @@ impl ImportRecord {
             at: at.to_string(),
             actor: actor.to_string(),
         })
+    }
+
+    /// Who, when and which batch this import's `edits` rows carry.
+    fn stamp(&self) -> Stamp<'_> {
+        Stamp {
+            at: &self.at,
+            actor: &self.actor,
+            batch: self.batch,
+        }
     }
 
     /// Records that the import set `table.column` of row `id` from `old` to `new`.
@@ -99,31 +106,21 @@ impl ImportRecord {
         old: &Value,
         new: &Value,
     ) -> rusqlite::Result<()> {
-        tx.prepare_cached(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-        )?
-        .execute(params![
-            self.at,
+        self.stamp().write(
+            tx,
             FIELD_ENTITY,
             id,
-            format!("{table}.{column}"),
-            as_text(old),
-            as_text(new),
-            self.batch,
-            self.actor
-        ])?;
-        Ok(())
+            &format!("{table}.{column}"),
+            &as_text(old),
+            &as_text(new),
+        )
     }
 
     /// Records a `stage_changes` row the import added to an existing deal (undo deletes it).
     pub fn stage_change(&self, tx: &Transaction<'_>, row: i64) -> rusqlite::Result<()> {
-        tx.prepare_cached(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, 'stage_change', ?2, 'row', NULL, NULL, 0, ?3, ?4)",
-        )?
-        .execute(params![self.at, row, self.batch, self.actor])?;
-        Ok(())
+        let none = None::<String>;
+        self.stamp()
+            .write(tx, "stage_change", row, "row", &none, &none)
     }
 
     /// Puts the import's one-line summary on its history entry.

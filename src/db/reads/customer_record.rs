@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{ActivityLine, EditText, TaskLine, activities, date, tasks};
+use super::{ActivityLine, TaskLine, activities, date, tasks};
 use crate::db::edits::words::{self, Named};
 use crate::domain::Money;
 
@@ -147,22 +147,12 @@ pub fn customer_record(conn: &Connection, id: i64) -> rusqlite::Result<Option<Cu
 }
 
 fn customer_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
-    let rows: Vec<EditText> = conn
-        .prepare_cached(
-            "SELECT at, entity, field, old_value, new_value, undone FROM edits
+    let rows = super::edit_rows(
+        conn,
+        "SELECT at, entity, field, old_value, new_value, undone FROM edits
              WHERE entity = 'rec:customers' AND entity_id = ?1 ORDER BY id DESC",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get::<_, i64>(5)? != 0,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        id,
+    )?;
     let name = |kind: Named, id: i64| super::name_of(conn, kind, id);
     Ok(rows
         .into_iter()

@@ -54,6 +54,23 @@ pub struct TaskLine {
 /// An `edits` row as the record histories read it: at, entity, field, old, new, undone.
 type EditText = (String, String, String, Option<String>, Option<String>, bool);
 
+/// The `edits` rows `sql` selects for record `id` (at, entity, field, old, new, undone), in
+/// the order it gives: what a record's history is written from.
+fn edit_rows(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<EditText>> {
+    conn.prepare_cached(sql)?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, i64>(5)? != 0,
+            ))
+        })?
+        .collect()
+}
+
 /// A stored ISO date, or `None` when it is not one.
 pub(crate) fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value as Json};
 
-use crate::db::edits::record::{EditRow, WriteError};
+use crate::db::edits::record::{EditRow, Stamp, WriteError, new_batch};
 
 /// The prefix of the `edits.entity` of every record edit.
 pub const PREFIX: &str = "rec:";
@@ -141,13 +141,7 @@ pub struct Journal<'a, 'c> {
 impl<'a, 'c> Journal<'a, 'c> {
     /// Starts a batch: a new change supersedes every undone batch, as in any editor.
     pub fn begin(tx: &'a Transaction<'c>, at: &'a str, actor: &'a str) -> Result<Self, WriteError> {
-        tx.execute(
-            "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
-            [],
-        )?;
-        let batch = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM edits", [], |r| {
-            r.get(0)
-        })?;
+        let batch = new_batch(tx)?;
         Ok(Journal {
             tx,
             batch,
@@ -169,11 +163,12 @@ impl<'a, 'c> Journal<'a, 'c> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<(), WriteError> {
-        self.tx.prepare_cached(
-            "INSERT INTO edits (at, entity, entity_id, field, old_value, new_value, undone, batch, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-        )?
-        .execute(params![self.at, entity, id, field, old, new, self.batch, self.actor])?;
+        let stamp = Stamp {
+            at: self.at,
+            actor: self.actor,
+            batch: self.batch,
+        };
+        stamp.write(self.tx, entity, id, field, &old, &new)?;
         Ok(())
     }
 
