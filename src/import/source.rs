@@ -227,9 +227,14 @@ fn sniff(head: &[u8], utf16: bool, path: &Path) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Reads a whole small file for tests of the reader.
+/// Reads a whole small file in `encoding` for tests of the reader: the header, the rows and
+/// the bytes the reader counted.
 #[cfg(test)]
-fn rows_of(bytes: &[u8], delimiter: Delimiter) -> Result<(Vec<String>, Vec<RawRow>), ImportError> {
+fn read_whole(
+    bytes: &[u8],
+    delimiter: Delimiter,
+    encoding: TextEncoding,
+) -> Result<(Vec<String>, Vec<RawRow>, u64), ImportError> {
     let dir = tempfile::tempdir().map_err(|e| ImportError::Read {
         path: std::path::PathBuf::new(),
         reason: e.to_string(),
@@ -239,12 +244,19 @@ fn rows_of(bytes: &[u8], delimiter: Delimiter) -> Result<(Vec<String>, Vec<RawRo
         path: path.clone(),
         reason: e.to_string(),
     })?;
-    let mut source = Source::open(&path, delimiter, None, TextEncoding::Utf8)?;
+    let mut source = Source::open(&path, delimiter, None, encoding)?;
     let mut rows = Vec::new();
     while let Some(row) = source.next_row(&path)? {
         rows.push(row);
     }
-    Ok((source.header, rows))
+    let read = source.bytes_read();
+    Ok((source.header, rows, read))
+}
+
+/// Reads a whole small UTF-8 file for tests of the reader.
+#[cfg(test)]
+fn rows_of(bytes: &[u8], delimiter: Delimiter) -> Result<(Vec<String>, Vec<RawRow>), ImportError> {
+    read_whole(bytes, delimiter, TextEncoding::Utf8).map(|(header, rows, _)| (header, rows))
 }
 
 #[cfg(test)]
@@ -309,21 +321,11 @@ mod tests {
     }
 
     fn names_in(bytes: &[u8], encoding: TextEncoding) -> Result<Vec<String>, ImportError> {
-        let dir = tempfile::tempdir().map_err(|e| ImportError::Read {
-            path: std::path::PathBuf::new(),
-            reason: e.to_string(),
-        })?;
-        let path = dir.path().join("in.csv");
-        std::fs::write(&path, bytes).map_err(|e| ImportError::Read {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
-        let mut source = Source::open(&path, Delimiter::Char(b','), None, encoding)?;
-        let mut names = source.header.clone();
-        while let Some(row) = source.next_row(&path)? {
+        let (mut names, rows, read) = read_whole(bytes, Delimiter::Char(b','), encoding)?;
+        for row in rows {
             names.extend(row.cells.unwrap_or_default());
         }
-        assert_eq!(source.bytes_read(), bytes.len() as u64);
+        assert_eq!(read, bytes.len() as u64);
         Ok(names)
     }
 
