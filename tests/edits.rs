@@ -15,19 +15,7 @@ fn today() -> NaiveDate {
 
 /// Every row of deals and stage_changes, every column, in id order.
 fn dump(conn: &Connection) -> Vec<Vec<Value>> {
-    let mut rows = Vec::new();
-    for sql in [
-        "SELECT * FROM deals ORDER BY id",
-        "SELECT * FROM stage_changes ORDER BY id",
-    ] {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            rows.push((0..n).map(|i| r.get::<_, Value>(i).unwrap()).collect());
-        }
-    }
-    rows
+    common::table_rows(conn, &["deals", "stage_changes"])
 }
 
 fn apply(conn: &mut Connection, id: i64, change: DealChange) -> Result<edits::Saved, WriteError> {

@@ -22,26 +22,18 @@ fn stamp() -> Stamp<'static> {
 
 /// Every row of every table a record write touches, every column, in id order.
 fn dump(conn: &Connection) -> Vec<Vec<Value>> {
-    let mut rows = Vec::new();
-    for table in [
-        "customers",
-        "contacts",
-        "customer_tags",
-        "deals",
-        "stage_changes",
-        "activities",
-        "quotas",
-    ] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            rows.push((0..n).map(|i| r.get::<_, Value>(i).unwrap()).collect());
-        }
-    }
-    rows
+    common::table_rows(
+        conn,
+        &[
+            "customers",
+            "contacts",
+            "customer_tags",
+            "deals",
+            "stage_changes",
+            "activities",
+            "quotas",
+        ],
+    )
 }
 
 fn edit_count(conn: &Connection) -> i64 {

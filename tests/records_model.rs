@@ -68,18 +68,10 @@ fn read(conn: &Connection) -> Model {
 }
 
 fn dump(conn: &Connection) -> Vec<Vec<Value>> {
-    let mut rows = Vec::new();
-    for table in ["customers", "customer_tags", "deals", "stage_changes"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            rows.push((0..n).map(|i| r.get::<_, Value>(i).unwrap()).collect());
-        }
-    }
-    rows
+    common::table_rows(
+        conn,
+        &["customers", "customer_tags", "deals", "stage_changes"],
+    )
 }
 
 fn is_open(stage: &str) -> bool {

@@ -17,20 +17,7 @@ fn today() -> NaiveDate {
 
 /// Every row of tasks, rep_absences and deals, every column, in id order.
 fn dump(conn: &Connection) -> Vec<Vec<Value>> {
-    let mut rows = Vec::new();
-    for sql in [
-        "SELECT * FROM tasks ORDER BY id",
-        "SELECT * FROM rep_absences ORDER BY id",
-        "SELECT * FROM deals ORDER BY id",
-    ] {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            rows.push((0..n).map(|i| r.get::<_, Value>(i).unwrap()).collect());
-        }
-    }
-    rows
+    common::table_rows(conn, &["tasks", "rep_absences", "deals"])
 }
 
 fn apply(conn: &mut Connection, change: TaskChange) -> Result<edits::Saved, WriteError> {

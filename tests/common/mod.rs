@@ -157,3 +157,20 @@ pub fn visible_names(headless: &Headless) -> Vec<String> {
         .map(|r| r.name.clone())
         .collect()
 }
+
+/// Every row of `tables`, every column, each table in rowid order: a whole-book comparison for
+/// undo and redo tests.
+pub fn table_rows(conn: &Connection, tables: &[&str]) -> Vec<Vec<rusqlite::types::Value>> {
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            rows.push((0..n).map(|i| r.get(i).unwrap()).collect());
+        }
+    }
+    rows
+}
