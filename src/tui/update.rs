@@ -73,31 +73,21 @@ fn run_command(app: &mut App, command: Command) {
         }
         return;
     }
-    if let Some(history) = app.history.as_mut() {
-        match command {
-            Command::Up => history.scroll = history.scroll.saturating_sub(1),
-            Command::Down => history.scroll = history.scroll.saturating_add(1),
-            Command::Cancel => app.history = None,
-            Command::Quit => app.quit = true,
-            _ => {}
-        }
-        return;
-    }
-    if let Some(scroll) = app.model_view.as_mut() {
+    let scroll = match (
+        &mut app.history,
+        &mut app.model_view,
+        &mut app.import.report,
+    ) {
+        (Some(history), ..) => Some(&mut history.scroll),
+        (None, Some(scroll), _) => Some(scroll),
+        (None, None, Some(report)) => Some(&mut report.scroll),
+        (None, None, None) => None,
+    };
+    if let Some(scroll) = scroll {
         match command {
             Command::Up => *scroll = scroll.saturating_sub(1),
             Command::Down => *scroll = scroll.saturating_add(1),
-            Command::Cancel => app.model_view = None,
-            Command::Quit => app.quit = true,
-            _ => {}
-        }
-        return;
-    }
-    if let Some(report) = app.import.report.as_mut() {
-        match command {
-            Command::Up => report.scroll = report.scroll.saturating_sub(1),
-            Command::Down => report.scroll = report.scroll.saturating_add(1),
-            Command::Cancel => app.import.report = None,
+            Command::Cancel => close_list(app),
             Command::Quit => app.quit = true,
             _ => {}
         }
@@ -290,5 +280,12 @@ fn take_reply(app: &mut App, reply: Reply) {
         | Output::Tiers(Err(e))
         | Output::Scores(Err(e))
         | Output::Tasks(Err(e)) => app.message = Message::error(e),
+    }
+}
+
+/// Closes the list overlay on top: the history, else the model popup, else the import report.
+fn close_list(app: &mut App) {
+    if app.history.take().is_none() && app.model_view.take().is_none() {
+        app.import.report = None;
     }
 }
