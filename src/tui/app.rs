@@ -15,6 +15,7 @@ use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::popups::import::ImportState;
 use crate::tui::popups::palette::Palette;
+use crate::tui::popups::record::RecordStack;
 use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
 use crate::tui::screens::channels::ChannelsState;
@@ -72,6 +73,8 @@ pub struct App {
     pub channels: ChannelsState,
     /// The Tiers screen.
     pub tiers: TiersState,
+    /// The deal and customer records open on top of the screen.
+    pub records: RecordStack,
     /// Win probabilities and purchase propensities, for the customer detail.
     pub scores: ScoresState,
     /// The `:` command line's text, while it is open.
@@ -142,6 +145,7 @@ impl App {
             channels: ChannelsState::default(),
             tiers: TiersState::default(),
             scores: ScoresState::default(),
+            records: RecordStack::default(),
             command_line: None,
             palette: Palette::default(),
             history: None,
@@ -227,6 +231,9 @@ impl App {
         if self.command_line.is_some() {
             return vec![Context::CommandLine];
         }
+        if !self.records.is_empty() {
+            return vec![Context::Record, Context::Global];
+        }
         match self.screen {
             Screen::Pipeline => self.pipeline.contexts(),
             Screen::Tasks => self.tasks.contexts(),
@@ -270,6 +277,9 @@ impl App {
                     | Context::RepPicker
                     | Context::TaskForm
                     | Context::ChannelEntry
+                    | Context::RecordForm
+                    | Context::Picker
+                    | Context::Find
             )
         );
         match event.code {
@@ -293,6 +303,7 @@ impl App {
                 Effect::Write(job, note) => self.request_write(job, note),
                 Effect::Say(message) => self.message = message,
                 Effect::Open(screen) => self.screen = screen,
+                Effect::OpenRecord(record) => self.records.open(record),
                 Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
                 Effect::Quit => self.quit = true,
             }

@@ -57,6 +57,15 @@ impl Message {
     }
 }
 
+/// A record the desk can open: a deal or a customer, by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    /// A deal.
+    Deal(i64),
+    /// A customer.
+    Customer(i64),
+}
+
 /// One thing an update asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -68,6 +77,8 @@ pub enum Effect {
     Say(Message),
     /// Switch to a screen.
     Open(Screen),
+    /// Open a deal's or a customer's record on top of the screen (`Esc` goes back).
+    OpenRecord(RecordRef),
     /// Narrow the Customers screen to a set of customers.
     ShowOnly(OnlyCustomers),
     /// Leave the app.

@@ -47,13 +47,28 @@ pub enum Context {
     Channels,
     /// While typing a channel budget or bound.
     ChannelEntry,
+    /// On an open deal or customer record.
+    Record,
+    /// In a record form: customer, contact, deal, activity, follow-up task or quota.
+    RecordForm,
+    /// In a type-ahead picker of a record form (customer, product, rep, kind).
+    Picker,
+    /// While typing in the find popup.
+    Find,
+    /// On the pipeline's list view.
+    DealList,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 24] = [
         Context::Global,
         Context::Pipeline,
+        Context::DealList,
+        Context::Record,
+        Context::RecordForm,
+        Context::Picker,
+        Context::Find,
         Context::DealForm,
         Context::LostReason,
         Context::Confirm,
@@ -93,6 +108,8 @@ impl Context {
                 | Context::Forecast
                 | Context::Tasks
                 | Context::Channels
+                | Context::Record
+                | Context::DealList
         )
     }
 
@@ -120,6 +137,11 @@ impl Context {
             Context::Plan => "Optimal plan",
             Context::Channels => "Channels",
             Context::ChannelEntry => "Budget or bound entry",
+            Context::Record => "Deal or customer record",
+            Context::RecordForm => "Record form",
+            Context::Picker => "Picker (type to filter)",
+            Context::Find => "Find (type to search)",
+            Context::DealList => "Pipeline list view",
         }
     }
 }

@@ -11,5 +11,6 @@ pub mod lost_reason;
 pub mod model;
 pub mod palette;
 pub mod plan;
+pub mod record;
 pub mod rep_picker;
 pub mod task_form;
