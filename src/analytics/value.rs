@@ -30,8 +30,12 @@ pub struct CustomerInputs {
     pub customer_id: i64,
     /// Won cents in the trailing 12 months.
     pub revenue_cents: i64,
-    /// Σ Won amount × product margin in the trailing 12 months, in cents.
+    /// Σ Won amount × product margin in the trailing 12 months, over the deals whose margin is
+    /// known, in cents.
     pub margin_cents: i64,
+    /// Won cents in the trailing 12 months whose margin is unknown (no product, or a product
+    /// without a margin).
+    pub unknown_margin_cents: i64,
     /// Won deals in the trailing 12 months.
     pub won_deals: i64,
     /// Whether it had a Won deal in the 12 months before the trailing year.
@@ -47,7 +51,7 @@ pub struct CustomerValue {
     pub customer_id: i64,
     /// R: trailing-12-month revenue in cents.
     pub revenue_cents: i64,
-    /// P: gross-margin ratio of what it bought (0 without purchases).
+    /// P: gross-margin ratio of what it bought (0 without purchases; 1 when V is on revenue).
     pub margin_ratio: f64,
     /// L: expected remaining lifetime in years (the same for every customer).
     pub lifetime_years: f64,
@@ -85,12 +89,47 @@ pub struct ValueSet {
     pub retention: Option<f64>,
     /// L in years.
     pub lifetime_years: f64,
+    /// What P is measured on.
+    pub basis: ValueBasis,
+    /// The share of trailing-12-month Won revenue whose product margin is known; `None` without
+    /// revenue.
+    pub margin_known_share: Option<f64>,
     /// Per customer, in input order.
     pub customers: Vec<CustomerValue>,
     /// A, B, C.
     pub tiers: Vec<GroupSummary>,
     /// The six segments, best first, then the customers with no purchase.
     pub segments: Vec<GroupSummary>,
+}
+
+/// What the P of V = R × P × L is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueBasis {
+    /// Gross margin: P is each customer's margin ratio; revenue of unknown margin counts at the
+    /// book's margin ratio over the revenue whose margin is known.
+    GrossMargin,
+    /// Revenue: no margin of anything bought is known, so P = 1 and V = R × L.
+    Revenue,
+}
+
+/// The margin basis of `customers`, the share of revenue with a known margin, and the book's
+/// margin ratio over that revenue (the rate unknown margins are counted at).
+fn margin_basis(customers: &[CustomerInputs]) -> (ValueBasis, Option<f64>, f64) {
+    let revenue: i64 = customers.iter().map(|c| c.revenue_cents).sum();
+    let unknown: i64 = customers.iter().map(|c| c.unknown_margin_cents).sum();
+    let margin: i64 = customers.iter().map(|c| c.margin_cents).sum();
+    let known = revenue - unknown;
+    let share = (revenue > 0).then(|| known as f64 / revenue as f64);
+    if known <= 0 && unknown > 0 {
+        return (ValueBasis::Revenue, share, 1.0);
+    }
+    let ratio = if known > 0 {
+        margin as f64 / known as f64
+    } else {
+        0.0
+    };
+    (ValueBasis::GrossMargin, share, ratio)
 }
 
 /// Observed yearly retention and the lifetime it implies.
@@ -115,14 +154,16 @@ pub fn lifetime(customers: &[CustomerInputs]) -> (Option<f64>, f64) {
 /// Values, tiers and segments of every customer.
 pub fn customer_values(customers: &[CustomerInputs], as_of: NaiveDate) -> ValueSet {
     let (retention, lifetime_years) = lifetime(customers);
+    let (basis, margin_known_share, book_ratio) = margin_basis(customers);
     let margins: Vec<f64> = customers
         .iter()
-        .map(|c| {
-            if c.revenue_cents > 0 {
-                c.margin_cents as f64 / c.revenue_cents as f64
-            } else {
-                0.0
+        .map(|c| match basis {
+            ValueBasis::Revenue => 1.0,
+            ValueBasis::GrossMargin if c.revenue_cents > 0 => {
+                (c.margin_cents as f64 + c.unknown_margin_cents as f64 * book_ratio)
+                    / c.revenue_cents as f64
             }
+            ValueBasis::GrossMargin => 0.0,
         })
         .collect();
     let values: Vec<(i64, f64)> = customers
@@ -196,6 +237,8 @@ pub fn customer_values(customers: &[CustomerInputs], as_of: NaiveDate) -> ValueS
         as_of,
         retention,
         lifetime_years,
+        basis,
+        margin_known_share,
         customers: rows,
         tiers: tier_summaries,
         segments: segment_summaries,
@@ -237,6 +280,7 @@ mod tests {
             customer_id: id,
             revenue_cents: revenue,
             margin_cents: margin,
+            unknown_margin_cents: 0,
             won_deals: deals,
             bought_year_before: before,
             last_won_on: last.map(d),
@@ -280,5 +324,38 @@ mod tests {
         assert_eq!(set.segments.last().unwrap().customers, 1);
         let counted: usize = set.segments.iter().map(|s| s.customers).sum();
         assert_eq!(counted, 4);
+    }
+
+    #[test]
+    fn unknown_margins_count_at_the_book_ratio_or_put_value_on_revenue() {
+        let mut c = [
+            inputs(1, 10_000, 4_000, 2, true, Some("2024-05-01")),
+            inputs(2, 5_000, 0, 1, true, Some("2024-05-01")),
+        ];
+        c[1].unknown_margin_cents = 5_000;
+        let set = customer_values(&c, d("2024-06-30"));
+        assert_eq!(set.basis, ValueBasis::GrossMargin);
+        assert_eq!(set.margin_known_share, Some(10_000.0 / 15_000.0));
+        // Customer 2's 5 000 of unknown margin counts at the book's 40%: V = 2 000 × L (10).
+        assert_eq!(set.customers[1].value_cents, 20_000);
+        assert!((set.customers[1].margin_ratio - 0.4).abs() < 1e-12);
+
+        for row in &mut c {
+            row.margin_cents = 0;
+            row.unknown_margin_cents = row.revenue_cents;
+        }
+        let set = customer_values(&c, d("2024-06-30"));
+        assert_eq!(set.basis, ValueBasis::Revenue);
+        assert_eq!(set.margin_known_share, Some(0.0));
+        let v: Vec<i64> = set.customers.iter().map(|c| c.value_cents).collect();
+        assert_eq!(
+            v,
+            vec![100_000, 50_000],
+            "V = R × L when no margin is known"
+        );
+        assert_eq!(
+            set.tiers[0].customers, 2,
+            "both are A, not C for want of margins"
+        );
     }
 }

@@ -94,7 +94,8 @@ static REPS: Spec = Spec {
 };
 
 static PRODUCTS: Spec = Spec {
-    sql: "SELECT id, external_id, name, family, list_price_cents, margin_bp
+    sql: "SELECT id, external_id, name, family, list_price_cents,
+                 CASE WHEN margin_known = 1 THEN margin_bp END
           FROM products ORDER BY id",
     columns: &[
         col("id", Integer),

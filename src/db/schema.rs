@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_channel_plans.sql"),
     include_str!("migrations/006_imports.sql"),
     include_str!("migrations/007_records.sql"),
+    include_str!("migrations/008_margin_known.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -9,14 +9,20 @@ use rusqlite::Connection;
 
 use crate::analytics::value::CustomerInputs;
 
-/// Per customer created by ?1: Won cents, Σ cents × margin (basis points) and Won deals in the
-/// 12 months to ?1, whether it won in the 12 months before those, and its last Won close date.
+/// Per customer created by ?1: Won cents, Σ cents × margin (basis points) over the deals whose
+/// product margin is known, the Won cents whose margin is unknown (no product, or a product
+/// imported without a margin) and Won deals in the 12 months to ?1, whether it won in the 12
+/// months before those, and its last Won close date.
 const CUSTOMER_VALUE: &str = "
     SELECT c.id,
            COALESCE(SUM(CASE WHEN d.closed_on > date(?1, '-1 year') AND d.closed_on <= ?1
                              THEN d.amount_cents END), 0),
            COALESCE(SUM(CASE WHEN d.closed_on > date(?1, '-1 year') AND d.closed_on <= ?1
-                             THEN d.amount_cents * COALESCE(p.margin_bp, 0) END), 0),
+                             AND p.margin_known = 1
+                             THEN d.amount_cents * p.margin_bp END), 0),
+           COALESCE(SUM(CASE WHEN d.closed_on > date(?1, '-1 year') AND d.closed_on <= ?1
+                             AND COALESCE(p.margin_known, 0) = 0
+                             THEN d.amount_cents END), 0),
            COALESCE(SUM(d.closed_on > date(?1, '-1 year') AND d.closed_on <= ?1), 0),
            COALESCE(MAX(d.closed_on > date(?1, '-2 years') AND d.closed_on <= date(?1, '-1 year')), 0),
            MAX(CASE WHEN d.closed_on <= ?1 THEN d.closed_on END)
@@ -39,9 +45,10 @@ pub fn customer_inputs(
                 customer_id: r.get(0)?,
                 revenue_cents: r.get(1)?,
                 margin_cents: (margin_bp_cents + 5_000).div_euclid(10_000),
-                won_deals: r.get(3)?,
-                bought_year_before: r.get(4)?,
-                last_won_on: r.get(5)?,
+                unknown_margin_cents: r.get(3)?,
+                won_deals: r.get(4)?,
+                bought_year_before: r.get(5)?,
+                last_won_on: r.get(6)?,
             })
         })?
         .collect()

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{GroupSummary, Tier, ValueSet};
+use super::{GroupSummary, Tier, ValueBasis, ValueSet};
 use crate::analytics::crosssell::Suggestion;
 
 /// Per-customer value, tier, RFM and next product, with the summaries.
@@ -17,6 +17,11 @@ pub struct TiersReport {
     pub retention: Option<f64>,
     /// L = r / (1 − r), capped, in years.
     pub lifetime_years: f64,
+    /// What P is measured on: `gross_margin`, or `revenue` when no margin is known.
+    pub value_basis: ValueBasis,
+    /// The share of trailing-12-month Won revenue whose product margin is known; `None` without
+    /// revenue.
+    pub margin_known_share: Option<f64>,
     /// Customers, V and share per ABC tier.
     pub tiers: Vec<GroupSummary>,
     /// Customers, V and share per RFM segment (and without a purchase).
@@ -70,6 +75,21 @@ pub struct NextProduct {
 }
 
 impl TiersReport {
+    /// What a reader must know about P when not every margin is known: V on revenue, or the share
+    /// of revenue whose margin is known. `None` when every margin is known.
+    pub fn basis_note(&self) -> Option<String> {
+        match (self.value_basis, self.margin_known_share) {
+            (ValueBasis::Revenue, _) => {
+                Some("no product margin known: V = R × L, on revenue".to_string())
+            }
+            (ValueBasis::GrossMargin, Some(share)) if share < 1.0 => Some(format!(
+                "margins known for {} of revenue; the rest at the book's margin",
+                percent_floor(share)
+            )),
+            _ => None,
+        }
+    }
+
     /// The row of one customer (rows are in id order).
     pub fn customer(&self, id: i64) -> Option<&CustomerRow> {
         self.customers
@@ -109,6 +129,8 @@ impl TiersReport {
             as_of: set.as_of.to_string(),
             retention: set.retention,
             lifetime_years: set.lifetime_years,
+            value_basis: set.basis,
+            margin_known_share: set.margin_known_share,
             tiers: set.tiers.clone(),
             segments: set.segments.clone(),
             customers: set
@@ -134,5 +156,13 @@ impl TiersReport {
                 })
                 .collect(),
         }
+    }
+}
+
+/// A share as a whole percent, rounded down, so that a share short of all never reads "100%".
+fn percent_floor(share: f64) -> String {
+    match (share * 100.0).floor() as i64 {
+        0 if share > 0.0 => "under 1%".to_string(),
+        whole => format!("{whole}%"),
     }
 }

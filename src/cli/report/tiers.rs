@@ -54,6 +54,9 @@ fn summary(report: &TiersReport) -> String {
             .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
         report.lifetime_years
     );
+    if let Some(note) = report.basis_note() {
+        let _ = writeln!(out, "Value: {note}");
+    }
     for (title, groups) in [
         ("ABC tier", &report.tiers),
         ("RFM segment", &report.segments),

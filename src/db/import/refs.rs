@@ -140,8 +140,8 @@ impl<'t> References<'t> {
                 params![name, self.free_email(name)?, DEFAULT_MAX_OPEN_TASKS, self.import_id],
             ),
             Reference::Product => self.tx.execute(
-                "INSERT INTO products (name, family, list_price_cents, margin_bp, import_id)
-                 VALUES (?1, '', 0, 0, ?2)",
+                "INSERT INTO products (name, family, list_price_cents, margin_bp, margin_known, import_id)
+                 VALUES (?1, '', 0, 0, 0, ?2)",
                 params![name, self.import_id],
             ),
             Reference::Channel => self

@@ -63,6 +63,7 @@ impl RowReader<'_> {
 
     fn product(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let name = self.required_text("name", "a product needs a name")?;
+        let margin = self.margin()?;
         row.columns = vec![
             ("external_id", external),
             ("name", plain(name)),
@@ -71,7 +72,8 @@ impl RowReader<'_> {
                 "list_price_cents",
                 plain(self.money("list_price")?.unwrap_or(0)),
             ),
-            ("margin_bp", plain(self.margin()?.unwrap_or(0))),
+            ("margin_bp", plain(margin.unwrap_or(0))),
+            ("margin_known", plain(i64::from(margin.is_some()))),
         ];
         Ok(())
     }

@@ -26,9 +26,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => " Tiers ".into(),
     };
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Span::styled(title, theme.accent))
         .border_style(theme.border);
+    if let Some(note) = app
+        .tiers
+        .overview
+        .as_ref()
+        .and_then(|o| o.report.basis_note())
+    {
+        block = block.title_bottom(Span::styled(format!(" {note} "), theme.warning));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(overview) = &app.tiers.overview else {
