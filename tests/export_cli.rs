@@ -76,7 +76,7 @@ fn export_refuses_unknown_kinds_missing_databases_and_unwritable_folders() {
     let out = salesdesk(&db, &["export", "invoices", "x.csv"]);
     assert_refused(
         &out,
-        "'invoices' is not a kind of record; use one of reps, products, customers, deals, tasks, channel-months",
+        "'invoices' is not a kind of record; use one of reps, quotas, products, customers, deals, tasks, channel-months",
     );
     let missing = dir.path().join("missing/out.csv");
     let out = salesdesk(&db, &["export", "reps", missing.to_str().unwrap()]);

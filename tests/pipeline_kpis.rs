@@ -359,15 +359,23 @@ fn quotas_are_prorated_to_the_period() {
     assert_eq!(reps[0].0, "Ann");
     assert_eq!(
         (reps[0].1, reps[0].2),
-        (Money::from_units(30_000), Money::from_units(100_000))
+        (Money::from_units(30_000), Some(Money::from_units(100_000)))
     );
     assert!(close(reps[0].3, 0.3));
     assert_eq!(
         (reps[1].0, reps[1].1, reps[1].2),
-        ("Bo", Money::from_units(60_000), Money::from_units(60_000))
+        (
+            "Bo",
+            Money::from_units(60_000),
+            Some(Money::from_units(60_000))
+        )
     );
     assert!(close(reps[1].3, 1.0));
-    assert_eq!(reps[2], ("Cleo", Money::ZERO, Money::ZERO, None));
+    assert_eq!(
+        reps[2],
+        ("Cleo", Money::ZERO, None, None),
+        "no quota, not $0"
+    );
     // North: $90,000 of $160,000 = 0.5625. South: no quota → None.
     let north = &q.teams[0];
     assert_eq!(
@@ -381,7 +389,7 @@ fn quotas_are_prorated_to_the_period() {
             "North",
             2,
             Money::from_units(90_000),
-            Money::from_units(160_000)
+            Some(Money::from_units(160_000))
         )
     );
     assert!(close(north.attainment, 0.5625));
@@ -440,7 +448,7 @@ fn each_period_kind_counts_its_own_closes() {
     assert!(close(r.kpis.win_rate, 1.0));
     assert!(close(r.kpis.cycle_days_median, 10.0));
     assert_eq!(r.kpis.velocity_per_day, Some(Money::from_units(5_000)));
-    assert_eq!(r.quota.reps[0].quota, Money::from_units(57_000));
+    assert_eq!(r.quota.reps[0].quota, Some(Money::from_units(57_000)));
     assert!(close(r.quota.reps[0].attainment, 10.0 / 57.0));
     assert_eq!(r.quota.reps[1].attainment, None);
 
@@ -460,7 +468,7 @@ fn each_period_kind_counts_its_own_closes() {
     // drops 2025-Q4: $39,500 + $57,000 = $96,500.
     let r = view.report(PeriodKind::ThisYear);
     assert_eq!((r.kpis.won, r.kpis.lost), (3, 1));
-    assert_eq!(r.quota.reps[0].quota, Money::from_units(96_500));
+    assert_eq!(r.quota.reps[0].quota, Some(Money::from_units(96_500)));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::export;
 /// Options of `salesdesk export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export: reps, products, customers, deals, tasks or channel-months
+    /// What to export: reps, quotas, products, customers, deals, tasks or channel-months
     #[arg(value_name = "KIND", value_parser = str::parse::<RecordKind>)]
     pub kind: RecordKind,
     /// The CSV file to write; an existing file is replaced only once the export is complete

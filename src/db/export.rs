@@ -22,6 +22,7 @@ impl RecordKind {
             RecordKind::Deals => &DEALS,
             RecordKind::Tasks => &TASKS,
             RecordKind::ChannelMonths => &CHANNEL_MONTHS,
+            RecordKind::Quotas => &QUOTAS,
         }
     }
 }
@@ -197,6 +198,13 @@ static CHANNEL_MONTHS: Spec = Spec {
         col("spend", Cents),
         col("revenue", Cents),
     ],
+};
+
+static QUOTAS: Spec = Spec {
+    sql: "SELECT r.name, q.quarter, q.amount_cents
+          FROM quotas q JOIN reps r ON r.id = q.rep_id
+          ORDER BY r.name, q.quarter",
+    columns: &[col("rep", Text), col("quarter", Text), col("amount", Cents)],
 };
 
 /// Calls `each` with every row of `kind` in order and returns how many rows there were.

@@ -69,6 +69,25 @@ fn table(kind: RecordKind) -> &'static str {
         RecordKind::Deals => "deals",
         RecordKind::Tasks => "tasks",
         RecordKind::ChannelMonths => "channel_months",
+        RecordKind::Quotas => "quotas",
+    }
+}
+
+/// The column a row of `table` is found by: `rowid` for the tables keyed by a reference and a
+/// period (channel months, quotas), `id` for the rest.
+pub(crate) fn key_column(table: &str) -> &'static str {
+    match table {
+        "channel_months" | "quotas" => "rowid",
+        _ => "id",
+    }
+}
+
+/// The reference column and the period column of a kind keyed by both.
+fn period_key(kind: RecordKind) -> Option<(&'static str, &'static str)> {
+    match kind {
+        RecordKind::ChannelMonths => Some(("channel_id", "month")),
+        RecordKind::Quotas => Some(("rep_id", "quarter")),
+        _ => None,
     }
 }
 
@@ -204,28 +223,31 @@ impl<'t> ImportWriter<'t> {
                 "by name",
                 format!("SELECT id FROM {table} WHERE name = ?1 COLLATE NOCASE LIMIT 2"),
             ),
-            (KeyValue::ChannelMonth(month), _) => {
-                let channel = match row.columns.iter_mut().find(|(c, _)| *c == "channel_id") {
+            (KeyValue::Period(period), _) => {
+                let Some((ref_column, period_column)) = period_key(self.kind) else {
+                    return Ok(None);
+                };
+                let reference = match row.columns.iter_mut().find(|(c, _)| *c == ref_column) {
                     Some((_, ColumnValue::Ref(Some(r)))) => r.clone(),
                     _ => return Ok(None),
                 };
-                let id = self.refs.resolve(row.line, &channel)?;
-                if let Some((_, value)) = row.columns.iter_mut().find(|(c, _)| *c == "channel_id") {
+                let id = self.refs.resolve(row.line, &reference)?;
+                if let Some((_, value)) = row.columns.iter_mut().find(|(c, _)| *c == ref_column) {
                     *value = ColumnValue::Plain(Value::Integer(id));
                 }
                 return Ok(self
                     .tx
-                    .prepare_cached(
-                        "SELECT rowid FROM channel_months WHERE channel_id = ?1 AND month = ?2",
-                    )?
-                    .query_row(params![id, month], |r| r.get(0))
+                    .prepare_cached(&format!(
+                        "SELECT rowid FROM {table} WHERE {ref_column} = ?1 AND {period_column} = ?2"
+                    ))?
+                    .query_row(params![id, period], |r| r.get(0))
                     .optional()?);
             }
         };
         let param: Value = match key {
             KeyValue::Id(id) => Value::Integer(id),
             KeyValue::External(text) | KeyValue::Text(text) => Value::Text(text),
-            KeyValue::ChannelMonth(_) => Value::Null,
+            KeyValue::Period(_) => Value::Null,
         };
         let sql = self.statements.entry(name).or_insert(sql);
         let ids = self
@@ -289,11 +311,7 @@ impl<'t> ImportWriter<'t> {
         stage_on: Option<NaiveDate>,
     ) -> rusqlite::Result<(bool, Vec<Conflict>)> {
         let table = table(self.kind);
-        let id_column = if self.kind == RecordKind::ChannelMonths {
-            "rowid"
-        } else {
-            "id"
-        };
+        let id_column = key_column(table);
         let mapped: Vec<&(&'static str, Value)> = values
             .iter()
             .filter(|(c, _)| self.update_columns.contains(c))

@@ -10,6 +10,8 @@ use std::str::FromStr;
 pub enum RecordKind {
     /// Sales reps.
     Reps,
+    /// Each rep's quota per quarter.
+    Quotas,
     /// Products.
     Products,
     /// Customers (accounts).
@@ -24,8 +26,9 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// Every kind, in the order a fresh book is best imported.
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Reps,
+        RecordKind::Quotas,
         RecordKind::Products,
         RecordKind::Customers,
         RecordKind::Deals,
@@ -37,6 +40,7 @@ impl RecordKind {
     pub fn name(self) -> &'static str {
         match self {
             RecordKind::Reps => "reps",
+            RecordKind::Quotas => "quotas",
             RecordKind::Products => "products",
             RecordKind::Customers => "customers",
             RecordKind::Deals => "deals",

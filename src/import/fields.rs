@@ -72,6 +72,7 @@ impl RecordKind {
                 "pinned",
             ],
             RecordKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
+            RecordKind::Quotas => &["rep_id", "rep", "quarter", "amount"],
         }
     }
 
@@ -82,6 +83,7 @@ impl RecordKind {
             RecordKind::Deals => &["stage"],
             RecordKind::Tasks => &["title"],
             RecordKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
+            RecordKind::Quotas => &["quarter", "amount"],
         }
     }
 
@@ -92,6 +94,7 @@ impl RecordKind {
             RecordKind::Customers => &["annual_revenue"],
             RecordKind::Deals => &["amount"],
             RecordKind::ChannelMonths => &["spend", "revenue"],
+            RecordKind::Quotas => &["amount"],
             RecordKind::Reps | RecordKind::Tasks => &[],
         }
     }
@@ -110,6 +113,7 @@ impl RecordKind {
             }
             RecordKind::Deals | RecordKind::Tasks => &[MatchKey::Id, MatchKey::ExternalId],
             RecordKind::ChannelMonths => &[MatchKey::ChannelMonth],
+            RecordKind::Quotas => &[MatchKey::RepQuarter],
         }
     }
 
@@ -120,7 +124,7 @@ impl RecordKind {
             RecordKind::Deals => &[Reference::Customer, Reference::Rep, Reference::Product],
             RecordKind::Tasks => &[Reference::Customer, Reference::Rep],
             RecordKind::ChannelMonths => &[Reference::Channel],
-            RecordKind::Reps | RecordKind::Products => &[],
+            RecordKind::Reps | RecordKind::Products | RecordKind::Quotas => &[],
         }
     }
 }
@@ -139,6 +143,8 @@ pub enum MatchKey {
     Email,
     /// A channel-month is its channel and month.
     ChannelMonth,
+    /// A quota is its rep and quarter.
+    RepQuarter,
 }
 
 impl MatchKey {
@@ -150,7 +156,14 @@ impl MatchKey {
             MatchKey::Name => "name",
             MatchKey::Email => "email",
             MatchKey::ChannelMonth => "channel_month",
+            MatchKey::RepQuarter => "rep_quarter",
         }
+    }
+
+    /// True for a key made of a reference and a period, read from the row's own fields rather
+    /// than one key field.
+    pub fn is_composite(self) -> bool {
+        matches!(self, MatchKey::ChannelMonth | MatchKey::RepQuarter)
     }
 }
 

@@ -229,8 +229,7 @@ impl Mapping {
                 || self.defaults.contains_key(field)
         };
         let needed = kind.required().iter().copied();
-        let key_field =
-            (explicit_key && self.key != MatchKey::ChannelMonth).then(|| self.key.field());
+        let key_field = (explicit_key && !self.key.is_composite()).then(|| self.key.field());
         if let Some(field) = needed.chain(key_field).find(|f| !filled(f)) {
             return Err(format!(
                 "{kind} need the field '{field}': map a column to it under [columns] or give it under [constants]"

@@ -32,10 +32,11 @@ pub struct RepAttainment {
     #[serde(rename = "won_value_cents")]
     pub won_value: Money,
     /// The rep's quota for the period: each quarter's quota × (days of it in the period ÷ its
-    /// days), each rounded to the cent, summed.
+    /// days), each rounded to the cent, summed; `None` when no quota of the rep's covers the
+    /// period (a rep without a quota, not one with a quota of $0).
     #[serde(rename = "quota_cents")]
-    pub quota: Money,
-    /// `won_value / quota`; `None` when the quota is 0.
+    pub quota: Option<Money>,
+    /// `won_value / quota`; `None` without a quota or when it is 0.
     pub attainment: Option<f64>,
 }
 
@@ -49,10 +50,13 @@ pub struct TeamAttainment {
     /// Won amount its reps closed in the period.
     #[serde(rename = "won_value_cents")]
     pub won_value: Money,
-    /// Sum of its reps' quotas for the period.
+    /// How many of its reps have a quota for the period.
+    pub reps_with_quota: u64,
+    /// Sum of its reps' quotas for the period; `None` when none of them has one.
     #[serde(rename = "quota_cents")]
-    pub quota: Money,
-    /// `won_value / quota`; `None` when the quota is 0.
+    pub quota: Option<Money>,
+    /// Won by the reps with a quota ÷ their quotas (reps without one are left out, so they
+    /// neither lift nor sink it); `None` without a quota or when it is 0.
     pub attainment: Option<f64>,
 }
 
@@ -82,39 +86,65 @@ pub fn quota_attainment(facts: &PipelineFacts, period: Period) -> QuotaAttainmen
     }
     let mut quota: HashMap<i64, i128> = HashMap::new();
     for q in &facts.quotas {
-        let share = prorated_quota(q.amount, q.quarter, period);
-        *quota.entry(q.rep_id).or_default() += i128::from(share.cents());
+        let covers = super::period::quarter_period(q.quarter)
+            .is_some_and(|qp| period.overlap_days(qp.from, qp.to) > 0);
+        if covers {
+            let share = prorated_quota(q.amount, q.quarter, period);
+            *quota.entry(q.rep_id).or_default() += i128::from(share.cents());
+        }
     }
-    let mut teams: BTreeMap<&str, (u64, i128, i128)> = BTreeMap::new();
+    let mut teams: BTreeMap<&str, TeamSums> = BTreeMap::new();
     let reps = facts
         .reps
         .iter()
         .map(|rep| {
             let w = won.get(&rep.id).copied().unwrap_or(0);
-            let q = quota.get(&rep.id).copied().unwrap_or(0);
+            let q = quota.get(&rep.id).copied();
             let team = teams.entry(rep.team.as_str()).or_default();
-            *team = (team.0 + 1, team.1 + w, team.2 + q);
+            team.reps += 1;
+            team.won += w;
+            if let Some(q) = q {
+                team.with_quota += 1;
+                team.won_with_quota += w;
+                team.quota += q;
+            }
             RepAttainment {
                 rep_id: rep.id,
                 name: rep.name.clone(),
                 team: rep.team.clone(),
                 won_value: money(w),
-                quota: money(q),
-                attainment: attainment(w, q),
+                quota: q.map(money),
+                attainment: q.and_then(|q| attainment(w, q)),
             }
         })
         .collect();
     let teams = teams
         .into_iter()
-        .map(|(team, (reps, w, q))| TeamAttainment {
-            team: team.to_string(),
-            reps,
-            won_value: money(w),
-            quota: money(q),
-            attainment: attainment(w, q),
+        .map(|(team, sums)| {
+            let has_quota = sums.with_quota > 0;
+            TeamAttainment {
+                team: team.to_string(),
+                reps: sums.reps,
+                won_value: money(sums.won),
+                reps_with_quota: sums.with_quota,
+                quota: has_quota.then(|| money(sums.quota)),
+                attainment: has_quota
+                    .then(|| attainment(sums.won_with_quota, sums.quota))
+                    .flatten(),
+            }
         })
         .collect();
     QuotaAttainment { reps, teams }
+}
+
+/// A team's running sums while its reps are counted.
+#[derive(Default)]
+struct TeamSums {
+    reps: u64,
+    won: i128,
+    with_quota: u64,
+    won_with_quota: i128,
+    quota: i128,
 }
 
 fn attainment(won: i128, quota: i128) -> Option<f64> {
@@ -182,5 +212,59 @@ mod tests {
         assert!(empty.reps.is_empty() && empty.teams.is_empty());
         assert_eq!(attainment(5, 0), None);
         assert_eq!(attainment(3, 4), Some(0.75));
+    }
+
+    #[test]
+    fn a_rep_without_a_quota_has_none_and_is_left_out_of_the_team_attainment() {
+        use crate::analytics::pipeline::{DealFacts, QuotaFacts, RepFacts};
+        let rep = |id: i64| RepFacts {
+            id,
+            name: format!("Rep {id}"),
+            team: "North".into(),
+        };
+        let won = |id: i64, rep_id: i64, cents: i64| DealFacts {
+            id,
+            rep_id: Some(rep_id),
+            product_id: None,
+            amount: Money(cents),
+            stage: Stage::Won,
+            created_on: day(2026, 1, 5),
+            closed_on: Some(day(2026, 2, 1)),
+            probability_bp: None,
+        };
+        let facts = PipelineFacts {
+            deals: vec![won(1, 1, 5_000), won(2, 2, 7_000)],
+            quotas: vec![
+                QuotaFacts {
+                    rep_id: 1,
+                    quarter: quarter(2026, 1),
+                    amount: Money(10_000),
+                },
+                QuotaFacts {
+                    rep_id: 2,
+                    quarter: quarter(2025, 4),
+                    amount: Money(10_000),
+                },
+            ],
+            reps: vec![rep(1), rep(2)],
+            ..PipelineFacts::default()
+        };
+        let q1 = Period {
+            from: day(2026, 1, 1),
+            to: day(2026, 3, 31),
+        };
+        let result = quota_attainment(&facts, q1);
+        assert_eq!(result.reps[0].quota, Some(Money(10_000)));
+        assert_eq!(result.reps[0].attainment, Some(0.5));
+        assert_eq!(
+            result.reps[1].quota, None,
+            "rep 2's quota is for another quarter"
+        );
+        assert_eq!(result.reps[1].attainment, None);
+        let team = &result.teams[0];
+        assert_eq!((team.reps, team.reps_with_quota), (2, 1));
+        assert_eq!(team.won_value, Money(12_000));
+        assert_eq!(team.quota, Some(Money(10_000)));
+        assert_eq!(team.attainment, Some(0.5), "rep 2's wins do not lift it");
     }
 }

@@ -124,7 +124,8 @@ pub fn render(r: &PipelineReport) -> String {
             rep.name,
             rep.team,
             rep.won_value.whole(),
-            rep.quota.whole(),
+            rep.quota
+                .map_or_else(|| "no quota".to_string(), |q| q.whole()),
             pct(rep.attainment)
         );
     }
@@ -135,7 +136,8 @@ pub fn render(r: &PipelineReport) -> String {
             "{name:<24} {:<16} {:>14} {:>14} {:>8}",
             format!("{} reps", team.reps),
             team.won_value.whole(),
-            team.quota.whole(),
+            team.quota
+                .map_or_else(|| "no quota".to_string(), |q| q.whole()),
             pct(team.attainment)
         );
     }

@@ -22,9 +22,10 @@ const BULK_DELETE: i64 = 50_000;
 const UNDO_CACHE_KIB: i64 = -64 * 1024;
 
 /// Tables an import writes, children first: the order created rows are deleted in.
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "tasks",
     "channel_months",
+    "quotas",
     "deals",
     "customers",
     "products",
@@ -207,11 +208,7 @@ pub fn undo(tx: &Transaction<'_>, batch: i64) -> Result<String, UndoError> {
         match row.entity.as_str() {
             FIELD_ENTITY => {
                 let (table, column) = checked(&row.field)?;
-                let key = if table == "channel_months" {
-                    "rowid"
-                } else {
-                    "id"
-                };
+                let key = crate::db::import::key_column(table);
                 tx.execute(
                     &format!("UPDATE {table} SET {column} = ?1 WHERE {key} = ?2"),
                     params![row.old, row.entity_id],

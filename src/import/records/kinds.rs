@@ -1,7 +1,9 @@
-//! The columns of each kind of record: reps, products, customers, deals, tasks, channel months.
+//! The columns of each kind of record: reps, quotas, products, customers, deals, tasks, channel
+//! months.
 
 use rusqlite::types::Value;
 
+use crate::domain::Quarter;
 use crate::domain::RecordKind;
 use crate::domain::Stage;
 use crate::import::cells;
@@ -31,6 +33,7 @@ impl RowReader<'_> {
             RecordKind::Deals => self.deal(&mut row, external)?,
             RecordKind::Tasks => self.task(&mut row, external)?,
             RecordKind::ChannelMonths => self.channel_month(&mut row)?,
+            RecordKind::Quotas => self.quota(&mut row)?,
         }
         Ok(row)
     }
@@ -276,7 +279,7 @@ impl RowReader<'_> {
                 )
             })
         };
-        row.key = Some(KeyValue::ChannelMonth(label.clone()));
+        row.key = Some(KeyValue::Period(label.clone()));
         row.columns = vec![
             (
                 "channel_id",
@@ -290,6 +293,41 @@ impl RowReader<'_> {
             ("month", plain(label)),
             ("spend_cents", plain(required_money("spend")?)),
             ("revenue_cents", plain(required_money("revenue")?)),
+        ];
+        Ok(())
+    }
+
+    fn quota(&self, row: &mut PendingRow) -> Field<()> {
+        let rep = self
+            .reference(Reference::Rep, "rep_id", "rep")?
+            .ok_or_else(|| {
+                self.reject(
+                    self.bound.column_of("rep"),
+                    "is empty; a quota needs its rep",
+                )
+            })?;
+        let quarter = self
+            .parsed("quarter", |t| {
+                t.parse::<Quarter>()
+                    .map_err(|_| "is not a quarter like 2026-Q3".to_string())
+            })?
+            .ok_or_else(|| {
+                self.reject(
+                    self.bound.column_of("quarter"),
+                    "is empty; a quota needs its quarter",
+                )
+            })?;
+        let amount = self.money("amount")?.ok_or_else(|| {
+            self.reject(
+                self.bound.column_of("amount"),
+                "is empty; a quota needs its amount",
+            )
+        })?;
+        row.key = Some(KeyValue::Period(quarter.to_string()));
+        row.columns = vec![
+            ("rep_id", ColumnValue::Ref(Some(rep))),
+            ("quarter", plain(quarter.to_string())),
+            ("amount_cents", plain(amount)),
         ];
         Ok(())
     }

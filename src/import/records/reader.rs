@@ -137,7 +137,7 @@ impl<'a> RowReader<'a> {
             MatchKey::ExternalId => self.text("external_id").map(KeyValue::External),
             MatchKey::Name => self.text("name").map(KeyValue::Text),
             MatchKey::Email => self.text("email").map(KeyValue::Text),
-            MatchKey::ChannelMonth => None,
+            MatchKey::ChannelMonth | MatchKey::RepQuarter => None,
         })
     }
 }

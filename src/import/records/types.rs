@@ -39,8 +39,9 @@ pub enum KeyValue {
     External(String),
     /// A name, or a rep's email.
     Text(String),
-    /// A channel-month: the channel reference and the month label `YYYY-MM`.
-    ChannelMonth(String),
+    /// A reference and a period: a channel-month's month `YYYY-MM`, a quota's quarter
+    /// `YYYY-Qn`; the reference is the row's channel or rep column.
+    Period(String),
 }
 
 /// A reference to another record, by id or by name, still to be looked up.
@@ -164,6 +165,11 @@ pub(super) fn column_fields(
             ("priority", &["priority"]),
             ("status", &["status"]),
             ("pinned", &["pinned"]),
+        ],
+        RecordKind::Quotas => &[
+            ("rep_id", &["rep_id", "rep"]),
+            ("quarter", &["quarter"]),
+            ("amount_cents", &["amount"]),
         ],
         RecordKind::ChannelMonths => &[
             ("channel_id", &["channel"]),

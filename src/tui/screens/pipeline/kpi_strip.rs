@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use crate::db::board::CardSort;
-use crate::domain::group_thousands;
+use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::screens::pipeline::filter::filter_label;
 
@@ -115,7 +115,7 @@ pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
             Row::new([
                 Cell::from(format!("Team {}", t.team)),
                 Cell::from(Line::from(t.won_value.compact()).right_aligned()),
-                Cell::from(Line::from(t.quota.compact()).right_aligned()),
+                Cell::from(Line::from(quota_text(t.quota)).right_aligned()),
                 Cell::from(Line::from(percent(t.attainment)).right_aligned()),
             ])
             .style(theme.header)
@@ -125,7 +125,7 @@ pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
         Row::new([
             Cell::from(format!("  {}", r.name)),
             Cell::from(Line::from(r.won_value.compact()).right_aligned()),
-            Cell::from(Line::from(r.quota.compact()).right_aligned()),
+            Cell::from(Line::from(quota_text(r.quota)).right_aligned()),
             Cell::from(Line::from(percent(r.attainment)).right_aligned()),
         ])
     }));
@@ -145,4 +145,9 @@ pub fn sort_label(sort: CardSort) -> &'static str {
         CardSort::Amount => "by amount",
         CardSort::CloseDate => "by close date",
     }
+}
+
+/// A quota as the table shows it: compact money, or "no quota" for a rep or team without one.
+fn quota_text(quota: Option<Money>) -> String {
+    quota.map_or_else(|| "no quota".to_string(), |q| q.compact())
 }
