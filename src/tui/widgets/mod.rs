@@ -1,5 +1,6 @@
 //! Widgets and drawing helpers shared by several screens and popups.
 
+pub mod columns;
 pub mod form;
 pub mod popup;
 pub mod text;

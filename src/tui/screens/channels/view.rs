@@ -18,6 +18,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, ChannelAreas};
 use crate::tui::screens::channels::ChannelsState;
+use crate::tui::widgets::columns::{FitColumn, fit_columns};
 use crate::worker::ChannelsModel;
 
 /// Points the fitted curve is drawn through.
@@ -111,14 +112,16 @@ fn draw_summary(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect)
         ),
     ]);
     let second = match &state.plan {
-        Some(Ok(plan)) => totals_line(app, plan),
+        Some(Ok(plan)) => totals_line(app, plan, area.width),
         Some(Err(e)) => Line::from(Span::styled(format!(" {e}"), theme.error)),
         None => Line::default(),
     };
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
-fn totals_line(app: &App, plan: &Plan) -> Line<'static> {
+/// The predicted revenue now and advised and the uplift; the marginal return too when it fits
+/// in `width` (the table's ROI column shows it anyway).
+fn totals_line(app: &App, plan: &Plan, width: u16) -> Line<'static> {
     let theme = &app.theme;
     let sign = if plan.uplift >= 0.0 { "+" } else { "" };
     let mut spans = vec![
@@ -130,10 +133,10 @@ fn totals_line(app: &App, plan: &Plan) -> Line<'static> {
         Span::styled(format!("{sign}{}", whole(plan.uplift)), theme.accent),
     ];
     if let Some(mu) = plan.multiplier {
-        spans.push(Span::styled(
-            format!(" · each extra $1 earns ${mu:.2}"),
-            theme.muted,
-        ));
+        let extra = format!(" · each extra $1 earns ${mu:.2}");
+        if Line::from(spans.clone()).width() + extra.len() <= usize::from(width) {
+            spans.push(Span::styled(extra, theme.muted));
+        }
     }
     Line::from(spans)
 }
@@ -142,74 +145,94 @@ fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let state = &app.channels;
     let plan = state.plan.as_ref().and_then(|p| p.as_ref().ok());
-    // Below 110 cells, amounts are shown to three figures ($17.1k) so every column fits.
-    let narrow = area.width < 110;
-    let labels = if narrow {
-        [
-            "Channel", "Curve", "Now", "Advised", "Bounds", "Rev now", "Rev adv", "ROI", "ROI adv",
-        ]
-    } else {
-        [
+    let rows: Vec<Option<&ChannelPlan>> = (0..model.fitted.len())
+        .map(|i| plan.and_then(|p| p.channels.get(i)))
+        .collect();
+    let money_column =
+        |header: (&str, &str), priority: u8, value: &dyn Fn(usize) -> Option<f64>| {
+            let cells = |f: fn(f64) -> String| -> Vec<String> {
+                (0..rows.len())
+                    .map(|i| value(i).map_or("-".to_string(), f))
+                    .collect()
+            };
+            FitColumn::number(header, cells(whole), cells(compact), priority)
+        };
+    let roi_column = |header: (&str, &str), priority: u8, value: &dyn Fn(usize) -> Option<f64>| {
+        let cells: Vec<String> = (0..rows.len())
+            .map(|i| value(i).map_or("-".to_string(), |v| format!("{v:.2}")))
+            .collect();
+        FitColumn::number(header, cells.clone(), cells, priority)
+    };
+    let columns = vec![
+        FitColumn::text(
             "Channel",
+            model.fitted.iter().map(|c| c.name.clone()).collect(),
+            0,
+            24,
+        ),
+        FitColumn::text(
             "Curve",
-            "Spend now",
-            "Advised",
+            model
+                .fitted
+                .iter()
+                .map(|c| match &c.fit {
+                    Ok(fit) => fit.family().name().to_string(),
+                    Err(_) => "not fitted".to_string(),
+                })
+                .collect(),
+            2,
+            12,
+        ),
+        money_column(("Spend now", "Now"), 9, &|i| {
+            Some(model.fitted[i].current_spend)
+        }),
+        money_column(("Advised", "Advised"), 9, &|i| {
+            rows[i].map(|r| r.recommended_spend)
+        }),
+        FitColumn::text(
             "Bounds",
-            "Revenue now",
-            "Advised rev",
-            "ROI now",
-            "ROI adv",
-        ]
-    };
-    let header = Row::new(labels.map(|h| Cell::from(h).style(theme.header)));
-    let money: fn(f64) -> String = if narrow { compact } else { whole };
-    let (money_width, revenue_width, bounds_width, roi_width) = if narrow {
-        (7, 7, 11, 5)
-    } else {
-        (10, 11, 13, 7)
-    };
-    let rows = model.fitted.iter().enumerate().map(|(i, channel)| {
-        let row = plan.and_then(|p| p.channels.get(i));
-        let bounds = state.bounds.get(i);
-        let opt = |v: Option<f64>, f: fn(f64) -> String| v.map_or("-".to_string(), f);
-        let roi = |v: f64| format!("{v:.2}");
-        let cells = vec![
-            Cell::from(channel.name.clone()),
-            Cell::from(match &channel.fit {
-                Ok(fit) => fit.family().name().to_string(),
-                Err(_) => "not fitted".to_string(),
-            }),
-            Cell::from(money(channel.current_spend)),
-            Cell::from(row.map_or("-".into(), |r| money(r.recommended_spend))),
-            Cell::from(bounds.map_or("-".into(), |b| {
-                format!("{}–{}", compact(b.lo), compact(b.hi))
-            })),
-            Cell::from(opt(row.and_then(|r| r.current_revenue), money)),
-            Cell::from(opt(row.and_then(|r| r.recommended_revenue), money)),
-            Cell::from(opt(row.and_then(|r| r.current_marginal), roi)),
-            Cell::from(opt(row.and_then(|r| r.recommended_marginal), roi)),
-        ];
+            (0..rows.len())
+                .map(|i| {
+                    state.bounds.get(i).map_or("-".into(), |b| {
+                        format!("{}–{}", compact(b.lo), compact(b.hi))
+                    })
+                })
+                .collect(),
+            3,
+            u16::MAX,
+        ),
+        money_column(("Revenue now", "Rev now"), 6, &|i| {
+            rows[i].and_then(|r| r.current_revenue)
+        }),
+        money_column(("Advised rev", "Rev adv"), 7, &|i| {
+            rows[i].and_then(|r| r.recommended_revenue)
+        }),
+        roi_column(("ROI now", "ROI"), 4, &|i| {
+            rows[i].and_then(|r| r.current_marginal)
+        }),
+        roi_column(("ROI adv", "ROI adv"), 5, &|i| {
+            rows[i].and_then(|r| r.recommended_marginal)
+        }),
+    ];
+    let fitted = fit_columns(&columns, area.width, 1);
+    let header = Row::new(
+        fitted
+            .padded_header(&columns)
+            .into_iter()
+            .map(|h| Cell::from(h).style(theme.header)),
+    );
+    let table_rows = (0..rows.len()).map(|i| {
         let style = if i == state.selected {
             theme.selected
-        } else if channel.fit.is_err() {
+        } else if model.fitted[i].fit.is_err() {
             theme.muted
         } else {
             theme.text
         };
-        Row::new(cells).style(style)
+        Row::new(fitted.padded_row(&columns, i).into_iter().map(Cell::from)).style(style)
     });
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(money_width),
-        Constraint::Length(money_width),
-        Constraint::Length(bounds_width),
-        Constraint::Length(revenue_width),
-        Constraint::Length(revenue_width),
-        Constraint::Length(roi_width),
-        Constraint::Length(7),
-    ];
-    frame.render_widget(Table::new(rows, widths).header(header), area);
+    let widths = fitted.kept_widths().into_iter().map(Constraint::Length);
+    frame.render_widget(Table::new(table_rows, widths).header(header), area);
 }
 
 /// The selected channel's months, fitted curve and current and advised spend.
