@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table};
 
 use crate::analytics::value::{GroupSummary, Tier, TiersOverview};
-use crate::domain::Money;
+use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, TierAreas};
+use crate::tui::widgets::columns::{FitColumn, fit_columns};
 
 /// Draws the Tiers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -105,30 +106,58 @@ fn draw_groups(
             .value_style(theme.selected),
         chart,
     );
-    let rows = groups.iter().enumerate().map(|(i, g)| {
-        let row = Row::new(vec![
-            g.name.clone(),
-            g.customers.to_string(),
-            Money(g.value_cents).whole(),
-            format!("{:.1}%", g.value_share * 100.0),
-        ]);
+    let columns = [
+        FitColumn::text("", groups.iter().map(|g| g.name.clone()).collect(), 0, 12),
+        FitColumn::number(
+            ("customers", "cust."),
+            groups
+                .iter()
+                .map(|g| group_thousands(g.customers as u128))
+                .collect(),
+            groups
+                .iter()
+                .map(|g| group_thousands(g.customers as u128))
+                .collect(),
+            2,
+        ),
+        FitColumn::number(
+            ("value V", "V"),
+            groups
+                .iter()
+                .map(|g| Money(g.value_cents).whole())
+                .collect(),
+            groups
+                .iter()
+                .map(|g| Money(g.value_cents).compact())
+                .collect(),
+            1,
+        ),
+        FitColumn::number(
+            ("share", "share"),
+            groups
+                .iter()
+                .map(|g| format!("{:.1}%", g.value_share * 100.0))
+                .collect(),
+            groups
+                .iter()
+                .map(|g| format!("{:.0}%", g.value_share * 100.0))
+                .collect(),
+            3,
+        ),
+    ];
+    let fitted = fit_columns(&columns, table.width, 1);
+    let rows = (0..groups.len()).map(|i| {
+        let row = Row::new(fitted.padded_row(&columns, i));
         if selected == Some(i) {
             row.style(theme.selected)
         } else {
             row
         }
     });
+    let widths = fitted.kept_widths().into_iter().map(Constraint::Length);
     frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(12),
-                Constraint::Length(9),
-                Constraint::Length(15),
-                Constraint::Length(7),
-            ],
-        )
-        .header(Row::new(["", "customers", "value V", "share"]).style(theme.header)),
+        Table::new(rows, widths)
+            .header(Row::new(fitted.padded_header(&columns)).style(theme.header)),
         table,
     );
 }
