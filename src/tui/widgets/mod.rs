@@ -1,5 +1,6 @@
 //! Widgets and drawing helpers shared by several screens and popups.
 
 pub mod form;
+pub mod picker;
 pub mod popup;
 pub mod text;
