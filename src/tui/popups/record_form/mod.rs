@@ -3,6 +3,7 @@
 //! loaded; saving sends one record write, and a refusal comes back beside the field it names.
 
 mod build;
+pub mod editor;
 pub mod keys;
 mod save;
 pub mod update;
