@@ -42,7 +42,14 @@ pub fn run(app: App, conn: Connection, analytics: Connection, mouse: bool) -> an
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
             .context("cannot draw on this terminal")?;
         let inputs = spawn_input_thread()?;
-        run_loop(&mut terminal, app, &worker, &inputs, &replies, mode.as_ref())
+        run_loop(
+            &mut terminal,
+            app,
+            &worker,
+            &inputs,
+            &replies,
+            mode.as_ref(),
+        )
     })
 }
 

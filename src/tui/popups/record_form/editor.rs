@@ -39,7 +39,9 @@ pub fn edit(mode: &dyn TerminalMode, editor: &str, text: &str) -> Result<String,
     let status = status.map_err(|e| format!("cannot run {editor}: {e}"))?;
     back.map_err(|e| format!("cannot take the terminal back: {e}"))?;
     if !status.success() {
-        return Err(format!("{editor} ended with {status}; the note is as it was"));
+        return Err(format!(
+            "{editor} ended with {status}; the note is as it was"
+        ));
     }
     let mut edited = String::new();
     let handle = file.as_file_mut();

@@ -4,7 +4,9 @@
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::Command;
-use crate::tui::keymap::binding::{Binding, Context, bind};
+use crate::tui::keymap::binding::Binding;
+use crate::tui::keymap::binding::Context;
+use crate::tui::keymap::binding::bind;
 use crate::tui::keys::Key;
 
 /// The keys that open a form: on a record, on the Customers screen and on the board.
@@ -66,31 +68,21 @@ pub fn bindings() -> Vec<Binding> {
             RecordForm,
             vec![code(KeyCode::Backspace)],
             C::DeleteChar,
-            "delete a character",
+            "delete",
         ),
-        bind(
-            RecordForm,
-            vec![code(KeyCode::Enter)],
-            C::Accept,
-            "save (a bad value is refused by name, nothing saved)",
-        ),
-        bind(
-            RecordForm,
-            vec![code(KeyCode::Esc)],
-            C::Cancel,
-            "close without saving",
-        ),
+        bind(RecordForm, vec![code(KeyCode::Enter)], C::Accept, "save"),
+        bind(RecordForm, vec![code(KeyCode::Esc)], C::Cancel, "cancel"),
         bind(
             RecordForm,
             vec![Key::ctrl('e')],
             C::EditText,
-            "write the text in $VISUAL/$EDITOR (or a box of lines)",
+            "long text in $EDITOR",
         ),
         bind(
             RecordForm,
             vec![Key::ctrl('d')],
             C::RemoveContact,
-            "remove the contact picked (asks first)",
+            "remove this contact",
         ),
         bind(RecordForm, vec![Key::ctrl('c')], C::Quit, "quit"),
         bind(Picker, vec![code(KeyCode::Down)], C::Down, "next match"),
@@ -100,7 +92,7 @@ pub fn bindings() -> Vec<Binding> {
             Picker,
             vec![code(KeyCode::Backspace)],
             C::DeleteChar,
-            "delete a character",
+            "delete",
         ),
         bind(Picker, vec![code(KeyCode::Tab)], C::NextField, "next field"),
         bind(

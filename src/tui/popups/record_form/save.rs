@@ -198,8 +198,14 @@ impl RecordForm {
         })
     }
 
-    /// What a date field resolves to, shown beside it (`→ 2026-12-26`), or nothing.
-    pub fn resolved(&self, name: &str, today: NaiveDate) -> Option<String> {
+    /// What is shown beside a field: the date it resolves to (`→ 2026-12-26`), or the title
+    /// an empty title of a new deal takes.
+    pub fn beside(&self, name: &str, today: NaiveDate) -> Option<String> {
+        if name == "title" && matches!(self.ask, FormAsk::NewDeal(_)) {
+            let (customer, product) = (self.text("customer"), self.text("product"));
+            return (self.text("title").is_empty() && !customer.is_empty() && !product.is_empty())
+                .then(|| format!("empty: {customer} – {product}"));
+        }
         if !matches!(name, "close date" | "due" | "date") {
             return None;
         }

@@ -6,7 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::tui::action::Command;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::popups::record_form::RecordForm;
 use crate::tui::widgets::form::field_lines;
 use crate::tui::widgets::picker;
@@ -35,7 +37,7 @@ pub fn draw(app: &App, form: &RecordForm, frame: &mut Frame, area: Rect) {
     let mut lines = field_lines(&app.theme, labels, &values, form.focus, LABEL_WIDTH);
     for (line, field) in lines.iter_mut().zip(&form.fields) {
         let beside = form
-            .resolved(field.name, app.as_of)
+            .beside(field.name, app.as_of)
             .or_else(|| (field.list.is_some() && field.picked.is_some()).then(|| "✓".to_string()));
         if let Some(text) = beside {
             line.spans
@@ -83,13 +85,11 @@ pub fn draw(app: &App, form: &RecordForm, frame: &mut Frame, area: Rect) {
                 super::Question::RemoveContact(_, name) => format!("Remove the contact {name}?"),
             };
             lines.push(Line::from(Span::styled(text, app.theme.warning)));
-            lines.push(hints(app, crate::tui::keymap::Context::Confirm));
+            lines.push(hints(app, Context::Confirm));
         }
         None if form.saving => lines.push(Line::from(Span::styled("saving…", app.theme.muted))),
-        None => {
-            let context = form.contexts()[0];
-            lines.push(hints(app, context));
-        }
+        None if form.text_box => lines.push(hints(app, Context::RecordForm)),
+        None => lines.push(form_hints(app, form)),
     }
     let height = (lines.len() as u16 + 4).min(area.height);
     popup(
@@ -101,4 +101,28 @@ pub fn draw(app: &App, form: &RecordForm, frame: &mut Frame, area: Rect) {
         width,
         height,
     );
+}
+
+/// The keys of the form (or its picker) from the key map, leaving out those that do nothing on
+/// this form: the editor key off a note, removing a contact off the contact form.
+fn form_hints(app: &App, form: &RecordForm) -> Line<'static> {
+    let context = form.contexts()[0];
+    let on_note = form.fields.get(form.focus).is_some_and(|f| f.note);
+    let on_contact = form.field("contact").is_some_and(|f| f.picked.is_some());
+    let text = app
+        .keymap
+        .bindings_in(context)
+        .filter(|b| match b.command {
+            Command::Quit => false,
+            Command::EditText => on_note,
+            Command::RemoveContact => on_contact,
+            _ => true,
+        })
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            format!("{} {}", keys.join("/"), b.help)
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Line::from(Span::styled(text, app.theme.muted))
 }

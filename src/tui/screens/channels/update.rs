@@ -3,9 +3,9 @@
 use crate::analytics::channels::default_bounds;
 use crate::db::channels::dollars;
 use crate::domain::Money;
+use crate::domain::parse_amount;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
-use crate::domain::parse_amount;
 use crate::tui::screen::Screen;
 use crate::tui::screens::channels::{ChannelsState, Entry, EntryField};
 use crate::worker::{ChannelsModel, Job};
