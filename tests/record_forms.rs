@@ -227,6 +227,12 @@ fn a_new_deal_takes_the_list_price_and_the_customers_owner() {
         "the card joins the board"
     );
     undo_restores(&mut h, &before);
+    assert!(
+        h.app.pipeline.column_cards(0).is_empty(),
+        "undo takes the card off the board"
+    );
+    h.press_with(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.pipeline.column_cards(0).len(), 1, "redo puts it back");
 }
 
 #[test]

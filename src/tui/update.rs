@@ -248,7 +248,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
-            record_form::update::after_written(app, &Ok(written.clone()));
+            record_form::update::after_written(app, Ok(&written));
             let effects = tasks_update::after_write(&app.tasks, &ctx!(app));
             app.apply(effects);
             let effects = channels::after_write(&app.channels);
@@ -284,7 +284,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::RecordRefused(refusal) => record_form::update::take_refused(app, refusal),
         Output::RecordForm(result) => record_form::update::take_form(app, result),
         Output::Written(Err(e)) => {
-            record_form::update::after_written(app, &Err(e.clone()));
+            record_form::update::after_written(app, Err(&e));
             app.message = Message::error(e);
         }
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),

@@ -265,7 +265,16 @@ impl RecordForm {
         match (self.ask, list) {
             (FormAsk::NewDeal(_), Some(ListKind::Products)) => {
                 let price = choice.value.map(build::units).unwrap_or_default();
-                if let Some(amount) = self.field_mut("amount") {
+                // An amount typed by hand stays; an empty one or another list price follows.
+                let prices: Vec<String> = self
+                    .lists
+                    .products
+                    .iter()
+                    .filter_map(|p| p.value.map(build::units))
+                    .collect();
+                if let Some(amount) = self.field_mut("amount")
+                    && (amount.text.trim().is_empty() || prices.contains(&amount.text))
+                {
                     amount.text = price;
                 }
             }

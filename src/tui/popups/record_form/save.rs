@@ -217,3 +217,75 @@ impl RecordForm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::form_choices::Choice;
+    use crate::tui::popups::record_form::{Field, Lists};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn quota_form(rep: &str, quarter: &str, amount: &str) -> RecordForm {
+        RecordForm {
+            ask: FormAsk::Quota,
+            heading: "Quota".into(),
+            fields: vec![
+                Field {
+                    text: rep.into(),
+                    ..Field::pick("Rep", "rep", ListKind::Reps, None)
+                },
+                Field::text("Quarter", "quarter", quarter),
+                Field::text("Amount", "quota", amount),
+            ],
+            focus: 0,
+            picker: None,
+            text_box: false,
+            editor_wanted: false,
+            lists: Lists {
+                reps: vec![Choice {
+                    id: 7,
+                    name: "Ann Lee".into(),
+                    value: None,
+                }],
+                ..Lists::default()
+            },
+            contacts: Vec::new(),
+            error: None,
+            question: None,
+            saving: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_name_typed_in_full_counts_as_picked() {
+        let form = quota_form("ann lee", "2026Q4", "120,000");
+        assert_eq!(
+            form.write(day(2026, 11, 26), false),
+            Ok(RecordWrite::SetQuota {
+                rep_id: 7,
+                quarter: "2026-Q4".parse().unwrap(),
+                amount: crate::domain::Money(12_000_000),
+            })
+        );
+    }
+
+    #[test]
+    fn each_bad_field_is_refused_by_its_name() {
+        let today = day(2026, 11, 26);
+        let field = |form: RecordForm| form.write(today, false).unwrap_err().field;
+        assert_eq!(field(quota_form("Zed", "2026Q4", "1")), "rep");
+        assert_eq!(field(quota_form("", "2026Q4", "1")), "rep");
+        assert_eq!(field(quota_form("Ann Lee", "2026Q5", "1")), "quarter");
+        assert_eq!(field(quota_form("Ann Lee", "2026Q4", "12,5,0")), "quota");
+    }
+
+    #[test]
+    fn tags_are_a_comma_list() {
+        assert_eq!(tags(" CRM, ,reporting ,"), ["CRM", "reporting"]);
+        assert!(tags("").is_empty());
+    }
+}

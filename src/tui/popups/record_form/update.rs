@@ -196,14 +196,14 @@ pub fn take_refused(app: &mut App, refusal: RecordRefusal) {
 
 /// Any write's answer: a saving form closes when it went through (and the lists it changed
 /// reload), or shows why it did not.
-pub fn after_written(app: &mut App, result: &Result<Written, String>) {
+pub fn after_written(app: &mut App, result: Result<&Written, &str>) {
     let Some(form) = app.record_form.as_mut().filter(|f| f.saving) else {
         return;
     };
     match result {
         Err(e) => {
             form.saving = false;
-            form.error = Some(e.clone());
+            form.error = Some(e.to_string());
         }
         Ok(_) => {
             let ask = form.ask;
