@@ -463,3 +463,59 @@ fn the_help_and_the_palette_list_the_form_commands() {
     assert!(help.contains("log a call, email, meeting or note"));
     assert!(help.contains("Record form"));
 }
+
+#[test]
+fn on_a_demo_book_file_a_deal_and_a_call_save_and_undo() {
+    use salesdesk::db::demo::{DemoOptions, generate};
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut conn = salesdesk::db::open(&path).unwrap().conn;
+    let opts = DemoOptions {
+        customers: 150,
+        deals: 1_200,
+        ..DemoOptions::standard(common::as_of())
+    };
+    generate(&mut conn, &opts, false).unwrap();
+    let app = salesdesk::tui::App::load(
+        &conn,
+        "demo.db".into(),
+        common::as_of(),
+        salesdesk::tui::app::Message::default(),
+    )
+    .unwrap();
+    let mut h = Headless::new(app, conn);
+    h.resize(120, 30);
+    let before = book(&h);
+    let (customer, product): (String, String) = h
+        .conn()
+        .query_row(
+            "SELECT c.name, p.name FROM customers c, products p ORDER BY c.id, p.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    h.press(KeyCode::Char('n'));
+    h.type_text(&customer);
+    h.press(KeyCode::Enter);
+    tab(&mut h);
+    h.type_text(&product);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert!(status(&h).starts_with("Saved: New deal "), "{}", status(&h));
+    let deal: i64 = count(&h, "SELECT MAX(id) FROM deals");
+    open_record(&mut h, RecordRef::Deal(deal));
+    h.press(KeyCode::Char('a'));
+    for _ in 0..3 {
+        tab(&mut h);
+    }
+    h.type_text("Intro call");
+    h.press(KeyCode::Enter);
+    assert!(
+        status(&h).starts_with("Saved: Call logged on "),
+        "{}",
+        status(&h)
+    );
+    h.press(KeyCode::Char('u'));
+    h.press(KeyCode::Char('u'));
+    assert_eq!(book(&h), before, "two undos take both back");
+}
