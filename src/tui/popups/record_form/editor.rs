@@ -51,3 +51,43 @@ pub fn edit(mode: &dyn TerminalMode, editor: &str, text: &str) -> Result<String,
         .map_err(|e| format!("cannot read the note back: {e}"))?;
     Ok(edited)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    use super::*;
+
+    /// Counts the terminal's mode: +1 on enter, -1 on leave.
+    #[derive(Default)]
+    struct Counting(AtomicI32);
+
+    impl TerminalMode for Counting {
+        fn enter(&self) -> io::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+
+        fn leave(&self) -> io::Result<()> {
+            self.0.fetch_sub(1, Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_note_comes_back_as_the_editor_left_it_and_the_terminal_is_restored() {
+        let mode = Counting::default();
+        let edited = edit(&mode, "printf ' and more' >>", "Called the CFO");
+        assert_eq!(edited, Ok("Called the CFO and more".to_string()));
+        assert_eq!(mode.0.load(Ordering::SeqCst), 0, "left once, entered once");
+    }
+
+    #[test]
+    fn a_failing_editor_keeps_the_note() {
+        let mode = Counting::default();
+        let refused = edit(&mode, "false", "note").unwrap_err();
+        assert!(refused.contains("the note is as it was"), "{refused}");
+        assert_eq!(mode.0.load(Ordering::SeqCst), 0);
+    }
+}

@@ -26,7 +26,6 @@ fn subject(app: &App) -> (Option<i64>, Option<i64>) {
 /// The form `command` asks for here, or why there is none.
 fn ask_for(app: &App, command: Command) -> Result<FormAsk, &'static str> {
     let (deal, customer) = subject(app);
-    let on_record = !app.records.is_empty();
     match command {
         Command::NewCustomer => Ok(FormAsk::NewCustomer),
         Command::SetQuota => Ok(FormAsk::Quota),
@@ -35,7 +34,7 @@ fn ask_for(app: &App, command: Command) -> Result<FormAsk, &'static str> {
             .map(FormAsk::Contacts)
             .ok_or("open a customer (or select one on Customers) to add a contact"),
         Command::EditRecord => match (deal, customer) {
-            (Some(d), _) if on_record => Ok(FormAsk::EditDeal(d)),
+            (Some(d), _) => Ok(FormAsk::EditDeal(d)),
             (_, Some(c)) => Ok(FormAsk::EditCustomer(c)),
             _ => Err("open a deal or a customer (or select a customer) to edit it"),
         },
