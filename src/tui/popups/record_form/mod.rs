@@ -180,7 +180,8 @@ impl RecordForm {
         self.field(name).map_or("", |f| f.text.trim())
     }
 
-    /// Types a character into the focused field; in a pick field it filters the list.
+    /// Types a character into the focused field; in a pick field it filters the list, starting
+    /// afresh over a name already picked.
     pub fn type_char(&mut self, c: char) {
         if c.is_control() && !(c == '\n' && self.text_box) {
             return;
@@ -188,6 +189,9 @@ impl RecordForm {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
+        if field.picked.is_some() {
+            field.text.clear();
+        }
         field.text.push(c);
         self.error = None;
         if field.list.is_some() {
@@ -196,12 +200,16 @@ impl RecordForm {
         }
     }
 
-    /// Deletes the last character of the focused field.
+    /// Deletes the last character of the focused field (the whole name picked in a pick field).
     pub fn backspace(&mut self) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
-        field.text.pop();
+        if field.picked.is_some() {
+            field.text.clear();
+        } else {
+            field.text.pop();
+        }
         self.error = None;
         if field.list.is_some() {
             field.picked = None;

@@ -284,6 +284,26 @@ mod tests {
     }
 
     #[test]
+    fn typing_over_a_picked_name_starts_afresh_and_picks_again() {
+        let mut form = quota_form("", "2026Q4", "1");
+        form.type_char('a');
+        assert_eq!(form.matches().len(), 1);
+        form.pick();
+        assert_eq!(
+            (form.fields[0].text.as_str(), form.fields[0].picked),
+            ("Ann Lee", Some(7))
+        );
+        form.type_char('z');
+        assert_eq!(
+            (form.fields[0].text.as_str(), form.fields[0].picked),
+            ("z", None)
+        );
+        assert!(form.matches().is_empty());
+        form.backspace();
+        assert!(form.picker.is_none(), "an empty query closes the list");
+    }
+
+    #[test]
     fn tags_are_a_comma_list() {
         assert_eq!(tags(" CRM, ,reporting ,"), ["CRM", "reporting"]);
         assert!(tags("").is_empty());

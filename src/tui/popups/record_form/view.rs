@@ -47,10 +47,7 @@ pub fn draw(app: &App, form: &RecordForm, frame: &mut Frame, area: Rect) {
     if form.text_box
         && let Some(field) = form.fields.get(form.focus)
     {
-        lines.push(Line::from(Span::styled(
-            "  ── text (Enter: new line, Esc: done) ──",
-            app.theme.muted,
-        )));
+        lines.push(Line::from(Span::styled("  ── text ──", app.theme.muted)));
         let all: Vec<&str> = field.text.split('\n').collect();
         let start = all.len().saturating_sub(5);
         for text in &all[start..] {
@@ -88,7 +85,18 @@ pub fn draw(app: &App, form: &RecordForm, frame: &mut Frame, area: Rect) {
             lines.push(hints(app, Context::Confirm));
         }
         None if form.saving => lines.push(Line::from(Span::styled("saving…", app.theme.muted))),
-        None if form.text_box => lines.push(hints(app, Context::RecordForm)),
+        None if form.text_box => {
+            let keys = |command| app.keymap.keys_label(Context::RecordForm, command);
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} new line · {} done · {} next field",
+                    keys(Command::Accept),
+                    keys(Command::Cancel),
+                    keys(Command::NextField)
+                ),
+                app.theme.muted,
+            )));
+        }
         None => lines.push(form_hints(app, form)),
     }
     let height = (lines.len() as u16 + 4).min(area.height);
