@@ -34,11 +34,10 @@ pub fn matches<'a>(items: &'a [Choice], query: &str) -> Vec<&'a Choice> {
     let mut starting = Vec::new();
     let mut containing = Vec::new();
     for item in items {
-        let name = item.name.to_lowercase();
-        if name.starts_with(&query) {
-            starting.push(item);
-        } else if name.contains(&query) {
-            containing.push(item);
+        match item.name.to_lowercase().find(&query) {
+            Some(0) => starting.push(item),
+            Some(_) => containing.push(item),
+            None => {}
         }
     }
     starting.extend(containing);
@@ -113,6 +112,9 @@ mod tests {
             .map(|c| c.name.as_str())
             .collect();
         assert_eq!(names, ["Acme West", "Acme Corp", "Big Acme"]);
+        let accented = list(&["Müller Logistik", "MÜNCHEN AG"]);
+        assert_eq!(matches(&accented, "mü").len(), 2);
+        assert_eq!(matches(&accented, "LOGI").len(), 1);
         assert_eq!(matches(&items, "").len(), 4);
         assert!(matches(&items, "zzz").is_empty());
     }
