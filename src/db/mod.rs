@@ -9,6 +9,7 @@ pub mod demo;
 pub mod edits;
 pub mod export;
 pub mod forecast_series;
+pub mod form_choices;
 pub mod import;
 pub mod lock;
 mod open;

@@ -140,6 +140,24 @@ pub enum Command {
     OlderCommand,
     /// Command line: the line run after the one shown.
     NewerCommand,
+    /// A new customer.
+    NewCustomer,
+    /// A new deal (for the customer on show, if any).
+    NewDeal,
+    /// Add, edit or remove the contacts of the customer on show.
+    NewContact,
+    /// Edit the record on show (or the selected customer).
+    EditRecord,
+    /// Log a call, email, meeting or note on the record on show.
+    LogActivity,
+    /// A follow-up task from the record on show.
+    FollowUpTask,
+    /// Set a rep's quota for a quarter.
+    SetQuota,
+    /// Record form: remove the contact picked, after a yes.
+    RemoveContact,
+    /// Record form: write the long text in `$VISUAL`/`$EDITOR`, or in a box of lines.
+    EditText,
 }
 
 impl Command {

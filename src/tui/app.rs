@@ -16,6 +16,7 @@ use crate::tui::keymap::{Context, Key, KeyMap};
 use crate::tui::popups::import::ImportState;
 use crate::tui::popups::palette::Palette;
 use crate::tui::popups::record::RecordStack;
+use crate::tui::popups::record_form::RecordForm;
 use crate::tui::scores::ScoresState;
 use crate::tui::screen::Screen;
 use crate::tui::screens::channels::ChannelsState;
@@ -113,6 +114,8 @@ pub struct App {
     pub ticks: u64,
     /// Set when the manager asked to leave.
     pub quit: bool,
+    /// The record form open on top (customer, contact, deal, activity, task, quota), if any.
+    pub record_form: Option<RecordForm>,
 }
 
 impl App {
@@ -164,6 +167,7 @@ impl App {
             jobs: Jobs::default(),
             ticks: 0,
             quit: false,
+            record_form: None,
         };
         if !complete {
             app.jobs.request(Job::CustomerIndex { as_of });
@@ -230,6 +234,9 @@ impl App {
         }
         if self.command_line.is_some() {
             return vec![Context::CommandLine];
+        }
+        if let Some(form) = &self.record_form {
+            return form.contexts();
         }
         if !self.records.is_empty() {
             return vec![Context::Record, Context::Global];

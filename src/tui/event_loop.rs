@@ -16,7 +16,8 @@ use rusqlite::Connection;
 use crate::tui::action::{Action, MouseInput};
 use crate::tui::app::App;
 use crate::tui::draw::draw;
-use crate::tui::terminal::{Crossterm, with_terminal_mode};
+use crate::tui::popups::record_form::{self, editor};
+use crate::tui::terminal::{Crossterm, TerminalMode, with_terminal_mode};
 use crate::tui::update::update;
 use crate::worker::{Reply, Workers};
 
@@ -36,11 +37,19 @@ enum Input {
 pub fn run(app: App, conn: Connection, analytics: Connection, mouse: bool) -> anyhow::Result<App> {
     let (worker, replies) =
         Workers::spawn(conn, analytics).context("cannot start the background workers")?;
-    with_terminal_mode(Arc::new(Crossterm { mouse }), || {
+    let mode = Arc::new(Crossterm { mouse });
+    with_terminal_mode(Arc::clone(&mode), || {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
             .context("cannot draw on this terminal")?;
         let inputs = spawn_input_thread()?;
-        run_loop(&mut terminal, app, &worker, &inputs, &replies)
+        run_loop(
+            &mut terminal,
+            app,
+            &worker,
+            &inputs,
+            &replies,
+            mode.as_ref(),
+        )
     })
 }
 
@@ -76,6 +85,7 @@ fn run_loop<B: Backend>(
     worker: &Workers,
     inputs: &Receiver<Input>,
     replies: &Receiver<Reply>,
+    mode: &dyn TerminalMode,
 ) -> anyhow::Result<App>
 where
     B::Error: Send + Sync + 'static,
@@ -117,5 +127,16 @@ where
             }
         };
         update(&mut app, action);
+        if let Some(text) = record_form::update::editor_request(&mut app) {
+            let edited = match editor::editor_from_env() {
+                Some(command) => {
+                    let edited = editor::edit(mode, &command, &text);
+                    terminal.clear()?;
+                    edited
+                }
+                None => Err("no $VISUAL or $EDITOR: type the text in the box".into()),
+            };
+            record_form::update::take_edited(&mut app, edited);
+        }
     }
 }

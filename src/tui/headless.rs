@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::action::{Action, MouseInput, MouseKind};
 use crate::tui::app::App;
 use crate::tui::draw::draw;
+use crate::tui::popups::record_form;
 use crate::tui::update::update;
 use crate::worker;
 
@@ -43,6 +44,11 @@ impl Headless {
     /// Applies one action, then runs the jobs it queued.
     pub fn apply(&mut self, action: Action) {
         update(&mut self.app, action);
+        if record_form::update::editor_request(&mut self.app).is_some() {
+            // No terminal to hand to an editor here: the form's box of lines takes the text.
+            let why = "no terminal for an editor: type the text in the box".to_string();
+            record_form::update::take_edited(&mut self.app, Err(why));
+        }
         self.run_jobs();
     }
 

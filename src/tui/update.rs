@@ -3,7 +3,7 @@
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
-use crate::tui::popups::{export, help, import, palette::suggest};
+use crate::tui::popups::{export, help, import, palette::suggest, record_form};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
@@ -48,6 +48,8 @@ fn type_char(app: &mut App, c: char) {
     if let Some(line) = app.command_line.as_mut() {
         line.push(c);
         retype(app);
+    } else if app.record_form.is_some() {
+        record_form::update::type_char(app, c);
     } else {
         screens::type_char(app, c);
     }
@@ -97,6 +99,10 @@ fn run_command(app: &mut App, command: Command) {
         command_line(app, command);
         return;
     }
+    if app.record_form.is_some() {
+        record_form::update::run_command(app, command);
+        return;
+    }
     match command {
         Command::Quit => app.quit = true,
         Command::ToggleHelp => app.help = Some(0),
@@ -109,6 +115,13 @@ fn run_command(app: &mut App, command: Command) {
             app.command_line = Some(String::new());
             retype(app);
         }
+        Command::NewCustomer
+        | Command::NewDeal
+        | Command::NewContact
+        | Command::EditRecord
+        | Command::LogActivity
+        | Command::FollowUpTask
+        | Command::SetQuota => record_form::update::open(app, command),
         _ => screens::run_command(app, command),
     }
 }
@@ -186,6 +199,11 @@ fn run_line(app: &mut App, line: &str) {
             app.apply(effects);
         }
         "redo" => app.request_write(Job::Redo, "redoing…"),
+        "new customer" => record_form::update::open(app, Command::NewCustomer),
+        "new deal" => record_form::update::open(app, Command::NewDeal),
+        "new contact" => record_form::update::open(app, Command::NewContact),
+        "log" => record_form::update::open(app, Command::LogActivity),
+        "quota" => record_form::update::open(app, Command::SetQuota),
         "q" | "quit" => app.quit = true,
         "" => {}
         other => match Command::from_name(other) {
@@ -230,6 +248,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardCards(Ok(cards)) => app.pipeline.replace_cards(cards),
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
+            record_form::update::after_written(app, Ok(&written));
             let effects = tasks_update::after_write(&app.tasks, &ctx!(app));
             app.apply(effects);
             let effects = channels::after_write(&app.channels);
@@ -262,6 +281,12 @@ fn take_reply(app: &mut App, reply: Reply) {
             app.apply(effects);
         }
         Output::ImportProgress(_) => {}
+        Output::RecordRefused(refusal) => record_form::update::take_refused(app, refusal),
+        Output::RecordForm(result) => record_form::update::take_form(app, result),
+        Output::Written(Err(e)) => {
+            record_form::update::after_written(app, Err(&e));
+            app.message = Message::error(e);
+        }
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
         Output::Plan(result) => {
@@ -273,7 +298,6 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))
-        | Output::Written(Err(e))
         | Output::History(Err(e))
         | Output::Kpis(Err(e))
         | Output::Forecast(Err(e))

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use rusqlite::Connection;
 
-use super::jobs::{board, channels, customers, forecast, scores, tasks, tiers, writes};
+use super::jobs::{board, channels, customers, forecast, records, scores, tasks, tiers, writes};
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
 use crate::db;
@@ -64,6 +64,8 @@ pub fn execute_reporting(
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
             report(Output::ImportProgress(progress))
         })),
+        Job::RecordWrite { write, today } => records::write(conn, &write, today),
+        Job::RecordForm { ask, today } => records::form(conn, ask, today),
     };
     Reply {
         generation: request.generation,

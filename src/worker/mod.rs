@@ -8,10 +8,13 @@ mod execute;
 mod jobs;
 mod output;
 mod queue;
+mod record_write;
 mod request;
 
+pub use crate::db::form_choices::Choice;
 pub use execute::{execute, execute_reporting};
 pub use jobs::writes::HISTORY_LINES;
 pub use output::{BoardKpis, ChannelsModel, Output, Reply, Written};
 pub use queue::{Worker, Workers};
+pub use record_write::{FormAsk, FormData, RecordRefusal, RecordWrite};
 pub use request::{Job, JobKind, Request};

@@ -15,6 +15,7 @@ use crate::db::edits::{HistoryLine, Saved};
 use crate::export::Exported;
 use crate::import::{ImportReport, Progress};
 
+use super::record_write::{FormData, RecordRefusal};
 use super::request::JobKind;
 
 /// A saved change with the deal as it was and as it is, so the board can adjust just that card.
@@ -63,6 +64,10 @@ pub enum Output {
     Tiers(Result<TiersOverview, String>),
     /// Both scoring models and their scores.
     Scores(Result<Box<ScoringSet>, String>),
+    /// A record write refused: the form shows why beside the field, or asks about a duplicate.
+    RecordRefused(RecordRefusal),
+    /// What a record form opens with.
+    RecordForm(Result<Box<FormData>, String>),
 }
 
 /// The channels as stored, and each one's fitted curve (same order), for the Channels screen.

@@ -11,6 +11,7 @@ use crate::db::board::{BoardFilter, CardSort};
 use crate::domain::{DealChange, Money, TaskChange};
 use crate::export::ExportJob;
 use crate::import::ImportJob;
+use crate::worker::record_write::{FormAsk, RecordWrite};
 
 /// Work the app asks of the background thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +115,20 @@ pub enum Job {
         /// Channel id and planned spend.
         spends: Vec<(i64, Money)>,
     },
+    /// Save a record write from a form (customer, contact, deal, activity, task, quota).
+    RecordWrite {
+        /// The write.
+        write: RecordWrite,
+        /// Today: new records' dates and the date shorthands.
+        today: NaiveDate,
+    },
+    /// Load what a record form opens with: its picker lists and the record it starts from.
+    RecordForm {
+        /// Which form, on what.
+        ask: FormAsk,
+        /// Today, for the record's ages.
+        today: NaiveDate,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -149,11 +164,13 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::RecordForm`].
+    RecordForm,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 15] = [
+    pub const ALL: [JobKind; 16] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -169,6 +186,7 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::RecordForm,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -189,6 +207,7 @@ impl JobKind {
             JobKind::Channels => "fitting channel curves",
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
+            JobKind::RecordForm => "opening the form",
         }
     }
 
@@ -210,6 +229,7 @@ impl JobKind {
             JobKind::Channels => "channel fits",
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
+            JobKind::RecordForm => "form",
         }
     }
 
@@ -248,7 +268,8 @@ impl Job {
             | Job::Undo
             | Job::Redo
             | Job::TaskWrite { .. }
-            | Job::ApplyChannelPlan { .. } => JobKind::Write,
+            | Job::ApplyChannelPlan { .. }
+            | Job::RecordWrite { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
@@ -259,6 +280,7 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::RecordForm { .. } => JobKind::RecordForm,
         }
     }
 }

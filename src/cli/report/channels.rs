@@ -11,8 +11,7 @@ use super::output::json_or_text;
 use crate::analytics::channels::{Bounds, ChannelPlan, FittedChannel, Plan, default_bounds, plan};
 use crate::cli::failure::{Failure, FailureKind};
 use crate::db::channels::{self, Channels, dollars};
-use crate::domain::Money;
-use crate::tui::popups::deal_form::parse_amount;
+use crate::domain::{Money, parse_amount};
 
 /// Options of `salesdesk report channels`.
 #[derive(Debug, Args)]
@@ -178,7 +177,7 @@ fn text(data: &Channels, plan: &Plan) -> String {
 }
 
 fn parse_money(text: &str) -> Result<Money, String> {
-    parse_amount(text)
+    parse_amount("budget", text).map_err(|e| e.to_string())
 }
 
 /// Parses `NAME=LO:HI,...` (amounts in dollars).
@@ -194,8 +193,8 @@ fn parse_bounds(text: &str) -> Result<BoundsList, String> {
                 .split_once(':')
                 .ok_or_else(|| format!("'{range}' is not LO:HI"))?;
             let bounds = Bounds {
-                lo: dollars(parse_amount(lo)?),
-                hi: dollars(parse_amount(hi)?),
+                lo: dollars(parse_amount("bounds", lo).map_err(|e| e.to_string())?),
+                hi: dollars(parse_amount("bounds", hi).map_err(|e| e.to_string())?),
             };
             if bounds.lo > bounds.hi {
                 return Err(format!("the bounds of {name}: {lo} is above {hi}"));

@@ -51,13 +51,18 @@ fn batch_rows(tx: &Transaction<'_>, batch: i64) -> Result<Vec<EditRow>, WriteErr
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// The entity of the `edits` rows a record write (new deal, deal edit, bulk change) leaves on
+/// a deal: undoing one patches the deal's card like any deal change.
+const RECORD_DEALS: &str = "rec:deals";
+
 const UNDO_BATCH: &str = "SELECT MAX(batch) FROM edits WHERE undone = 0";
 const REDO_BATCH: &str = "SELECT MIN(batch) FROM edits WHERE undone = 1 AND superseded = 0";
 
 fn target_deal(conn: &Connection, batch_sql: &str) -> rusqlite::Result<Option<i64>> {
     conn.query_row(
         &format!(
-            "SELECT MIN(entity_id) FROM edits WHERE entity = 'deal' AND batch = ({batch_sql})"
+            "SELECT MIN(entity_id) FROM edits WHERE entity IN ('deal', 'rec:deals')
+             AND batch = ({batch_sql})"
         ),
         [],
         |r| r.get(0),
@@ -143,7 +148,7 @@ fn replay(tx: &Transaction<'_>, batch: i64, back: bool) -> Result<Saved, WriteEr
         batch,
         deal_id: rows
             .iter()
-            .find(|r| r.entity == deal::ENTITY)
+            .find(|r| r.entity == deal::ENTITY || r.entity == RECORD_DEALS)
             .map(|r| r.entity_id),
         summary,
     })

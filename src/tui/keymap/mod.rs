@@ -166,6 +166,8 @@ impl Default for KeyMap {
             crate::tui::popups::plan::keys::bindings(),
             crate::tui::screens::channels::keys::bindings(),
             crate::tui::screens::channels::keys::entry(),
+            crate::tui::popups::record_form::keys::openers(),
+            crate::tui::popups::record_form::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [

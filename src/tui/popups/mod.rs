@@ -12,5 +12,6 @@ pub mod model;
 pub mod palette;
 pub mod plan;
 pub mod record;
+pub mod record_form;
 pub mod rep_picker;
 pub mod task_form;

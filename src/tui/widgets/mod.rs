@@ -2,5 +2,6 @@
 
 pub mod columns;
 pub mod form;
+pub mod picker;
 pub mod popup;
 pub mod text;

@@ -7,7 +7,7 @@ pub mod view;
 use chrono::NaiveDate;
 
 use crate::db::board::Card;
-use crate::domain::{DealChange, Money};
+use crate::domain::{DealChange, Money, parse_amount};
 
 /// The fields of the form, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,56 +98,11 @@ impl DealForm {
     /// The change the form describes, or the first field's refusal.
     pub fn change(&self) -> Result<DealChange, String> {
         Ok(DealChange::Edit {
-            amount: parse_amount(&self.values[0])?,
+            amount: parse_amount("amount", &self.values[0]).map_err(|e| e.to_string())?,
             expected_close_on: parse_date(&self.values[1])?,
             probability_bp: parse_probability(&self.values[2])?,
         })
     }
-}
-
-/// Parses an amount in whole currency units with optional cents, `$` and thousands commas.
-pub fn parse_amount(text: &str) -> Result<Money, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '$' | ' '))
-        .collect();
-    let bad = || {
-        format!(
-            "amount: '{}' is not an amount (e.g. 12,500 or 12500.50)",
-            text.trim()
-        )
-    };
-    if cleaned.starts_with('-') {
-        return Err(format!(
-            "amount: '{}' is negative; amounts cannot be below 0",
-            text.trim()
-        ));
-    }
-    let (units, cents) = match cleaned.split_once('.') {
-        Some((u, c)) if c.len() <= 2 && !c.is_empty() && c.chars().all(|d| d.is_ascii_digit()) => (
-            u,
-            if c.len() == 1 {
-                format!("{c}0")
-            } else {
-                c.to_string()
-            },
-        ),
-        Some(_) => return Err(bad()),
-        None => (cleaned.as_str(), "00".to_string()),
-    };
-    if units.is_empty() || !units.chars().all(|d| d.is_ascii_digit()) {
-        return Err(bad());
-    }
-    let units: i64 = units
-        .parse()
-        .map_err(|_| format!("amount: '{}' is too large", text.trim()))?;
-    let cents: i64 = cents.parse().map_err(|_| bad())?;
-    units
-        .checked_mul(100)
-        .and_then(|u| u.checked_add(cents))
-        .map(Money)
-        .ok_or_else(|| format!("amount: '{}' is too large", text.trim()))
 }
 
 /// Parses `YYYY-MM-DD`; empty means no date.
@@ -198,18 +153,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn amounts_parse_with_commas_dollars_and_cents() {
-        assert_eq!(parse_amount("12,500"), Ok(Money(1_250_000)));
-        assert_eq!(parse_amount(" $12500.5 "), Ok(Money(1_250_050)));
-        assert_eq!(parse_amount("0.07"), Ok(Money(7)));
-        for bad in ["", "abc", "12.345", "1.2.3", "12e3", "."] {
-            assert!(parse_amount(bad).is_err(), "{bad}");
-        }
-        assert!(parse_amount("-5").unwrap_err().contains("negative"));
-        assert!(
-            parse_amount("99999999999999999999")
-                .unwrap_err()
-                .contains("too large")
+    fn the_amount_is_read_strictly_and_named() {
+        let mut form = DealForm {
+            deal_id: 1,
+            title: "T".into(),
+            values: ["12,5,0".into(), String::new(), String::new()],
+            focus: 0,
+            error: None,
+        };
+        assert_eq!(
+            form.change().unwrap_err(),
+            "amount: '12,5,0' is not an amount (e.g. 12,500 or 12500.50)"
+        );
+        form.values[0] = "$12,500.5".into();
+        assert_eq!(
+            form.change(),
+            Ok(DealChange::Edit {
+                amount: Money(1_250_050),
+                expected_close_on: None,
+                probability_bp: None
+            })
         );
     }
 

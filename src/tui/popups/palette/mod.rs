@@ -7,7 +7,7 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 10] = [
+pub const COMMANDS: [(&str, &str); 15] = [
     ("history", "list recent changes"),
     (
         "model",
@@ -33,6 +33,17 @@ pub const COMMANDS: [(&str, &str); 10] = [
         "theme NAME: switch colours (dark, light, high-contrast)",
     ),
     ("quit", "leave salesdesk"),
+    ("new customer", "a new customer"),
+    ("new deal", "a new deal (for the customer on show)"),
+    (
+        "new contact",
+        "add, edit or remove the contacts of the customer on show",
+    ),
+    (
+        "log",
+        "log a call, email, meeting or note on the record on show",
+    ),
+    ("quota", "set a rep's quota for a quarter"),
 ];
 
 /// How many customer names `:goto customer` offers at most.

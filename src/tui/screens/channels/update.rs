@@ -3,9 +3,9 @@
 use crate::analytics::channels::default_bounds;
 use crate::db::channels::dollars;
 use crate::domain::Money;
+use crate::domain::parse_amount;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
-use crate::tui::popups::deal_form::parse_amount;
 use crate::tui::screen::Screen;
 use crate::tui::screens::channels::{ChannelsState, Entry, EntryField};
 use crate::worker::{ChannelsModel, Job};
@@ -121,10 +121,10 @@ fn entry_command(state: &mut ChannelsState, command: Command) -> Effects {
             let Some(entry) = state.entry.take() else {
                 return effects;
             };
-            let value = match parse_amount(&entry.text) {
+            let value = match parse_amount("amount", &entry.text) {
                 Ok(money) => dollars(money),
                 Err(e) => {
-                    effects.say(Message::error(e));
+                    effects.say(Message::error(e.to_string()));
                     state.entry = Some(entry);
                     return effects;
                 }
