@@ -140,6 +140,12 @@ pub enum Command {
     OlderCommand,
     /// Command line: the line run after the one shown.
     NewerCommand,
+    /// Open the record of the deal, customer or task's deal under the cursor.
+    OpenRecord,
+    /// On a deal's record: open its customer's record.
+    JumpToCustomer,
+    /// On a record: the Tasks screen showing the owner's tasks.
+    OwnerTasks,
 }
 
 impl Command {

@@ -303,7 +303,9 @@ impl App {
                 Effect::Write(job, note) => self.request_write(job, note),
                 Effect::Say(message) => self.message = message,
                 Effect::Open(screen) => self.screen = screen,
-                Effect::OpenRecord(record) => self.records.open(record),
+                Effect::OpenRecord(record) => {
+                    crate::tui::popups::record::update::open(self, record)
+                }
                 Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
                 Effect::Quit => self.quit = true,
             }

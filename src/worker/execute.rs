@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use rusqlite::Connection;
 
-use super::jobs::{board, channels, customers, forecast, scores, tasks, tiers, writes};
+use super::jobs::{board, channels, customers, forecast, records, scores, tasks, tiers, writes};
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
 use crate::db;
@@ -64,6 +64,8 @@ pub fn execute_reporting(
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
             report(Output::ImportProgress(progress))
         })),
+        Job::DealRecord { id, as_of } => records::deal(conn, id, as_of),
+        Job::CustomerRecord { id } => records::customer(conn, id),
     };
     Reply {
         generation: request.generation,

@@ -114,6 +114,18 @@ pub enum Job {
         /// Channel id and planned spend.
         spends: Vec<(i64, Money)>,
     },
+    /// Read a deal's record (the newest record request wins, deal or customer).
+    DealRecord {
+        /// Which deal.
+        id: i64,
+        /// Today, for its age, days in stage and slip.
+        as_of: NaiveDate,
+    },
+    /// Read a customer's record.
+    CustomerRecord {
+        /// Which customer.
+        id: i64,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -149,11 +161,13 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
+    Record,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 15] = [
+    pub const ALL: [JobKind; 16] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -169,6 +183,7 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::Record,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -189,6 +204,7 @@ impl JobKind {
             JobKind::Channels => "fitting channel curves",
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
+            JobKind::Record => "opening the record",
         }
     }
 
@@ -210,6 +226,7 @@ impl JobKind {
             JobKind::Channels => "channel fits",
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
+            JobKind::Record => "record",
         }
     }
 
@@ -259,6 +276,7 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,
         }
     }
 }

@@ -166,6 +166,7 @@ impl Default for KeyMap {
             crate::tui::popups::plan::keys::bindings(),
             crate::tui::screens::channels::keys::bindings(),
             crate::tui::screens::channels::keys::entry(),
+            crate::tui::popups::record::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [
