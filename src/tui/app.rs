@@ -304,7 +304,10 @@ impl App {
                 Effect::Say(message) => self.message = message,
                 Effect::Open(screen) => self.screen = screen,
                 Effect::OpenRecord(record) => {
-                    crate::tui::popups::record::update::open(self, record)
+                    self.records.open(record);
+                    if let Some(job) = self.records.read_top(self.as_of) {
+                        self.jobs.request(job);
+                    }
                 }
                 Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
                 Effect::Quit => self.quit = true,

@@ -11,6 +11,9 @@ use crate::tui::app::App;
 use crate::tui::effects::RecordRef;
 use crate::tui::widgets::text::fit;
 
+/// The widest a deal row grows on a wide terminal, so its columns stay near its title.
+const DEAL_ROW_WIDTH: usize = 120;
+
 /// The title bar's words.
 pub fn title(record: &CustomerRecord) -> String {
     format!("Customer #{} · {}", record.id, record.name)
@@ -63,7 +66,7 @@ pub fn rows(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> 
                 .map_or_else(|| "none".to_string(), |(_, n)| n.clone()),
         ),
     ];
-    let mut out = rows::facts(theme, list, width);
+    let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     let label = fit("Tags", 10);
     let tag_text = format!(
         "needs: {} · interests: {}",
@@ -129,7 +132,7 @@ fn deals(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> Vec
         .max()
         .unwrap_or(0);
     let fixed = 2 + 2 + 11 + 2 + amount_width + 2 + 10;
-    let title_width = width.saturating_sub(fixed).max(8);
+    let title_width = width.min(DEAL_ROW_WIDTH).saturating_sub(fixed).max(8);
     for (i, d) in record.deals.iter().enumerate() {
         let marker = if i == cursor { "▸ " } else { "  " };
         let text = format!(

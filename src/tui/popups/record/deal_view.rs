@@ -65,7 +65,7 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         close,
         Fact::new(theme, "Age", age),
     ];
-    let mut out = rows::facts(theme, list, width);
+    let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     out.extend(win(app, record, width));
     out.extend(stages(app, record));
     out.extend(rows::activities(theme, &record.activities, width));
@@ -143,7 +143,16 @@ fn win(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
 fn stages(app: &App, record: &DealRecord) -> Vec<Row> {
     let theme = &app.theme;
     let mut out = rows::heading(theme, "Stage history".to_string()).to_vec();
-    if record.stages.is_empty() {
+    let first = record
+        .stages
+        .first()
+        .map_or(Some(&record.stage), |s| s.from.as_ref());
+    if let Some(created) = record.created_on {
+        let entered = first.map_or(String::new(), |stage| format!(" in {stage}"));
+        out.push(Row::plain(Line::from(format!(
+            "  {created}  created{entered}"
+        ))));
+    } else if record.stages.is_empty() {
         out.push(rows::none(theme, "no stage changes recorded"));
     }
     for step in &record.stages {

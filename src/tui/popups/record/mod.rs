@@ -9,8 +9,11 @@ mod rows;
 pub mod update;
 pub mod view;
 
+use chrono::NaiveDate;
+
 use crate::db::reads::{CustomerRecord, DealRecord};
 use crate::tui::effects::RecordRef;
+use crate::worker::Job;
 
 /// What a record has read so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +73,17 @@ impl RecordStack {
             None => OpenRecord::new(record),
         };
         self.open.push(entry);
+    }
+
+    /// The read of the record on top, which is then marked as being read again.
+    pub fn read_top(&mut self, as_of: NaiveDate) -> Option<Job> {
+        let entry = self.open.last_mut()?;
+        entry.outdated = false;
+        entry.reloading = true;
+        Some(match entry.what {
+            RecordRef::Deal(id) => Job::DealRecord { id, as_of },
+            RecordRef::Customer(id) => Job::CustomerRecord { id },
+        })
     }
 
     /// Closes the top record; false when none was open.

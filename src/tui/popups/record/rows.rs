@@ -29,6 +29,8 @@ impl Row {
 
 /// Width of a fact's label.
 const LABEL: usize = 10;
+/// The widest the facts spread on a wide terminal, so a value stays near its label.
+pub const FACTS_WIDTH: usize = 110;
 /// Narrowest content width that takes two columns of facts.
 const TWO_COLUMNS: usize = 70;
 

@@ -11,27 +11,19 @@ use crate::tui::app::{App, Message};
 use crate::tui::effects::RecordRef;
 use crate::tui::screen::Screen;
 use crate::tui::screens::tasks::TaskFilter;
-use crate::worker::Job;
 
-/// Opens `what` on top of the stack and asks the worker for it.
-pub fn open(app: &mut App, what: RecordRef) {
+/// Opens `what` on top of the stack and asks the worker for it (what `Effect::OpenRecord`
+/// does in the app).
+fn open(app: &mut App, what: RecordRef) {
     app.records.open(what);
     request_top(app);
 }
 
 /// Asks for the record on top again.
 fn request_top(app: &mut App) {
-    let as_of = app.as_of;
-    let Some(entry) = app.records.top_entry_mut() else {
-        return;
-    };
-    entry.outdated = false;
-    entry.reloading = true;
-    let job = match entry.what {
-        RecordRef::Deal(id) => Job::DealRecord { id, as_of },
-        RecordRef::Customer(id) => Job::CustomerRecord { id },
-    };
-    app.jobs.request(job);
+    if let Some(job) = app.records.read_top(app.as_of) {
+        app.jobs.request(job);
+    }
 }
 
 /// After any saved change (a deal move, an undo or redo, a record form, an import): the record

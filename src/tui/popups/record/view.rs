@@ -111,7 +111,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         right.push_str("refreshing… ");
     }
     if depth > 1 {
-        right.push_str(&format!("{depth} open · Esc back "));
+        right.push_str(&format!("{depth} records open "));
     }
     let left_width = usize::from(title_area.width).saturating_sub(right.width() + 1);
     let bar = Line::from(vec![
