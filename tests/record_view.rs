@@ -334,3 +334,37 @@ fn the_keys_are_in_the_help() {
         assert!(help.contains(words), "{words} missing from the help");
     }
 }
+
+#[test]
+fn a_second_click_on_the_selected_card_opens_its_deal() {
+    let mut h = fixture_board(140, 30);
+    h.type_text("ll");
+    let card = h.app.pipeline.selected_card().cloned().unwrap();
+    let area = ratatui::layout::Rect::new(0, 0, 140, 30);
+    let [_, body, _] = salesdesk::tui::layout::main_areas(area);
+    let [_, board, _] = salesdesk::tui::layout::pipeline_areas(body);
+    let rect = salesdesk::tui::layout::board_columns(board)[h.app.pipeline.column];
+    let customer = card.customer.clone().unwrap();
+    let text = h.render_text();
+    let y = text
+        .lines()
+        .position(|line| {
+            let cells: String = line
+                .chars()
+                .skip(usize::from(rect.x))
+                .take(usize::from(rect.width))
+                .collect();
+            cells.contains(&customer)
+        })
+        .expect("the card's customer in its column") as u16;
+    h.mouse(MouseKind::LeftClick, rect.x + 3, y + 1);
+    assert_eq!(h.app.records.top(), Some(RecordRef::Deal(card.id)));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('j'));
+    h.mouse(MouseKind::LeftClick, rect.x + 3, y + 1);
+    assert!(
+        h.app.records.is_empty(),
+        "a click on another card selects it"
+    );
+    assert_eq!(h.app.pipeline.selected_card().map(|c| c.id), Some(card.id));
+}

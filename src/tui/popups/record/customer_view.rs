@@ -97,8 +97,13 @@ pub fn rows(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> 
             .map(String::as_str)
             .filter(|s| !s.trim().is_empty())
             .collect();
-        let text = fit(&format!("  {}", parts.join(" · ")), width);
-        out.push(Row::plain(Line::from(text.trim_end().to_string())));
+        for (i, part) in rows::wrap_parts(&parts, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if i == 0 { "  " } else { "    " };
+            out.push(Row::plain(Line::from(format!("{indent}{part}"))));
+        }
     }
     out.extend(deals(app, record, cursor, width));
     out.extend(rows::activities(theme, &record.activities, width));
@@ -130,14 +135,24 @@ fn deals(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> Vec
         .iter()
         .map(|d| d.amount.to_string().width())
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max("Amount".len());
     let fixed = 2 + 2 + 11 + 2 + amount_width + 2 + 10;
     let title_width = width.min(DEAL_ROW_WIDTH).saturating_sub(fixed).max(8);
+    if !record.deals.is_empty() {
+        let header = format!(
+            "  {}  {}  {:>amount_width$}  Closes",
+            fit("Title", title_width),
+            fit("Stage", 11),
+            "Amount"
+        );
+        out.push(Row::plain(Line::from(Span::styled(header, theme.header))));
+    }
     for (i, d) in record.deals.iter().enumerate() {
         let marker = if i == cursor { "▸ " } else { "  " };
         let text = format!(
             "{marker}{}  {}  {:>amount_width$}  {}",
-            fit(&d.title, title_width),
+            rows::clip(&d.title, title_width),
             fit(&d.stage, 11),
             d.amount.to_string(),
             rows::day(d.close_on)

@@ -80,7 +80,7 @@ fn fact_spans(theme: &Theme, fact: &Fact, width: usize) -> [Span<'static>; 2] {
     [
         Span::styled(fit(fact.label, LABEL), theme.muted),
         Span::styled(
-            fit(&fact.value, width.saturating_sub(LABEL + 1)),
+            clip(&fact.value, width.saturating_sub(LABEL + 1)),
             fact.style,
         ),
     ]
@@ -110,6 +110,51 @@ pub fn facts(theme: &Theme, list: Vec<Fact>, width: usize) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// `text` cut or padded to exactly `width` cells like [`fit`], but a cut never lands inside a
+/// number: the number goes whole behind the "…" (`Renewal 2026…` stays, `Renewal 20…` never).
+pub fn clip(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let Some(kept) = fitted.trim_end().strip_suffix('…') else {
+        return fitted;
+    };
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '$' | '%' | '-');
+    let next = text[kept.len()..].chars().next();
+    if !kept.ends_with(|c: char| c.is_ascii_digit()) || !next.is_some_and(numeric) {
+        return fitted;
+    }
+    let whole = kept.trim_end_matches(numeric).trim_end();
+    format!(
+        "{whole}…{}",
+        " ".repeat(width.saturating_sub(whole.width() + 1))
+    )
+}
+
+/// `parts` joined with " · ", a line holding as many whole parts as fit in `width` (a part
+/// longer than a line is wrapped on its own).
+pub fn wrap_parts(parts: &[&str], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let joined = if line.is_empty() {
+            part.to_string()
+        } else {
+            format!("{line} · {part}")
+        };
+        if joined.width() <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut pieces = wrap(part, width);
+        line = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    lines.push(line);
+    lines
 }
 
 /// `text` broken into lines of at most `width` cells, at spaces where it can be, keeping its
@@ -203,19 +248,24 @@ pub fn tasks(theme: &Theme, list: &[TaskLine], width: usize) -> Vec<Row> {
         } else {
             theme.muted
         };
-        let who = t
-            .rep
-            .as_deref()
-            .map_or(String::new(), |r| format!(" · {r}"));
         let prefix = format!("  {:<9} due {:<10}  ", t.status, day(t.due_on));
-        let rest = fit(
-            &format!("{} · {}{who}", t.title, t.kind),
-            width.saturating_sub(prefix.width()),
-        );
-        rows.push(Row::plain(Line::from(vec![
-            Span::styled(prefix, style),
-            Span::styled(rest.trim_end().to_string(), style),
-        ])));
+        let mut parts = vec![t.title.as_str(), t.kind.as_str()];
+        parts.extend(t.rep.as_deref());
+        let indent = prefix.width();
+        for (i, part) in wrap_parts(&parts, width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            rows.push(Row::plain(Line::from(vec![
+                Span::styled(lead, style),
+                Span::styled(part, style),
+            ])));
+        }
     }
     rows
 }
@@ -250,6 +300,26 @@ mod tests {
                 .iter()
                 .all(|l| l.width() <= 6)
         );
+    }
+
+    #[test]
+    fn clipping_never_cuts_inside_a_number() {
+        assert_eq!(clip("Renewal 2026 for Acme", 14), "Renewal 2026 …");
+        assert_eq!(clip("Renewal 2026 for Acme", 13), "Renewal 2026…");
+        assert_eq!(clip("Renewal 2026 for Acme", 11), "Renewal…   ");
+        assert_eq!(clip("Seats 1,200,000", 12), "Seats…      ");
+        assert_eq!(clip("Union Trust", 8), "Union T…");
+        assert_eq!(clip("short", 8), "short   ");
+    }
+
+    #[test]
+    fn parts_wrap_whole() {
+        let parts = ["Jane Doe", "Buyer", "jane@example.com", "+1 555 0100"];
+        assert_eq!(
+            wrap_parts(&parts, 40),
+            ["Jane Doe · Buyer · jane@example.com", "+1 555 0100"]
+        );
+        assert_eq!(wrap_parts(&["abcdefgh"], 4), ["abcd", "efgh"]);
     }
 
     #[test]

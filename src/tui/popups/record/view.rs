@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::rows::Row;
+use super::rows::{self, Row};
 use super::{Loaded, OpenRecord, customer_view, deal_view};
 use crate::tui::action::Command;
 use crate::tui::app::App;
@@ -115,7 +115,10 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     }
     let left_width = usize::from(title_area.width).saturating_sub(right.width() + 1);
     let bar = Line::from(vec![
-        Span::styled(format!(" {}", fit(&title, left_width)), app.theme.accent),
+        Span::styled(
+            format!(" {}", rows::clip(&title, left_width)),
+            app.theme.accent,
+        ),
         Span::styled(right, app.theme.muted),
     ]);
     frame.render_widget(Paragraph::new(bar).style(app.theme.header), title_area);
