@@ -368,3 +368,16 @@ fn a_second_click_on_the_selected_card_opens_its_deal() {
     );
     assert_eq!(h.app.pipeline.selected_card().map(|c| c.id), Some(card.id));
 }
+
+#[test]
+fn goto_from_the_palette_closes_the_records_and_shows_the_screen() {
+    let mut h = fixture_board(100, 30);
+    h.type_text("ll");
+    h.press(KeyCode::Enter);
+    assert!(!h.app.records.is_empty());
+    h.press(KeyCode::Char(':'));
+    h.type_text("goto customer Orion Retail");
+    h.press(KeyCode::Enter);
+    assert!(h.app.records.is_empty());
+    assert_eq!(h.app.screen, Screen::Customers);
+}
