@@ -381,3 +381,35 @@ fn goto_from_the_palette_closes_the_records_and_shows_the_screen() {
     assert!(h.app.records.is_empty());
     assert_eq!(h.app.screen, Screen::Customers);
 }
+
+#[test]
+fn on_a_customer_j_and_k_move_over_the_deals_in_sight_then_read_on() {
+    let mut h = fixture_board(72, 14);
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Enter);
+    let entry = |h: &Headless| {
+        let e = h.app.records.top_entry().unwrap();
+        (e.cursor, e.scroll)
+    };
+    for i in 1..4 {
+        h.press(KeyCode::Char('j'));
+        assert_eq!(entry(&h).0, i);
+        assert!(h.render_text().contains('▸'), "the cursor stays in sight");
+    }
+    let (_, scroll) = entry(&h);
+    h.press(KeyCode::Char('j'));
+    assert_eq!(entry(&h), (3, scroll + 1), "past the last deal j reads on");
+    h.press(KeyCode::Char('k'));
+    assert_eq!(entry(&h).0, 2);
+    assert!(h.render_text().contains('▸'));
+    h.press(KeyCode::Home);
+    assert_eq!(entry(&h), (0, 0));
+    h.press(KeyCode::End);
+    assert_eq!(entry(&h).0, 3);
+    assert!(entry(&h).1 > scroll);
+    h.press(KeyCode::PageUp);
+    assert!(
+        h.render_text().contains('▸'),
+        "paging keeps the cursor on a deal in sight"
+    );
+}

@@ -143,24 +143,24 @@ fn move_by(app: &mut App, by: isize, pages: bool) {
         }
         return;
     }
+    let scroll = entry.scroll.min(last);
     let cursor = entry
         .cursor
         .saturating_add_signed(step)
         .min(deals.len() - 1);
+    entry.scroll = if step.abs() > 1 {
+        // Home and End: the whole way, whatever the cursor.
+        if step < 0 { 0 } else { last }
+    } else if cursor == entry.cursor {
+        // Past the first or last deal, j and k read on above or below the deals.
+        scroll.saturating_add_signed(step).min(last)
+    } else {
+        let row = deals[cursor];
+        scroll
+            .clamp((row + 1).saturating_sub(height), row)
+            .min(last)
+    };
     entry.cursor = cursor;
-    let row = deals[cursor];
-    let mut scroll = entry.scroll.min(last);
-    if row < scroll {
-        scroll = row;
-    } else if row >= scroll + height {
-        scroll = row + 1 - height;
-    }
-    if cursor == 0 && by < 0 {
-        scroll = 0;
-    } else if cursor + 1 == deals.len() && by > 0 {
-        scroll = last.max(scroll);
-    }
-    entry.scroll = scroll.min(last);
 }
 
 /// The record the cursor's line opens (a customer's deal).
