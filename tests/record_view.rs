@@ -131,6 +131,11 @@ fn c_and_enter_jump_and_esc_unwinds_to_the_screen() {
     let card = h.app.pipeline.selected_card().cloned().unwrap();
     h.press(KeyCode::Enter);
     assert_eq!(h.app.records.top(), Some(RecordRef::Deal(card.id)));
+    let text = h.render_text();
+    assert!(
+        text.contains("Win       50% (the stage rate, not a model: no win model:"),
+        "a thin book says the model fell back to stage rates:\n{text}"
+    );
     let customer_id = deal(&h).customer.as_ref().map(|(id, _)| *id).unwrap();
     h.press(KeyCode::Char('c'));
     assert_eq!(h.app.records.top(), Some(RecordRef::Customer(customer_id)));
@@ -412,4 +417,32 @@ fn on_a_customer_j_and_k_move_over_the_deals_in_sight_then_read_on() {
         h.render_text().contains('▸'),
         "paging keeps the cursor on a deal in sight"
     );
+}
+
+#[test]
+fn a_long_note_wraps_under_its_date_at_80_by_24_and_no_number_is_cut() {
+    let mut h = fixture_board(80, 24);
+    h.type_text("ll");
+    let card = h.app.pipeline.selected_card().cloned().unwrap();
+    let note = "Called the buyer about the renewal of 1,250 seats at $48.50 each; \
+                they want a 12-month term starting 2027-01-01 and a second call on Friday.";
+    h.conn()
+        .execute(
+            "INSERT INTO activities (customer_id, deal_id, rep_id, kind, happened_on, text)
+             VALUES (1, ?1, 1, 'call', '2026-11-20', ?2)",
+            rusqlite::params![card.id, note],
+        )
+        .unwrap();
+    h.press(KeyCode::Enter);
+    nothing_cut_mid_number(&h);
+    let text = h.render_text();
+    let start = text
+        .find("2026-11-20  call · Ann Lee — Called")
+        .expect(&text);
+    let block: Vec<&str> = text[start..].lines().take(3).collect();
+    assert!(block[1].starts_with("              "), "{block:?}");
+    let words: Vec<&str> = block.iter().flat_map(|l| l.split_whitespace()).collect();
+    for word in note.split_whitespace() {
+        assert!(words.contains(&word), "{word} missing from {block:?}");
+    }
 }

@@ -130,6 +130,12 @@ fn win(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         score.probability * 100.0,
         stage_rate(app, record)
     ));
+    if !score.top.is_empty() {
+        out.push(Row::plain(Line::from(vec![
+            Span::raw(" ".repeat(10)),
+            Span::styled("top factors (their push in log-odds):", theme.muted),
+        ])));
+    }
     for c in &score.top {
         out.push(Row::plain(Line::from(vec![
             Span::raw(" ".repeat(10)),
