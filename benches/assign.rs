@@ -58,6 +58,8 @@ fn book() -> AssignInput {
                 customer_region: Some(REGIONS[rng.random_range(0..REGIONS.len())].into()),
                 owner_rep_id: Some(rng.random_range(1..=REPS)),
                 deal: None,
+                deal_id: None,
+                customer_id: None,
                 family: Some(FAMILIES[rng.random_range(0..FAMILIES.len())].into()),
                 rep_id: Some(rng.random_range(1..=REPS)),
                 due_on: as_of.checked_add_signed(chrono::Duration::days(due)),

@@ -34,6 +34,8 @@ fn task(id: i64, rep: i64, region: &str, due_in: u64) -> Task {
         customer_region: Some(region.into()),
         owner_rep_id: Some(rep),
         deal: None,
+        deal_id: None,
+        customer_id: None,
         family: None,
         rep_id: Some(rep),
         due_on: Some(today() + Days::new(due_in)),

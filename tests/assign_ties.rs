@@ -33,6 +33,8 @@ fn task(id: i64, rep: i64, due_in: u64) -> Task {
         customer_region: Some("North".into()),
         owner_rep_id: Some(99),
         deal: None,
+        deal_id: None,
+        customer_id: None,
         family: None,
         rep_id: Some(rep),
         due_on: Some(today() + Days::new(due_in)),

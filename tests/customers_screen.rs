@@ -108,12 +108,12 @@ fn filter_restricts_by_owner_then_region() {
 }
 
 #[test]
-fn enter_opens_the_detail_of_the_selected_customer() {
+fn d_opens_the_detail_of_the_selected_customer() {
     let mut h = fixture_app(120, 36);
     h.press(KeyCode::Char('/'));
     h.type_text("northwind");
     h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('d'));
     let Detail::Shown(detail) = &h.app.customers.detail else {
         panic!("detail not shown: {:?}", h.app.customers.detail);
     };
@@ -127,7 +127,7 @@ fn enter_opens_the_detail_of_the_selected_customer() {
 #[test]
 fn detail_follows_the_selection() {
     let mut h = fixture_app(120, 36);
-    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('d'));
     let first = h.app.customers.selected_row().map(|r| r.id);
     h.press(KeyCode::Char('j'));
     let second = h.app.customers.selected_row().map(|r| r.id);
@@ -163,7 +163,7 @@ fn a_tiny_terminal_shows_a_message_instead_of_the_layout() {
 
 #[test]
 fn help_lists_every_binding_of_the_key_map() {
-    let mut h = fixture_app(120, 400);
+    let mut h = fixture_app(120, 500);
     h.press(KeyCode::Char('?'));
     let frame = h.render_text();
     for context in salesdesk::tui::keymap::Context::ALL {
@@ -223,7 +223,7 @@ fn heading_row(frame: &str, title: &str) -> Option<usize> {
 
 #[test]
 fn help_shows_the_screen_in_use_first_then_the_global_keys() {
-    let mut h = fixture_app(120, 200);
+    let mut h = fixture_app(120, 300);
     h.press(KeyCode::Char('2'));
     h.press(KeyCode::Char('?'));
     let frame = h.render_text();

@@ -122,7 +122,7 @@ fn the_customer_detail_shows_value_and_propensity_on_a_demo_book() {
     h.press(KeyCode::Char('/'));
     h.type_text(&name);
     h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('d'));
     let set = h.app.scores.set.as_ref().expect("scored on the worker");
     assert!(set.win.model.is_ok() && set.propensity.model.is_ok());
     let text = h.render_text();

@@ -17,7 +17,7 @@ pub fn load_input(
     let tasks = conn
         .prepare(
             "SELECT t.id, t.title, t.kind, c.name, c.region, c.owner_rep_id, d.title, p.family,
-                    t.rep_id, t.due_on, t.est_minutes, t.priority, t.pinned
+                    t.rep_id, t.due_on, t.est_minutes, t.priority, t.pinned, t.deal_id, t.customer_id
              FROM tasks t
              LEFT JOIN customers c ON c.id = t.customer_id
              LEFT JOIN deals d ON d.id = t.deal_id
@@ -40,6 +40,8 @@ pub fn load_input(
                 est_minutes: r.get(10)?,
                 priority: r.get(11)?,
                 pinned: r.get::<_, i64>(12)? != 0,
+                deal_id: r.get(13)?,
+                customer_id: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -158,6 +158,12 @@ pub enum Command {
     RemoveContact,
     /// Record form: write the long text in `$VISUAL`/`$EDITOR`, or in a box of lines.
     EditText,
+    /// Open the record of the deal, customer or task's deal under the cursor.
+    OpenRecord,
+    /// On a deal's record: open its customer's record.
+    JumpToCustomer,
+    /// On a record: the Tasks screen showing the owner's tasks.
+    OwnerTasks,
 }
 
 impl Command {

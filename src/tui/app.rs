@@ -309,8 +309,17 @@ impl App {
                 Effect::Request(job) => self.jobs.request(job),
                 Effect::Write(job, note) => self.request_write(job, note),
                 Effect::Say(message) => self.message = message,
-                Effect::Open(screen) => self.screen = screen,
-                Effect::OpenRecord(record) => self.records.open(record),
+                Effect::Open(screen) => {
+                    // A screen opened from the palette (`:goto customer`) shows over no record.
+                    self.records.close_all();
+                    self.screen = screen;
+                }
+                Effect::OpenRecord(record) => {
+                    self.records.open(record);
+                    if let Some(job) = self.records.read_top(self.as_of) {
+                        self.jobs.request(job);
+                    }
+                }
                 Effect::ShowOnly(only) => self.customers.show_only(Some(only)),
                 Effect::Quit => self.quit = true,
             }

@@ -24,6 +24,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let [tabs, body, status] = layout::main_areas(area);
     draw_tabs(app, frame, tabs);
     screens::draw(app, frame, body);
+    if !app.records.is_empty() {
+        popups::record::view::draw(app, frame, body);
+    }
     if let Some(form) = &app.record_form {
         popups::record_form::view::draw(app, form, frame, body);
     }

@@ -3,7 +3,9 @@
 //! tier selects it. The wheel moves the selection one row per notch, exactly like j/k (it sends
 //! the same Up and Down commands), and scrolls the help, history and import report overlays
 //! three lines per notch. While a popup, form, text field or command line is open, clicks and
-//! the wheel are ignored, so nothing changes behind it.
+//! the wheel are ignored, so nothing changes behind it. A second click on the selected card or
+//! customer opens its record; on an open record a click on a deal line (or a deal's customer
+//! line) opens that record, and the wheel scrolls it like j/k.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -12,6 +14,7 @@ use crate::tui::action::{Command, MouseInput, MouseKind};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, CARD_LINES};
+use crate::tui::popups::record;
 use crate::tui::screen::Screen;
 use crate::tui::screens::customers::Detail;
 use crate::tui::screens::tasks::ListRow;
@@ -78,32 +81,50 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
         return layout::tab_at(tabs, column).map(Command::ShowScreen);
     }
     layout::row_in(body, column, row)?;
-    match app.screen {
+    if !app.records.is_empty() {
+        let content = record::view::content_area(app.size);
+        if let Some(line) = layout::row_in(content, column, row) {
+            record::update::click(app, line);
+        }
+        return None;
+    }
+    let open = match app.screen {
         Screen::Pipeline => click_board(app, body, column, row),
         Screen::Customers => click_customers(app, body, column, row),
-        Screen::Tiers => click_tiers(app, body, column, row),
-        Screen::Tasks => click_tasks(app, body, column, row),
-        Screen::Channels => click_channels(app, body, column, row),
+        Screen::Tiers => {
+            click_tiers(app, body, column, row);
+            false
+        }
+        Screen::Tasks => {
+            click_tasks(app, body, column, row);
+            false
+        }
+        Screen::Channels => {
+            click_channels(app, body, column, row);
+            false
+        }
         // The Forecast screen has no list to click: the wheel steps through its groups.
-        Screen::Forecast => {}
-    }
-    None
+        Screen::Forecast => false,
+    };
+    open.then_some(Command::OpenRecord)
 }
 
-/// A click on a column focuses it; on a card, also selects the card.
-fn click_board(app: &mut App, body: Rect, column: u16, row: u16) {
+/// A click on a column focuses it; on a card, also selects the card. True when the card clicked
+/// was already the selected one: the second click opens its record.
+fn click_board(app: &mut App, body: Rect, column: u16, row: u16) -> bool {
     let [_, board, _] = layout::pipeline_areas(body);
     let p = &mut app.pipeline;
     if p.show_quota && layout::row_in(layout::quota_pane(board), column, row).is_some() {
-        return;
+        return false;
     }
     let columns = layout::board_columns(board);
     let Some(index) = columns
         .iter()
         .position(|rect| layout::row_in(*rect, column, row).is_some())
     else {
-        return;
+        return false;
     };
+    let was = (p.column, p.selected[p.column]);
     p.column = index;
     let [_, cards] = layout::column_parts(columns[index]);
     let visible = usize::from(cards.height / CARD_LINES);
@@ -112,19 +133,25 @@ fn click_board(app: &mut App, body: Rect, column: u16, row: u16) {
         let card = p.offset[index] + shown;
         if shown < visible && card < p.column_cards(index).len() {
             p.selected[index] = card;
+            return was == (index, card);
         }
     }
+    false
 }
 
-fn click_customers(app: &mut App, body: Rect, column: u16, row: u16) {
+/// A click on a customer row selects it; a click on the selected row opens its record.
+fn click_customers(app: &mut App, body: Rect, column: u16, row: u16) -> bool {
     let state = &mut app.customers;
     let areas = layout::customer_areas(body, state.detail != Detail::Closed);
     if let Some(line) = layout::row_in(layout::customer_rows(areas.table), column, row) {
         let position = state.offset + line;
         if position < state.visible_len() {
+            let again = state.selected == position;
             state.selected = position;
+            return again;
         }
     }
+    false
 }
 
 /// A click on a tier or segment row of either table selects it.

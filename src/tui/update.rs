@@ -3,6 +3,7 @@
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
+use crate::tui::popups::record::update as record;
 use crate::tui::popups::{export, help, import, palette::suggest, record_form};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
@@ -103,6 +104,9 @@ fn run_command(app: &mut App, command: Command) {
         record_form::update::run_command(app, command);
         return;
     }
+    if !app.records.is_empty() && record::run_command(app, command) {
+        return;
+    }
     match command {
         Command::Quit => app.quit = true,
         Command::ToggleHelp => app.help = Some(0),
@@ -122,6 +126,8 @@ fn run_command(app: &mut App, command: Command) {
         | Command::LogActivity
         | Command::FollowUpTask
         | Command::SetQuota => record_form::update::open(app, command),
+        // The screen beneath an open record takes no commands.
+        _ if !app.records.is_empty() => {}
         _ => screens::run_command(app, command),
     }
 }
@@ -249,6 +255,7 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::BoardTotals(Ok(totals)) => app.pipeline.totals = Some(totals),
         Output::Written(Ok(written)) => {
             record_form::update::after_written(app, Ok(&written));
+            record::reload(app);
             let effects = tasks_update::after_write(&app.tasks, &ctx!(app));
             app.apply(effects);
             let effects = channels::after_write(&app.channels);
@@ -272,6 +279,9 @@ fn take_reply(app: &mut App, reply: Reply) {
         Output::Kpis(Ok(kpis)) => app.pipeline.kpis = Some(kpis),
         Output::Exported(result) => export::take_exported(app, result),
         Output::Imported(result) => {
+            if result.is_ok() {
+                record::reload(app);
+            }
             import::update::take_imported(app, result);
             let effects = channels::after_write(&app.channels);
             app.apply(effects);
@@ -295,6 +305,8 @@ fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
+        Output::DealRecord(id, result) => record::take_deal(app, id, result),
+        Output::CustomerRecord(id, result) => record::take_customer(app, id, result),
         Output::CustomerIndex(Err(e))
         | Output::BoardCards(Err(e))
         | Output::BoardTotals(Err(e))

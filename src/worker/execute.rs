@@ -4,7 +4,9 @@ use std::time::Instant;
 
 use rusqlite::Connection;
 
-use super::jobs::{board, channels, customers, forecast, records, scores, tasks, tiers, writes};
+use super::jobs::{
+    board, channels, customers, forecast, record_reads, records, scores, tasks, tiers, writes,
+};
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
 use crate::db;
@@ -66,6 +68,8 @@ pub fn execute_reporting(
         })),
         Job::RecordWrite { write, today } => records::write(conn, &write, today),
         Job::RecordForm { ask, today } => records::form(conn, ask, today),
+        Job::DealRecord { id, as_of } => record_reads::deal(conn, id, as_of),
+        Job::CustomerRecord { id } => record_reads::customer(conn, id),
     };
     Reply {
         generation: request.generation,

@@ -12,6 +12,7 @@ use crate::db::board::{BoardCards, BoardTotals, Card};
 use crate::db::channels::Channels;
 use crate::db::customers::{CustomerDetail, CustomerIndex};
 use crate::db::edits::{HistoryLine, Saved};
+use crate::db::reads::{CustomerRecord, DealRecord};
 use crate::export::Exported;
 use crate::import::{ImportReport, Progress};
 
@@ -68,6 +69,10 @@ pub enum Output {
     RecordRefused(RecordRefusal),
     /// What a record form opens with.
     RecordForm(Result<Box<FormData>, String>),
+    /// The deal asked for by id and its record, `None` when there is no such deal.
+    DealRecord(i64, Result<Option<Box<DealRecord>>, String>),
+    /// The customer asked for by id and its record, `None` when there is no such customer.
+    CustomerRecord(i64, Result<Option<Box<CustomerRecord>>, String>),
 }
 
 /// The channels as stored, and each one's fitted curve (same order), for the Channels screen.

@@ -129,6 +129,18 @@ pub enum Job {
         /// Today, for the record's ages.
         today: NaiveDate,
     },
+    /// Read a deal's record (the newest record request wins, deal or customer).
+    DealRecord {
+        /// Which deal.
+        id: i64,
+        /// Today, for its age, days in stage and slip.
+        as_of: NaiveDate,
+    },
+    /// Read a customer's record.
+    CustomerRecord {
+        /// Which customer.
+        id: i64,
+    },
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -166,11 +178,13 @@ pub enum JobKind {
     Scores,
     /// [`Job::RecordForm`].
     RecordForm,
+    /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
+    Record,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 16] = [
+    pub const ALL: [JobKind; 17] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -187,6 +201,7 @@ impl JobKind {
         JobKind::Tiers,
         JobKind::Scores,
         JobKind::RecordForm,
+        JobKind::Record,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -208,6 +223,7 @@ impl JobKind {
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
             JobKind::RecordForm => "opening the form",
+            JobKind::Record => "opening the record",
         }
     }
 
@@ -230,6 +246,7 @@ impl JobKind {
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
             JobKind::RecordForm => "form",
+            JobKind::Record => "record",
         }
     }
 
@@ -281,6 +298,7 @@ impl Job {
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
             Job::RecordForm { .. } => JobKind::RecordForm,
+            Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,
         }
     }
 }

@@ -196,6 +196,8 @@ mod tests {
             customer_region: Some("North".into()),
             owner_rep_id: Some(1),
             deal: None,
+            deal_id: None,
+            customer_id: None,
             family: Some("Core".into()),
             rep_id: Some(1),
             due_on: Some(day(20)),

@@ -23,6 +23,10 @@ pub struct Task {
     pub owner_rep_id: Option<i64>,
     /// The deal's title, if the task has one.
     pub deal: Option<String>,
+    /// The deal's id, if the task has one (its record opens from the task).
+    pub deal_id: Option<i64>,
+    /// The customer's id, if the task has one.
+    pub customer_id: Option<i64>,
     /// The product family of the deal (for the skill term).
     pub family: Option<String>,
     /// The rep it is with now.
@@ -169,6 +173,8 @@ mod tests {
             customer_region: None,
             owner_rep_id: None,
             deal: None,
+            deal_id: None,
+            customer_id: None,
             family: None,
             rep_id,
             due_on: Some(day(due)),

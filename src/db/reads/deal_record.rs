@@ -49,6 +49,8 @@ pub struct DealRecord {
     pub closed_on: Option<NaiveDate>,
     /// Why it was lost, if it was.
     pub lost_reason: Option<String>,
+    /// The deal's own win probability in basis points, when one was set (else its stage's counts).
+    pub probability_bp: Option<i64>,
     /// Stage moves, oldest first.
     pub stages: Vec<StageStep>,
     /// Activities, newest first.
@@ -70,6 +72,7 @@ type Row = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<i64>,
 );
 
 /// The record of deal `id` as of `today`; `None` when there is no such deal.
@@ -82,7 +85,8 @@ pub fn deal_record(
     let row: Option<Row> = conn
         .prepare_cached(
             "SELECT d.title, d.customer_id, c.name, d.product_id, p.name, d.rep_id, r.name,
-                    d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason
+                    d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason,
+                    d.probability_bp
              FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
                           LEFT JOIN products p ON p.id = d.product_id
                           LEFT JOIN reps r ON r.id = d.rep_id
@@ -100,6 +104,7 @@ pub fn deal_record(
                 r.get(10)?,
                 r.get(11)?,
                 r.get(12)?,
+                r.get(13)?,
             ))
         })
         .optional()?;
@@ -114,6 +119,7 @@ pub fn deal_record(
         expected,
         closed,
         lost_reason,
+        probability_bp,
     )) = row
     else {
         return Ok(None);
@@ -155,6 +161,7 @@ pub fn deal_record(
         expected_close_on,
         closed_on,
         lost_reason,
+        probability_bp,
         stages,
         activities: activities(conn, "deal_id", id)?,
         tasks: tasks(conn, "deal_id", id)?,

@@ -168,6 +168,7 @@ impl Default for KeyMap {
             crate::tui::screens::channels::keys::entry(),
             crate::tui::popups::record_form::keys::openers(),
             crate::tui::popups::record_form::keys::bindings(),
+            crate::tui::popups::record::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [

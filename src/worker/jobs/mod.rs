@@ -5,6 +5,7 @@ pub(super) mod board;
 pub(super) mod channels;
 pub(super) mod customers;
 pub(super) mod forecast;
+pub(super) mod record_reads;
 pub(super) mod records;
 pub(super) mod scores;
 pub(super) mod tasks;

@@ -73,8 +73,14 @@ pub fn bindings() -> Vec<Binding> {
         bind(
             Customers,
             vec![code(KeyCode::Enter)],
+            C::OpenRecord,
+            "open the customer's record",
+        ),
+        bind(
+            Customers,
+            vec![ch('d')],
             C::ToggleDetail,
-            "open or close the detail pane",
+            "open or close the detail pane (value, tier, propensity)",
         ),
         bind(
             Customers,

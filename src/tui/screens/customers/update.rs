@@ -2,7 +2,7 @@
 
 use crate::db::customers::CustomerDetail;
 use crate::tui::action::Command;
-use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::layout;
 use crate::tui::screen::Screen;
 use crate::tui::screens::customers::{CustomersState, Detail, FilterField};
@@ -66,6 +66,11 @@ pub fn run_command(customers: &mut CustomersState, command: Command, ctx: &Ctx) 
             }
         }
         Command::CloseDetail => customers.detail = Detail::Closed,
+        Command::OpenRecord => {
+            if let Some(id) = customers.selected_row().map(|r| r.id) {
+                effects.push(Effect::OpenRecord(RecordRef::Customer(id)));
+            }
+        }
         _ => {}
     }
     effects

@@ -15,13 +15,13 @@ use crate::db::board::Card;
 use crate::tui::app::App;
 
 /// The win model's score of an open deal, if the last fit has one.
-fn score(app: &App, deal_id: i64) -> Option<&Score> {
+pub fn score(app: &App, deal_id: i64) -> Option<&Score> {
     app.scores.set.as_ref()?.win.score_of(deal_id)
 }
 
 /// Why the desk shows stage rates instead of the model's scores: the model has no scores, or
 /// its held-out AUC is under [`MIN_HOLDOUT_AUC`]. `None` while fitting or when it is trusted.
-fn distrust(app: &App) -> Option<String> {
+pub fn distrust(app: &App) -> Option<String> {
     let set = app.scores.set.as_ref()?;
     match &set.win.model {
         Err(why) => Some(format!("no win model: {why}")),
@@ -70,7 +70,7 @@ fn factor_name(column: &str) -> String {
 }
 
 /// One factor with its arrow and logit: "↓ days open −0.51".
-fn factor(c: &Contribution) -> String {
+pub fn factor(c: &Contribution) -> String {
     let arrow = if c.logit > 0.0 { '↑' } else { '↓' };
     format!("{arrow} {} {:+.2}", factor_name(&c.column), c.logit)
 }

@@ -85,6 +85,12 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Pipeline,
+            vec![code(KeyCode::Enter)],
+            C::OpenRecord,
+            "open the deal's record",
+        ),
+        bind(
+            Pipeline,
             vec![ch('s')],
             C::ToggleCardSort,
             "sort cards by amount or close date",

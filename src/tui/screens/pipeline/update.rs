@@ -5,7 +5,7 @@ use crate::db::board::CardSort;
 use crate::domain::{DealChange, LOST_REASONS, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::App;
-use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::screens::pipeline::filter::filter_quarters;
@@ -76,6 +76,11 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
             reload(pipeline, effects, true);
         }
         Command::ToggleQuota => p.show_quota = !p.show_quota,
+        Command::OpenRecord => {
+            if let Some(card) = p.selected_card() {
+                effects.push(Effect::OpenRecord(RecordRef::Deal(card.id)));
+            }
+        }
         _ => {}
     }
 }

@@ -64,6 +64,12 @@ pub fn bindings() -> Vec<Binding> {
             C::Reassign,
             "reassign the selected tasks (one undo step)",
         ),
+        bind(
+            Tasks,
+            vec![code(KeyCode::Enter)],
+            C::OpenRecord,
+            "open the task's deal (or its customer)",
+        ),
         bind(Tasks, vec![ch('n')], C::NewTask, "add a task"),
         bind(Tasks, vec![ch('e')], C::EditTask, "edit the task"),
         bind(Tasks, vec![ch('d')], C::MarkDone, "mark the task done"),

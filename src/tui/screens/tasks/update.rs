@@ -5,7 +5,7 @@
 use crate::analytics::assign::Task;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
-use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::popups::task_form::TaskForm;
 use crate::tui::screen::Screen;
 use crate::tui::screens::tasks::{
@@ -73,6 +73,15 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
         Command::PageDown => t.move_by(page),
         Command::Top => t.move_by(isize::MIN / 2),
         Command::Bottom => t.move_by(isize::MAX / 2),
+        Command::OpenRecord => {
+            if let Some(task) = t.selected_task() {
+                match (task.deal_id, task.customer_id) {
+                    (Some(id), _) => effects.push(Effect::OpenRecord(RecordRef::Deal(id))),
+                    (None, Some(id)) => effects.push(Effect::OpenRecord(RecordRef::Customer(id))),
+                    (None, None) => effects.say(Message::info("this task has no deal or customer")),
+                }
+            }
+        }
         Command::ToggleSelect => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
                 if !t.selected.remove(&id) {
