@@ -9,12 +9,14 @@ use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
 
 mod dates;
 mod indexes;
+mod keys;
 mod outcome;
 mod record;
 mod refs;
 
 pub use dates::date_customers;
 pub use indexes::{defer_deal_indexes, rebuild_indexes};
+use keys::{key_column, period_key, table};
 pub use outcome::{Conflict, RowFailure, RowOutcome, SideEffects};
 pub use record::{IMPORT_ENTITY, ImportRecord, UndoError, undo as undo_import};
 use refs::References;
@@ -59,36 +61,6 @@ pub struct WriterSettings {
     pub overwrite: bool,
     /// The import's undo record.
     pub record: ImportRecord,
-}
-
-fn table(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Reps => "reps",
-        RecordKind::Products => "products",
-        RecordKind::Customers => "customers",
-        RecordKind::Deals => "deals",
-        RecordKind::Tasks => "tasks",
-        RecordKind::ChannelMonths => "channel_months",
-        RecordKind::Quotas => "quotas",
-    }
-}
-
-/// The column a row of `table` is found by: `rowid` for the tables keyed by a reference and a
-/// period (channel months, quotas), `id` for the rest.
-pub(crate) fn key_column(table: &str) -> &'static str {
-    match table {
-        "channel_months" | "quotas" => "rowid",
-        _ => "id",
-    }
-}
-
-/// The reference column and the period column of a kind keyed by both.
-fn period_key(kind: RecordKind) -> Option<(&'static str, &'static str)> {
-    match kind {
-        RecordKind::ChannelMonths => Some(("channel_id", "month")),
-        RecordKind::Quotas => Some(("rep_id", "quarter")),
-        _ => None,
-    }
 }
 
 impl<'t> ImportWriter<'t> {

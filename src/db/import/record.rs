@@ -208,7 +208,7 @@ pub fn undo(tx: &Transaction<'_>, batch: i64) -> Result<String, UndoError> {
         match row.entity.as_str() {
             FIELD_ENTITY => {
                 let (table, column) = checked(&row.field)?;
-                let key = crate::db::import::key_column(table);
+                let key = super::keys::key_column(table);
                 tx.execute(
                     &format!("UPDATE {table} SET {column} = ?1 WHERE {key} = ?2"),
                     params![row.old, row.entity_id],

@@ -7,9 +7,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Cell, Chart, Dataset, GraphType, LegendPosition, Paragraph, Row, Table, Wrap,
-};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
 
 use crate::analytics::channels::{ChannelPlan, Curve, FittedChannel, Plan};
 use crate::domain::Money;
@@ -18,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, ChannelAreas};
 use crate::tui::screens::channels::ChannelsState;
-use crate::tui::widgets::columns::{FitColumn, fit_columns};
+use crate::tui::screens::channels::table::{compact, whole};
 use crate::worker::ChannelsModel;
 
 /// Points the fitted curve is drawn through.
@@ -72,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         footer,
     } = layout::channel_areas(area, model.fitted.len(), notes.len());
     draw_summary(app, model, frame, summary);
-    draw_table(app, model, frame, table);
+    super::table::draw(app, model, frame, table);
     frame.render_widget(Paragraph::new(notes), note_area);
     if let Some(channel) = model.fitted.get(state.selected) {
         let row = state
@@ -83,16 +81,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         draw_chart(app, channel, row, frame, chart);
     }
     draw_footer(app, model, frame, footer);
-}
-
-/// Whole dollars from a dollar amount, `$12,346`.
-fn whole(dollars: f64) -> String {
-    Money((dollars * 100.0).round() as i64).whole()
-}
-
-/// Three significant figures, `$12.3k`.
-fn compact(dollars: f64) -> String {
-    Money((dollars * 100.0).round() as i64).compact()
 }
 
 fn draw_summary(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
@@ -139,100 +127,6 @@ fn totals_line(app: &App, plan: &Plan, width: u16) -> Line<'static> {
         }
     }
     Line::from(spans)
-}
-
-fn draw_table(app: &App, model: &ChannelsModel, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let state = &app.channels;
-    let plan = state.plan.as_ref().and_then(|p| p.as_ref().ok());
-    let rows: Vec<Option<&ChannelPlan>> = (0..model.fitted.len())
-        .map(|i| plan.and_then(|p| p.channels.get(i)))
-        .collect();
-    let money_column =
-        |header: (&str, &str), priority: u8, value: &dyn Fn(usize) -> Option<f64>| {
-            let cells = |f: fn(f64) -> String| -> Vec<String> {
-                (0..rows.len())
-                    .map(|i| value(i).map_or("-".to_string(), f))
-                    .collect()
-            };
-            FitColumn::number(header, cells(whole), cells(compact), priority)
-        };
-    let roi_column = |header: (&str, &str), priority: u8, value: &dyn Fn(usize) -> Option<f64>| {
-        let cells: Vec<String> = (0..rows.len())
-            .map(|i| value(i).map_or("-".to_string(), |v| format!("{v:.2}")))
-            .collect();
-        FitColumn::number(header, cells.clone(), cells, priority)
-    };
-    let columns = vec![
-        FitColumn::text(
-            "Channel",
-            model.fitted.iter().map(|c| c.name.clone()).collect(),
-            0,
-            24,
-        ),
-        FitColumn::text(
-            "Curve",
-            model
-                .fitted
-                .iter()
-                .map(|c| match &c.fit {
-                    Ok(fit) => fit.family().name().to_string(),
-                    Err(_) => "not fitted".to_string(),
-                })
-                .collect(),
-            2,
-            12,
-        ),
-        money_column(("Spend now", "Now"), 9, &|i| {
-            Some(model.fitted[i].current_spend)
-        }),
-        money_column(("Advised", "Advised"), 9, &|i| {
-            rows[i].map(|r| r.recommended_spend)
-        }),
-        FitColumn::text(
-            "Bounds",
-            (0..rows.len())
-                .map(|i| {
-                    state.bounds.get(i).map_or("-".into(), |b| {
-                        format!("{}–{}", compact(b.lo), compact(b.hi))
-                    })
-                })
-                .collect(),
-            3,
-            u16::MAX,
-        ),
-        money_column(("Revenue now", "Rev now"), 6, &|i| {
-            rows[i].and_then(|r| r.current_revenue)
-        }),
-        money_column(("Advised rev", "Rev adv"), 7, &|i| {
-            rows[i].and_then(|r| r.recommended_revenue)
-        }),
-        roi_column(("ROI now", "ROI"), 4, &|i| {
-            rows[i].and_then(|r| r.current_marginal)
-        }),
-        roi_column(("ROI adv", "ROI adv"), 5, &|i| {
-            rows[i].and_then(|r| r.recommended_marginal)
-        }),
-    ];
-    let fitted = fit_columns(&columns, area.width, 1);
-    let header = Row::new(
-        fitted
-            .padded_header(&columns)
-            .into_iter()
-            .map(|h| Cell::from(h).style(theme.header)),
-    );
-    let table_rows = (0..rows.len()).map(|i| {
-        let style = if i == state.selected {
-            theme.selected
-        } else if model.fitted[i].fit.is_err() {
-            theme.muted
-        } else {
-            theme.text
-        };
-        Row::new(fitted.padded_row(&columns, i).into_iter().map(Cell::from)).style(style)
-    });
-    let widths = fitted.kept_widths().into_iter().map(Constraint::Length);
-    frame.render_widget(Table::new(table_rows, widths).header(header), area);
 }
 
 /// The selected channel's months, fitted curve and current and advised spend.
