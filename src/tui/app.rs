@@ -13,6 +13,7 @@ pub use crate::tui::effects::Message;
 use crate::tui::effects::{Effect, Effects};
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::popups::find::FindState;
 use crate::tui::popups::import::ImportState;
 use crate::tui::popups::palette::Palette;
 use crate::tui::popups::record::RecordStack;
@@ -87,6 +88,8 @@ pub struct App {
     pub model_view: Option<u16>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
+    /// The find popup, while open.
+    pub find: Option<FindState>,
     /// The running import's progress and the last import report.
     pub import: ImportState,
     /// The settings from the config file (or the defaults).
@@ -151,6 +154,7 @@ impl App {
             history: None,
             model_view: None,
             help: None,
+            find: None,
             import: ImportState::default(),
             keymap: loaded.keymap.clone(),
             config,
@@ -231,6 +235,9 @@ impl App {
         if self.command_line.is_some() {
             return vec![Context::CommandLine];
         }
+        if self.find.is_some() {
+            return vec![Context::Find];
+        }
         if !self.records.is_empty() {
             return vec![Context::Record, Context::Global];
         }
@@ -280,6 +287,7 @@ impl App {
                     | Context::RecordForm
                     | Context::Picker
                     | Context::Find
+                    | Context::Bulk
             )
         );
         match event.code {

@@ -24,6 +24,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let [tabs, body, status] = layout::main_areas(area);
     draw_tabs(app, frame, tabs);
     screens::draw(app, frame, body);
+    if let Some(find) = &app.find {
+        popups::find::view::draw(app, find, frame, body);
+    }
     match &app.command_line {
         Some(line) => {
             let text = Line::from(vec![

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use rusqlite::Connection;
 
-use super::jobs::{board, channels, customers, forecast, scores, tasks, tiers, writes};
+use super::jobs::{board, channels, customers, find_list, forecast, scores, tasks, tiers, writes};
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
 use crate::db;
@@ -64,6 +64,21 @@ pub fn execute_reporting(
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
             report(Output::ImportProgress(progress))
         })),
+        Job::Find { text } => find_list::find(conn, &text),
+        Job::DealList { query, as_of } => find_list::list(conn, &query, as_of),
+        Job::ViewCounts { as_of, stale_days } => find_list::counts(conn, as_of, stale_days),
+        Job::Bulk {
+            target,
+            change,
+            today,
+        } => find_list::bulk(conn, &target, &change, today),
+        Job::BoardMore {
+            filter,
+            sort,
+            period,
+            stage,
+            offset,
+        } => find_list::more_cards(conn, &filter, sort, period, stage, offset),
     };
     Reply {
         generation: request.generation,

@@ -11,7 +11,10 @@ mod queue;
 mod request;
 
 pub use execute::{execute, execute_reporting};
+pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;
-pub use output::{BoardKpis, ChannelsModel, Output, Reply, Written};
+pub use output::{
+    BoardKpis, ChannelsModel, DealListPage, Found, FoundHit, MoreCards, Output, Reply, Written,
+};
 pub use queue::{Worker, Workers};
-pub use request::{Job, JobKind, Request};
+pub use request::{BulkTarget, Job, JobKind, Request};

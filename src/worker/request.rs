@@ -8,7 +8,9 @@ use crate::analytics::forecast::ForecastOptions;
 use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
-use crate::domain::{DealChange, Money, TaskChange};
+use crate::db::reads::ListQuery;
+use crate::db::records::BulkChange;
+use crate::domain::{DealChange, Money, Stage, TaskChange};
 use crate::export::ExportJob;
 use crate::import::ImportJob;
 
@@ -114,6 +116,56 @@ pub enum Job {
         /// Channel id and planned spend.
         spends: Vec<(i64, Money)>,
     },
+    /// Search customers, contacts, deals and tasks (the find popup).
+    Find {
+        /// The text typed.
+        text: String,
+    },
+    /// Read a page of the pipeline's list view.
+    DealList {
+        /// Filter, sort, view and the page wanted.
+        query: ListQuery,
+        /// Today, for ages and the saved views' dates.
+        as_of: NaiveDate,
+    },
+    /// Count the open deals of every saved view.
+    ViewCounts {
+        /// Today.
+        as_of: NaiveDate,
+        /// The Stale view's days.
+        stale_days: u32,
+    },
+    /// Apply one change to many deals, as one undo step.
+    Bulk {
+        /// Which deals.
+        target: BulkTarget,
+        /// What to do to them.
+        change: BulkChange,
+        /// The date stage changes and closings are stamped with.
+        today: NaiveDate,
+    },
+    /// Load the next page of one board column.
+    BoardMore {
+        /// Which deals.
+        filter: BoardFilter,
+        /// Card order.
+        sort: CardSort,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+        /// The open stage of the column, or `None` for the Won/Lost column.
+        stage: Option<Stage>,
+        /// Cards already loaded.
+        offset: usize,
+    },
+}
+
+/// The deals a bulk change applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkTarget {
+    /// These deals.
+    Deals(Vec<i64>),
+    /// Every deal of a list view (its query's page is ignored), as it is when the change runs.
+    View(ListQuery),
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -149,11 +201,19 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::Find`].
+    Find,
+    /// [`Job::DealList`].
+    DealList,
+    /// [`Job::ViewCounts`].
+    ViewCounts,
+    /// [`Job::BoardMore`].
+    BoardMore,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 15] = [
+    pub const ALL: [JobKind; 19] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -169,6 +229,10 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::Find,
+        JobKind::DealList,
+        JobKind::ViewCounts,
+        JobKind::BoardMore,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -189,6 +253,10 @@ impl JobKind {
             JobKind::Channels => "fitting channel curves",
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
+            JobKind::Find => "searching",
+            JobKind::DealList => "loading the deal list",
+            JobKind::ViewCounts => "counting the saved views",
+            JobKind::BoardMore => "loading more cards",
         }
     }
 
@@ -210,6 +278,10 @@ impl JobKind {
             JobKind::Channels => "channel fits",
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
+            JobKind::Find => "found",
+            JobKind::DealList => "deal list",
+            JobKind::ViewCounts => "view counts",
+            JobKind::BoardMore => "cards",
         }
     }
 
@@ -232,6 +304,7 @@ impl JobKind {
                 | JobKind::Channels
                 | JobKind::Tiers
                 | JobKind::Scores
+                | JobKind::ViewCounts
         )
     }
 }
@@ -248,7 +321,8 @@ impl Job {
             | Job::Undo
             | Job::Redo
             | Job::TaskWrite { .. }
-            | Job::ApplyChannelPlan { .. } => JobKind::Write,
+            | Job::ApplyChannelPlan { .. }
+            | Job::Bulk { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
@@ -259,6 +333,10 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::Find { .. } => JobKind::Find,
+            Job::DealList { .. } => JobKind::DealList,
+            Job::ViewCounts { .. } => JobKind::ViewCounts,
+            Job::BoardMore { .. } => JobKind::BoardMore,
         }
     }
 }

@@ -12,7 +12,7 @@ pub use deal_record::{DealRecord, StageStep, deal_record};
 pub use pipeline_list::{
     ListPage, ListQuery, ListRow, SavedView, SortColumn, pipeline_page, saved_view_counts,
 };
-pub use search::{Hit, HitKind, search};
+pub use search::{Hit, HitKind, search, task_deal};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};

@@ -125,6 +125,12 @@ pub struct ListQuery {
     pub stage: Option<String>,
     /// Only deals of this rep.
     pub owner_rep_id: Option<i64>,
+    /// Only deals of reps in this team.
+    pub team: Option<String>,
+    /// Only deals of this product.
+    pub product_id: Option<i64>,
+    /// Only deals expected to close between these days (both included).
+    pub closes_between: Option<(NaiveDate, NaiveDate)>,
     /// Only deals whose title or customer contains this text.
     pub text: Option<String>,
     /// The column to sort by.
@@ -185,7 +191,7 @@ fn open_cte(touch: bool) -> String {
     format!(
         "WITH open AS (
     SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
-           d.expected_close_on, d.created_on, d.rep_id{touch}
+           d.expected_close_on, d.created_on, d.rep_id, d.product_id, r.team{touch}
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
     WHERE d.closed_on IS NULL)"
     )
@@ -216,6 +222,20 @@ pub fn pipeline_page(
     if let Some(rep) = query.owner_rep_id {
         params.push(rep.into());
         conditions.push(format!("rep_id = ?{}", params.len()));
+    }
+    if let Some(team) = &query.team {
+        params.push(team.clone().into());
+        conditions.push(format!("team = ?{}", params.len()));
+    }
+    if let Some(product) = query.product_id {
+        params.push(product.into());
+        conditions.push(format!("product_id = ?{}", params.len()));
+    }
+    if let Some((first, last)) = query.closes_between {
+        params.push(first.to_string().into());
+        params.push(last.to_string().into());
+        let n = params.len();
+        conditions.push(format!("expected_close_on BETWEEN ?{} AND ?{n}", n - 1));
     }
     if let Some(text) = query
         .text

@@ -166,6 +166,8 @@ impl Default for KeyMap {
             crate::tui::popups::plan::keys::bindings(),
             crate::tui::screens::channels::keys::bindings(),
             crate::tui::screens::channels::keys::entry(),
+            crate::tui::screens::pipeline::list::keys::bindings(),
+            crate::tui::popups::find::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [
@@ -181,6 +183,8 @@ impl Default for KeyMap {
             CommandLine,
             History,
             ChannelEntry,
+            Context::Find,
+            Context::Bulk,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], Command::Quit, "quit"));
         }

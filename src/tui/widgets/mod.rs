@@ -2,4 +2,5 @@
 
 pub mod form;
 pub mod popup;
+pub mod table;
 pub mod text;

@@ -93,12 +93,12 @@ fn write(
     })
 }
 
-fn now_text() -> String {
+pub(in crate::worker) fn now_text() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 /// Who makes edits: the login name, for the history.
-fn actor() -> String {
+pub(in crate::worker) fn actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "salesdesk".to_string())

@@ -7,7 +7,7 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 10] = [
+pub const COMMANDS: [(&str, &str); 12] = [
     ("history", "list recent changes"),
     (
         "model",
@@ -33,6 +33,14 @@ pub const COMMANDS: [(&str, &str); 10] = [
         "theme NAME: switch colours (dark, light, high-contrast)",
     ),
     ("quit", "leave salesdesk"),
+    (
+        "find ",
+        "find [TEXT]: search customers, contacts, deals and tasks",
+    ),
+    (
+        "view ",
+        "view NAME: the pipeline list's saved view (stale, slipped, undated, month, quarter, biggest, all)",
+    ),
 ];
 
 /// How many customer names `:goto customer` offers at most.

@@ -19,6 +19,11 @@ use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if app.pipeline.list.shown {
+        super::list::view::draw(app, frame, area);
+        popups::draw(app, frame, area);
+        return;
+    }
     let [strip, board, selected] = layout::pipeline_areas(area);
     kpi_strip::draw(app, frame, strip);
     for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
@@ -98,7 +103,7 @@ fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
     }
     let t = &totals.open[column];
     let more = if t.count as usize > p.column_cards(column).len() {
-        format!(" (top {})", p.column_cards(column).len())
+        format!(" ({} loaded)", p.column_cards(column).len())
     } else {
         String::new()
     };
