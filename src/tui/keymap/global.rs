@@ -49,12 +49,6 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Global,
-            vec![ch('/')],
-            C::OpenFind,
-            "find a customer, contact, deal or task",
-        ),
-        bind(
-            Global,
             vec![ch(':')],
             C::OpenCommandLine,
             "command palette: commands and actions, Tab completes",

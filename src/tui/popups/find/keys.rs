@@ -8,12 +8,31 @@ use crate::tui::keymap::binding::Context;
 use crate::tui::keymap::binding::bind;
 use crate::tui::keys::Key;
 
-/// The find popup.
+/// The screens without a search of their own (the Customers screen keeps `/` for its own).
+const OPENED_FROM: [Context; 7] = [
+    Context::Pipeline,
+    Context::DealList,
+    Context::Record,
+    Context::Forecast,
+    Context::Tiers,
+    Context::Tasks,
+    Context::Channels,
+];
+
+/// `/` on the screens without a search of their own, and the find popup.
 pub fn bindings() -> Vec<Binding> {
     use Command as C;
     use Context::Find;
     let code = Key::plain;
-    vec![
+    let opening = OPENED_FROM.into_iter().map(|context| {
+        bind(
+            context,
+            vec![Key::char('/')],
+            C::OpenFind,
+            "find a customer, contact, deal or task",
+        )
+    });
+    opening.chain([
         bind(Find, vec![code(KeyCode::Down)], C::Down, "next result"),
         bind(Find, vec![code(KeyCode::Up)], C::Up, "previous result"),
         bind(
@@ -41,5 +60,6 @@ pub fn bindings() -> Vec<Binding> {
             "delete a character",
         ),
         bind(Find, vec![code(KeyCode::Esc)], C::Cancel, "close"),
-    ]
+    ])
+    .collect()
 }
