@@ -71,7 +71,7 @@ pub fn body_rows(area: Rect) -> usize {
 /// The width of each column of `columns` in `width` cells (0 for one left out), with one cell
 /// between columns and two for the mark at the left.
 pub fn widths(columns: &[Column], width: u16) -> Vec<u16> {
-    const FLEX_MIN: u16 = 8;
+    const FLEX_MIN: u16 = 12;
     let mut shown: Vec<bool> = vec![true; columns.len()];
     loop {
         let fixed: u16 = columns

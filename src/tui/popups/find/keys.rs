@@ -32,34 +32,35 @@ pub fn bindings() -> Vec<Binding> {
             "find a customer, contact, deal or task",
         )
     });
-    opening.chain([
-        bind(Find, vec![code(KeyCode::Down)], C::Down, "next result"),
-        bind(Find, vec![code(KeyCode::Up)], C::Up, "previous result"),
-        bind(
-            Find,
-            vec![code(KeyCode::PageDown)],
-            C::PageDown,
-            "next group",
-        ),
-        bind(
-            Find,
-            vec![code(KeyCode::PageUp)],
-            C::PageUp,
-            "previous group",
-        ),
-        bind(
-            Find,
-            vec![code(KeyCode::Enter)],
-            C::Accept,
-            "open the record (a contact's customer, a task's deal)",
-        ),
-        bind(
-            Find,
-            vec![code(KeyCode::Backspace)],
-            C::DeleteChar,
-            "delete a character",
-        ),
-        bind(Find, vec![code(KeyCode::Esc)], C::Cancel, "close"),
-    ])
-    .collect()
+    opening
+        .chain([
+            bind(Find, vec![code(KeyCode::Down)], C::Down, "next result"),
+            bind(Find, vec![code(KeyCode::Up)], C::Up, "previous result"),
+            bind(
+                Find,
+                vec![code(KeyCode::PageDown)],
+                C::PageDown,
+                "next group",
+            ),
+            bind(
+                Find,
+                vec![code(KeyCode::PageUp)],
+                C::PageUp,
+                "previous group",
+            ),
+            bind(
+                Find,
+                vec![code(KeyCode::Enter)],
+                C::Accept,
+                "open the record (a contact's customer, a task's deal)",
+            ),
+            bind(
+                Find,
+                vec![code(KeyCode::Backspace)],
+                C::DeleteChar,
+                "delete a character",
+            ),
+            bind(Find, vec![code(KeyCode::Esc)], C::Cancel, "close"),
+        ])
+        .collect()
 }

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::db::reads::HitKind;
+use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::popups::find::{FindState, KINDS};
-use crate::tui::widgets::popup::{hints, popup};
+use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::text::fit;
 use crate::worker::FIND_PER_KIND;
 
@@ -52,8 +53,15 @@ pub fn draw(app: &App, find: &FindState, frame: &mut Frame, area: Rect) {
             let mut index = 0;
             for kind in KINDS {
                 let hits: Vec<_> = find.of_kind(kind).collect();
+                // Deals and tasks match at the start of their titles (the backend's index).
+                let rule = match kind {
+                    HitKind::Deal | HitKind::Task => {
+                        format!(" · titles starting “{}”", find.text.trim())
+                    }
+                    HitKind::Customer | HitKind::Contact => String::new(),
+                };
                 body.push(Line::from(Span::styled(
-                    format!("{} ({})", heading(kind), shown_count(hits.len())),
+                    format!("{} ({}){rule}", heading(kind), shown_count(hits.len())),
                     theme.accent,
                 )));
                 for found in hits {
@@ -82,13 +90,25 @@ pub fn draw(app: &App, find: &FindState, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let room = usize::from(height.saturating_sub(5)).max(1);
+    let room = usize::from(height.saturating_sub(6)).max(1);
     let skip = cursor_line.saturating_sub(room.saturating_sub(1));
     lines.push(Line::default());
     lines.extend(body.into_iter().skip(skip).take(room));
     while lines.len() < room + 2 {
         lines.push(Line::default());
     }
-    lines.push(hints(app, Context::Find));
+    let keys = |command| app.keymap.keys_label(Context::Find, command);
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{}/{} move · {} open · {}/{} next or previous kind · {} close",
+            keys(Command::Up),
+            keys(Command::Down),
+            keys(Command::Accept),
+            keys(Command::PageDown),
+            keys(Command::PageUp),
+            keys(Command::Cancel),
+        ),
+        theme.muted,
+    )));
     popup(app, frame, area, " Find ", lines, width, height);
 }

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::db::board::BoardFilter;
 use crate::db::reads::{ListRow, SavedView};
 use crate::domain::{LOST_REASONS, Stage, group_thousands};
 use crate::tui::app::App;
@@ -118,11 +119,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let selection = match list.selected_count() {
         0 => "Space selects".to_string(),
         n => format!(
-            "{} selected: m move · o owner · d close · x lost",
+            "{} selected: m stage · o owner · d close · x lost",
             group_thousands(n as u128)
         ),
     };
-    let text = format!("{count} deals · {} · {selection}", filter_label(p));
+    let filter = if p.filter == BoardFilter::default() {
+        "no filter (f)".to_string()
+    } else {
+        filter_label(p)
+    };
+    let text = format!("{count} deals · {filter} · {selection}");
     frame.render_widget(Paragraph::new(Span::styled(text, app.theme.muted)), info);
     let rows = table::body_rows(table_area);
     let window: Vec<Option<Vec<String>>> = (list.top..list.top + rows)
