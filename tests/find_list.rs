@@ -318,3 +318,15 @@ fn the_board_reaches_every_card_of_a_long_column() {
     assert_eq!(last.as_deref(), Some("Bulk deal 001"));
     assert!(h.render_text().contains("450 deals"));
 }
+
+#[test]
+fn a_click_selects_a_list_row_and_a_second_click_opens_the_deal() {
+    let mut h = fixture_board(100, 30);
+    h.press(KeyCode::Char('v'));
+    // Tabs, the views line, the info line, the border and the header come first.
+    h.mouse(salesdesk::tui::action::MouseKind::LeftClick, 10, 6);
+    assert_eq!(h.app.pipeline.list.cursor, 1);
+    let id = h.app.pipeline.list.current().map(|r| r.id).unwrap();
+    h.mouse(salesdesk::tui::action::MouseKind::LeftClick, 10, 6);
+    assert_eq!(h.app.records.top(), Some(RecordRef::Deal(id)));
+}

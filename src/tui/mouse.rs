@@ -79,6 +79,14 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
     }
     layout::row_in(body, column, row)?;
     match app.screen {
+        Screen::Pipeline if app.pipeline.list.shown => {
+            return crate::tui::screens::pipeline::list::update::click(
+                &mut app.pipeline.list,
+                body,
+                column,
+                row,
+            );
+        }
         Screen::Pipeline => click_board(app, body, column, row),
         Screen::Customers => click_customers(app, body, column, row),
         Screen::Tiers => click_tiers(app, body, column, row),

@@ -68,6 +68,16 @@ pub fn body_rows(area: Rect) -> usize {
     usize::from(area.height.saturating_sub(3)).max(1)
 }
 
+/// Where the rows of a table drawn in `area` go (inside the border, under the header).
+pub fn rows_area(area: Rect) -> Rect {
+    let inner = Block::bordered().inner(area);
+    Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    }
+}
+
 /// The width of each column of `columns` in `width` cells (0 for one left out), with one cell
 /// between columns and two for the mark at the left.
 pub fn widths(columns: &[Column], width: u16) -> Vec<u16> {

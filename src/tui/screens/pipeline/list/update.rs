@@ -2,6 +2,8 @@
 //! pages it reaches are asked for, sorts and views start it afresh, `Enter` opens the deal, and
 //! selected deals change together through one bulk write.
 
+use ratatui::layout::Rect;
+
 use crate::db::reads::SortColumn;
 use crate::db::records::BulkSummary;
 use crate::tui::action::Command;
@@ -239,4 +241,19 @@ pub fn take_bulk(list: &mut DealList, summary: &BulkSummary) -> Effects {
     let mut effects = Effects::none();
     effects.say(Message::info(summary.written.summary.clone()));
     effects
+}
+
+/// A click on a row of the list moves the cursor there; a click on the cursor's row opens
+/// the deal (the command returned, for the app to run like the key).
+pub fn click(list: &mut DealList, body: Rect, column: u16, row: u16) -> Option<Command> {
+    let line = view::row_at(body, column, row)?;
+    let n = list.top + line;
+    if list.total.is_none_or(|t| n >= t) {
+        return None;
+    }
+    if n == list.cursor {
+        return Some(Command::Accept);
+    }
+    list.cursor = n;
+    None
 }

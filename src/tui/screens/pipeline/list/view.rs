@@ -57,6 +57,14 @@ pub fn visible_rows(size: (u16, u16)) -> usize {
     table::body_rows(table_area)
 }
 
+/// The line of the table's rows (0 the first row shown) at (`column`, `row`) of the screen,
+/// when the list is drawn in `body`.
+pub fn row_at(body: Rect, column: u16, row: u16) -> Option<usize> {
+    let [_, _, table_area] = areas(body);
+    let rows = table::rows_area(table_area);
+    layout::row_in(rows, column, row)
+}
+
 /// A row's cells, in [`COLUMNS`] order.
 fn cells(row: &ListRow) -> Vec<String> {
     let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".into(), |d| d.to_string());
