@@ -330,3 +330,79 @@ fn a_click_selects_a_list_row_and_a_second_click_opens_the_deal() {
     h.mouse(salesdesk::tui::action::MouseKind::LeftClick, 10, 6);
     assert_eq!(h.app.records.top(), Some(RecordRef::Deal(id)));
 }
+
+/// The in-memory list orders and counts exactly as the SQL page does, for every column, both
+/// directions and each view, on a book with missing customers, owners and dates and ties.
+#[test]
+fn the_list_held_in_memory_orders_as_the_sql_does() {
+    let conn = common::fixture_db();
+    let stages = ["Lead", "Qualified", "Proposal", "Negotiation"];
+    for i in 0..60_i64 {
+        conn.execute(
+            "INSERT INTO deals (customer_id, rep_id, product_id, title, amount_cents, stage,
+                                created_on, expected_close_on)
+             VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                (i % 5 != 0).then_some(1 + i % 12),
+                (i % 7 != 0).then_some(1 + i % 4),
+                format!(
+                    "{} deal {}",
+                    ["alpha", "Beta", "gamma"][(i % 3) as usize],
+                    i % 9
+                ),
+                (i % 6) * 50_000,
+                stages[(i % 4) as usize],
+                format!("2026-{:02}-{:02}", 1 + i % 10, 1 + i % 27),
+                (i % 4 != 0).then(|| format!("2026-{:02}-15", 9 + i % 4)),
+            ],
+        )
+        .unwrap();
+        if i % 3 == 0 {
+            conn.execute(
+                "INSERT INTO activities (customer_id, deal_id, rep_id, kind, happened_on)
+                 VALUES (1, last_insert_rowid(), 1, 'call', ?1)",
+                [format!("2026-11-{:02}", 1 + i % 25)],
+            )
+            .unwrap();
+        }
+    }
+    let sorts = [
+        reads::SortColumn::Title,
+        reads::SortColumn::Customer,
+        reads::SortColumn::Owner,
+        reads::SortColumn::Stage,
+        reads::SortColumn::Amount,
+        reads::SortColumn::ExpectedClose,
+        reads::SortColumn::Age,
+        reads::SortColumn::LastTouch,
+    ];
+    for view in [
+        None,
+        Some(SavedView::Stale),
+        Some(SavedView::ClosingThisQuarter),
+    ] {
+        for sort in sorts {
+            for descending in [false, true] {
+                let query = reads::ListQuery {
+                    view,
+                    stage: None,
+                    owner_rep_id: None,
+                    team: None,
+                    product_id: None,
+                    closes_between: None,
+                    text: None,
+                    sort,
+                    descending,
+                    offset: 0,
+                    limit: 1_000,
+                    stale_days: 30,
+                };
+                let sql = reads::pipeline_page(&conn, &query, common::as_of()).unwrap();
+                let mut index = reads::ListIndex::load(&conn, &query, common::as_of()).unwrap();
+                index.sort(sort, descending);
+                let held = index.page(&conn, 0, 1_000, common::as_of()).unwrap();
+                assert_eq!(held, sql, "{view:?} {sort:?} descending {descending}");
+            }
+        }
+    }
+}

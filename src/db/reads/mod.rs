@@ -4,11 +4,13 @@
 
 mod customer_record;
 mod deal_record;
+mod list_index;
 mod pipeline_list;
 mod search;
 
 pub use customer_record::{ContactLine, CustomerRecord, DealLine, customer_record};
 pub use deal_record::{DealRecord, StageStep, deal_record};
+pub use list_index::{ListIndex, needs_touch};
 pub use pipeline_list::{
     ListPage, ListQuery, ListRow, SavedView, SortColumn, pipeline_page, saved_view_counts,
 };

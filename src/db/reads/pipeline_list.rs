@@ -179,7 +179,7 @@ pub struct ListPage {
 
 /// The open deals as a CTE named `open`; with `touch`, each with its last activity, stage change
 /// or creation as `last_touch` (two index lookups a deal, so only when a filter or sort needs it).
-fn open_cte(touch: bool) -> String {
+pub(super) fn open_cte(touch: bool) -> String {
     let touch = if touch {
         ", MAX(d.created_on,
                COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id), ''),
@@ -198,16 +198,12 @@ fn open_cte(touch: bool) -> String {
 }
 
 /// The last touch of the deal `p.id` created on `p.created_on`, for the rows of one page.
-const PAGE_TOUCH: &str = "MAX(p.created_on,
+pub(super) const PAGE_TOUCH: &str = "MAX(p.created_on,
     COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = p.id), ''),
     COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = p.id), ''))";
 
-/// One page of open deals for `query` as of `today`.
-pub fn pipeline_page(
-    conn: &Connection,
-    query: &ListQuery,
-    today: NaiveDate,
-) -> rusqlite::Result<ListPage> {
+/// The `WHERE` condition on the `open` rows for `query`'s view and filters, and its parameters.
+pub(super) fn conditions(query: &ListQuery, today: NaiveDate) -> (String, Vec<Value>) {
     let mut conditions = vec![
         query
             .view
@@ -247,7 +243,16 @@ pub fn pipeline_page(
         let n = params.len();
         conditions.push(format!("(title LIKE ?{n} OR customer LIKE ?{n})"));
     }
-    let filter = conditions.join(" AND ");
+    (conditions.join(" AND "), params)
+}
+
+/// One page of open deals for `query` as of `today`.
+pub fn pipeline_page(
+    conn: &Connection,
+    query: &ListQuery,
+    today: NaiveDate,
+) -> rusqlite::Result<ListPage> {
+    let (filter, mut params) = conditions(query, today);
     let touch = query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch;
     let open = open_cte(touch);
     let total: i64 = conn

@@ -1,12 +1,14 @@
 //! The find popup's search, the pipeline list's pages and saved-view counts, the board's further
 //! pages of cards, and bulk changes of deals.
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::writes::{actor, now_text};
 use crate::db::board::{self, BoardFilter, CardSort};
-use crate::db::reads::{self, HitKind, ListQuery};
+use crate::db::reads::{self, HitKind, ListIndex, ListPage, ListQuery, SortColumn, needs_touch};
 use crate::db::records::{self, BulkChange, Stamp};
 use crate::domain::Stage;
 use crate::worker::output::{DealListPage, Found, FoundHit, MoreCards, Output};
@@ -38,15 +40,68 @@ pub(in crate::worker) fn find(conn: &Connection, text: &str) -> Output {
     )
 }
 
-/// Reads one page of the list view.
+/// The list the last page came from, kept on the worker's thread between jobs so that a page
+/// is a slice of it and a sort change sorts it in memory.
+struct Held {
+    /// The view and filters it holds (sort, offset and limit cleared).
+    filter: ListQuery,
+    /// The day its views were computed for.
+    as_of: NaiveDate,
+    /// This connection's changes and the database's data version when it was read.
+    version: (u64, i64),
+    /// The deals and their sort keys.
+    index: ListIndex,
+}
+
+thread_local! {
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+}
+
+/// Changes made through `conn`, and the version other connections' commits move.
+fn data_version(conn: &Connection) -> rusqlite::Result<(u64, i64)> {
+    let others: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    Ok((conn.total_changes(), others))
+}
+
+/// Reads one page of the list view: from the list held in memory when it still holds this
+/// view and filter and nothing was written since, else from a fresh read of it.
 pub(in crate::worker) fn list(conn: &Connection, query: &ListQuery, as_of: NaiveDate) -> Output {
+    let page = HELD.with_borrow_mut(|held| -> rusqlite::Result<ListPage> {
+        let version = data_version(conn)?;
+        let filter = ListQuery {
+            sort: SortColumn::Title,
+            descending: false,
+            offset: 0,
+            limit: 0,
+            ..query.clone()
+        };
+        let mut list = match held.take() {
+            Some(h)
+                if h.filter == filter
+                    && h.as_of == as_of
+                    && h.version == version
+                    && (h.index.has_touch() || !needs_touch(query)) =>
+            {
+                h
+            }
+            _ => Held {
+                index: ListIndex::load(conn, query, as_of)?,
+                filter,
+                as_of,
+                version,
+            },
+        };
+        list.index.sort(query.sort, query.descending);
+        let page = list.index.page(conn, query.offset, query.limit, as_of);
+        *held = Some(list);
+        page
+    });
     Output::DealList(
-        reads::pipeline_page(conn, query, as_of)
-            .map(|page| DealListPage {
-                offset: query.offset,
-                page,
-            })
-            .map_err(|e| format!("cannot read the deal list: {e}")),
+        page.map(|page| DealListPage {
+            offset: query.offset,
+            page,
+        })
+        .map_err(|e| format!("cannot read the deal list: {e}")),
     )
 }
 
