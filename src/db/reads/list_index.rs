@@ -2,31 +2,24 @@
 //! keys each column sorts by, read once; a sort change then sorts in memory and a page is a slice
 //! of ids whose rows are read by primary key. The order is exactly [`super::pipeline_page`]'s.
 
-use std::cmp::Ordering;
-
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::date;
-use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView, SortColumn};
-use super::pipeline_list::{conditions, open_cte};
+use super::pipeline_list::{
+    ListPage, ListQuery, ListRow, SavedView, SortColumn, conditions, open_cte,
+};
 use crate::domain::Money;
 
-/// One open deal's sort keys; names folded as SQLite's NOCASE folds them (ASCII only).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One open deal: its id and, per sortable column (in [`column`] order), a number that orders
+/// as the column's SQL value does; names folded as SQLite's NOCASE folds them (ASCII only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Keys {
     id: i64,
-    title: String,
-    customer: Option<String>,
-    owner: Option<String>,
-    stage: u8,
-    amount: i64,
-    close: Option<String>,
-    created: String,
-    touch: Option<String>,
+    key: [i64; 8],
 }
 
-/// The open deals of one view and filter, in the order last asked for.
+/// The deals of one view and filter, in the order last asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListIndex {
     keys: Vec<Keys>,
@@ -40,7 +33,21 @@ pub fn needs_touch(query: &ListQuery) -> bool {
     query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch
 }
 
-fn stage_rank(stage: &str) -> u8 {
+/// The place of `sort` in each deal's keys.
+fn column(sort: SortColumn) -> usize {
+    match sort {
+        SortColumn::Title => 0,
+        SortColumn::Customer => 1,
+        SortColumn::Owner => 2,
+        SortColumn::Stage => 3,
+        SortColumn::Amount => 4,
+        SortColumn::ExpectedClose => 5,
+        SortColumn::Age => 6,
+        SortColumn::LastTouch => 7,
+    }
+}
+
+fn stage_rank(stage: &str) -> i64 {
     match stage {
         "Lead" => 0,
         "Qualified" => 1,
@@ -49,19 +56,21 @@ fn stage_rank(stage: &str) -> u8 {
     }
 }
 
-fn compare(a: &Keys, b: &Keys, sort: SortColumn) -> Ordering {
-    match sort {
-        SortColumn::Title => a.title.cmp(&b.title),
-        SortColumn::Customer => a.customer.cmp(&b.customer),
-        SortColumn::Owner => a.owner.cmp(&b.owner),
-        SortColumn::Stage => a.stage.cmp(&b.stage),
-        SortColumn::Amount => a.amount.cmp(&b.amount),
-        SortColumn::ExpectedClose => {
-            (a.close.is_none(), &a.close).cmp(&(b.close.is_none(), &b.close))
+/// Each value's rank in byte order (equal values, equal ranks); a missing value gets `none`.
+fn ranks(values: &[Option<String>], none: i64) -> Vec<i64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut out = vec![none; values.len()];
+    let mut rank = 0;
+    for (i, &at) in order.iter().enumerate() {
+        if i > 0 && values[at] != values[order[i - 1]] {
+            rank += 1;
         }
-        SortColumn::Age => a.created.cmp(&b.created),
-        SortColumn::LastTouch => a.touch.cmp(&b.touch),
+        if values[at].is_some() {
+            out[at] = rank;
+        }
     }
+    out
 }
 
 impl ListIndex {
@@ -72,26 +81,50 @@ impl ListIndex {
         let (filter, params) = conditions(query, today);
         let touch_column = if touch { ", last_touch" } else { ", NULL" };
         let fold = |s: Option<String>| s.map(|s| s.to_ascii_lowercase());
-        let keys: Vec<Keys> = conn
-            .prepare_cached(&format!(
-                "{} SELECT id, title, customer, owner, stage, amount_cents, expected_close_on,
-                        created_on{touch_column} FROM open WHERE {filter}",
-                open_cte(touch)
-            ))?
-            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                Ok(Keys {
-                    id: r.get(0)?,
-                    title: r.get::<_, String>(1)?.to_ascii_lowercase(),
-                    customer: fold(r.get(2)?),
-                    owner: fold(r.get(3)?),
-                    stage: stage_rank(&r.get::<_, String>(4)?),
-                    amount: r.get(5)?,
-                    close: r.get(6)?,
-                    created: r.get(7)?,
-                    touch: r.get(8)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut ids = Vec::new();
+        let mut numbers = Vec::new();
+        let mut texts: [Vec<Option<String>>; 6] = Default::default();
+        let mut stmt = conn.prepare_cached(&format!(
+            "{} SELECT id, stage, amount_cents, title, customer, owner, expected_close_on,
+                    created_on{touch_column} FROM open WHERE {filter}",
+            open_cte(touch)
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rows.next()? {
+            ids.push(r.get::<_, i64>(0)?);
+            numbers.push((stage_rank(&r.get::<_, String>(1)?), r.get::<_, i64>(2)?));
+            for (i, text) in texts.iter_mut().enumerate() {
+                let value: Option<String> = r.get(3 + i)?;
+                text.push(if i < 3 { fold(value) } else { value });
+            }
+        }
+        // NULL names sort first, as in SQL; a missing close date sorts after every date.
+        let [title, customer, owner, close, created, last] = &texts;
+        let columns = [
+            ranks(title, -1),
+            ranks(customer, -1),
+            ranks(owner, -1),
+            ranks(close, i64::MAX),
+            ranks(created, -1),
+            ranks(last, -1),
+        ];
+        let keys: Vec<Keys> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| Keys {
+                id,
+                key: [
+                    columns[0][i],
+                    columns[1][i],
+                    columns[2][i],
+                    numbers[i].0,
+                    numbers[i].1,
+                    columns[3][i],
+                    columns[4][i],
+                    columns[5][i],
+                ],
+            })
+            .collect();
         let order = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
         Ok(ListIndex {
             keys,
@@ -122,9 +155,10 @@ impl ListIndex {
             return;
         }
         let keys = &self.keys;
+        let at = column(sort);
         self.order.sort_unstable_by(|&a, &b| {
             let (a, b) = (&keys[a as usize], &keys[b as usize]);
-            let by = compare(a, b, sort);
+            let by = a.key[at].cmp(&b.key[at]);
             let by = if descending { by.reverse() } else { by };
             by.then(a.id.cmp(&b.id))
         });
@@ -186,5 +220,22 @@ impl ListIndex {
             total: self.len(),
             rows,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_keep_ties_and_put_missing_values_where_asked() {
+        let values = [
+            Some("b".to_string()),
+            None,
+            Some("a".into()),
+            Some("b".into()),
+        ];
+        assert_eq!(ranks(&values, -1), vec![1, -1, 0, 1]);
+        assert_eq!(ranks(&values, i64::MAX), vec![1, i64::MAX, 0, 1]);
     }
 }
