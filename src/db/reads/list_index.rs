@@ -61,12 +61,14 @@ fn ranks(values: &[Option<String>], none: i64) -> Vec<i64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
     let mut out = vec![none; values.len()];
-    let mut rank = 0;
-    for (i, &at) in order.iter().enumerate() {
-        if i > 0 && values[at] != values[order[i - 1]] {
-            rank += 1;
-        }
-        if values[at].is_some() {
+    let mut rank = -1;
+    let mut previous = None;
+    for at in order {
+        if let Some(value) = &values[at] {
+            if previous != Some(value) {
+                rank += 1;
+                previous = Some(value);
+            }
             out[at] = rank;
         }
     }
