@@ -82,7 +82,13 @@ fn cells(row: &ListRow) -> Vec<String> {
 
 /// The saved views with their counts, the current one highlighted.
 fn views_line(app: &App, list: &DealList) -> Line<'static> {
-    let mut spans = vec![Span::styled("Views ", app.theme.header)];
+    // The counts are of every open deal; the board's filter narrows only the list itself.
+    let heading = if app.pipeline.filter == BoardFilter::default() {
+        "Views "
+    } else {
+        "Views (counts: every open deal) "
+    };
+    let mut spans = vec![Span::styled(heading, app.theme.header)];
     for view in views() {
         let count = match (view, &list.counts) {
             (None, _) => String::new(),
