@@ -406,3 +406,25 @@ fn the_list_held_in_memory_orders_as_the_sql_does() {
         }
     }
 }
+
+#[test]
+fn the_palette_offers_find_and_the_saved_views() {
+    let mut h = fixture_board(100, 30);
+    h.press(KeyCode::Char(':'));
+    h.type_text("view s");
+    let lines: Vec<String> = h
+        .app
+        .palette
+        .suggestions
+        .iter()
+        .map(|s| s.line.clone())
+        .collect();
+    assert_eq!(lines, ["view stale", "view slipped"]);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char(':'));
+    h.type_text("view someday");
+    h.press(KeyCode::Enter);
+    assert!(h.app.message.is_error);
+    assert!(h.app.message.text.contains("no view 'someday'"));
+    assert!(!h.app.pipeline.list.shown);
+}
