@@ -428,3 +428,38 @@ fn the_palette_offers_find_and_the_saved_views() {
     assert!(h.app.message.text.contains("no view 'someday'"));
     assert!(!h.app.pipeline.list.shown);
 }
+
+#[test]
+fn deals_selected_on_the_board_move_together_and_undo_together() {
+    let mut h = fixture_board(140, 30);
+    let tables = ["deals", "stage_changes"];
+    let before = table_rows(h.conn(), &tables);
+    press_chars(&mut h, "ll");
+    let first = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Down);
+    let second = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    h.press(KeyCode::Char(' '));
+    assert!(h.render_text().contains("✓ Acme Corp"));
+    h.press(KeyCode::Char('m'));
+    for _ in 0..3 {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.message.text, "2 deals moved to Negotiation");
+    for id in [first, second] {
+        let stage: String = h
+            .conn()
+            .query_row("SELECT stage FROM deals WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stage, "Negotiation");
+    }
+    assert_eq!(
+        h.app.pipeline.column_cards(3).len(),
+        2,
+        "the board shows the move"
+    );
+    h.press(KeyCode::Char('u'));
+    assert_eq!(table_rows(h.conn(), &tables), before);
+    assert_eq!(h.app.pipeline.column_cards(2).len(), 12);
+}

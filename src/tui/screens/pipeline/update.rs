@@ -23,7 +23,7 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
         picker
     } else if pipeline.filter_editor.is_some() {
         filter
-    } else if pipeline.list.shown {
+    } else if pipeline.list.shown || pipeline.list.bulk.is_some() {
         return super::list::update::run_command(pipeline, command, ctx);
     } else {
         board
@@ -79,6 +79,9 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
         }
         Command::ToggleQuota => p.show_quota = !p.show_quota,
         Command::ToggleListView => effects.0.extend(super::list::update::toggle(p, ctx).0),
+        Command::ToggleSelect | Command::BulkMove | Command::BulkOwner | Command::BulkClose => {
+            super::list::update::board_selection(p, command, effects)
+        }
         _ => {}
     }
 }

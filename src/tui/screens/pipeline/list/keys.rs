@@ -22,6 +22,30 @@ pub fn bindings() -> Vec<Binding> {
             "list every open deal (sort, saved views, bulk changes)",
         ),
         bind(
+            Pipeline,
+            vec![ch(' ')],
+            C::ToggleSelect,
+            "select or unselect the deal for a bulk change",
+        ),
+        bind(
+            Pipeline,
+            vec![ch('m')],
+            C::BulkMove,
+            "move the selected deals to a stage",
+        ),
+        bind(
+            Pipeline,
+            vec![ch('o')],
+            C::BulkOwner,
+            "give the selected deals to a rep",
+        ),
+        bind(
+            Pipeline,
+            vec![ch('d')],
+            C::BulkClose,
+            "set the selected deals' expected close",
+        ),
+        bind(
             DealList,
             vec![ch('v')],
             C::ToggleListView,

@@ -150,7 +150,8 @@ fn toggle_select(list: &mut DealList, effects: &mut Effects) {
     list.cursor = (list.cursor + 1).min(last);
 }
 
-fn open_bulk(list: &mut DealList, step: BulkStep, effects: &mut Effects) {
+/// Opens the bulk popup at `step`, or says how to select deals when none are.
+pub fn open_bulk(list: &mut DealList, step: BulkStep, effects: &mut Effects) {
     if list.selected_count() == 0 {
         effects.say(Message::info(
             "select deals first: Space selects one, a every deal of the view",
@@ -256,4 +257,40 @@ pub fn click(list: &mut DealList, body: Rect, column: u16, row: u16) -> Option<C
     }
     list.cursor = n;
     None
+}
+
+/// On the board: `Space` selects or unselects the card (the list view shares the selection),
+/// and the bulk keys open the popup for the selected deals.
+pub fn board_selection(pipeline: &mut PipelineState, command: Command, effects: &mut Effects) {
+    let list = &mut pipeline.list;
+    match command {
+        Command::ToggleSelect => {
+            let Some(id) = pipeline.selected_card().map(|c| c.id) else {
+                return;
+            };
+            let list = &mut pipeline.list;
+            list.all_selected = false;
+            if !list.selected.remove(&id) {
+                list.selected.insert(id);
+            }
+        }
+        Command::BulkMove => open_bulk(list, BulkStep::Stage(0), effects),
+        Command::BulkOwner => open_bulk(
+            list,
+            BulkStep::Owner {
+                query: String::new(),
+                at: 0,
+            },
+            effects,
+        ),
+        Command::BulkClose => open_bulk(
+            list,
+            BulkStep::Close {
+                text: String::new(),
+                error: None,
+            },
+            effects,
+        ),
+        _ => {}
+    }
 }

@@ -177,7 +177,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The bulk popup: the choices of its step, or the typed date.
-fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
+pub fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
     const WIDTH: usize = 50;
     let theme = &app.theme;
     let list = &app.pipeline.list;
