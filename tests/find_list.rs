@@ -39,6 +39,33 @@ fn find_opens_a_customer_a_deal_and_a_task_s_customer() {
         Some(RecordRef::Customer(8)),
         "a task without a deal opens its customer"
     );
+
+    h.app.records.close_top();
+    h.conn()
+        .execute(
+            "INSERT INTO contacts (customer_id, name, email) VALUES (11, 'Pia Sand', 'pia@pinecrest.example')",
+            [],
+        )
+        .unwrap();
+    h.press(KeyCode::Char('/'));
+    h.type_text("pinecrest");
+    let kinds: Vec<_> = h
+        .app
+        .find
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|f| f.hit.kind)
+        .collect();
+    assert_eq!(kinds, [reads::HitKind::Customer, reads::HitKind::Contact]);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.app.records.top(),
+        Some(RecordRef::Customer(11)),
+        "a contact opens its customer"
+    );
 }
 
 #[test]
