@@ -78,9 +78,9 @@ pub fn rows_area(area: Rect) -> Rect {
     }
 }
 
-/// The width of each column of `columns` in `width` cells (0 for one left out), with one cell
-/// between columns and two for the mark at the left.
-pub fn widths(columns: &[Column], width: u16) -> Vec<u16> {
+/// The width of each column of `columns` in `width` cells (0 for one left out; never the
+/// column `keep`, the sorted one), with one cell between columns and two for the mark.
+pub fn widths(columns: &[Column], width: u16, keep: Option<usize>) -> Vec<u16> {
     const FLEX_MIN: u16 = 12;
     let mut shown: Vec<bool> = vec![true; columns.len()];
     loop {
@@ -96,7 +96,8 @@ pub fn widths(columns: &[Column], width: u16) -> Vec<u16> {
         match columns
             .iter()
             .zip(&shown)
-            .rposition(|(c, s)| *s && c.optional)
+            .enumerate()
+            .rposition(|(i, (c, s))| *s && c.optional && Some(i) != keep)
         {
             Some(i) => shown[i] = false,
             None => break,
@@ -170,7 +171,7 @@ impl Widget for VirtualTable<'_> {
         if inner.height == 0 {
             return;
         }
-        let widths = widths(self.columns, inner.width);
+        let widths = widths(self.columns, inner.width, self.sort.map(|(s, _)| s));
         let titles: Vec<String> = self
             .columns
             .iter()
@@ -237,8 +238,13 @@ mod tests {
 
     #[test]
     fn flexible_columns_take_the_room_and_optional_ones_go_when_narrow() {
-        assert_eq!(widths(&COLUMNS, 40), vec![17, 8, 10]);
-        assert_eq!(widths(&COLUMNS, 24), vec![12, 8, 0]);
+        assert_eq!(widths(&COLUMNS, 40, None), vec![17, 8, 10]);
+        assert_eq!(widths(&COLUMNS, 24, None), vec![12, 8, 0]);
+        assert_eq!(
+            widths(&COLUMNS, 33, Some(2)),
+            vec![10, 8, 10],
+            "the sorted one stays"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::tui::screens::pipeline::list::bulk::{BulkStep, matching_reps};
 use crate::tui::screens::pipeline::list::{DealList, SORTS, view_name, views};
 use crate::tui::widgets::popup::{hints, popup};
 use crate::tui::widgets::table::{self, Column, TableStyles, VirtualTable};
-use crate::tui::widgets::text::fit;
+use crate::tui::widgets::text::{count, fit};
 
 /// The table's columns, in [`SORTS`] order.
 const COLUMNS: [Column; 8] = [
@@ -86,7 +86,7 @@ fn views_line(app: &App, list: &DealList) -> Line<'static> {
     let heading = if app.pipeline.filter == BoardFilter::default() {
         "Views "
     } else {
-        "Views (counts: every open deal) "
+        "Views (unfiltered) "
     };
     let mut spans = vec![Span::styled(heading, app.theme.header)];
     for view in views() {
@@ -127,14 +127,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let list = &p.list;
     let [views_area, info, table_area] = areas(area);
     frame.render_widget(Paragraph::new(views_line(app, list)), views_area);
-    let count = list
+    let deals = list
         .total
-        .map_or_else(|| "counting…".into(), |n| group_thousands(n as u128));
+        .map_or_else(|| "counting… deals".into(), |n| count(n as i64, "deal"));
     let selection = match list.selected_count() {
         0 => "Space selects".to_string(),
         n => format!(
             "{} selected: m stage · o owner · d close · x lost",
-            group_thousands(n as u128)
+            count(n as i64, "deal")
         ),
     };
     let filter = if p.filter == BoardFilter::default() {
@@ -142,7 +142,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         filter_label(p)
     };
-    let text = format!("{count} deals · {filter} · {selection}");
+    let text = format!("{deals} · {filter} · {selection}");
     frame.render_widget(Paragraph::new(Span::styled(text, app.theme.muted)), info);
     let rows = table::body_rows(table_area);
     let window: Vec<Option<Vec<String>>> = (list.top..list.top + rows)
@@ -183,7 +183,7 @@ pub fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
     let list = &app.pipeline.list;
     let mut lines = vec![
         Line::from(Span::styled(
-            format!(" {} deals", group_thousands(list.selected_count() as u128)),
+            format!(" {}", count(list.selected_count() as i64, "deal")),
             theme.header,
         )),
         Line::default(),
