@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db::reads::{self, ListQuery, SavedView, SortColumn};
+use salesdesk::db::reads::{self, ListIndex, ListQuery, SavedView, SortColumn};
 use salesdesk::db::records::{self, BulkChange, Stamp};
 use salesdesk::db::{self, edits};
 
@@ -33,6 +33,9 @@ fn query(sort: SortColumn, view: Option<SavedView>) -> ListQuery {
         view,
         stage: None,
         owner_rep_id: None,
+        team: None,
+        product_id: None,
+        closes_between: None,
         text: None,
         sort,
         descending: true,
@@ -83,6 +86,38 @@ fn records_bench(c: &mut Criterion) {
             .unwrap()
         })
     });
+    let by_amount = query(SortColumn::Amount, None);
+    group.bench_function(
+        "list held in memory: read every open deal's sort keys once",
+        |b| b.iter(|| ListIndex::load(&conn, &by_amount, as_of()).unwrap()),
+    );
+    let mut index = ListIndex::load(&conn, &by_amount, as_of()).unwrap();
+    index.sort(SortColumn::Amount, true);
+    group.bench_function("list held in memory: a page of 200 (cursor move)", |b| {
+        b.iter(|| index.page(&conn, 50_000, 200, as_of()).unwrap())
+    });
+    let mut descending = false;
+    group.bench_function(
+        "list held in memory: sort change (expected close, either way) and its first page",
+        |b| {
+            b.iter(|| {
+                descending = !descending;
+                index.sort(SortColumn::ExpectedClose, descending);
+                index.page(&conn, 0, 200, as_of()).unwrap()
+            })
+        },
+    );
+    let stale = query(SortColumn::LastTouch, Some(SavedView::Stale));
+    group.bench_function(
+        "list held in memory: switch to the stale view (read with last touches, sorted, page)",
+        |b| {
+            b.iter(|| {
+                let mut index = ListIndex::load(&conn, &stale, as_of()).unwrap();
+                index.sort(SortColumn::LastTouch, false);
+                index.page(&conn, 0, 200, as_of()).unwrap()
+            })
+        },
+    );
     group.bench_function("saved views' counts", |b| {
         b.iter(|| reads::saved_view_counts(&conn, as_of(), 30).unwrap())
     });

@@ -19,7 +19,7 @@ pub use error::ConfigError;
 pub use keys::{KeyList, KeyOverride, KeysConfig, configured_keymap};
 pub use sections::{
     ForecastSettings, Horizon, KpiPeriod, KpiSettings, Origins, Percent, PipelineSettings,
-    StageProbabilities, StageStaleDays, StaleDays,
+    StageProbabilities, StageStaleDays, StaleDays, ViewSettings,
 };
 
 /// Everything the config file can set.
@@ -40,6 +40,8 @@ pub struct Config {
     pub forecast: ForecastSettings,
     /// The scoring models' penalty and minimum training set.
     pub scoring: ScoringSettings,
+    /// The Stale view's days.
+    pub views: ViewSettings,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).

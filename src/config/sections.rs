@@ -218,3 +218,19 @@ impl TryFrom<i64> for Origins {
             .ok_or_else(|| format!("'{value}' is not a number of backtest origins; use 1 to 24"))
     }
 }
+
+/// `[views]`: the pipeline's saved views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ViewSettings {
+    /// Days without an activity or a stage change after which an open deal is in the Stale view.
+    pub stale_days: StaleDays,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            stale_days: StaleDays(30),
+        }
+    }
+}

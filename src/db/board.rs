@@ -200,35 +200,55 @@ pub fn load_cards(
     sort: CardSort,
     period: (NaiveDate, NaiveDate),
 ) -> rusqlite::Result<BoardCards> {
-    let (where_sql, params) = filter_sql(filter);
-    let order = match sort {
-        CardSort::Amount => "d.amount_cents DESC, d.id",
-        CardSort::CloseDate => "d.expected_close_on IS NULL, d.expected_close_on, d.id",
-    };
     let mut cards = BoardCards::default();
-    let mut stmt = conn.prepare(&format!(
-        "{CARD_SELECT} WHERE d.stage = ?{where_sql} ORDER BY {order} LIMIT {PAGE}"
-    ))?;
     for (slot, stage) in cards.open.iter_mut().zip(Stage::OPEN) {
-        let mut all = vec![Value::Text(stage.as_str().into())];
-        all.extend(params.iter().cloned());
-        *slot = stmt
-            .query_map(params_from_iter(all), card_from)?
-            .collect::<rusqlite::Result<_>>()?;
+        *slot = load_column_page(conn, filter, sort, period, Some(stage), 0)?;
     }
-    let mut all = vec![
-        Value::Text(period.0.to_string()),
-        Value::Text(period.1.to_string()),
-    ];
-    all.extend(params);
-    cards.closed = conn
-        .prepare(&format!(
-            "{CARD_SELECT} WHERE d.closed_on BETWEEN ? AND ?{where_sql}
-             ORDER BY d.closed_on DESC, d.id DESC LIMIT {PAGE}"
-        ))?
-        .query_map(params_from_iter(all), card_from)?
-        .collect::<rusqlite::Result<_>>()?;
+    cards.closed = load_column_page(conn, filter, sort, period, None, 0)?;
     Ok(cards)
+}
+
+/// The [`PAGE`] cards of one column after the first `offset`: an open stage's, or (`None`)
+/// the deals closed in `period`, in the board's order; how the board reaches every card.
+pub fn load_column_page(
+    conn: &Connection,
+    filter: &BoardFilter,
+    sort: CardSort,
+    period: (NaiveDate, NaiveDate),
+    stage: Option<Stage>,
+    offset: usize,
+) -> rusqlite::Result<Vec<Card>> {
+    let (where_sql, params) = filter_sql(filter);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let (sql, mut all) = match stage {
+        Some(stage) => {
+            let order = match sort {
+                CardSort::Amount => "d.amount_cents DESC, d.id",
+                CardSort::CloseDate => "d.expected_close_on IS NULL, d.expected_close_on, d.id",
+            };
+            (
+                format!(
+                    "{CARD_SELECT} WHERE d.stage = ?{where_sql} ORDER BY {order}
+                     LIMIT {PAGE} OFFSET {offset}"
+                ),
+                vec![Value::Text(stage.as_str().into())],
+            )
+        }
+        None => (
+            format!(
+                "{CARD_SELECT} WHERE d.closed_on BETWEEN ? AND ?{where_sql}
+                 ORDER BY d.closed_on DESC, d.id DESC LIMIT {PAGE} OFFSET {offset}"
+            ),
+            vec![
+                Value::Text(period.0.to_string()),
+                Value::Text(period.1.to_string()),
+            ],
+        ),
+    };
+    all.extend(params);
+    conn.prepare_cached(&sql)?
+        .query_map(params_from_iter(all), card_from)?
+        .collect()
 }
 
 /// Counts and sums every column for the filter; scans all open deals, so it runs on the worker.

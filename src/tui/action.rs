@@ -164,6 +164,22 @@ pub enum Command {
     JumpToCustomer,
     /// On a record: the Tasks screen showing the owner's tasks.
     OwnerTasks,
+    /// Open the find popup: search customers, contacts, deals and tasks.
+    OpenFind,
+    /// Pipeline: switch between the board and the list of open deals.
+    ToggleListView,
+    /// Deal list: show the next saved view.
+    NextSavedView,
+    /// Deal list: show the previous saved view.
+    PreviousSavedView,
+    /// Deal list: select every deal of the view, or none.
+    SelectAll,
+    /// Deal list: move the selected deals to another open stage.
+    BulkMove,
+    /// Deal list: give the selected deals to another rep.
+    BulkOwner,
+    /// Deal list: set the selected deals' expected close date.
+    BulkClose,
 }
 
 impl Command {

@@ -13,6 +13,7 @@ pub use crate::tui::effects::Message;
 use crate::tui::effects::{Effect, Effects};
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::popups::find::FindState;
 use crate::tui::popups::import::ImportState;
 use crate::tui::popups::palette::Palette;
 use crate::tui::popups::record::RecordStack;
@@ -88,6 +89,8 @@ pub struct App {
     pub model_view: Option<u16>,
     /// The help overlay's scroll position, while it is open.
     pub help: Option<u16>,
+    /// The find popup, while open.
+    pub find: Option<FindState>,
     /// The running import's progress and the last import report.
     pub import: ImportState,
     /// The settings from the config file (or the defaults).
@@ -154,6 +157,7 @@ impl App {
             history: None,
             model_view: None,
             help: None,
+            find: None,
             import: ImportState::default(),
             keymap: loaded.keymap.clone(),
             config,
@@ -238,6 +242,9 @@ impl App {
         if let Some(form) = &self.record_form {
             return form.contexts();
         }
+        if self.find.is_some() {
+            return vec![Context::Find];
+        }
         if !self.records.is_empty() {
             return vec![Context::Record, Context::Global];
         }
@@ -287,6 +294,7 @@ impl App {
                     | Context::RecordForm
                     | Context::Picker
                     | Context::Find
+                    | Context::Bulk
             )
         );
         match event.code {

@@ -27,6 +27,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if !app.records.is_empty() {
         popups::record::view::draw(app, frame, body);
     }
+    if let Some(find) = &app.find {
+        popups::find::view::draw(app, find, frame, body);
+    }
     if let Some(form) = &app.record_form {
         popups::record_form::view::draw(app, form, frame, body);
     }

@@ -88,6 +88,14 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
         }
         return None;
     }
+    if app.screen == Screen::Pipeline && app.pipeline.list.shown {
+        return crate::tui::screens::pipeline::list::update::click(
+            &mut app.pipeline.list,
+            body,
+            column,
+            row,
+        );
+    }
     let open = match app.screen {
         Screen::Pipeline => click_board(app, body, column, row),
         Screen::Customers => click_customers(app, body, column, row),

@@ -4,10 +4,12 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
 use crate::tui::popups::record::update as record;
-use crate::tui::popups::{export, help, import, palette::suggest, record_form};
+use crate::tui::popups::{export, find, help, import, palette::suggest, record_form};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::forecast::update as forecast_update;
+use crate::tui::screens::pipeline::list::update as list_update;
+use crate::tui::screens::pipeline::more;
 use crate::tui::screens::pipeline::update as pipeline_update;
 use crate::tui::screens::tasks::update as tasks_update;
 use crate::tui::screens::tiers::update as tiers_update;
@@ -51,6 +53,9 @@ fn type_char(app: &mut App, c: char) {
         retype(app);
     } else if app.record_form.is_some() {
         record_form::update::type_char(app, c);
+    } else if let Some(state) = app.find.as_mut() {
+        let effects = find::update::type_char(state, c);
+        app.apply(effects);
     } else {
         screens::type_char(app, c);
     }
@@ -104,6 +109,14 @@ fn run_command(app: &mut App, command: Command) {
         record_form::update::run_command(app, command);
         return;
     }
+    if let Some(state) = app.find.as_mut() {
+        let (after, effects) = find::update::run_command(state, command);
+        if after == find::update::After::Close {
+            app.find = None;
+        }
+        app.apply(effects);
+        return;
+    }
     if !app.records.is_empty() && record::run_command(app, command) {
         return;
     }
@@ -126,6 +139,7 @@ fn run_command(app: &mut App, command: Command) {
         | Command::LogActivity
         | Command::FollowUpTask
         | Command::SetQuota => record_form::update::open(app, command),
+        Command::OpenFind => open_find(app, ""),
         // The screen beneath an open record takes no commands.
         _ if !app.records.is_empty() => {}
         _ => screens::run_command(app, command),
@@ -194,6 +208,14 @@ fn run_line(app: &mut App, line: &str) {
         switch_theme(app, name);
         return;
     }
+    if line == "find" || line.starts_with("find ") {
+        open_find(app, line.trim_start_matches("find").trim());
+        return;
+    }
+    if let Some(name) = line.strip_prefix("view") {
+        show_view(app, name);
+        return;
+    }
     match line {
         "history" | "hist" => {
             app.jobs.request(Job::History);
@@ -221,6 +243,27 @@ fn run_line(app: &mut App, line: &str) {
             }
         },
     }
+}
+
+/// `/` or `:find [TEXT]`: the find popup, with `text` searched for already.
+fn open_find(app: &mut App, text: &str) {
+    let (state, effects) = find::update::open(text);
+    app.find = Some(state);
+    app.apply(effects);
+}
+
+/// `:view NAME`: the pipeline's list with that saved view.
+fn show_view(app: &mut App, name: &str) {
+    let Some(view) = crate::tui::screens::pipeline::list::view_by_name(name) else {
+        app.message = Message::error(format!(
+            "no view '{}': use stale, slipped, undated, month, quarter, biggest or all",
+            name.trim()
+        ));
+        return;
+    };
+    app.screen = crate::tui::screen::Screen::Pipeline;
+    let effects = list_update::show_view(&mut app.pipeline, view, &ctx!(app));
+    app.apply(effects);
 }
 
 /// `:theme NAME`: the named built-in theme, with the config's changes to it, for this session.
@@ -263,11 +306,18 @@ fn take_reply(app: &mut App, reply: Reply) {
             match &written.saved {
                 // Task, absence and channel-plan batches touch no deal: the board and KPIs stay.
                 Some(saved) if saved.deal_id.is_none() => {
-                    app.message = Message::info(saved.summary.clone())
+                    // A record batch (a bulk change undone, say) may touch many deals.
+                    let effects = pipeline_update::reload_board(&mut app.pipeline, &ctx!(app));
+                    app.apply(effects);
+                    let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
+                    app.apply(effects);
+                    app.message = Message::info(saved.summary.clone());
                 }
                 _ => {
                     let effects =
                         pipeline_update::take_written(&mut app.pipeline, written, &ctx!(app));
+                    app.apply(effects);
+                    let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
                     app.apply(effects);
                     forecast_update::data_changed(&mut app.forecast);
                     tiers_update::data_changed(&mut app.tiers);
@@ -304,6 +354,21 @@ fn take_reply(app: &mut App, reply: Reply) {
             app.apply(effects);
         }
         Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
+        Output::Found(Ok(found)) => {
+            if let Some(state) = app.find.as_mut() {
+                find::update::take_found(state, found);
+            }
+        }
+        Output::DealList(Ok(page)) => list_update::take_page(&mut app.pipeline.list, page),
+        Output::ViewCounts(Ok(counts)) => app.pipeline.list.counts = Some(counts),
+        Output::Bulk(Ok(summary)) => {
+            pipeline_update::reload_everything(app);
+            let effects = list_update::take_bulk(&mut app.pipeline.list, &summary);
+            app.apply(effects);
+            let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
+            app.apply(effects);
+        }
+        Output::BoardMore(Ok(more)) => more::take_more(&mut app.pipeline, more),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
         Output::DealRecord(id, result) => record::take_deal(app, id, result),
         Output::CustomerRecord(id, result) => record::take_customer(app, id, result),
@@ -315,7 +380,12 @@ fn take_reply(app: &mut App, reply: Reply) {
         | Output::Forecast(Err(e))
         | Output::Tiers(Err(e))
         | Output::Scores(Err(e))
-        | Output::Tasks(Err(e)) => app.message = Message::error(e),
+        | Output::Tasks(Err(e))
+        | Output::Found(Err(e))
+        | Output::DealList(Err(e))
+        | Output::ViewCounts(Err(e))
+        | Output::Bulk(Err(e))
+        | Output::BoardMore(Err(e)) => app.message = Message::error(e),
     }
 }
 

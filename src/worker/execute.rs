@@ -5,7 +5,8 @@ use std::time::Instant;
 use rusqlite::Connection;
 
 use super::jobs::{
-    board, channels, customers, forecast, record_reads, records, scores, tasks, tiers, writes,
+    board, channels, customers, find_list, forecast, record_reads, records, scores, tasks, tiers,
+    writes,
 };
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
@@ -70,6 +71,21 @@ pub fn execute_reporting(
         Job::RecordForm { ask, today } => records::form(conn, ask, today),
         Job::DealRecord { id, as_of } => record_reads::deal(conn, id, as_of),
         Job::CustomerRecord { id } => record_reads::customer(conn, id),
+        Job::Find { text } => find_list::find(conn, &text),
+        Job::DealList { query, as_of } => find_list::list(conn, &query, as_of),
+        Job::ViewCounts { as_of, stale_days } => find_list::counts(conn, as_of, stale_days),
+        Job::Bulk {
+            target,
+            change,
+            today,
+        } => find_list::bulk(conn, &target, &change, today),
+        Job::BoardMore {
+            filter,
+            sort,
+            period,
+            stage,
+            offset,
+        } => find_list::more_cards(conn, &filter, sort, period, stage, offset),
     };
     Reply {
         generation: request.generation,

@@ -13,8 +13,11 @@ mod request;
 
 pub use crate::db::form_choices::Choice;
 pub use execute::{execute, execute_reporting};
+pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;
-pub use output::{BoardKpis, ChannelsModel, Output, Reply, Written};
+pub use output::{
+    BoardKpis, ChannelsModel, DealListPage, Found, FoundHit, MoreCards, Output, Reply, Written,
+};
 pub use queue::{Worker, Workers};
 pub use record_write::{FormAsk, FormData, RecordRefusal, RecordWrite};
-pub use request::{Job, JobKind, Request};
+pub use request::{BulkTarget, Job, JobKind, Request};

@@ -13,6 +13,9 @@ use crate::db::channels::Channels;
 use crate::db::customers::{CustomerDetail, CustomerIndex};
 use crate::db::edits::{HistoryLine, Saved};
 use crate::db::reads::{CustomerRecord, DealRecord};
+use crate::db::reads::{Hit, ListPage, SavedView};
+use crate::db::records::BulkSummary;
+use crate::domain::Stage;
 use crate::export::Exported;
 use crate::import::{ImportReport, Progress};
 
@@ -73,6 +76,54 @@ pub enum Output {
     DealRecord(i64, Result<Option<Box<DealRecord>>, String>),
     /// The customer asked for by id and its record, `None` when there is no such customer.
     CustomerRecord(i64, Result<Option<Box<CustomerRecord>>, String>),
+    /// What a search found.
+    Found(Result<Found, String>),
+    /// A page of the pipeline's list view.
+    DealList(Result<DealListPage, String>),
+    /// Each saved view with its count of open deals.
+    ViewCounts(Result<Vec<(SavedView, usize)>, String>),
+    /// A bulk change saved.
+    Bulk(Result<BulkSummary, String>),
+    /// The next page of one board column.
+    BoardMore(Result<MoreCards, String>),
+}
+
+/// The results of one search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The text searched for.
+    pub text: String,
+    /// Results grouped by kind, each with the deal a task belongs to.
+    pub hits: Vec<FoundHit>,
+}
+
+/// One search result and, for a task, its deal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundHit {
+    /// The result.
+    pub hit: Hit,
+    /// The deal of a task, if it has one.
+    pub deal_id: Option<i64>,
+}
+
+/// A page of the list view and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealListPage {
+    /// The row number of its first row.
+    pub offset: usize,
+    /// The rows and the true total.
+    pub page: ListPage,
+}
+
+/// More cards of one board column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoreCards {
+    /// The open stage of the column, or `None` for the Won/Lost column.
+    pub stage: Option<Stage>,
+    /// How many cards came before these.
+    pub offset: usize,
+    /// The cards.
+    pub cards: Vec<Card>,
 }
 
 /// The channels as stored, and each one's fitted curve (same order), for the Channels screen.

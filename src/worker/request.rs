@@ -8,7 +8,9 @@ use crate::analytics::forecast::ForecastOptions;
 use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
-use crate::domain::{DealChange, Money, TaskChange};
+use crate::db::reads::ListQuery;
+use crate::db::records::BulkChange;
+use crate::domain::{DealChange, Money, Stage, TaskChange};
 use crate::export::ExportJob;
 use crate::import::ImportJob;
 use crate::worker::record_write::{FormAsk, RecordWrite};
@@ -141,6 +143,56 @@ pub enum Job {
         /// Which customer.
         id: i64,
     },
+    /// Search customers, contacts, deals and tasks (the find popup).
+    Find {
+        /// The text typed.
+        text: String,
+    },
+    /// Read a page of the pipeline's list view.
+    DealList {
+        /// Filter, sort, view and the page wanted.
+        query: ListQuery,
+        /// Today, for ages and the saved views' dates.
+        as_of: NaiveDate,
+    },
+    /// Count the open deals of every saved view.
+    ViewCounts {
+        /// Today.
+        as_of: NaiveDate,
+        /// The Stale view's days.
+        stale_days: u32,
+    },
+    /// Apply one change to many deals, as one undo step.
+    Bulk {
+        /// Which deals.
+        target: BulkTarget,
+        /// What to do to them.
+        change: BulkChange,
+        /// The date stage changes and closings are stamped with.
+        today: NaiveDate,
+    },
+    /// Load the next page of one board column.
+    BoardMore {
+        /// Which deals.
+        filter: BoardFilter,
+        /// Card order.
+        sort: CardSort,
+        /// The Won/Lost column's period.
+        period: (NaiveDate, NaiveDate),
+        /// The open stage of the column, or `None` for the Won/Lost column.
+        stage: Option<Stage>,
+        /// Cards already loaded.
+        offset: usize,
+    },
+}
+
+/// The deals a bulk change applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkTarget {
+    /// These deals.
+    Deals(Vec<i64>),
+    /// Every deal of a list view (its query's page is ignored), as it is when the change runs.
+    View(ListQuery),
 }
 
 /// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
@@ -180,11 +232,19 @@ pub enum JobKind {
     RecordForm,
     /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
     Record,
+    /// [`Job::Find`].
+    Find,
+    /// [`Job::DealList`].
+    DealList,
+    /// [`Job::ViewCounts`].
+    ViewCounts,
+    /// [`Job::BoardMore`].
+    BoardMore,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 17] = [
+    pub const ALL: [JobKind; 21] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -202,6 +262,10 @@ impl JobKind {
         JobKind::Scores,
         JobKind::RecordForm,
         JobKind::Record,
+        JobKind::Find,
+        JobKind::DealList,
+        JobKind::ViewCounts,
+        JobKind::BoardMore,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -224,6 +288,10 @@ impl JobKind {
             JobKind::Scores => "fitting scores",
             JobKind::RecordForm => "opening the form",
             JobKind::Record => "opening the record",
+            JobKind::Find => "searching",
+            JobKind::DealList => "loading the deal list",
+            JobKind::ViewCounts => "counting the saved views",
+            JobKind::BoardMore => "loading more cards",
         }
     }
 
@@ -247,6 +315,10 @@ impl JobKind {
             JobKind::Scores => "scores",
             JobKind::RecordForm => "form",
             JobKind::Record => "record",
+            JobKind::Find => "found",
+            JobKind::DealList => "deal list",
+            JobKind::ViewCounts => "view counts",
+            JobKind::BoardMore => "cards",
         }
     }
 
@@ -269,6 +341,7 @@ impl JobKind {
                 | JobKind::Channels
                 | JobKind::Tiers
                 | JobKind::Scores
+                | JobKind::ViewCounts
         )
     }
 }
@@ -287,6 +360,7 @@ impl Job {
             | Job::TaskWrite { .. }
             | Job::ApplyChannelPlan { .. }
             | Job::RecordWrite { .. } => JobKind::Write,
+            Job::Bulk { .. } => JobKind::Write,
             Job::History => JobKind::History,
             Job::Kpis { .. } => JobKind::Kpis,
             Job::Export(_) => JobKind::Export,
@@ -299,6 +373,10 @@ impl Job {
             Job::Scores { .. } => JobKind::Scores,
             Job::RecordForm { .. } => JobKind::RecordForm,
             Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,
+            Job::Find { .. } => JobKind::Find,
+            Job::DealList { .. } => JobKind::DealList,
+            Job::ViewCounts { .. } => JobKind::ViewCounts,
+            Job::BoardMore { .. } => JobKind::BoardMore,
         }
     }
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod bin;
+pub mod lists;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};

@@ -55,14 +55,25 @@ fn batch_rows(tx: &Transaction<'_>, batch: i64) -> Result<Vec<EditRow>, WriteErr
 /// a deal: undoing one patches the deal's card like any deal change.
 const RECORD_DEALS: &str = "rec:deals";
 
+/// The one deal a batch changed, when it changed exactly one: its card can be patched in place;
+/// a batch over many deals (a bulk change) has none, so the board reloads.
+fn single_deal(rows: &[EditRow]) -> Option<i64> {
+    let mut deals = rows
+        .iter()
+        .filter(|r| r.entity == deal::ENTITY || r.entity == RECORD_DEALS)
+        .map(|r| r.entity_id);
+    let first = deals.next()?;
+    deals.all(|id| id == first).then_some(first)
+}
+
 const UNDO_BATCH: &str = "SELECT MAX(batch) FROM edits WHERE undone = 0";
 const REDO_BATCH: &str = "SELECT MIN(batch) FROM edits WHERE undone = 1 AND superseded = 0";
 
 fn target_deal(conn: &Connection, batch_sql: &str) -> rusqlite::Result<Option<i64>> {
     conn.query_row(
         &format!(
-            "SELECT MIN(entity_id) FROM edits WHERE entity IN ('deal', 'rec:deals')
-             AND batch = ({batch_sql})"
+            "SELECT CASE WHEN COUNT(DISTINCT entity_id) = 1 THEN MIN(entity_id) END
+             FROM edits WHERE entity IN ('deal', 'rec:deals') AND batch = ({batch_sql})"
         ),
         [],
         |r| r.get(0),
@@ -146,10 +157,7 @@ fn replay(tx: &Transaction<'_>, batch: i64, back: bool) -> Result<Saved, WriteEr
     let summary = replay(tx, &rows, back)?;
     Ok(Saved {
         batch,
-        deal_id: rows
-            .iter()
-            .find(|r| r.entity == deal::ENTITY || r.entity == RECORD_DEALS)
-            .map(|r| r.entity_id),
+        deal_id: single_deal(&rows),
         summary,
     })
 }

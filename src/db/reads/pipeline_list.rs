@@ -125,6 +125,12 @@ pub struct ListQuery {
     pub stage: Option<String>,
     /// Only deals of this rep.
     pub owner_rep_id: Option<i64>,
+    /// Only deals of reps in this team.
+    pub team: Option<String>,
+    /// Only deals of this product.
+    pub product_id: Option<i64>,
+    /// Only deals expected to close between these days (both included).
+    pub closes_between: Option<(NaiveDate, NaiveDate)>,
     /// Only deals whose title or customer contains this text.
     pub text: Option<String>,
     /// The column to sort by.
@@ -173,7 +179,7 @@ pub struct ListPage {
 
 /// The open deals as a CTE named `open`; with `touch`, each with its last activity, stage change
 /// or creation as `last_touch` (two index lookups a deal, so only when a filter or sort needs it).
-fn open_cte(touch: bool) -> String {
+pub(super) fn open_cte(touch: bool) -> String {
     let touch = if touch {
         ", MAX(d.created_on,
                COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id), ''),
@@ -185,23 +191,19 @@ fn open_cte(touch: bool) -> String {
     format!(
         "WITH open AS (
     SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
-           d.expected_close_on, d.created_on, d.rep_id{touch}
+           d.expected_close_on, d.created_on, d.rep_id, d.product_id, r.team{touch}
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
     WHERE d.closed_on IS NULL)"
     )
 }
 
 /// The last touch of the deal `p.id` created on `p.created_on`, for the rows of one page.
-const PAGE_TOUCH: &str = "MAX(p.created_on,
+pub(super) const PAGE_TOUCH: &str = "MAX(p.created_on,
     COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = p.id), ''),
     COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = p.id), ''))";
 
-/// One page of open deals for `query` as of `today`.
-pub fn pipeline_page(
-    conn: &Connection,
-    query: &ListQuery,
-    today: NaiveDate,
-) -> rusqlite::Result<ListPage> {
+/// The `WHERE` condition on the `open` rows for `query`'s view and filters, and its parameters.
+pub(super) fn conditions(query: &ListQuery, today: NaiveDate) -> (String, Vec<Value>) {
     let mut conditions = vec![
         query
             .view
@@ -217,6 +219,20 @@ pub fn pipeline_page(
         params.push(rep.into());
         conditions.push(format!("rep_id = ?{}", params.len()));
     }
+    if let Some(team) = &query.team {
+        params.push(team.clone().into());
+        conditions.push(format!("team = ?{}", params.len()));
+    }
+    if let Some(product) = query.product_id {
+        params.push(product.into());
+        conditions.push(format!("product_id = ?{}", params.len()));
+    }
+    if let Some((first, last)) = query.closes_between {
+        params.push(first.to_string().into());
+        params.push(last.to_string().into());
+        let n = params.len();
+        conditions.push(format!("expected_close_on BETWEEN ?{} AND ?{n}", n - 1));
+    }
     if let Some(text) = query
         .text
         .as_deref()
@@ -227,7 +243,16 @@ pub fn pipeline_page(
         let n = params.len();
         conditions.push(format!("(title LIKE ?{n} OR customer LIKE ?{n})"));
     }
-    let filter = conditions.join(" AND ");
+    (conditions.join(" AND "), params)
+}
+
+/// One page of open deals for `query` as of `today`.
+pub fn pipeline_page(
+    conn: &Connection,
+    query: &ListQuery,
+    today: NaiveDate,
+) -> rusqlite::Result<ListPage> {
+    let (filter, mut params) = conditions(query, today);
     let touch = query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch;
     let open = open_cte(touch);
     let total: i64 = conn

@@ -107,3 +107,13 @@ pub fn search(conn: &Connection, text: &str, per_kind: usize) -> rusqlite::Resul
     }
     Ok(hits)
 }
+
+/// The deal a task belongs to, if any (a task found by [`search`] opens its deal's record).
+pub fn task_deal(conn: &Connection, task_id: i64) -> rusqlite::Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT deal_id FROM tasks WHERE id = ?1")?
+        .query_row([task_id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten())
+}

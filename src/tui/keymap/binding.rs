@@ -57,14 +57,17 @@ pub enum Context {
     Find,
     /// On the pipeline's list view.
     DealList,
+    /// In the bulk change popup of the list view.
+    Bulk,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 25] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
+        Context::Bulk,
         Context::Record,
         Context::RecordForm,
         Context::Picker,
@@ -142,6 +145,7 @@ impl Context {
             Context::Picker => "Picker (type to filter)",
             Context::Find => "Find (type to search)",
             Context::DealList => "Pipeline list view",
+            Context::Bulk => "Bulk change of the selected deals",
         }
     }
 }

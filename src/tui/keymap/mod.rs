@@ -169,6 +169,8 @@ impl Default for KeyMap {
             crate::tui::popups::record_form::keys::openers(),
             crate::tui::popups::record_form::keys::bindings(),
             crate::tui::popups::record::keys::bindings(),
+            crate::tui::screens::pipeline::list::keys::bindings(),
+            crate::tui::popups::find::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [
@@ -184,6 +186,8 @@ impl Default for KeyMap {
             CommandLine,
             History,
             ChannelEntry,
+            Context::Find,
+            Context::Bulk,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], Command::Quit, "quit"));
         }

@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod deal_form;
 pub mod export;
 pub mod filter;
+pub mod find;
 pub mod help;
 pub mod history;
 pub mod import;

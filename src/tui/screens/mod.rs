@@ -40,6 +40,8 @@ pub fn type_char(app: &mut App, c: char) {
         Screen::Pipeline => {
             if let Some(form) = app.pipeline.form.as_mut() {
                 form.type_char(c);
+            } else {
+                pipeline::list::update::type_char(&mut app.pipeline.list, c);
             }
         }
         Screen::Tasks => tasks::update::type_char(&mut app.tasks, c),
@@ -64,6 +66,12 @@ pub fn after_update(app: &mut App) {
     app.customers.scroll_into_view(rows);
     app.pipeline
         .scroll_into_view(layout::board_card_rows(app.size));
+    let effects = pipeline::list::update::after_update(&mut app.pipeline, &ctx!(app));
+    app.apply(effects);
+    if !app.pipeline.list.shown {
+        let effects = pipeline::more::load_ahead(&mut app.pipeline);
+        app.apply(effects);
+    }
     let effects = tasks::update::ensure_loaded(&mut app.tasks, &ctx!(app));
     app.apply(effects);
     app.tasks.scroll_into_view(tasks::list_rows(app.size));

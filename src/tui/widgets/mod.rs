@@ -4,4 +4,5 @@ pub mod columns;
 pub mod form;
 pub mod picker;
 pub mod popup;
+pub mod table;
 pub mod text;

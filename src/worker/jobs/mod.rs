@@ -4,6 +4,7 @@
 pub(super) mod board;
 pub(super) mod channels;
 pub(super) mod customers;
+pub(super) mod find_list;
 pub(super) mod forecast;
 pub(super) mod record_reads;
 pub(super) mod records;

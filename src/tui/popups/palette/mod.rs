@@ -7,7 +7,7 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 15] = [
+pub const COMMANDS: [(&str, &str); 17] = [
     ("history", "list recent changes"),
     (
         "model",
@@ -44,6 +44,14 @@ pub const COMMANDS: [(&str, &str); 15] = [
         "log a call, email, meeting or note on the record on show",
     ),
     ("quota", "set a rep's quota for a quarter"),
+    (
+        "find ",
+        "find [TEXT]: search customers, contacts, deals and tasks",
+    ),
+    (
+        "view ",
+        "view NAME: the pipeline list's saved view (stale, slipped, undated, month, quarter, biggest, all)",
+    ),
 ];
 
 /// How many customer names `:goto customer` offers at most.

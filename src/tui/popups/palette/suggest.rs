@@ -28,6 +28,16 @@ pub fn suggestions(app: &App, line: &str) -> Vec<Suggestion> {
             help: "export chart FILE.svg: the Forecast or Tiers chart as an SVG file".into(),
         }];
     }
+    if let Some(rest) = line.strip_prefix("view ") {
+        return crate::tui::screens::pipeline::list::views()
+            .map(crate::tui::screens::pipeline::list::view_name)
+            .filter(|name| name.starts_with(rest.trim()))
+            .map(|name| Suggestion {
+                line: format!("view {name}"),
+                help: "show the pipeline list with this saved view".into(),
+            })
+            .collect();
+    }
     if let Some(rest) = line.strip_prefix("theme ") {
         return ThemeName::ALL
             .iter()

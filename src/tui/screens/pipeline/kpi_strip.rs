@@ -23,6 +23,17 @@ fn initial(stage: crate::domain::Stage) -> &'static str {
     &stage.as_str()[..1]
 }
 
+/// Which deals the strip's figures reflect: the filter narrows the cards and the column
+/// totals, while the KPIs always count every deal of the period.
+fn scope(p: &crate::tui::screens::pipeline::PipelineState) -> String {
+    let label = filter_label(p);
+    if p.filter == crate::db::board::BoardFilter::default() {
+        label
+    } else {
+        format!("cards and totals: {label}; KPIs: every deal")
+    }
+}
+
 /// Draws the strip into `area` (two lines).
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -36,11 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         None => vec![
             Line::from(vec![head, Span::styled("computing KPIs…", theme.muted)]),
             Line::from(Span::styled(
-                format!(
-                    "cards {} · {}",
-                    sort_label(p.sort),
-                    filter_label(&app.pipeline)
-                ),
+                format!("cards {} · {}", sort_label(p.sort), scope(&app.pipeline)),
                 theme.muted,
             )),
         ],
@@ -82,7 +89,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     conversions.join(" "),
                     dwell.join(" "),
                     sort_label(p.sort),
-                    filter_label(&app.pipeline)
+                    scope(&app.pipeline)
                 ),
                 theme.muted,
             ));

@@ -5,6 +5,8 @@ pub mod deal_score;
 pub mod filter;
 pub mod keys;
 pub mod kpi_strip;
+pub mod list;
+pub mod more;
 pub mod popups;
 pub mod update;
 pub mod view;
@@ -107,6 +109,10 @@ pub struct PipelineState {
     pub lost_picker: Option<(i64, usize)>,
     /// A change waiting for confirmation.
     pub confirm: Option<Confirm>,
+    /// The list view of the open deals, and whether it shows instead of the board.
+    pub list: list::DealList,
+    /// The board column and card count of a further page of cards asked for.
+    pub more_asked: Option<(usize, usize)>,
 }
 
 impl PipelineState {
@@ -118,6 +124,8 @@ impl PipelineState {
             _ if self.form.is_some() => vec![Context::DealForm],
             _ if self.lost_picker.is_some() => vec![Context::LostReason],
             _ if self.filter_editor.is_some() => vec![Context::Filter],
+            _ if self.list.bulk.is_some() => vec![Context::Bulk],
+            _ if self.list.shown => vec![Context::DealList, Context::Global],
             _ => vec![Context::Pipeline, Context::Global],
         }
     }
@@ -149,6 +157,8 @@ impl PipelineState {
             form: None,
             lost_picker: None,
             confirm: None,
+            list: list::DealList::default(),
+            more_asked: None,
         }
     }
 

@@ -23,6 +23,8 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
         picker
     } else if pipeline.filter_editor.is_some() {
         filter
+    } else if pipeline.list.shown || pipeline.list.bulk.is_some() {
+        return super::list::update::run_command(pipeline, command, ctx);
     } else {
         board
     };
@@ -80,6 +82,10 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
             if let Some(card) = p.selected_card() {
                 effects.push(Effect::OpenRecord(RecordRef::Deal(card.id)));
             }
+        }
+        Command::ToggleListView => effects.0.extend(super::list::update::toggle(p, ctx).0),
+        Command::ToggleSelect | Command::BulkMove | Command::BulkOwner | Command::BulkClose => {
+            super::list::update::board_selection(p, command, effects)
         }
         _ => {}
     }
@@ -227,10 +233,12 @@ fn filter(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, comman
         Command::NextFilterValue | Command::PreviousFilterValue => {
             step_filter(pipeline, ctx, field, command == Command::NextFilterValue);
             reload(pipeline, effects, true);
+            pipeline.list.restart();
         }
         Command::ClearFilterField => {
             clear_filter(pipeline, field);
             reload(pipeline, effects, true);
+            pipeline.list.restart();
         }
         Command::CloseFilter => pipeline.filter_editor = None,
         Command::Quit => effects.push(Effect::Quit),
@@ -287,6 +295,7 @@ fn clear_filter(pipeline: &mut PipelineState, field: BoardFilterField) {
 /// Asks the worker for the cards (and, when the filter changed, the totals) again.
 fn reload(pipeline: &mut PipelineState, effects: &mut Effects, totals_too: bool) {
     let p = &mut *pipeline;
+    p.more_asked = None;
     effects.request(Job::BoardCards {
         filter: p.filter.clone(),
         sort: p.sort,
@@ -350,4 +359,13 @@ fn request_kpis(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects) 
         kind: pipeline.period_kind,
         as_of: ctx.as_of,
     });
+}
+
+/// Reads the board, its totals and its KPIs again, after a batch that may have changed many
+/// deals (a record write, a bulk change undone or redone).
+pub fn reload_board(pipeline: &mut PipelineState, ctx: &Ctx) -> Effects {
+    let mut effects = Effects::none();
+    reload(pipeline, &mut effects, true);
+    request_kpis(pipeline, ctx, &mut effects);
+    effects
 }

@@ -19,6 +19,11 @@ use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if app.pipeline.list.shown {
+        super::list::view::draw(app, frame, area);
+        popups::draw(app, frame, area);
+        return;
+    }
     let [strip, board, selected] = layout::pipeline_areas(area);
     kpi_strip::draw(app, frame, strip);
     for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
@@ -29,6 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         kpi_strip::draw_quota(app, frame, board);
     }
     popups::draw(app, frame, area);
+    if let Some(step) = &app.pipeline.list.bulk {
+        super::list::view::draw_bulk(app, step, frame, area);
+    }
 }
 
 fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
@@ -98,7 +106,7 @@ fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
     }
     let t = &totals.open[column];
     let more = if t.count as usize > p.column_cards(column).len() {
-        format!(" (top {})", p.column_cards(column).len())
+        format!(" ({} loaded)", p.column_cards(column).len())
     } else {
         String::new()
     };
@@ -130,6 +138,11 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         .customer
         .as_deref()
         .map_or_else(|| "(no customer)".into(), |name| shown(name).into_owned());
+    let customer = if p.list.selected.contains(&card.id) {
+        format!("✓ {customer}")
+    } else {
+        customer
+    };
     let first = pad_between(&customer, &amount, width);
     let second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
