@@ -77,18 +77,30 @@ impl ForecastLines {
     /// The y range that holds every line with 5% room, starting at zero unless a line dips
     /// below it.
     pub fn y_bounds(&self) -> [f64; 2] {
-        let all = self
-            .history
+        padded(self.values().chain(self.pipeline.iter().map(|(_, y)| *y)))
+    }
+
+    /// The y range of the history, fit, forecast and bands alone (5% room, from zero unless
+    /// a band dips below it): the pipeline gets its own scale, so it cannot flatten them.
+    pub fn value_bounds(&self) -> [f64; 2] {
+        padded(self.values())
+    }
+
+    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.history
             .iter()
             .chain(&self.fitted)
             .chain(&self.pi95[0])
             .chain(&self.pi95[1])
-            .chain(&self.pipeline)
-            .map(|(_, y)| *y);
-        let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        let pad = ((hi - lo) * 0.05).max(1.0);
-        [if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad]
+            .map(|(_, y)| *y)
     }
+}
+
+/// The range of `values` and zero, with 5% room (at least a cent) at the ends that are not zero.
+fn padded(values: impl Iterator<Item = f64>) -> [f64; 2] {
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    let pad = ((hi - lo) * 0.05).max(1.0);
+    [if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad]
 }
 
 #[cfg(test)]
@@ -130,5 +142,9 @@ mod tests {
         let [lo, hi] = lines.y_bounds();
         assert_eq!(lo, 0.0);
         assert!(hi >= 700.0);
+        let [lo, hi] = lines.value_bounds();
+        assert_eq!(lo, 0.0);
+        assert!(hi < 700.0, "the pipeline is left out: {hi}");
+        assert!(hi >= lines.pi95[1][2].1);
     }
 }

@@ -140,6 +140,8 @@ pub enum Command {
     OlderCommand,
     /// Command line: the line run after the one shown.
     NewerCommand,
+    /// Forecast: pick the total, a rep, a product or a team by typing part of its name.
+    PickGroup,
 }
 
 impl Command {

@@ -238,7 +238,7 @@ impl App {
             Screen::Pipeline => self.pipeline.contexts(),
             Screen::Tasks => self.tasks.contexts(),
             Screen::Customers => self.customers.contexts(),
-            Screen::Forecast => vec![Context::Forecast, Context::Global],
+            Screen::Forecast => self.forecast.contexts(),
             Screen::Channels => self.channels.contexts(),
             Screen::Tiers => vec![Context::Tiers, Context::Global],
         }
@@ -280,6 +280,7 @@ impl App {
                     | Context::RecordForm
                     | Context::Picker
                     | Context::Find
+                    | Context::ForecastPicker
             )
         );
         match event.code {

@@ -57,11 +57,13 @@ pub enum Context {
     Find,
     /// On the pipeline's list view.
     DealList,
+    /// In the Forecast screen's group picker (type to filter).
+    ForecastPicker,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 25] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -73,6 +75,7 @@ impl Context {
         Context::LostReason,
         Context::Confirm,
         Context::Forecast,
+        Context::ForecastPicker,
         Context::Tiers,
         Context::Customers,
         Context::Tasks,
@@ -142,6 +145,7 @@ impl Context {
             Context::Picker => "Picker (type to filter)",
             Context::Find => "Find (type to search)",
             Context::DealList => "Pipeline list view",
+            Context::ForecastPicker => "Forecast group picker (type to filter)",
         }
     }
 }

@@ -159,6 +159,7 @@ impl Default for KeyMap {
             crate::tui::popups::filter::keys::bindings(),
             crate::tui::popups::help::keys::bindings(),
             crate::tui::screens::forecast::keys::bindings(),
+            crate::tui::screens::forecast::keys::picker(),
             crate::tui::screens::tiers::keys::bindings(),
             crate::tui::screens::tasks::keys::bindings(),
             crate::tui::popups::rep_picker::keys::bindings(),
@@ -181,6 +182,7 @@ impl Default for KeyMap {
             CommandLine,
             History,
             ChannelEntry,
+            Context::ForecastPicker,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], Command::Quit, "quit"));
         }

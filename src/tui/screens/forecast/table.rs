@@ -1,109 +1,384 @@
-//! The Forecast screen's side table: the model's coefficients, fit, backtest against the
-//! seasonal-naive baseline, and a warning when a bound goes below zero.
+//! The Forecast screen's side table, as rows of text: how sure the model is (its backtest beside
+//! the seasonal-naive baseline), every month of the horizon with its intervals (and the weighted
+//! pipeline when there is room), what is extrapolated, then the model's fit and coefficients.
+//! Pure, so paging can count the rows the view will draw.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
-
-use crate::analytics::forecast::{ErrorMetrics, FittedSeries, SeriesForecast};
+use crate::analytics::forecast::{Backtest, ErrorMetrics, FittedSeries, SeriesForecast};
 use crate::domain::Money;
-use crate::tui::app::App;
+use crate::tui::widgets::text::count;
 
-/// Draws the table of `shown` into `area`.
-pub fn draw(app: &App, shown: &SeriesForecast, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let block = Block::bordered()
-        .title(Span::styled(" Model ", theme.accent))
-        .border_style(theme.border);
-    let mut lines = Vec::new();
-    if let Some(series) = &shown.series {
-        lines.push(Line::from(format!(
-            "{} months {}…{}",
-            series.values.len(),
-            series.start,
-            series.last()
-        )));
-    }
-    match &shown.model {
-        Ok(model) => model_lines(app, model, &mut lines),
-        Err(problem) => lines.push(Line::from(Span::styled(problem.to_string(), theme.warning))),
-    }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+/// How a row is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Plain text.
+    Text,
+    /// A section or column heading.
+    Header,
+    /// Something the reader must not miss.
+    Warning,
+    /// Secondary: notes and months past the backtested range.
+    Muted,
 }
 
-fn model_lines(app: &App, model: &FittedSeries, lines: &mut Vec<Line<'static>>) {
-    let theme = &app.theme;
-    let fit = &model.fit;
-    if let Some(row) = model.forecast.iter().find(|r| r.pi95_lo < 0.0) {
-        let which = if row.pi80_lo < 0.0 { "80%" } else { "95%" };
-        lines.push(Line::from(Span::styled(
-            format!("{which} band below $0 from {} (not clamped)", row.month),
-            theme.warning,
-        )));
+/// One line of the side table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The words, already laid out in columns.
+    pub text: String,
+    /// How to draw them.
+    pub role: Role,
+}
+
+/// Which columns the month table has, widest last; the view picks the widest that fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Columns {
+    /// Month, forecast and the 80% interval.
+    Narrow,
+    /// Plus the 95% interval.
+    Medium,
+    /// Plus the weighted open pipeline of the month.
+    Wide,
+}
+
+/// Cells of the month, forecast, interval and pipeline columns.
+const MONTH: usize = 8;
+const FORECAST: usize = 8;
+const INTERVAL: usize = 16;
+const PIPELINE: usize = 8;
+
+impl Columns {
+    /// Every choice, narrowest first.
+    pub const ALL: [Columns; 3] = [Columns::Narrow, Columns::Medium, Columns::Wide];
+
+    /// Cells the columns take.
+    pub fn width(self) -> u16 {
+        let cells = match self {
+            Columns::Narrow => MONTH + FORECAST + INTERVAL,
+            Columns::Medium => MONTH + FORECAST + 2 * INTERVAL,
+            Columns::Wide => MONTH + FORECAST + 2 * INTERVAL + PIPELINE,
+        };
+        cells as u16
     }
+}
+
+/// The rows of the side table of `shown` with `columns`; sentences wrap at the columns' width.
+pub fn rows(shown: &SeriesForecast, columns: Columns) -> Vec<Row> {
+    let mut rows = Rows {
+        rows: Vec::new(),
+        width: usize::from(columns.width()),
+    };
+    match &shown.model {
+        Ok(model) => {
+            sureness(model.backtest.as_ref(), &mut rows);
+            months(shown, model, columns, &mut rows);
+            notes(shown, model, &mut rows);
+            fit(model, &mut rows);
+        }
+        Err(problem) => rows.say(&problem.to_string(), Role::Warning),
+    }
+    rows.rows
+}
+
+/// Rows being built, and the width sentences wrap at.
+struct Rows {
+    rows: Vec<Row>,
+    width: usize,
+}
+
+impl Rows {
+    /// One row laid out by the caller.
+    fn push(&mut self, text: impl Into<String>, role: Role) {
+        self.rows.push(Row {
+            text: text.into(),
+            role,
+        });
+    }
+
+    /// A sentence, wrapped at word boundaries into as many rows as it needs.
+    fn say(&mut self, text: &str, role: Role) {
+        let mut line = String::new();
+        for word in text.split(' ') {
+            let needed = line.chars().count() + 1 + word.chars().count();
+            if !line.is_empty() && needed > self.width {
+                self.push(std::mem::take(&mut line), role);
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        self.push(line, role);
+    }
+}
+
+/// The backtest: the model's error beside the baseline's, and what that means.
+fn sureness(backtest: Option<&Backtest>, rows: &mut Rows) {
+    let Some(bt) = backtest else {
+        rows.say(
+            "No backtest: too little history to tell how far off the forecast runs.",
+            Role::Warning,
+        );
+        return;
+    };
+    rows.say(
+        &format!(
+            "How sure: backtest of {}, 1–{} ahead",
+            count(bt.origins as i64, "origin"),
+            count(bt.steps as i64, "month")
+        ),
+        Role::Header,
+    );
+    error_row("model", &bt.model, rows);
+    error_row("naive", &bt.seasonal_naive, rows);
+    if bt.model.mae < bt.seasonal_naive.mae {
+        rows.say(
+            "The model beats the naive guess (last year's month, or the last month).",
+            Role::Muted,
+        );
+    } else {
+        rows.say(
+            "The model is no better than the naive guess (last year's month, or the last month): a rough guide only.",
+            Role::Warning,
+        );
+    }
+}
+
+fn error_row(name: &str, metrics: &ErrorMetrics, rows: &mut Rows) {
+    let mape = metrics
+        .mape
+        .map_or("n/a".to_string(), |m| format!("{:.1}%", m * 100.0));
+    rows.push(
+        format!("{name:<6}MAPE {mape:>6}  MAE {:>7}", money(metrics.mae, 7)),
+        Role::Text,
+    );
+}
+
+/// One row per forecast month; months past the backtested steps are marked.
+fn months(shown: &SeriesForecast, model: &FittedSeries, columns: Columns, rows: &mut Rows) {
+    let checked = model.backtest.as_ref().map_or(0, |bt| bt.steps);
+    let mut header = format!(
+        "{:<MONTH$}{:>FORECAST$}{:>INTERVAL$}",
+        "month", "forecast", "80% interval"
+    );
+    if columns >= Columns::Medium {
+        header.push_str(&format!("{:>INTERVAL$}", "95% interval"));
+    }
+    if columns >= Columns::Wide {
+        header.push_str(&format!("{:>PIPELINE$}", "pipe‡"));
+    }
+    rows.push(header, Role::Header);
+    for (h, forecast) in model.forecast.iter().enumerate() {
+        let unchecked = h >= checked;
+        let mark = if unchecked { "†" } else { " " };
+        let mut text = format!(
+            "{:<7}{mark}{:>FORECAST$}{:>INTERVAL$}",
+            forecast.month.to_string(),
+            money(forecast.mean, FORECAST - 1),
+            interval(forecast.pi80_lo, forecast.pi80_hi),
+        );
+        if columns >= Columns::Medium {
+            text.push_str(&format!(
+                "{:>INTERVAL$}",
+                interval(forecast.pi95_lo, forecast.pi95_hi)
+            ));
+        }
+        if columns >= Columns::Wide {
+            let weighted = shown
+                .pipeline
+                .iter()
+                .find(|p| p.month == forecast.month)
+                .map_or(0, |p| p.weighted_cents);
+            text.push_str(&format!(
+                "{:>PIPELINE$}",
+                Money(weighted).fitted(PIPELINE - 1)
+            ));
+        }
+        rows.push(text, if unchecked { Role::Muted } else { Role::Text });
+    }
+}
+
+/// What is extrapolated and how far, said rather than left for the reader to notice.
+fn notes(shown: &SeriesForecast, model: &FittedSeries, rows: &mut Rows) {
+    let ahead = model.forecast.len();
+    let history = model.fit.months();
+    if let Some(series) = &shown.series {
+        rows.say(
+            &format!(
+                "The trend of {} ({}…{}) carried {} ahead.",
+                count(history as i64, "month"),
+                series.start,
+                series.last(),
+                count(ahead as i64, "month")
+            ),
+            Role::Muted,
+        );
+    }
+    if ahead > history {
+        rows.say(
+            &format!(
+                "It reaches further ahead than the {} of history: treat the far months with care.",
+                count(history as i64, "month")
+            ),
+            Role::Warning,
+        );
+    }
+    let checked = model.backtest.as_ref().map_or(0, |bt| bt.steps);
+    if ahead > checked {
+        rows.say(
+            &format!(
+                "† further ahead than the {} the backtest checked.",
+                count(checked as i64, "month")
+            ),
+            Role::Muted,
+        );
+    }
+    if let Some(first) = model.forecast.iter().find(|r| r.pi95_lo < 0.0) {
+        let which = if first.pi80_lo < 0.0 { "80%" } else { "95%" };
+        rows.say(
+            &format!("{which} band below $0 from {} (not clamped)", first.month),
+            Role::Warning,
+        );
+    }
+    rows.say(
+        "‡ weighted pipeline: Σ amount × win probability of open deals by expected close month; overdue deals count in the first month.",
+        Role::Muted,
+    );
+}
+
+/// The model: its terms, fit and coefficients with standard errors.
+fn fit(model: &FittedSeries, rows: &mut Rows) {
+    let fit = &model.fit;
     let seasonal = if fit.columns.len() > 2 {
         " + month"
     } else {
         ""
     };
-    lines.push(Line::from(format!("OLS: trend{seasonal}, df {}", fit.df)));
-    lines.push(Line::from(Span::styled(
+    rows.push(format!("OLS: trend{seasonal}, df {}", fit.df), Role::Header);
+    let ratio = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.3}"));
+    rows.push(
+        format!("R² {}  adj. R² {}", ratio(fit.r2), ratio(fit.adj_r2)),
+        Role::Text,
+    );
+    rows.push(
+        format!("s (error of a month) {}", money(fit.s2.sqrt(), 10)),
+        Role::Text,
+    );
+    rows.push(
         format!("{:<8}{:>12}{:>12}", "", "coef", "std err"),
-        theme.header,
-    )));
+        Role::Header,
+    );
     for ((name, coef), se) in fit
         .columns
         .iter()
         .zip(&fit.coefficients)
         .zip(&fit.standard_errors)
     {
-        lines.push(Line::from(format!(
-            "{name:<8}{:>12}{:>12}",
-            money(*coef),
-            money(*se)
-        )));
+        rows.push(
+            format!("{name:<8}{:>12}{:>12}", money(*coef, 11), money(*se, 11)),
+            Role::Text,
+        );
     }
-    let ratio = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.3}"));
-    lines.push(Line::from(format!(
-        "R² {}  adj. R² {}  s {}",
-        ratio(fit.r2),
-        ratio(fit.adj_r2),
-        money(fit.s2.sqrt())
-    )));
-    match &model.backtest {
-        Some(bt) => {
-            lines.push(Line::from(Span::styled(
-                format!("Backtest {} origins, h 1–{}", bt.origins, bt.steps),
-                theme.header,
-            )));
-            lines.push(Line::from(format!("{:<8}{:>12}{:>12}", "", "MAE", "MAPE")));
-            lines.push(error_line("model", &bt.model));
-            lines.push(error_line("naive", &bt.seasonal_naive));
+}
+
+/// `lo–hi`, each compact: never a cut number.
+fn interval(lo: f64, hi: f64) -> String {
+    format!("{}–{}", cents(lo).compact(), cents(hi).compact())
+}
+
+/// An amount in cents as whole currency when it fits `width`, compact otherwise.
+fn money(value: f64, width: usize) -> String {
+    cents(value).fitted(width)
+}
+
+fn cents(value: f64) -> Money {
+    Money(value.round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::forecast::{
+        Breakdown, ForecastOptions, MonthlySeries, PipelineMonth, forecast_series,
+    };
+    use crate::domain::Month;
+
+    fn shown(horizon: usize) -> SeriesForecast {
+        let start = Month::new(2025, 1).unwrap_or_else(|| panic!("a month"));
+        let series = MonthlySeries {
+            start,
+            values: vec![
+                500_000, 620_000, 580_000, 700_000, 690_000, 810_000, 760_000, 900_000, 880_000,
+                950_000, 1_010_000, 990_000,
+            ],
+        };
+        let model = forecast_series(&series, ForecastOptions::with_horizon(horizon))
+            .unwrap_or_else(|e| panic!("{e}"));
+        SeriesForecast {
+            breakdown: Breakdown::Total,
+            id: None,
+            name: "Total".into(),
+            pipeline: vec![PipelineMonth {
+                month: series.last().plus(1),
+                weighted_cents: 123_456_789,
+            }],
+            series: Some(series),
+            model: Ok(model),
+            pipeline_undated: 0,
         }
-        None => lines.push(Line::from("Backtest: too little history")),
     }
-    lines.push(Line::from(Span::styled(
-        format!("{:<8}{:>12}{:>24}", "month", "forecast", "80% interval"),
-        theme.header,
-    )));
-    for row in &model.forecast {
-        lines.push(Line::from(format!(
-            "{:<8}{:>12}{:>24}",
-            row.month.to_string(),
-            money(row.mean),
-            format!("{} – {}", money(row.pi80_lo), money(row.pi80_hi))
-        )));
+
+    fn texts(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.text.as_str()).collect()
     }
-}
 
-fn error_line(name: &str, metrics: &ErrorMetrics) -> Line<'static> {
-    let mape = metrics
-        .mape
-        .map_or("n/a".to_string(), |m| format!("{:.1}%", m * 100.0));
-    Line::from(format!("{name:<8}{:>12}{mape:>12}", money(metrics.mae)))
-}
+    #[test]
+    fn every_month_of_the_horizon_has_a_row_with_its_intervals() {
+        let rows = rows(&shown(9), Columns::Medium);
+        let months: Vec<_> = texts(&rows)
+            .into_iter()
+            .filter(|t| t.starts_with("2026-") || t.starts_with("2025-"))
+            .collect();
+        assert_eq!(months.len(), 9, "{months:#?}");
+        assert!(months[0].starts_with("2026-01 "));
+        assert!(months[8].starts_with("2026-09†"), "{}", months[8]);
+        for line in &months {
+            assert_eq!(line.matches('–').count(), 2, "both intervals: {line}");
+            assert!(line.chars().count() <= usize::from(Columns::Medium.width()));
+        }
+    }
 
-fn money(cents: f64) -> String {
-    Money(cents.round() as i64).compact()
+    #[test]
+    fn the_wide_table_adds_the_months_pipeline_never_cut() {
+        let rows = rows(&shown(3), Columns::Wide);
+        let first = texts(&rows)
+            .into_iter()
+            .find(|t| t.starts_with("2026-01"))
+            .unwrap_or_default()
+            .to_string();
+        assert!(first.ends_with("$1.23M"), "{first}");
+        let all = texts(&rows).join(" ");
+        assert!(all.contains("The model beats the naive guess"), "{all}");
+    }
+
+    #[test]
+    fn forecasting_past_the_history_and_the_backtest_is_said() {
+        let rows = rows(&shown(13), Columns::Narrow);
+        let all = texts(&rows).join(" ");
+        assert!(
+            all.contains("further ahead than the 12 months of history"),
+            "{all}"
+        );
+        assert!(
+            all.contains("† further ahead than the 3 months the backtest checked."),
+            "{all}"
+        );
+        assert!(all.contains("carried 13 months ahead."), "{all}");
+        for row in &rows {
+            assert!(
+                row.text.chars().count() <= usize::from(Columns::Narrow.width()),
+                "too wide: {}",
+                row.text
+            );
+        }
+    }
 }
