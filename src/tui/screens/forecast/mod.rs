@@ -1,10 +1,13 @@
 //! The Forecast screen's state: which breakdown and group is shown, the horizon, the group
 //! picker, how far the side table is scrolled, and the last forecast set the worker fitted.
 
+pub mod axes;
 pub mod keys;
+pub mod notes;
 pub mod picker;
 pub mod picker_view;
 pub mod plot;
+pub mod rows;
 pub mod table;
 pub mod update;
 pub mod view;

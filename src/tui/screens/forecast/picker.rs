@@ -36,14 +36,21 @@ impl GroupPicker {
         }
     }
 
-    /// The choices whose kind and name hold every typed word (any case, accents ignored).
+    /// The choices where every typed word starts a word of the kind or the name (any case,
+    /// accents ignored): "bo c" finds rep Bo Chen, not Onboarding Pack.
     pub fn matches<'a>(&self, choices: &[Choice<'a>]) -> Vec<Choice<'a>> {
-        let words: Vec<String> = self.query.split_whitespace().map(fold).collect();
+        let typed: Vec<String> = self.query.split_whitespace().map(fold).collect();
         choices
             .iter()
             .filter(|choice| {
                 let text = fold(&format!("{} {}", choice.breakdown, choice.group.name));
-                words.iter().all(|word| text.contains(word.as_str()))
+                let words: Vec<&str> = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                typed
+                    .iter()
+                    .all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
             })
             .copied()
             .collect()
@@ -154,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn every_typed_word_must_match_kind_or_name_ignoring_case_and_accents() {
+    fn every_typed_word_must_start_a_word_of_kind_or_name_ignoring_case_and_accents() {
         let groups = book();
         let all = choices(&groups);
         let mut picker = GroupPicker::default();
@@ -170,10 +177,14 @@ mod tests {
             picker.type_char(c);
         }
         assert_eq!(names(&picker), ["Cleo Díaz"]);
-        picker.query = "team n".into();
+        picker.query = "team".into();
         assert_eq!(names(&picker), ["North", "Central"]);
-        picker.query = "team no".into();
+        picker.query = "team n".into();
         assert_eq!(names(&picker), ["North"]);
+        picker.query = "ort".into();
+        assert!(names(&picker).is_empty(), "inside a word is no match");
+        picker.query = "c".into();
+        assert_eq!(names(&picker), ["Cleo Díaz", "Core Pro", "Central"]);
         picker.query = "zzz".into();
         assert!(names(&picker).is_empty());
     }

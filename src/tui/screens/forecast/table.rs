@@ -3,31 +3,11 @@
 //! pipeline when there is room), what is extrapolated, then the model's fit and coefficients.
 //! Pure, so paging can count the rows the view will draw.
 
-use crate::analytics::forecast::{Backtest, ErrorMetrics, FittedSeries, SeriesForecast};
+use crate::analytics::forecast::{FittedSeries, SeriesForecast};
 use crate::domain::Money;
-use crate::tui::widgets::text::count;
-
-/// How a row is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Plain text.
-    Text,
-    /// A section or column heading.
-    Header,
-    /// Something the reader must not miss.
-    Warning,
-    /// Secondary: notes and months past the backtested range.
-    Muted,
-}
-
-/// One line of the side table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// The words, already laid out in columns.
-    pub text: String,
-    /// How to draw them.
-    pub role: Role,
-}
+use crate::tui::screens::forecast::notes::{notes, sureness, warnings};
+pub use crate::tui::screens::forecast::rows::{Role, Row};
+use crate::tui::screens::forecast::rows::{Rows, interval, money};
 
 /// Which columns the month table has, widest last; the view picks the widest that fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,6 +49,7 @@ pub fn rows(shown: &SeriesForecast, columns: Columns) -> Vec<Row> {
     };
     match &shown.model {
         Ok(model) => {
+            warnings(model, &mut rows);
             sureness(model.backtest.as_ref(), &mut rows);
             months(shown, model, columns, &mut rows);
             notes(shown, model, &mut rows);
@@ -77,80 +58,6 @@ pub fn rows(shown: &SeriesForecast, columns: Columns) -> Vec<Row> {
         Err(problem) => rows.say(&problem.to_string(), Role::Warning),
     }
     rows.rows
-}
-
-/// Rows being built, and the width sentences wrap at.
-struct Rows {
-    rows: Vec<Row>,
-    width: usize,
-}
-
-impl Rows {
-    /// One row laid out by the caller.
-    fn push(&mut self, text: impl Into<String>, role: Role) {
-        self.rows.push(Row {
-            text: text.into(),
-            role,
-        });
-    }
-
-    /// A sentence, wrapped at word boundaries into as many rows as it needs.
-    fn say(&mut self, text: &str, role: Role) {
-        let mut line = String::new();
-        for word in text.split(' ') {
-            let needed = line.chars().count() + 1 + word.chars().count();
-            if !line.is_empty() && needed > self.width {
-                self.push(std::mem::take(&mut line), role);
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        self.push(line, role);
-    }
-}
-
-/// The backtest: the model's error beside the baseline's, and what that means.
-fn sureness(backtest: Option<&Backtest>, rows: &mut Rows) {
-    let Some(bt) = backtest else {
-        rows.say(
-            "No backtest: too little history to tell how far off the forecast runs.",
-            Role::Warning,
-        );
-        return;
-    };
-    rows.say(
-        &format!(
-            "How sure: backtest of {}, 1–{} ahead",
-            count(bt.origins as i64, "origin"),
-            count(bt.steps as i64, "month")
-        ),
-        Role::Header,
-    );
-    error_row("model", &bt.model, rows);
-    error_row("naive", &bt.seasonal_naive, rows);
-    if bt.model.mae < bt.seasonal_naive.mae {
-        rows.say(
-            "The model beats the naive guess (last year's month, or the last month).",
-            Role::Muted,
-        );
-    } else {
-        rows.say(
-            "The model is no better than the naive guess (last year's month, or the last month): a rough guide only.",
-            Role::Warning,
-        );
-    }
-}
-
-fn error_row(name: &str, metrics: &ErrorMetrics, rows: &mut Rows) {
-    let mape = metrics
-        .mape
-        .map_or("n/a".to_string(), |m| format!("{:.1}%", m * 100.0));
-    rows.push(
-        format!("{name:<6}MAPE {mape:>6}  MAE {:>7}", money(metrics.mae, 7)),
-        Role::Text,
-    );
 }
 
 /// One row per forecast month; months past the backtested steps are marked.
@@ -197,54 +104,6 @@ fn months(shown: &SeriesForecast, model: &FittedSeries, columns: Columns, rows: 
     }
 }
 
-/// What is extrapolated and how far, said rather than left for the reader to notice.
-fn notes(shown: &SeriesForecast, model: &FittedSeries, rows: &mut Rows) {
-    let ahead = model.forecast.len();
-    let history = model.fit.months();
-    if let Some(series) = &shown.series {
-        rows.say(
-            &format!(
-                "The trend of {} ({}…{}) carried {} ahead.",
-                count(history as i64, "month"),
-                series.start,
-                series.last(),
-                count(ahead as i64, "month")
-            ),
-            Role::Muted,
-        );
-    }
-    if ahead > history {
-        rows.say(
-            &format!(
-                "It reaches further ahead than the {} of history: treat the far months with care.",
-                count(history as i64, "month")
-            ),
-            Role::Warning,
-        );
-    }
-    let checked = model.backtest.as_ref().map_or(0, |bt| bt.steps);
-    if ahead > checked {
-        rows.say(
-            &format!(
-                "† further ahead than the {} the backtest checked.",
-                count(checked as i64, "month")
-            ),
-            Role::Muted,
-        );
-    }
-    if let Some(first) = model.forecast.iter().find(|r| r.pi95_lo < 0.0) {
-        let which = if first.pi80_lo < 0.0 { "80%" } else { "95%" };
-        rows.say(
-            &format!("{which} band below $0 from {} (not clamped)", first.month),
-            Role::Warning,
-        );
-    }
-    rows.say(
-        "‡ weighted pipeline: Σ amount × win probability of open deals by expected close month; overdue deals count in the first month.",
-        Role::Muted,
-    );
-}
-
 /// The model: its terms, fit and coefficients with standard errors.
 fn fit(model: &FittedSeries, rows: &mut Rows) {
     let fit = &model.fit;
@@ -278,20 +137,6 @@ fn fit(model: &FittedSeries, rows: &mut Rows) {
             Role::Text,
         );
     }
-}
-
-/// `lo–hi`, each compact: never a cut number.
-fn interval(lo: f64, hi: f64) -> String {
-    format!("{}–{}", cents(lo).compact(), cents(hi).compact())
-}
-
-/// An amount in cents as whole currency when it fits `width`, compact otherwise.
-fn money(value: f64, width: usize) -> String {
-    cents(value).fitted(width)
-}
-
-fn cents(value: f64) -> Money {
-    Money(value.round() as i64)
 }
 
 #[cfg(test)]
@@ -357,7 +202,26 @@ mod tests {
             .to_string();
         assert!(first.ends_with("$1.23M"), "{first}");
         let all = texts(&rows).join(" ");
-        assert!(all.contains("The model beats the naive guess"), "{all}");
+        assert!(all.contains("The model beats the naive guess."), "{all}");
+    }
+
+    #[test]
+    fn a_forecast_below_zero_is_called_out_first() {
+        let mut falling = shown(3);
+        let series = MonthlySeries {
+            start: Month::new(2025, 1).unwrap_or_else(|| panic!("a month")),
+            values: vec![900, 800, 650, 500, 420, 300, 150, 100],
+        };
+        falling.model = Ok(forecast_series(&series, ForecastOptions::with_horizon(3))
+            .unwrap_or_else(|e| panic!("{e}")));
+        falling.series = Some(series);
+        let rows = rows(&falling, Columns::Narrow);
+        assert_eq!(rows[0].role, Role::Warning);
+        let first = texts(&rows[..3]).join(" ");
+        assert!(
+            first.starts_with("The trend runs below $0 from 2025-09: read it as no bookings"),
+            "{first}"
+        );
     }
 
     #[test]
