@@ -43,13 +43,40 @@ pub fn sureness(backtest: Option<&Backtest>, rows: &mut Rows) {
     );
     error_row("model", &bt.model, rows);
     error_row("naive", &bt.seasonal_naive, rows);
-    if bt.model.mae < bt.seasonal_naive.mae {
-        rows.say("The model beats the naive guess.", Role::Muted);
-    } else {
-        rows.say(
+    match verdict(bt) {
+        Verdict::Better => rows.say("The model beats the naive guess.", Role::Muted),
+        Verdict::Mixed => rows.say(
+            "Mixed: the model is closer by one measure, the naive guess by the other.",
+            Role::Warning,
+        ),
+        Verdict::NoBetter => rows.say(
             "The model is no better than the naive guess: a rough guide only.",
             Role::Warning,
-        );
+        ),
+    }
+}
+
+/// How the model did against the naive guess in the backtest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Closer by MAE, and by MAPE where both have one.
+    Better,
+    /// Closer by one of MAE and MAPE, further by the other.
+    Mixed,
+    /// Not closer by either.
+    NoBetter,
+}
+
+fn verdict(bt: &Backtest) -> Verdict {
+    let by_mae = bt.model.mae < bt.seasonal_naive.mae;
+    let by_mape = match (bt.model.mape, bt.seasonal_naive.mape) {
+        (Some(model), Some(naive)) => model < naive,
+        _ => by_mae,
+    };
+    match (by_mae, by_mape) {
+        (true, true) => Verdict::Better,
+        (false, false) => Verdict::NoBetter,
+        _ => Verdict::Mixed,
     }
 }
 
@@ -109,4 +136,39 @@ pub fn notes(shown: &SeriesForecast, model: &FittedSeries, rows: &mut Rows) {
         "‡ weighted pipeline: Σ amount × win probability of open deals by expected close month; overdue deals count in the first month.",
         Role::Muted,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backtest(model: (f64, Option<f64>), naive: (f64, Option<f64>)) -> Backtest {
+        let metrics = |(mae, mape)| ErrorMetrics { mae, mape };
+        Backtest {
+            origins: 6,
+            steps: 3,
+            points: 18,
+            model: metrics(model),
+            seasonal_naive: metrics(naive),
+        }
+    }
+
+    #[test]
+    fn the_verdict_needs_both_measures_to_agree() {
+        let cases = [
+            ((1.0, Some(0.1)), (2.0, Some(0.2)), Verdict::Better),
+            ((1.0, None), (2.0, None), Verdict::Better),
+            ((1.0, Some(0.4)), (2.0, Some(0.3)), Verdict::Mixed),
+            ((3.0, Some(0.1)), (2.0, Some(0.2)), Verdict::Mixed),
+            ((2.0, Some(0.2)), (2.0, Some(0.2)), Verdict::NoBetter),
+            ((3.0, None), (2.0, Some(0.2)), Verdict::NoBetter),
+        ];
+        for (model, naive, expected) in cases {
+            assert_eq!(
+                verdict(&backtest(model, naive)),
+                expected,
+                "{model:?} vs {naive:?}"
+            );
+        }
+    }
 }
