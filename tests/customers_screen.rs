@@ -163,7 +163,7 @@ fn a_tiny_terminal_shows_a_message_instead_of_the_layout() {
 
 #[test]
 fn help_lists_every_binding_of_the_key_map() {
-    let mut h = fixture_app(120, 200);
+    let mut h = fixture_app(120, 300);
     h.press(KeyCode::Char('?'));
     let frame = h.render_text();
     for context in salesdesk::tui::keymap::Context::ALL {

@@ -81,41 +81,31 @@ pub fn y_labels(y: &YScale, height: u16, pipeline_top: f64, strip_rows: u16) -> 
 /// The strip's title, as much of it as `width` holds: what the bars are, that their scale is
 /// their own, and the pipeline no month can show (deals without an expected close date).
 pub fn strip_title_text(shown: &SeriesForecast, top: f64, width: u16) -> String {
-    let undated = Money(shown.pipeline_undated).compact();
-    let has_undated = shown.pipeline_undated != 0;
+    let undated = |long: bool| match (shown.pipeline_undated != 0, long) {
+        (false, _) => String::new(),
+        (true, true) => format!(
+            " · undated {} (no close date)",
+            Money(shown.pipeline_undated).compact()
+        ),
+        (true, false) => format!(" · undated {}", Money(shown.pipeline_undated).compact()),
+    };
     let candidates: Vec<String> = if top <= 0.0 {
         vec![
             format!(
                 "No weighted open pipeline expected in these months{}",
-                if has_undated {
-                    format!("; {undated} has no close date")
-                } else {
-                    String::new()
-                }
+                undated(true)
             ),
-            format!(
-                "No dated pipeline{}",
-                if has_undated {
-                    format!("; undated {undated}")
-                } else {
-                    String::new()
-                }
-            ),
+            format!("No dated pipeline{}", undated(false)),
         ]
     } else {
-        let tail = |long: bool| match (has_undated, long) {
-            (false, _) => String::new(),
-            (true, true) => format!(" · {undated} has no close date"),
-            (true, false) => format!(" · undated {undated}"),
-        };
         vec![
             format!(
                 "Weighted open pipeline by expected close month (own scale){}",
-                tail(true)
+                undated(true)
             ),
-            format!("Weighted open pipeline (own scale){}", tail(true)),
-            format!("Weighted pipeline (own scale){}", tail(false)),
-            format!("Weighted pipeline{}", tail(false)),
+            format!("Weighted open pipeline (own scale){}", undated(true)),
+            format!("Weighted pipeline (own scale){}", undated(false)),
+            format!("Weighted pipeline{}", undated(false)),
         ]
     };
     candidates

@@ -257,7 +257,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         format!("{} pick a group", keys(Command::PickGroup)),
         format!("{} breakdown", keys(Command::CycleBreakdown)),
         format!(
-            "{}/{} horizon {}",
+            "{}/{} horizon: {} months",
             keys(Command::LongerHorizon),
             keys(Command::ShorterHorizon),
             app.forecast.horizon
