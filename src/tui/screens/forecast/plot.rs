@@ -217,7 +217,7 @@ fn draw_bars(
     buf: &mut Buffer,
     strip: Rect,
 ) {
-    if top <= 0.0 || strip.height == 0 {
+    if top <= 0.0 || strip.is_empty() {
         return;
     }
     let mut heights = vec![0u32; usize::from(strip.width)];

@@ -182,36 +182,35 @@ fn draw_table(app: &App, frame: &mut Frame, p: &Parts, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), p.table);
 }
 
-/// One legend entry: its sample, the sample's style and its words.
-type Entry = (&'static str, Style, &'static str);
+/// The legend's entries: a sample of each line, band and bar, and its words.
+const LEGEND: [(&str, &str); 6] = [
+    ("⠤⠤", "bookings"),
+    ("••", "fit"),
+    ("⠤⠤", "forecast"),
+    (plot::BAND80, "80% interval"),
+    (plot::BAND95, "95% interval"),
+    ("▂█", "weighted pipeline, own scale"),
+];
 
-/// The legend's entries with the theme's styles.
-fn entries(app: &App) -> [Entry; 6] {
+/// The style of each legend entry's sample, from the theme.
+fn legend_styles(app: &App) -> [Style; 6] {
     let t = &app.theme;
     [
-        ("⠤⠤", t.chart_history, "bookings"),
-        ("••", t.chart_fit, "fit"),
-        ("⠤⠤", t.chart_forecast, "forecast"),
-        (plot::BAND80, t.chart_band80, "80% interval"),
-        (plot::BAND95, t.chart_band95, "95% interval"),
-        ("▂█", t.chart_pipeline, "weighted pipeline, own scale"),
+        t.chart_history,
+        t.chart_fit,
+        t.chart_forecast,
+        t.chart_band80,
+        t.chart_band95,
+        t.chart_pipeline,
     ]
 }
 
 /// The legend's entries (by position) packed into rows of at most `width` cells.
 fn legend_rows(width: u16) -> Vec<Vec<usize>> {
-    let widths = [
-        "⠤⠤ bookings",
-        "•• fit",
-        "⠤⠤ forecast",
-        "▒ 80% interval",
-        "░ 95% interval",
-        "▂█ weighted pipeline, own scale",
-    ]
-    .map(|text| text.width() + 2);
     let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = 0;
-    for (i, w) in widths.into_iter().enumerate() {
+    for (i, (sample, name)) in LEGEND.into_iter().enumerate() {
+        let w = sample.width() + name.width() + 3;
         if used + w > usize::from(width) && used > 0 {
             rows.push(Vec::new());
             used = 0;
@@ -225,14 +224,14 @@ fn legend_rows(width: u16) -> Vec<Vec<usize>> {
 }
 
 fn draw_legend(app: &App, frame: &mut Frame, area: Rect) {
-    let entries = entries(app);
+    let styles = legend_styles(app);
     let lines: Vec<Line> = legend_rows(area.width)
         .into_iter()
         .map(|row| {
             Line::from(
                 row.into_iter()
                     .flat_map(|i| {
-                        let (sample, style, name) = entries[i];
+                        let ((sample, name), style) = (LEGEND[i], styles[i]);
                         [
                             Span::raw(" "),
                             Span::styled(sample, style),
