@@ -4,6 +4,7 @@
 //! and pipeline strip.
 
 mod common;
+mod forecast_fixture;
 
 use std::path::{Path, PathBuf};
 
@@ -181,4 +182,38 @@ fn the_maven_fixture_forecast_fits_80_by_24() {
     assert!(text.contains("Forecast · total · Total"), "{text}");
     assert_amounts_whole(&text);
     snapshot_settings().bind(|| insta::assert_snapshot!("maven_80x24", text));
+}
+
+#[test]
+fn every_size_from_the_smallest_to_the_largest_draws_whole_amounts() {
+    let conn = forecast_fixture::seasonal_book();
+    let as_of = forecast_fixture::as_of();
+    let app = App::load(&conn, "forecast.db".into(), as_of, Message::default()).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.press(KeyCode::Char('4'));
+    for (width, height) in [
+        (72, 14),
+        (73, 15),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (160, 45),
+        (200, 50),
+        (250, 70),
+    ] {
+        h.resize(width, height);
+        let text = h.render_text();
+        assert!(
+            text.contains("Forecast · total"),
+            "{width}×{height}:\n{text}"
+        );
+        assert_amounts_whole(&text);
+        h.press(KeyCode::Enter);
+        let text = h.render_text();
+        assert!(
+            text.contains("1 of 9"),
+            "the picker at {width}×{height}:\n{text}"
+        );
+        h.press(KeyCode::Esc);
+    }
 }
