@@ -28,15 +28,27 @@ pub fn warnings(model: &FittedSeries, rows: &mut Rows) {
     }
 }
 
-/// The backtest: the model's error beside the naive guess's, and what that means.
-pub fn sureness(backtest: Option<&Backtest>, rows: &mut Rows) {
-    let Some(bt) = backtest else {
-        rows.say(
+/// How sure the model is: its backtest against the naive guess, and a trend that explains little.
+pub fn sureness(model: &FittedSeries, rows: &mut Rows) {
+    match &model.backtest {
+        Some(bt) => backtest(bt, rows),
+        None => rows.say(
             "No backtest: too little history to tell how far off the forecast runs.",
             Role::Warning,
+        ),
+    }
+    if let Some(r2) = model.fit.r2.filter(|r2| *r2 < 0.1) {
+        rows.say(
+            &format!(
+                "The trend explains little (R² {r2:.2}): the forecast is about the average month."
+            ),
+            Role::Muted,
         );
-        return;
-    };
+    }
+}
+
+/// The model's backtest error beside the naive guess's, and the verdict.
+fn backtest(bt: &Backtest, rows: &mut Rows) {
     rows.say(
         &format!("How sure, 1–{} ahead:", count(bt.steps as i64, "month")),
         Role::Header,
@@ -142,7 +154,7 @@ pub fn notes(shown: &SeriesForecast, model: &FittedSeries, rows: &mut Rows) {
 mod tests {
     use super::*;
 
-    fn backtest(model: (f64, Option<f64>), naive: (f64, Option<f64>)) -> Backtest {
+    fn backtest_of(model: (f64, Option<f64>), naive: (f64, Option<f64>)) -> Backtest {
         let metrics = |(mae, mape)| ErrorMetrics { mae, mape };
         Backtest {
             origins: 6,
@@ -165,7 +177,7 @@ mod tests {
         ];
         for (model, naive, expected) in cases {
             assert_eq!(
-                verdict(&backtest(model, naive)),
+                verdict(&backtest_of(model, naive)),
                 expected,
                 "{model:?} vs {naive:?}"
             );

@@ -50,7 +50,7 @@ pub fn rows(shown: &SeriesForecast, columns: Columns) -> Vec<Row> {
     match &shown.model {
         Ok(model) => {
             warnings(model, &mut rows);
-            sureness(model.backtest.as_ref(), &mut rows);
+            sureness(model, &mut rows);
             months(shown, model, columns, &mut rows);
             notes(shown, model, &mut rows);
             fit(model, &mut rows);
@@ -222,6 +222,24 @@ mod tests {
             first.starts_with("The trend runs below $0 from 2025-09: read it as no bookings"),
             "{first}"
         );
+    }
+
+    #[test]
+    fn a_trend_that_explains_little_is_said() {
+        let mut flat = shown(3);
+        let series = MonthlySeries {
+            start: Month::new(2025, 1).unwrap_or_else(|| panic!("a month")),
+            values: vec![500, 700, 520, 680, 700, 500, 690, 510, 505, 695],
+        };
+        let model = forecast_series(&series, ForecastOptions::with_horizon(3))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(model.fit.r2.is_some_and(|r2| r2 < 0.1));
+        flat.model = Ok(model);
+        flat.series = Some(series);
+        let all = texts(&rows(&flat, Columns::Medium)).join(" ");
+        assert!(all.contains("The trend explains little (R² 0.0"), "{all}");
+        let all = texts(&rows(&shown(3), Columns::Medium)).join(" ");
+        assert!(!all.contains("explains little"), "{all}");
     }
 
     #[test]
