@@ -122,7 +122,8 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
     for pen in [ForecastPens::PI80, ForecastPens::PI95] {
         assert_eq!(longest(&shapes, "polygon", pen).points.len(), 14);
     }
-    // A bar per month of weighted pipeline (and one legend swatch), its height the amount.
+    // A bar per month of weighted pipeline (and one legend swatch), under the chart on its own
+    // scale: the bars stand on one baseline below the bookings' zero, heights in proportion.
     let weighted: Vec<f64> = total["pipeline"]
         .as_array()
         .unwrap()
@@ -132,18 +133,22 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
     assert_eq!(weighted.len(), 3);
     let bars: Vec<&Shape> = in_colour(&shapes, "rect", ForecastPens::PIPELINE);
     assert_eq!(bars.len(), weighted.len() + 1);
-    // The bars stand on the zero line; the swatch floats in the legend.
-    let on_zero = |b: &&&Shape| (b.geometry[1] + b.geometry[3] - zero).abs() <= 1.5;
-    let mut bars: Vec<&&Shape> = bars.iter().filter(on_zero).collect();
+    // The swatch floats in the legend, above the chart; the bars stand below it.
+    let below = |b: &&&Shape| b.geometry[1] > zero;
+    let mut bars: Vec<&&Shape> = bars.iter().filter(below).collect();
     bars.sort_by(|a, b| a.geometry[0].total_cmp(&b.geometry[0]));
     assert_eq!(bars.len(), weighted.len());
-    for (bar, cents) in bars.iter().zip(&weighted) {
-        let height = bar.geometry[3];
-        assert!(
-            (height - scale * cents).abs() <= 1.5,
-            "{height} px for {cents}"
-        );
+    let baseline = bars[0].geometry[1] + bars[0].geometry[3];
+    for bar in &bars {
+        assert!((bar.geometry[1] + bar.geometry[3] - baseline).abs() <= 1.5);
     }
+    let heights: Vec<f64> = bars.iter().map(|b| b.geometry[3]).collect();
+    assert_proportional(&heights, &weighted);
+    let tallest = heights.iter().copied().fold(0.0, f64::max);
+    assert!(
+        tallest < scale * weighted.iter().copied().fold(0.0, f64::max),
+        "the pipeline's own scale, not the bookings'"
+    );
     let texts = texts(&shapes);
     for expected in [
         "Bookings forecast · Total",
@@ -152,6 +157,7 @@ fn the_forecast_chart_holds_history_fit_forecast_bands_pipeline_and_legend() {
         "forecast",
         "80% PI",
         "95% PI",
+        "weighted pipeline (own scale, below)",
         "weighted pipeline",
         "month",
         "bookings per month",

@@ -38,21 +38,71 @@ fn snapshot_settings() -> insta::Settings {
 
 #[test]
 fn the_total_forecast_shows_history_bands_legend_and_model_table() {
-    let h = forecast_screen(140, 34);
+    let mut h = forecast_screen(140, 34);
     assert_eq!(h.app.screen, Screen::Forecast);
     let text = h.render_text();
     for expected in [
-        "⠒⠒ bookings ⠒⠒ fit ⠒⠒ forecast ⠒⠒ 80% PI •• 95% PI █ weighted pipeline",
-        "const",
-        "Dec",
-        "R²",
+        "⠤⠤ bookings  •• fit  ⠤⠤ forecast  ▒ 80% interval  ░ 95% interval  ▂█ weighted pipeline, own scale",
+        "How sure, 1–3 months ahead:",
         "naive",
+        "month   forecast    80% interval    95% interval   pipe‡",
+        "2026-11 ",
+        "2027-04†",
+        "Weighted open pipeline by expected close month (own scale)",
         "2024-05",
+        "2026-10",
         "2027-04",
+        "↓ PgDn",
     ] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
+    assert!(
+        text.contains('▒') && text.contains('░'),
+        "both bands shaded:\n{text}"
+    );
     snapshot_settings().bind(|| insta::assert_snapshot!(text));
+    h.press(KeyCode::PageDown);
+    let text = h.render_text();
+    for expected in ["const", "Dec", "R²", "↑ PgUp"] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing after PgDn:\n{text}"
+        );
+    }
+    h.press(KeyCode::PageUp);
+    assert_eq!(h.app.forecast.table_scroll, 0);
+}
+
+#[test]
+fn the_pipeline_has_its_own_scale_so_history_keeps_the_height() {
+    let conn = seasonal_book();
+    // A current-month pipeline forty times the largest month of history.
+    forecast_fixture::deal(
+        &conn,
+        1,
+        1,
+        2_000_000_000,
+        "Negotiation",
+        "2026-10-01",
+        None,
+        Some("2026-11-30"),
+        None,
+    );
+    let app = App::load(&conn, "forecast.db".into(), as_of(), Message::default()).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    h.resize(120, 40);
+    h.press(KeyCode::Char('4'));
+    let shown = h.app.forecast.shown().unwrap();
+    let top_of_history = *shown.series.as_ref().unwrap().values.iter().max().unwrap();
+    assert!(shown.pipeline[0].weighted_cents > 20 * top_of_history);
+    let text = h.render_text();
+    let chart_top = text.lines().nth(3).unwrap_or_default();
+    assert!(
+        chart_top.starts_with("│ $593k "),
+        "the main scale is set by history and bands, not the pipeline:\n{text}"
+    );
+    assert!(text.contains("│$14.2M"), "the strip's own top:\n{text}");
 }
 
 #[test]
@@ -77,6 +127,7 @@ fn keys_switch_breakdown_group_and_horizon() {
     );
     h.press(KeyCode::Char('+'));
     assert_eq!(h.app.forecast.horizon, 7);
+    assert!(h.render_text().contains("· 7 months ahead"));
     let set = h.app.forecast.set.as_ref().unwrap();
     assert_eq!(set.horizon, 7, "the horizon change refits");
     for _ in 0..40 {
@@ -205,4 +256,89 @@ fn reloading_after_an_import_marks_the_forecast_out_of_date() {
     h.press(KeyCode::Char('4'));
     assert!(!h.app.forecast.needs_fit);
     assert!(h.app.forecast.set.is_some());
+}
+
+#[test]
+fn the_picker_narrows_as_you_type_and_enter_shows_the_pick() {
+    let mut h = forecast_screen(120, 40);
+    let all = h.app.forecast.set.as_ref().unwrap().series.len();
+    h.press(KeyCode::Enter);
+    assert!(h.app.forecast.picker.is_some(), "Enter opens the picker");
+    let text = h.render_text();
+    assert!(text.contains(&format!("1 of {all}")), "{text}");
+    for name in ["Total", "Ann Lee", "Bo Chen", "Core Pro", "North"] {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+    h.type_text("c");
+    let with_c = picker_names(&h);
+    assert!(with_c.len() < all && with_c.len() > 1, "{with_c:?}");
+    assert!(with_c.iter().all(|name| name.contains('C')), "{with_c:?}");
+    h.press(KeyCode::Backspace);
+    h.type_text("bo c");
+    assert_eq!(picker_names(&h), ["Bo Chen"], "every word must match");
+    let text = h.render_text();
+    assert!(text.contains(&format!("1 of 1 (of {all})")), "{text}");
+    h.press(KeyCode::Enter);
+    assert!(h.app.forecast.picker.is_none());
+    assert_eq!(h.app.forecast.breakdown, Breakdown::Rep);
+    assert_eq!(
+        h.app.forecast.shown().map(|s| s.name.as_str()),
+        Some("Bo Chen")
+    );
+    let text = h.render_text();
+    let title = text.lines().nth(1).unwrap_or_default();
+    assert!(
+        title.contains("Forecast · rep · Bo Chen (2 of 3)"),
+        "{title}"
+    );
+}
+
+#[test]
+fn the_picker_moves_backs_out_and_keeps_letters_as_text() {
+    let mut h = forecast_screen(80, 24);
+    h.press(KeyCode::Char('p'));
+    h.type_text("q");
+    assert!(!h.app.quit, "q is text in the picker");
+    assert!(h.render_text().contains("0 of 0"));
+    h.press(KeyCode::Backspace);
+    h.type_text("team");
+    assert_eq!(picker_names(&h), ["Central", "North"]);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    assert_eq!(
+        h.app.forecast.picker.as_ref().unwrap().cursor,
+        1,
+        "stops at the last match"
+    );
+    h.press(KeyCode::Esc);
+    assert!(h.app.forecast.picker.is_none());
+    assert_eq!(
+        h.app.forecast.breakdown,
+        Breakdown::Total,
+        "Esc keeps the group"
+    );
+    h.press(KeyCode::Char('p'));
+    h.type_text("team");
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.app.forecast.shown().map(|s| s.name.as_str()),
+        Some("North")
+    );
+    assert!(h.render_text().contains("Forecast · team · North"));
+}
+
+/// The names the open picker lists, in order.
+fn picker_names(h: &Headless) -> Vec<String> {
+    let state = &h.app.forecast;
+    let set = state.set.as_ref().unwrap();
+    let all = salesdesk::tui::screens::forecast::picker::choices(&set.series);
+    state
+        .picker
+        .as_ref()
+        .unwrap()
+        .matches(&all)
+        .iter()
+        .map(|c| c.group.name.clone())
+        .collect()
 }

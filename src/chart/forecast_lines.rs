@@ -74,16 +74,16 @@ impl ForecastLines {
         }
     }
 
-    /// The y range that holds every line with 5% room, starting at zero unless a line dips
-    /// below it.
-    pub fn y_bounds(&self) -> [f64; 2] {
+    /// The y range of the history, fit, forecast and bands (5% room, from zero unless a band
+    /// dips below it). The pipeline is left out: it gets its own scale, so a large pipeline
+    /// month cannot flatten the history.
+    pub fn value_bounds(&self) -> [f64; 2] {
         let all = self
             .history
             .iter()
             .chain(&self.fitted)
             .chain(&self.pi95[0])
             .chain(&self.pi95[1])
-            .chain(&self.pipeline)
             .map(|(_, y)| *y);
         let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
         let pad = ((hi - lo) * 0.05).max(1.0);
@@ -127,8 +127,9 @@ mod tests {
         assert!(lines.pi95[0][1].1 < lines.pi80[0][1].1);
         assert!(lines.pi80[1][1].1 < lines.pi95[1][1].1);
         assert_eq!(lines.pipeline, [(6.0, 700.0)]);
-        let [lo, hi] = lines.y_bounds();
+        let [lo, hi] = lines.value_bounds();
         assert_eq!(lo, 0.0);
-        assert!(hi >= 700.0);
+        assert!(hi < 700.0, "the pipeline is left out: {hi}");
+        assert!(hi >= lines.pi95[1][2].1);
     }
 }

@@ -1,6 +1,7 @@
 //! The Forecast screen's chart as SVG: bookings history, the fitted line, the forecast with its
-//! 80% and 95% prediction bands and the weighted open pipeline as bars, months along the x axis,
-//! currency up the y axis, and a legend.
+//! 80% and 95% prediction bands, months along the x axis, currency up the y axis, a legend, and
+//! under it, on the same months but its own scale, the weighted open pipeline as bars (so a large
+//! pipeline month never flattens the history).
 
 use chrono::NaiveDate;
 use plotters::coord::Shift;
@@ -116,8 +117,23 @@ impl ForecastChart {
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {
         let lines = ForecastLines::new(&self.series, &self.model, &self.pipeline);
+        if lines.pipeline.is_empty() {
+            return self.draw_main(&lines, area);
+        }
+        let (_, height) = area.dim_in_pixel();
+        let (main, strip) = area.split_vertically(height * 7 / 10);
+        self.draw_main(&lines, &main)?;
+        self.draw_pipeline(&lines, &strip)
+    }
+
+    /// History, fit, forecast and bands, on a scale set by them alone.
+    fn draw_main<DB: DrawingBackend>(
+        &self,
+        lines: &ForecastLines,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
         let last = self.series.values.len() - 1 + self.model.forecast.len();
-        let [y_lo, y_hi] = lines.y_bounds();
+        let [y_lo, y_hi] = lines.value_bounds();
         let start = self.series.start;
         let x_range = Slots::new(last + 1, month_ticks(start, last));
         let mut chart = ChartBuilder::on(area)
@@ -151,14 +167,6 @@ impl ForecastChart {
                 Polygon::new(band(&lines.pi80), pi80_fill()),
             ])
             .map_err(draw_error)?;
-        chart
-            .draw_series(
-                lines
-                    .pipeline
-                    .iter()
-                    .map(|&(x, y)| Rectangle::new([(x - 0.3, 0.0), (x + 0.3, y)], pipeline_fill())),
-            )
-            .map_err(draw_error)?;
         for (points, pen, width) in [
             (&lines.fitted, ForecastPens::FITTED, 2),
             (&lines.history, ForecastPens::HISTORY, 2),
@@ -177,6 +185,51 @@ impl ForecastChart {
                     .history
                     .iter()
                     .map(|&p| Circle::new(p, 3, ForecastPens::HISTORY.filled())),
+            )
+            .map_err(draw_error)?;
+        Ok(())
+    }
+
+    /// The weighted pipeline of each forecast month as a bar, on the same months as the chart
+    /// above but its own scale.
+    fn draw_pipeline<DB: DrawingBackend>(
+        &self,
+        lines: &ForecastLines,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let last = self.series.values.len() - 1 + self.model.forecast.len();
+        let start = self.series.start;
+        let top = lines.pipeline.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+        let x_range = Slots::new(last + 1, month_ticks(start, last));
+        let mut chart = ChartBuilder::on(area)
+            .margin(20)
+            .margin_top(4)
+            .margin_right(44)
+            .x_label_area_size(36)
+            .y_label_area_size(100)
+            .build_cartesian_2d(x_range, 0.0..top)
+            .map_err(draw_error)?;
+        let axis_font = ("sans-serif", 16).into_font().color(&MUTED);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .y_labels(3)
+            .bold_line_style(GRID)
+            .light_line_style(WHITE)
+            .axis_style(MUTED)
+            .label_style(axis_font.clone())
+            .axis_desc_style(axis_font)
+            .y_desc("weighted pipeline")
+            .x_label_formatter(&|x| start.plus(x.round() as i32).to_string())
+            .y_label_formatter(&|y| Money(y.round() as i64).compact())
+            .draw()
+            .map_err(draw_error)?;
+        chart
+            .draw_series(
+                lines
+                    .pipeline
+                    .iter()
+                    .map(|&(x, y)| Rectangle::new([(x - 0.3, 0.0), (x + 0.3, y)], pipeline_fill())),
             )
             .map_err(draw_error)?;
         Ok(())
@@ -214,7 +267,10 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Result<(), 
         ("forecast", Sample::Line(ForecastPens::FORECAST)),
         ("80% PI", Sample::Fill(pi80_fill())),
         ("95% PI", Sample::Fill(pi95_fill())),
-        ("weighted pipeline", Sample::Fill(pipeline_fill())),
+        (
+            "weighted pipeline (own scale, below)",
+            Sample::Fill(pipeline_fill()),
+        ),
     ];
     let (mut x, y) = (LEGEND_LEFT, 14);
     for (name, sample) in entries {

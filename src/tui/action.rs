@@ -180,6 +180,8 @@ pub enum Command {
     BulkOwner,
     /// Deal list: set the selected deals' expected close date.
     BulkClose,
+    /// Forecast: pick the total, a rep, a product or a team by typing part of its name.
+    PickGroup,
 }
 
 impl Command {

@@ -252,7 +252,7 @@ impl App {
             Screen::Pipeline => self.pipeline.contexts(),
             Screen::Tasks => self.tasks.contexts(),
             Screen::Customers => self.customers.contexts(),
-            Screen::Forecast => vec![Context::Forecast, Context::Global],
+            Screen::Forecast => self.forecast.contexts(),
             Screen::Channels => self.channels.contexts(),
             Screen::Tiers => vec![Context::Tiers, Context::Global],
         }
@@ -295,6 +295,7 @@ impl App {
                     | Context::Picker
                     | Context::Find
                     | Context::Bulk
+                    | Context::ForecastPicker
             )
         );
         match event.code {

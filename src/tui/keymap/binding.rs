@@ -59,11 +59,13 @@ pub enum Context {
     DealList,
     /// In the bulk change popup of the list view.
     Bulk,
+    /// In the Forecast screen's group picker (type to filter).
+    ForecastPicker,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 25] = [
+    pub const ALL: [Context; 26] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -76,6 +78,7 @@ impl Context {
         Context::LostReason,
         Context::Confirm,
         Context::Forecast,
+        Context::ForecastPicker,
         Context::Tiers,
         Context::Customers,
         Context::Tasks,
@@ -146,6 +149,7 @@ impl Context {
             Context::Find => "Find (type to search)",
             Context::DealList => "Pipeline list view",
             Context::Bulk => "Bulk change of the selected deals",
+            Context::ForecastPicker => "Forecast group picker (type to filter)",
         }
     }
 }

@@ -159,6 +159,7 @@ impl Default for KeyMap {
             crate::tui::popups::filter::keys::bindings(),
             crate::tui::popups::help::keys::bindings(),
             crate::tui::screens::forecast::keys::bindings(),
+            crate::tui::screens::forecast::keys::picker(),
             crate::tui::screens::tiers::keys::bindings(),
             crate::tui::screens::tasks::keys::bindings(),
             crate::tui::popups::rep_picker::keys::bindings(),
@@ -188,6 +189,7 @@ impl Default for KeyMap {
             ChannelEntry,
             Context::Find,
             Context::Bulk,
+            Context::ForecastPicker,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], Command::Quit, "quit"));
         }

@@ -23,7 +23,7 @@ use crate::tui::screens::customers::Detail;
 pub fn run_command(app: &mut App, command: Command) {
     let effects = match app.screen {
         Screen::Pipeline => pipeline::update::run_command(&mut app.pipeline, command, &ctx!(app)),
-        Screen::Forecast => forecast::update::run_command(&mut app.forecast, command),
+        Screen::Forecast => forecast::update::run_command(&mut app.forecast, command, &ctx!(app)),
         Screen::Tasks => tasks::update::run_command(&mut app.tasks, command, &ctx!(app)),
         Screen::Channels => channels::update::run_command(&mut app.channels, command),
         Screen::Tiers => tiers::update::run_command(&mut app.tiers, command),
@@ -46,6 +46,7 @@ pub fn type_char(app: &mut App, c: char) {
         }
         Screen::Tasks => tasks::update::type_char(&mut app.tasks, c),
         Screen::Channels => channels::update::type_char(&mut app.channels, c),
+        Screen::Forecast => forecast::update::type_char(&mut app.forecast, c),
         _ => customers::update::type_char(&mut app.customers, c),
     }
 }

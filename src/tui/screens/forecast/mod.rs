@@ -1,12 +1,20 @@
-//! The Forecast screen's state: which breakdown and group is shown, the horizon, and the last
-//! forecast set the worker fitted.
+//! The Forecast screen's state: which breakdown and group is shown, the horizon, the group
+//! picker, how far the side table is scrolled, and the last forecast set the worker fitted.
 
+pub mod axes;
 pub mod keys;
+pub mod notes;
+pub mod picker;
+pub mod picker_view;
+pub mod plot;
+pub mod rows;
 pub mod table;
 pub mod update;
 pub mod view;
 
 use crate::analytics::forecast::{Breakdown, DEFAULT_HORIZON, ForecastSet, SeriesForecast};
+use crate::tui::keymap::Context;
+use picker::GroupPicker;
 
 /// What the Forecast screen shows and what it has.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +29,10 @@ pub struct ForecastState {
     pub set: Option<ForecastSet>,
     /// True when the data or the horizon changed since the last fit was asked for.
     pub needs_fit: bool,
+    /// The group picker, while open.
+    pub picker: Option<GroupPicker>,
+    /// Lines the side table is scrolled down by (the view clamps it to what there is).
+    pub table_scroll: u16,
 }
 
 impl Default for ForecastState {
@@ -38,6 +50,17 @@ impl ForecastState {
             horizon,
             set: None,
             needs_fit: true,
+            picker: None,
+            table_scroll: 0,
+        }
+    }
+
+    /// The key-map contexts that apply on the Forecast screen now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.picker.is_some() {
+            vec![Context::ForecastPicker]
+        } else {
+            vec![Context::Forecast, Context::Global]
         }
     }
 

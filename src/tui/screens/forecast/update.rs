@@ -1,19 +1,46 @@
-//! How the Forecast screen answers commands, data changes and worker replies.
+//! How the Forecast screen answers commands, typed text, data changes and worker replies.
+
+use ratatui::layout::Rect;
 
 use crate::analytics::forecast::{DEFAULT_STEPS, ForecastOptions, ForecastSet, MAX_HORIZON};
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effects, Message};
+use crate::tui::layout;
 use crate::tui::screen::Screen;
-use crate::tui::screens::forecast::ForecastState;
+use crate::tui::screens::forecast::picker::{GroupPicker, choices};
+use crate::tui::screens::forecast::{ForecastState, picker_view, view};
 use crate::worker::Job;
 
-/// Runs a command given on the Forecast screen.
-pub fn run_command(forecast: &mut ForecastState, command: Command) -> Effects {
+/// Runs a command given on the Forecast screen (or in its picker, when open).
+pub fn run_command(forecast: &mut ForecastState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
+    if forecast.picker.is_some() {
+        picker_command(forecast, command, ctx);
+        return effects;
+    }
+    let body = layout::main_areas(Rect::new(0, 0, ctx.size.0, ctx.size.1))[1];
+    let page = view::table_page(body).saturating_sub(1).max(1);
     match command {
-        Command::CycleBreakdown => forecast.cycle_breakdown(),
-        Command::Down => forecast.move_by(1),
-        Command::Up => forecast.move_by(-1),
+        Command::CycleBreakdown => {
+            forecast.cycle_breakdown();
+            forecast.table_scroll = 0;
+        }
+        Command::Down => {
+            forecast.move_by(1);
+            forecast.table_scroll = 0;
+        }
+        Command::Up => {
+            forecast.move_by(-1);
+            forecast.table_scroll = 0;
+        }
+        Command::PickGroup => open_picker(forecast, &mut effects),
+        Command::PageDown => {
+            let last = view::table_max_scroll(forecast, body);
+            forecast.table_scroll = forecast.table_scroll.saturating_add(page).min(last);
+        }
+        Command::PageUp => {
+            forecast.table_scroll = forecast.table_scroll.saturating_sub(page);
+        }
         Command::LongerHorizon if forecast.horizon < MAX_HORIZON => {
             forecast.horizon += 1;
             forecast.needs_fit = true;
@@ -33,6 +60,61 @@ pub fn run_command(forecast: &mut ForecastState, command: Command) -> Effects {
         _ => {}
     }
     effects
+}
+
+/// Opens the picker on the group shown, once there is a forecast to pick from.
+fn open_picker(forecast: &mut ForecastState, effects: &mut Effects) {
+    let Some(set) = &forecast.set else {
+        effects.say(Message::info("the forecast is still being fitted"));
+        return;
+    };
+    let all = choices(&set.series);
+    forecast.picker = Some(GroupPicker::opened_at(
+        &all,
+        (forecast.breakdown, forecast.selected),
+    ));
+}
+
+/// A command while the picker is open: move, pick, back out or delete a character.
+fn picker_command(forecast: &mut ForecastState, command: Command, ctx: &Ctx) {
+    let Some(set) = &forecast.set else {
+        forecast.picker = None;
+        return;
+    };
+    let all = choices(&set.series);
+    let Some(picker) = forecast.picker.as_mut() else {
+        return;
+    };
+    let count = picker.matches(&all).len();
+    let page = picker_view::visible_rows(ctx.size.1) as isize;
+    match command {
+        Command::Down => picker.move_by(1, count),
+        Command::Up => picker.move_by(-1, count),
+        Command::PageDown => picker.move_by(page, count),
+        Command::PageUp => picker.move_by(-page, count),
+        Command::DeleteChar => picker.delete_char(),
+        Command::Cancel => forecast.picker = None,
+        Command::Accept => {
+            let chosen = picker
+                .matches(&all)
+                .get(picker.cursor)
+                .map(|c| (c.breakdown, c.position));
+            if let Some((breakdown, position)) = chosen {
+                forecast.breakdown = breakdown;
+                forecast.selected = position;
+                forecast.table_scroll = 0;
+                forecast.picker = None;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A character typed into the open picker.
+pub fn type_char(forecast: &mut ForecastState, c: char) {
+    if let Some(picker) = forecast.picker.as_mut() {
+        picker.type_char(c);
+    }
 }
 
 /// Asks the worker for a fit when the Forecast screen is shown and its numbers are out of date;
@@ -58,9 +140,13 @@ pub fn data_changed(forecast: &mut ForecastState) {
     forecast.needs_fit = true;
 }
 
-/// Takes a fitted set from the worker, keeping the selection where it still exists.
+/// Takes a fitted set from the worker, keeping the selection where it still exists; an open
+/// picker starts over, since its groups may have changed.
 pub fn take_forecast(forecast: &mut ForecastState, set: ForecastSet) {
     forecast.set = Some(set);
     let count = forecast.groups().len();
     forecast.selected = forecast.selected.min(count.saturating_sub(1));
+    if let Some(picker) = forecast.picker.as_mut() {
+        picker.cursor = 0;
+    }
 }
