@@ -121,3 +121,36 @@ fn help_and_hints_show_the_remapped_keys() {
     let quit_line = text.lines().find(|l| l.contains("│  Ctrl-q")).unwrap_or("");
     assert!(quit_line.contains("quit"), "{quit_line}");
 }
+
+#[test]
+fn the_lost_reasons_come_from_the_config_and_other_takes_typed_text() {
+    let mut h = board_with("[pipeline]\nlost_reasons = [\"Legal\", \"Security review\"]\n");
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    let id = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    h.press(KeyCode::Char('x'));
+    let text = h.render_text();
+    assert!(text.contains("Security review"), "{text}");
+    assert!(text.contains("other…"), "{text}");
+    assert!(!text.contains("Competitor"), "{text}");
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    for c in "Merged jk".chars() {
+        h.press(KeyCode::Char(c));
+    }
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    assert!(h.render_text().contains("other: Merged▏"));
+    h.press(KeyCode::Enter);
+    let (stage, reason): (String, String) = h
+        .conn()
+        .query_row(
+            "SELECT stage, lost_reason FROM deals WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((stage.as_str(), reason.as_str()), ("Lost", "Merged"));
+}

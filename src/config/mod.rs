@@ -18,8 +18,8 @@ use crate::tui::theme::ThemeSettings;
 pub use error::ConfigError;
 pub use keys::{KeyList, KeyOverride, KeysConfig, configured_keymap};
 pub use sections::{
-    ForecastSettings, Horizon, KpiPeriod, KpiSettings, Origins, Percent, PipelineSettings,
-    StageProbabilities, StageStaleDays, StaleDays,
+    ForecastSettings, Horizon, KpiPeriod, KpiSettings, LostReasons, MAX_LOST_REASON, Origins,
+    Percent, PipelineSettings, StageProbabilities, StageStaleDays, StaleDays,
 };
 
 /// Everything the config file can set.

@@ -19,6 +19,7 @@ use crate::db::board::{
 use crate::domain::{DealChange, Quarter, Stage};
 use crate::tui::keymap::binding::Context;
 use crate::tui::popups::deal_form::DealForm;
+use crate::tui::popups::lost_reason::LostPicker;
 use crate::worker::BoardKpis;
 
 /// Columns of the board: the four open stages, then the deals closed in the period.
@@ -103,8 +104,8 @@ pub struct PipelineState {
     pub filter_editor: Option<BoardFilterField>,
     /// The edit form, while open.
     pub form: Option<DealForm>,
-    /// The lost-reason picker: deal and highlighted reason, while open.
-    pub lost_picker: Option<(i64, usize)>,
+    /// The lost-reason picker, while open.
+    pub lost_picker: Option<LostPicker>,
     /// A change waiting for confirmation.
     pub confirm: Option<Confirm>,
 }
@@ -116,6 +117,9 @@ impl PipelineState {
         match () {
             _ if self.confirm.is_some() => vec![Context::Confirm],
             _ if self.form.is_some() => vec![Context::DealForm],
+            _ if self.lost_picker.as_ref().is_some_and(LostPicker::is_typing) => {
+                vec![Context::Search]
+            }
             _ if self.lost_picker.is_some() => vec![Context::LostReason],
             _ if self.filter_editor.is_some() => vec![Context::Filter],
             _ => vec![Context::Pipeline, Context::Global],
