@@ -117,7 +117,7 @@ pub struct App {
     /// The record form open on top (customer, contact, deal, activity, task, quota), if any.
     pub record_form: Option<RecordForm>,
     /// The help's `/` search, while one is typed or kept.
-    pub help_search: Option<crate::tui::popups::help::search::HelpSearch>,
+    pub help_search: Option<crate::tui::popups::help::query::HelpSearch>,
 }
 
 impl App {
@@ -225,7 +225,7 @@ impl App {
     /// The key-map contexts that apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
-            if crate::tui::popups::help::is_typing(self.help_search.as_ref()) {
+            if crate::tui::popups::help::query::is_typing(self.help_search.as_ref()) {
                 return vec![Context::Search];
             }
             return vec![Context::Help];

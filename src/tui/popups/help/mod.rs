@@ -1,6 +1,7 @@
 //! The help overlay, written from the key map itself so it always tells what the keys do.
 
 pub mod keys;
+pub mod query;
 pub mod search;
 
 use ratatui::Frame;
@@ -11,7 +12,6 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
-use crate::tui::popups::help::search::HelpSearch;
 
 /// What each board number means; the full text is in docs/report-pipeline.md.
 const DEFINITIONS: [(&str, &str); 10] = [
@@ -162,9 +162,4 @@ fn help_sections(app: &App) -> Vec<(&'static str, Vec<(String, &'static str)>)> 
             .collect(),
     ));
     sections
-}
-
-/// True while the help's search line takes typed text.
-pub fn is_typing(search: Option<&HelpSearch>) -> bool {
-    search.is_some_and(|s| s.typing)
 }

@@ -3,31 +3,7 @@
 
 use crate::tui::action::Command;
 use crate::tui::app::App;
-
-/// The help's search: the text typed so far, and whether keys still go to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HelpSearch {
-    /// The typed text; empty matches every line.
-    pub query: String,
-    /// True while typed characters go to the search (until Enter).
-    pub typing: bool,
-}
-
-impl HelpSearch {
-    /// The popup title while searching: the query, how many lines match and what the keys do.
-    pub fn title(&self, matching: usize, total: usize) -> String {
-        let cursor = if self.typing { "▏" } else { "" };
-        let keys = if self.typing {
-            "Enter keeps, Esc clears"
-        } else {
-            "Esc clears, / edits"
-        };
-        format!(
-            " Keys — /{}{cursor} — {matching} of {total} lines — {keys} ",
-            self.query
-        )
-    }
-}
+use crate::tui::popups::help::query::HelpSearch;
 
 /// True when `query` (any case) is in the line's keys or its words; an empty query matches all.
 pub fn matches(query: &str, keys: &str, words: &str) -> bool {

@@ -1,17 +1,18 @@
 //! The two lines above the board: the period's sales KPIs, then stage conversion and days in
-//! stage. With `t`, a pane of quota attainment per rep and team takes the board's right side.
+//! stage.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 use crate::db::board::CardSort;
-use crate::domain::{Money, group_thousands};
+use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::screens::pipeline::filter::filter_label;
 
-fn percent(ratio: Option<f64>) -> String {
+/// A ratio as a whole percent, or — when there is none.
+pub fn percent(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "—".into(), |r| format!("{:.0}%", r * 100.0))
 }
 
@@ -92,62 +93,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Draws the quota attainment pane over the right part of `area`.
-pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let rect = crate::tui::layout::quota_pane(area);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Span::styled(" Quota attainment (t closes) ", theme.accent))
-        .border_style(theme.border);
-    let Some(board) = &app.pipeline.kpis else {
-        frame.render_widget(
-            Paragraph::new("computing…").style(theme.muted).block(block),
-            rect,
-        );
-        return;
-    };
-    let mut rows: Vec<Row> = board
-        .quota
-        .teams
-        .iter()
-        .map(|t| {
-            Row::new([
-                Cell::from(format!("Team {}", t.team)),
-                Cell::from(Line::from(t.won_value.compact()).right_aligned()),
-                Cell::from(Line::from(quota_text(t.quota)).right_aligned()),
-                Cell::from(Line::from(percent(t.attainment)).right_aligned()),
-            ])
-            .style(theme.header)
-        })
-        .collect();
-    rows.extend(board.quota.reps.iter().map(|r| {
-        Row::new([
-            Cell::from(format!("  {}", r.name)),
-            Cell::from(Line::from(r.won_value.compact()).right_aligned()),
-            Cell::from(Line::from(quota_text(r.quota)).right_aligned()),
-            Cell::from(Line::from(percent(r.attainment)).right_aligned()),
-        ])
-    }));
-    let header = Row::new(["", "Won", "Quota", "Attained"]).style(theme.muted);
-    let widths = [
-        Constraint::Min(20),
-        Constraint::Length(9),
-        Constraint::Length(9),
-        Constraint::Length(9),
-    ];
-    frame.render_widget(Table::new(rows, widths).header(header).block(block), rect);
-}
-
 /// What the sort key says on the strip.
 pub fn sort_label(sort: CardSort) -> &'static str {
     match sort {
         CardSort::Amount => "by amount",
         CardSort::CloseDate => "by close date",
     }
-}
-
-/// A quota as the table shows it: compact money, or "no quota" for a rep or team without one.
-fn quota_text(quota: Option<Money>) -> String {
-    quota.map_or_else(|| "no quota".to_string(), |q| q.compact())
 }

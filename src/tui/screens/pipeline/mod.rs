@@ -6,6 +6,7 @@ pub mod filter;
 pub mod keys;
 pub mod kpi_strip;
 pub mod popups;
+pub mod quota;
 pub mod update;
 pub mod view;
 
@@ -94,6 +95,8 @@ pub struct PipelineState {
     pub kpis: Option<BoardKpis>,
     /// True while the quota pane is shown.
     pub show_quota: bool,
+    /// The first team or rep row the quota pane shows.
+    pub quota_scroll: usize,
     /// The column with the cursor.
     pub column: usize,
     /// Selected card per column.
@@ -146,6 +149,7 @@ impl PipelineState {
             period: (period.from, period.to),
             kpis: None,
             show_quota: false,
+            quota_scroll: 0,
             column: 0,
             selected: [0; COLUMNS],
             offset: [0; COLUMNS],

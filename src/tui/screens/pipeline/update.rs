@@ -10,7 +10,7 @@ use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::popups::lost_reason::{LostPicker, Outcome};
 use crate::tui::screens::pipeline::filter::filter_quarters;
-use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState};
+use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState, quota};
 use crate::worker::{Job, Written};
 
 /// Runs a command on the pipeline screen.
@@ -33,6 +33,9 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
 
 fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
     let page = layout::board_card_rows(ctx.size) as isize;
+    if pipeline.show_quota && quota::scroll(pipeline, ctx.size, command) {
+        return;
+    }
     let p = &mut *pipeline;
     match command {
         Command::MoveLeft => p.move_column(-1),

@@ -14,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screens::pipeline::CLOSED;
 use crate::tui::screens::pipeline::popups;
-use crate::tui::screens::pipeline::{deal_score, kpi_strip};
+use crate::tui::screens::pipeline::{deal_score, kpi_strip, quota};
 use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
@@ -26,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     deal_score::draw_selected(app, frame, selected);
     if app.pipeline.show_quota {
-        kpi_strip::draw_quota(app, frame, board);
+        quota::draw(app, frame, board);
     }
     popups::draw(app, frame, area);
 }

@@ -1,0 +1,90 @@
+//! Screens that fit (issue 18): each screen at 80×24, 120×40 and 200×50 on the demo book, and
+//! at 80×24 on the Maven excerpt; popups that scroll and say which rows show.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::bin::{salesdesk, stdout};
+use ratatui::crossterm::event::KeyCode;
+use salesdesk::tui::App;
+use salesdesk::tui::app::Message;
+use salesdesk::tui::headless::Headless;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Maven excerpt imported into `db` through the shipped mappings.
+fn import_maven(db: &Path) {
+    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
+        let file = root().join(format!("tests/fixtures/maven/{stem}.csv"));
+        let mapping = root().join(format!("assets/mappings/maven/{stem}.toml"));
+        let out = salesdesk(
+            db,
+            &[
+                "import",
+                &file.display().to_string(),
+                "--mapping",
+                &mapping.display().to_string(),
+            ],
+        );
+        assert!(out.status.success(), "{}", stdout(&out));
+    }
+}
+
+/// A headless desk over the Maven excerpt as of 2018-01-01, `width`×`height`, monochrome.
+fn maven(width: u16, height: u16) -> (tempfile::TempDir, Headless) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("maven.db");
+    import_maven(&db);
+    let conn = salesdesk::db::open(&db).unwrap().conn;
+    let as_of = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
+    let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    h.resize(width, height);
+    (dir, h)
+}
+
+#[test]
+fn the_quota_pane_scrolls_through_every_rep_and_says_which_rows_show() {
+    let (_dir, mut h) = maven(80, 24);
+    h.press(KeyCode::Char('t'));
+    let first = h.render_text();
+    let total = h
+        .app
+        .pipeline
+        .kpis
+        .as_ref()
+        .map(|k| k.quota.teams.len() + k.quota.reps.len())
+        .unwrap();
+    assert!(total > 30, "the Maven book has 35 reps: {total}");
+    assert!(
+        first.contains(&format!("Quota attainment 1–16 of {total}")),
+        "{first}"
+    );
+    h.press(KeyCode::PageDown);
+    assert!(h.render_text().contains(&format!("17–32 of {total}")));
+    h.press(KeyCode::End);
+    let last = h.render_text();
+    assert!(
+        last.contains(&format!("{}–{total} of {total}", total - 15)),
+        "{last}"
+    );
+    let last_rep = h
+        .app
+        .pipeline
+        .kpis
+        .as_ref()
+        .and_then(|k| k.quota.reps.last().map(|r| r.name.clone()))
+        .unwrap();
+    assert!(last.contains(&last_rep), "{last}");
+    h.press(KeyCode::Char('k'));
+    assert!(
+        h.render_text()
+            .contains(&format!("{}–{} of", total - 16, total - 1))
+    );
+    h.press(KeyCode::Home);
+    assert!(h.render_text().contains("1–16 of"));
+}
