@@ -88,3 +88,36 @@ fn the_quota_pane_scrolls_through_every_rep_and_says_which_rows_show() {
     h.press(KeyCode::Home);
     assert!(h.render_text().contains("1–16 of"));
 }
+
+#[test]
+fn a_plain_message_goes_when_another_screen_shows_and_an_error_stays_whole() {
+    use salesdesk::tui::action::Action;
+    use salesdesk::tui::effects::{Effect, Effects};
+    use salesdesk::tui::screen::Screen;
+    let mut h = common::fixture_board(80, 24);
+    h.app
+        .apply(Effects(vec![Effect::Say(Message::info("deal saved"))]));
+    h.apply(Action::Tick);
+    assert!(h.render_text().contains("deal saved"));
+    h.app.apply(Effects(vec![Effect::Open(Screen::Customers)]));
+    h.apply(Action::Tick);
+    assert!(
+        !h.render_text().contains("deal saved"),
+        "the board's message"
+    );
+
+    let long = "cannot export to /home/manager/reports/quarterly/2026/board-by-stage.csv: \
+                the folder does not exist; create it or choose another path ending in EOF-MARK";
+    h.app
+        .apply(Effects(vec![Effect::Say(Message::error(long))]));
+    h.app.apply(Effects(vec![Effect::Open(Screen::Pipeline)]));
+    h.apply(Action::Tick);
+    let frame = h.render_text();
+    assert!(
+        frame.contains("EOF-MARK"),
+        "the end of a long error: {frame}"
+    );
+    assert!(frame.contains("Error — the next key clears it"), "{frame}");
+    h.press(KeyCode::Char('j'));
+    assert!(!h.render_text().contains("EOF-MARK"));
+}

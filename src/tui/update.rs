@@ -42,6 +42,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     screens::after_update(app);
+    app.message.keep_to_screen(app.screen);
 }
 
 fn type_char(app: &mut App, c: char) {
