@@ -122,8 +122,8 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let inner_width = area.width.saturating_sub(2);
     let fitted = fit_columns(&columns, inner_width, 1);
-    let header = Row::new(fitted.padded_header(&columns).into_iter().map(Cell::from))
-        .style(theme.header);
+    let header =
+        Row::new(fitted.padded_header(&columns).into_iter().map(Cell::from)).style(theme.header);
     let rows = positions.iter().enumerate().map(|(i, &position)| {
         let style = if position == state.selected {
             theme.selected
@@ -132,10 +132,13 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         };
         Row::new(fitted.padded_row(&columns, i).into_iter().map(Cell::from)).style(style)
     });
-    let table = Table::new(rows, fitted.kept_widths().into_iter().map(Constraint::Length))
-        .header(header)
-        .column_spacing(1)
-        .block(block);
+    let table = Table::new(
+        rows,
+        fitted.kept_widths().into_iter().map(Constraint::Length),
+    )
+    .header(header)
+    .column_spacing(1)
+    .block(block);
     frame.render_widget(table, area);
     if state.visible_len() > rows_shown {
         let mut scroll = ScrollbarState::new(state.visible_len().saturating_sub(rows_shown))

@@ -117,19 +117,22 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let theme = &app.theme;
     let p = &app.pipeline;
     let base = if selected { theme.selected } else { theme.text };
-    let amount = format!(
-        "{}{}",
-        card.amount.fitted(width / 2),
-        if card.probability_bp.is_some() {
-            "*"
-        } else {
-            ""
-        }
-    );
+    let star = if card.probability_bp.is_some() {
+        "*"
+    } else {
+        ""
+    };
     let customer = card
         .customer
         .as_deref()
         .map_or_else(|| "(no customer)".into(), |name| shown(name).into_owned());
+    let mut amount = format!("{}{star}", card.amount.fitted(width / 2));
+    let compact = format!("{}{star}", card.amount.compact());
+    if customer.width() + 1 + amount.width() > width
+        && customer.width() + 1 + compact.width() <= width
+    {
+        amount = compact;
+    }
     let first = pad_between(&customer, &amount, width);
     let second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
@@ -140,13 +143,9 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         },
         None => {
             let days = (app.as_of - card.stage_since).num_days().max(0);
-            let close = card.expected_close_on.map_or_else(
-                || "no close date".to_string(),
-                |d| format!("closes {}", d.format("%Y-%m-%d")),
-            );
             let mark = if stale { "⚠ " } else { "" };
-            let win = deal_score::card_win(app, card).map_or_else(String::new, |w| w + " · ");
-            format!("{win}{mark}{days}d · {close}")
+            let win = deal_score::card_win(app, card);
+            open_card_line(win, mark, days, card.expected_close_on, width)
         }
     };
     let third_style = if selected {
@@ -162,6 +161,35 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         Line::from(Span::styled(fit(&third, width), third_style)),
         Line::default(),
     ]
+}
+
+/// An open card's last line: win chance, stale mark, days in stage and the close date, the
+/// word, the days, then the win chance given up so the close date always shows whole.
+fn open_card_line(
+    win: Option<String>,
+    mark: &str,
+    days: i64,
+    close: Option<chrono::NaiveDate>,
+    width: usize,
+) -> String {
+    let date = close.map(|d| d.format("%Y-%m-%d").to_string());
+    let with_word = date
+        .as_ref()
+        .map_or_else(|| "no close date".to_string(), |d| format!("closes {d}"));
+    let bare = date.unwrap_or_else(|| "no date".to_string());
+    let win = win.map_or_else(String::new, |w| w + " · ");
+    let candidates = [
+        format!("{win}{mark}{days}d · {with_word}"),
+        format!("{win}{mark}{days}d · {bare}"),
+        format!("{win}{mark}{bare}"),
+        format!("{mark}{days}d · {bare}"),
+        format!("{mark}{bare}"),
+    ];
+    candidates
+        .iter()
+        .find(|line| line.width() <= width)
+        .unwrap_or(&candidates[4])
+        .clone()
 }
 
 /// `left` and `right` on one line of `width`, the left cut to make room.
@@ -194,6 +222,29 @@ fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_close_date_stays_whole_as_the_card_narrows() {
+        let close = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let win = || Some("win 42%".to_string());
+        assert_eq!(
+            open_card_line(win(), "", 12, close, 40),
+            "win 42% · 12d · closes 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "", 12, close, 26),
+            "win 42% · 12d · 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "", 12, close, 21),
+            "win 42% · 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "⚠ ", 12, close, 18),
+            "⚠ 12d · 2026-12-01"
+        );
+        assert_eq!(open_card_line(win(), "", 12, close, 12), "2026-12-01");
+    }
 
     #[test]
     fn text_is_cut_by_display_width() {
