@@ -134,18 +134,21 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         amount = compact;
     }
     let first = pad_between(&customer, &amount, width);
-    let second = fit(&shown(&card.title), width);
+    let mut second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
-        Some(closed) => match &card.lost_reason {
-            Some(reason) => format!("Lost {} · {reason}", closed.format("%Y-%m-%d")),
-            None => format!("{} {}", card.stage, closed.format("%Y-%m-%d")),
-        },
+        Some(closed) => closed_card_line(card, closed, width),
         None => {
             let days = (app.as_of - card.stage_since).num_days().max(0);
             let mark = if stale { "⚠ " } else { "" };
             let win = deal_score::card_win(app, card);
-            open_card_line(win, mark, days, card.expected_close_on, width)
+            let line = open_card_line(win.clone(), mark, days, card.expected_close_on, width);
+            if let Some(win) = win.filter(|w| !line.contains(w.as_str())) {
+                // No room beside the close date: the bare percentage ends the title line.
+                let percent = win.rsplit(' ').next().unwrap_or(&win).to_string();
+                second = pad_between(&shown(&card.title), &percent, width);
+            }
+            line
         }
     };
     let third_style = if selected {
@@ -161,6 +164,34 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         Line::from(Span::styled(fit(&third, width), third_style)),
         Line::default(),
     ]
+}
+
+/// A closed card's last line: Won or Lost, the day and the reason; on a narrow card a ✓ or ✗
+/// stands for the stage so the day shows whole.
+fn closed_card_line(card: &Card, closed: chrono::NaiveDate, width: usize) -> String {
+    let day = closed.format("%Y-%m-%d").to_string();
+    let sign = if card.stage == Stage::Won {
+        "✓"
+    } else {
+        "✗"
+    };
+    let mut candidates = Vec::new();
+    if let Some(reason) = &card.lost_reason {
+        candidates.push(format!("{} {day} · {reason}", card.stage));
+    }
+    candidates.push(format!("{} {day}", card.stage));
+    candidates.push(format!("{sign} {day}"));
+    let last = candidates.len() - 1;
+    let chosen = candidates
+        .iter()
+        .position(|line| line.width() <= width)
+        .unwrap_or(last);
+    if chosen == 0 || card.lost_reason.is_none() || candidates[chosen].width() + 6 > width {
+        return candidates[chosen].clone();
+    }
+    // The reason no longer fits whole: it follows the day as far as it goes.
+    let reason = card.lost_reason.as_deref().unwrap_or_default();
+    fit(&format!("{} · {reason}", candidates[chosen]), width)
 }
 
 /// An open card's last line: win chance, stale mark, days in stage and the close date, the
