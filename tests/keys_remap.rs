@@ -154,3 +154,31 @@ fn the_lost_reasons_come_from_the_config_and_other_takes_typed_text() {
         .unwrap();
     assert_eq!((stage.as_str(), reason.as_str()), ("Lost", "Merged"));
 }
+
+#[test]
+fn the_configured_date_format_shows_on_the_board_customers_and_tasks() {
+    let mut h = board_with("[display]\ndate_format = \"%d/%m/%Y\"\n");
+    let board = h.render_text();
+    assert!(board.contains("/2026"), "{board}");
+    assert!(
+        !has_iso_date(&board),
+        "no ISO date left on the board: {board}"
+    );
+    for key in ['2', '5'] {
+        h.press(KeyCode::Char(key));
+        let frame = h.render_text();
+        assert!(frame.contains("/2026"), "{frame}");
+        assert!(!has_iso_date(&frame), "no ISO date left: {frame}");
+    }
+}
+
+/// True when `text` holds a date written YYYY-MM-DD.
+fn has_iso_date(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == '-',
+            _ => c.is_ascii_digit(),
+        })
+    })
+}

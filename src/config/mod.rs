@@ -2,6 +2,7 @@
 //! default; the file overrides them field by field, and an unknown key or a bad value is an error
 //! that names the file, the line and the key.
 
+mod display;
 mod error;
 mod keys;
 mod sections;
@@ -15,6 +16,7 @@ use crate::analytics::scoring::ScoringSettings;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::ThemeSettings;
 
+pub use display::{DateFormat, DisplaySettings};
 pub use error::ConfigError;
 pub use keys::{KeyList, KeyOverride, KeysConfig, configured_keymap};
 pub use sections::{
@@ -40,6 +42,8 @@ pub struct Config {
     pub forecast: ForecastSettings,
     /// The scoring models' penalty and minimum training set.
     pub scoring: ScoringSettings,
+    /// How dates show on screen.
+    pub display: DisplaySettings,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).

@@ -8,6 +8,7 @@ use ratatui::widgets::{
     Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, Wrap,
 };
 
+use crate::config::DateFormat;
 use crate::db::customers::CustomerRow;
 use crate::domain::display_text::shown;
 use crate::domain::{Money, group_thousands};
@@ -118,7 +119,7 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let columns: Vec<FitColumn> = Column::ALL
         .into_iter()
-        .map(|column| fit_column(state, &shown_rows, column))
+        .map(|column| fit_column(state, &app.config.display.date_format, &shown_rows, column))
         .collect();
     let inner_width = area.width.saturating_sub(2);
     let fitted = fit_columns(&columns, inner_width, 1);
@@ -208,7 +209,12 @@ fn headers(state: &CustomersState, column: Column) -> (String, String) {
 }
 
 /// One column laid out from the rows on screen: amounts in full, or compact when they do not fit.
-fn fit_column(state: &CustomersState, rows: &[&CustomerRow], column: Column) -> FitColumn {
+fn fit_column(
+    state: &CustomersState,
+    dates: &DateFormat,
+    rows: &[&CustomerRow],
+    column: Column,
+) -> FitColumn {
     let (full, short) = headers(state, column);
     let money = |amount: fn(&CustomerRow) -> Money| {
         let whole = rows.iter().map(|r| amount(r).whole()).collect();
@@ -219,7 +225,10 @@ fn fit_column(state: &CustomersState, rows: &[&CustomerRow], column: Column) -> 
         Column::OpenPipeline => money(|r| r.open_pipeline),
         Column::Revenue12m => money(|r| r.revenue_12m),
         _ => {
-            let cells = rows.iter().map(|r| cell_text(state, r, column)).collect();
+            let cells = rows
+                .iter()
+                .map(|r| cell_text(state, dates, r, column))
+                .collect();
             let mut fitted = FitColumn::text(&full, cells, priority(column), text_max(column));
             fitted.header.1 = short;
             fitted
@@ -231,7 +240,12 @@ fn right_aligned(column: Column) -> bool {
     matches!(column, Column::OpenPipeline | Column::Revenue12m)
 }
 
-fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> String {
+fn cell_text(
+    state: &CustomersState,
+    dates: &DateFormat,
+    row: &CustomerRow,
+    column: Column,
+) -> String {
     let label = |list: &[String], i: u32| list.get(i as usize).cloned().unwrap_or_default();
     match column {
         Column::Name => shown(&row.name).into_owned(),
@@ -245,6 +259,6 @@ fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> Strin
         Column::Revenue12m => row.revenue_12m.whole(),
         Column::LastActivity => row
             .last_activity
-            .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            .map_or_else(|| "—".to_string(), |d| dates.show(d)),
     }
 }

@@ -30,7 +30,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let p = &app.pipeline;
     let (from, to) = p.period;
     let head = Span::styled(
-        format!("{} ({from} – {to})  ", p.period_kind.label()),
+        format!(
+            "{} ({} – {})  ",
+            p.period_kind.label(),
+            app.config.display.date_format.show(from),
+            app.config.display.date_format.show(to)
+        ),
         theme.header,
     );
     let lines = match &p.kpis {

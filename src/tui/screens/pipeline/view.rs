@@ -117,6 +117,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let theme = &app.theme;
     let p = &app.pipeline;
     let base = if selected { theme.selected } else { theme.text };
+    let dates = &app.config.display.date_format;
     let star = if card.probability_bp.is_some() {
         "*"
     } else {
@@ -137,12 +138,13 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     let mut second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
-        Some(closed) => closed_card_line(card, closed, width),
+        Some(closed) => closed_card_line(card, &dates.show(closed), width),
         None => {
             let days = (app.as_of - card.stage_since).num_days().max(0);
             let mark = if stale { "⚠ " } else { "" };
             let win = deal_score::card_win(app, card);
-            let line = open_card_line(win.clone(), mark, days, card.expected_close_on, width);
+            let close = card.expected_close_on.map(|d| dates.show(d));
+            let line = open_card_line(win.clone(), mark, days, close, width);
             if let Some(win) = win.filter(|w| !line.contains(w.as_str())) {
                 // No room beside the close date: the bare percentage ends the title line.
                 let percent = win.rsplit(' ').next().unwrap_or(&win).to_string();
@@ -168,8 +170,7 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
 
 /// A closed card's last line: Won or Lost, the day and the reason; on a narrow card a ✓ or ✗
 /// stands for the stage so the day shows whole.
-fn closed_card_line(card: &Card, closed: chrono::NaiveDate, width: usize) -> String {
-    let day = closed.format("%Y-%m-%d").to_string();
+fn closed_card_line(card: &Card, day: &str, width: usize) -> String {
     let sign = if card.stage == Stage::Won {
         "✓"
     } else {
@@ -200,10 +201,9 @@ fn open_card_line(
     win: Option<String>,
     mark: &str,
     days: i64,
-    close: Option<chrono::NaiveDate>,
+    date: Option<String>,
     width: usize,
 ) -> String {
-    let date = close.map(|d| d.format("%Y-%m-%d").to_string());
     let with_word = date
         .as_ref()
         .map_or_else(|| "no close date".to_string(), |d| format!("closes {d}"));
@@ -256,25 +256,25 @@ mod tests {
 
     #[test]
     fn the_close_date_stays_whole_as_the_card_narrows() {
-        let close = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let close = || Some("2026-12-01".to_string());
         let win = || Some("win 42%".to_string());
         assert_eq!(
-            open_card_line(win(), "", 12, close, 40),
+            open_card_line(win(), "", 12, close(), 40),
             "win 42% · 12d · closes 2026-12-01"
         );
         assert_eq!(
-            open_card_line(win(), "", 12, close, 26),
+            open_card_line(win(), "", 12, close(), 26),
             "win 42% · 12d · 2026-12-01"
         );
         assert_eq!(
-            open_card_line(win(), "", 12, close, 21),
+            open_card_line(win(), "", 12, close(), 21),
             "win 42% · 2026-12-01"
         );
         assert_eq!(
-            open_card_line(win(), "⚠ ", 12, close, 18),
+            open_card_line(win(), "⚠ ", 12, close(), 18),
             "⚠ 12d · 2026-12-01"
         );
-        assert_eq!(open_card_line(win(), "", 12, close, 12), "2026-12-01");
+        assert_eq!(open_card_line(win(), "", 12, close(), 12), "2026-12-01");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::analytics::assign::{Rep, Task};
+use crate::config::DateFormat;
 use crate::domain::display_text::shown;
 use crate::tui::app::App;
 use crate::tui::screens::tasks::filter::filter_value_label;
@@ -53,7 +54,7 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The task columns laid out from the tasks on screen: the title first and never dropped, the
 /// pin, deal and kind columns given up before it is cut.
-fn task_columns(tasks: &[&Task]) -> Vec<FitColumn> {
+fn task_columns(tasks: &[&Task], dates: &DateFormat) -> Vec<FitColumn> {
     let column = |header: &str, priority: u8, max: u16, text: &dyn Fn(&Task) -> String| {
         FitColumn::text(
             header,
@@ -71,8 +72,8 @@ fn task_columns(tasks: &[&Task]) -> Vec<FitColumn> {
         column("Deal", 2, 26, &|t| {
             t.deal.as_deref().unwrap_or("—").to_string()
         }),
-        column("Due", 6, 10, &|t| {
-            t.due_on.map_or("—".into(), |d| d.to_string())
+        column("Due", 6, 16, &|t| {
+            t.due_on.map_or("—".into(), |d| dates.show(d))
         }),
         column("Pri", 5, 3, &|t| format!("P{}", t.priority)),
         column("Pin", 1, 3, &|t| {
@@ -128,7 +129,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         })
         .max()
         .unwrap_or(0);
-    let columns = task_columns(&shown_tasks);
+    let columns = task_columns(&shown_tasks, &app.config.display.date_format);
     let room = inner.width.saturating_sub(2 + 1 + flag_width as u16);
     let fitted = fit_columns(&columns, room, 1);
     let mut lines = vec![Line::from(Span::styled(
@@ -202,7 +203,10 @@ fn rep_line(app: &App, rep: Option<&Rep>) -> Line<'static> {
         .absences
         .iter()
         .filter(|(_, to)| *to >= today)
-        .map(|(from, to)| format!("{from}..{to}"))
+        .map(|(from, to)| {
+            let dates = &app.config.display.date_format;
+            format!("{}..{}", dates.show(*from), dates.show(*to))
+        })
         .collect();
     if !away.is_empty() {
         spans.push(Span::styled(
