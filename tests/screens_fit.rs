@@ -121,3 +121,59 @@ fn a_plain_message_goes_when_another_screen_shows_and_an_error_stays_whole() {
     h.press(KeyCode::Char('j'));
     assert!(!h.render_text().contains("EOF-MARK"));
 }
+
+/// The screens the snapshots cover, by their digit key and a name for the snapshot.
+const SCREENS: [(char, &str); 5] = [
+    ('1', "pipeline"),
+    ('2', "customers"),
+    ('3', "tiers"),
+    ('5', "tasks"),
+    ('6', "channels"),
+];
+
+/// Worker timings change from run to run.
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d+\.\d\ds", "[t]s");
+    settings
+}
+
+/// The standard demo book (`salesdesk demo`) as of 2026-11-26, in memory.
+fn demo(width: u16, height: u16) -> Headless {
+    let as_of = common::as_of();
+    let mut opened = salesdesk::db::open(Path::new(":memory:")).unwrap();
+    let options = salesdesk::db::demo::DemoOptions::standard(as_of);
+    salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
+    let app = App::load(&opened.conn, "demo.db".into(), as_of, Message::default()).unwrap();
+    let mut h = Headless::new(app, opened.conn);
+    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    h.resize(width, height);
+    h
+}
+
+/// Every screen of `h` at every size, as named snapshots `{book}_{screen}_{w}x{h}`.
+fn snapshot_screens(h: &mut Headless, book: &str, sizes: &[(u16, u16)]) {
+    for &(width, height) in sizes {
+        h.resize(width, height);
+        for (key, name) in SCREENS {
+            h.press(KeyCode::Char(key));
+            let frame = h.render_text();
+            snapshot_settings().bind(|| {
+                insta::assert_snapshot!(format!("{book}_{name}_{width}x{height}"), frame);
+            });
+        }
+    }
+}
+
+#[test]
+fn the_demo_book_at_80_120_and_200_columns() {
+    let mut h = demo(80, 24);
+    assert_eq!(common::as_of().to_string(), "2026-11-26");
+    snapshot_screens(&mut h, "demo", &[(80, 24), (120, 40), (200, 50)]);
+}
+
+#[test]
+fn the_maven_excerpt_at_80_by_24() {
+    let (_dir, mut h) = maven(80, 24);
+    snapshot_screens(&mut h, "maven", &[(80, 24)]);
+}

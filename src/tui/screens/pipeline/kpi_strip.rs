@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::db::board::CardSort;
+use unicode_width::UnicodeWidthStr;
+
 use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::screens::pipeline::filter::filter_label;
@@ -52,20 +54,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ],
         Some(board) => {
             let k = &board.kpis;
+            let win = percent(k.win_rate);
+            let won = group_thousands(k.won.into());
+            let closed = group_thousands((k.won + k.lost).into());
+            let avg = k
+                .average_won_deal
+                .map_or_else(|| "—".into(), |m| m.compact());
+            let (mean, median) = (days(k.cycle_days_mean), days(k.cycle_days_median));
+            let velocity = k
+                .velocity_per_day
+                .map_or_else(|| "—".into(), |m| m.compact());
+            let width = usize::from(area.width);
+            let label = format!("{}  ", p.period_kind.label());
+            let first = [
+                (
+                    head.content.to_string(),
+                    format!(
+                        "win rate {win} ({won}/{closed} won) · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win rate {win} ({won}/{closed} won) · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win rate {win} · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win {win} · avg won {avg} · cycle {mean}/{median} · velocity {velocity}/d"
+                    ),
+                ),
+                (
+                    label,
+                    format!("win {win} · avg {avg} · cycle {mean} · vel {velocity}/d"),
+                ),
+            ];
+            let (head_text, rest) = first
+                .iter()
+                .find(|(h, r)| h.width() + r.width() <= width)
+                .unwrap_or(&first[first.len() - 1]);
             let first = Line::from(vec![
-                head,
-                Span::raw(format!(
-                    "win rate {} ({}/{} won) · avg won {} · cycle {} mean {} median · velocity {}/day",
-                    percent(k.win_rate),
-                    group_thousands(k.won.into()),
-                    group_thousands((k.won + k.lost).into()),
-                    k.average_won_deal
-                        .map_or_else(|| "—".into(), |m| m.compact()),
-                    days(k.cycle_days_mean),
-                    days(k.cycle_days_median),
-                    k.velocity_per_day
-                        .map_or_else(|| "—".into(), |m| m.compact()),
-                )),
+                Span::styled(head_text.clone(), theme.header),
+                Span::raw(rest.clone()),
             ]);
             let conversions: Vec<String> = k
                 .conversions
@@ -82,16 +119,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            let second = Line::from(Span::styled(
+            let (conversions, dwell) = (conversions.join(" "), dwell.join(" "));
+            let cards = format!(
+                "cards {} · {}",
+                sort_label(p.sort),
+                filter_label(&app.pipeline)
+            );
+            let second = [
                 format!(
-                    "conversion {}{unused} · days in stage {} · cards {} · {} · t quotas",
-                    conversions.join(" "),
-                    dwell.join(" "),
-                    sort_label(p.sort),
-                    filter_label(&app.pipeline)
+                    "conversion {conversions}{unused} · days in stage {dwell} · {cards} · t quotas"
                 ),
-                theme.muted,
-            ));
+                format!("conversion {conversions}{unused} · days in stage {dwell} · {cards}"),
+                format!("conversion {conversions}{unused} · days in stage {dwell}"),
+                format!("conv. {conversions}{unused} · days {dwell}"),
+            ];
+            let second = second
+                .iter()
+                .find(|line| line.width() <= width)
+                .unwrap_or(&second[second.len() - 1]);
+            let second = Line::from(Span::styled(second.clone(), theme.muted));
             vec![first, second]
         }
     };

@@ -51,7 +51,7 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [header, cards] = layout::column_parts(area);
     frame.render_widget(
-        Paragraph::new(header_lines(app, column)).style(theme.muted),
+        Paragraph::new(header_lines(app, column, usize::from(header.width))).style(theme.muted),
         header,
     );
 
@@ -70,47 +70,84 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), cards);
 }
 
-fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
+fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
     let p = &app.pipeline;
     let Some(totals) = &p.totals else {
         return vec![Line::from("counting…")];
     };
     if column == CLOSED {
-        let line = |label: &str, t: &Totals| {
-            format!(
-                "{label} {} · {}",
-                group_thousands(t.count.unsigned_abs().into()),
-                t.sum.compact()
-            )
+        let forms = |label: &str, sign: &str, t: &Totals| {
+            let n = group_thousands(t.count.unsigned_abs().into());
+            let sum = t.sum.compact();
+            [
+                format!("{label} {n} · {sum}"),
+                format!("{label} {n} {sum}"),
+                format!("{sign}{n} {sum}"),
+                format!("{sign}{n}"),
+            ]
         };
+        let won_forms = forms("Won", "✓", &totals.won);
+        let lost_forms = forms("Lost", "✗", &totals.lost);
+        // Won and Lost in the same form, the fullest that fits both.
+        let form = (0..won_forms.len())
+            .find(|&i| won_forms[i].width() <= width && lost_forms[i].width() <= width)
+            .unwrap_or(won_forms.len() - 1);
+        let line = |forms: &[String; 4]| fit(&forms[form], width);
         let won = totals.won.count;
         let closed = won + totals.lost.count;
         let rate = if closed > 0 {
-            format!("win rate {:.0}%", 100.0 * won as f64 / closed as f64)
+            let rate = 100.0 * won as f64 / closed as f64;
+            first_fitting(
+                &[format!("win rate {rate:.0}%"), format!("won {rate:.0}%")],
+                width,
+            )
         } else {
             String::new()
         };
         return vec![
-            Line::from(line("Won", &totals.won)),
-            Line::from(line("Lost", &totals.lost)),
+            Line::from(line(&won_forms)),
+            Line::from(line(&lost_forms)),
             Line::from(rate),
         ];
     }
     let t = &totals.open[column];
-    let more = if t.count as usize > p.column_cards(column).len() {
-        format!(" (top {})", p.column_cards(column).len())
+    let shown = p.column_cards(column).len();
+    let deals = count(t.count, "deal");
+    let counted = if t.count as usize > shown {
+        first_fitting(
+            &[
+                format!("{deals} (top {shown})"),
+                format!("{deals} ({shown})"),
+                deals.clone(),
+            ],
+            width,
+        )
     } else {
-        String::new()
+        first_fitting(std::slice::from_ref(&deals), width)
     };
+    let weighted = t.weighted.compact();
+    let rate = p.default_probability(Stage::OPEN[column]) / 100;
     vec![
-        Line::from(format!("{}{more}", count(t.count, "deal"))),
+        Line::from(counted),
         Line::from(format!("{} total", t.sum.compact())),
-        Line::from(format!(
-            "{} weighted · {}%",
-            t.weighted.compact(),
-            p.default_probability(Stage::OPEN[column]) / 100
+        Line::from(first_fitting(
+            &[
+                format!("{weighted} weighted · {rate}%"),
+                format!("{weighted} wtd · {rate}%"),
+                format!("{weighted} wtd"),
+            ],
+            width,
         )),
     ]
+}
+
+/// The first of `candidates` (longest first) that fits `width`, else the last one cut to fit.
+fn first_fitting(candidates: &[String], width: usize) -> String {
+    candidates
+        .iter()
+        .find(|c| c.width() <= width)
+        .cloned()
+        .unwrap_or_else(|| fit(candidates.last().map_or("", String::as_str), width))
 }
 
 fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<'static>> {

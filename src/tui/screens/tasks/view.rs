@@ -13,7 +13,8 @@ use crate::tui::app::App;
 use crate::tui::screens::tasks::filter::filter_value_label;
 use crate::tui::screens::tasks::popups;
 use crate::tui::screens::tasks::{ListRow, TaskFilterField};
-use crate::tui::widgets::columns::{FitColumn, fit_columns};
+use crate::tui::widgets::columns::{FitColumn, FittedColumns, fit_columns};
+use unicode_width::UnicodeWidthStr;
 
 /// Cells of a rep's load bar.
 const BAR: usize = 10;
@@ -82,6 +83,22 @@ fn task_columns(tasks: &[&Task], dates: &DateFormat) -> Vec<FitColumn> {
     ]
 }
 
+/// Gives the room the kept columns leave over to the title, up to its longest on screen.
+fn widen_title(fitted: &mut FittedColumns, columns: &[FitColumn], room: u16) {
+    let kept = fitted.kept_widths();
+    let used = kept.iter().sum::<u16>() + u16::try_from(kept.len().saturating_sub(1)).unwrap_or(0);
+    let longest = columns[0]
+        .full
+        .iter()
+        .map(|t| u16::try_from(t.width()).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(0);
+    if let Some(Some(title)) = fitted.widths.first_mut() {
+        let spare = room.saturating_sub(used);
+        *title = (*title + spare).min(longest.max(*title));
+    }
+}
+
 /// The flags after a task: overdue, and a rep who cannot keep it.
 fn flags(app: &App, task: &Task) -> Vec<(&'static str, bool)> {
     let t = &app.tasks;
@@ -131,7 +148,8 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or(0);
     let columns = task_columns(&shown_tasks, &app.config.display.date_format);
     let room = inner.width.saturating_sub(2 + 1 + flag_width as u16);
-    let fitted = fit_columns(&columns, room, 1);
+    let mut fitted = fit_columns(&columns, room, 1);
+    widen_title(&mut fitted, &columns, room);
     let mut lines = vec![Line::from(Span::styled(
         format!("  {}", fitted.padded_header(&columns).join(" ")),
         app.theme.header,
