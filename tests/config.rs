@@ -121,7 +121,7 @@ fn no_file_means_the_defaults_and_a_named_missing_file_is_an_error() {
 }
 
 /// Each invalid fixture, with the line, key, value and words its error must carry.
-const INVALID: [(&str, usize, &str, &str, &str); 16] = [
+const INVALID: [(&str, usize, &str, &str, &str); 17] = [
     (
         "zero_minimum.toml",
         2,
@@ -221,6 +221,13 @@ const INVALID: [(&str, usize, &str, &str, &str); 16] = [
         "overlaps 'g' for top",
     ),
     ("bad_toml.toml", 1, "", "", "expected `]`"),
+    (
+        "lost_reason_twice.toml",
+        2,
+        "pipeline.lost_reasons",
+        "",
+        "lost reason 'price' is listed twice",
+    ),
     (
         "wrong_type.toml",
         2,

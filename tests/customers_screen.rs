@@ -255,3 +255,39 @@ fn page_keys_home_and_end_scroll_the_help() {
     h.press(KeyCode::Home);
     assert_eq!(h.app.help, Some(0));
 }
+
+#[test]
+fn slash_searches_the_help_and_esc_clears_the_search() {
+    let mut h = fixture_app(120, 40);
+    h.press(KeyCode::Char('?'));
+    h.press(KeyCode::Char('/'));
+    for c in "undo".chars() {
+        h.press(KeyCode::Char(c));
+    }
+    let frame = h.render_text();
+    assert!(frame.contains("/undo"), "{frame}");
+    assert!(frame.contains("undo the last change"), "{frame}");
+    assert!(!frame.contains("scroll down a page"), "{frame}");
+    let counted = frame
+        .lines()
+        .find(|l| l.contains(" of ") && l.contains(" lines "))
+        .unwrap_or_else(|| panic!("no n of m: {frame}"));
+    assert!(!counted.contains(" 0 of "), "{counted}");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.help.is_some(), "q clears a kept search first");
+    let frame = h.render_text();
+    assert!(
+        frame.contains("/ searches"),
+        "the whole help again: {frame}"
+    );
+    h.press(KeyCode::Char('/'));
+    h.press(KeyCode::Char('z'));
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.help.is_some(), "q is text while searching");
+    assert!(h.render_text().contains("0 of "), "nothing matches zq");
+    h.press(KeyCode::Esc);
+    assert!(h.render_text().contains("/ searches"));
+    h.press(KeyCode::Esc);
+    assert!(h.app.help.is_none());
+}

@@ -121,3 +121,64 @@ fn help_and_hints_show_the_remapped_keys() {
     let quit_line = text.lines().find(|l| l.contains("│  Ctrl-q")).unwrap_or("");
     assert!(quit_line.contains("quit"), "{quit_line}");
 }
+
+#[test]
+fn the_lost_reasons_come_from_the_config_and_other_takes_typed_text() {
+    let mut h = board_with("[pipeline]\nlost_reasons = [\"Legal\", \"Security review\"]\n");
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    let id = h.app.pipeline.selected_card().map(|c| c.id).unwrap();
+    h.press(KeyCode::Char('x'));
+    let text = h.render_text();
+    assert!(text.contains("Security review"), "{text}");
+    assert!(text.contains("other…"), "{text}");
+    assert!(!text.contains("Competitor"), "{text}");
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    for c in "Merged jk".chars() {
+        h.press(KeyCode::Char(c));
+    }
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    assert!(h.render_text().contains("other: Merged▏"));
+    h.press(KeyCode::Enter);
+    let (stage, reason): (String, String) = h
+        .conn()
+        .query_row(
+            "SELECT stage, lost_reason FROM deals WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((stage.as_str(), reason.as_str()), ("Lost", "Merged"));
+}
+
+#[test]
+fn the_configured_date_format_shows_on_the_board_customers_and_tasks() {
+    let mut h = board_with("[display]\ndate_format = \"%d/%m/%Y\"\n");
+    let board = h.render_text();
+    assert!(board.contains("/2026"), "{board}");
+    assert!(
+        !has_iso_date(&board),
+        "no ISO date left on the board: {board}"
+    );
+    for key in ['2', '5'] {
+        h.press(KeyCode::Char(key));
+        let frame = h.render_text();
+        assert!(frame.contains("/2026"), "{frame}");
+        assert!(!has_iso_date(&frame), "no ISO date left: {frame}");
+    }
+}
+
+/// True when `text` holds a date written YYYY-MM-DD.
+fn has_iso_date(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == '-',
+            _ => c.is_ascii_digit(),
+        })
+    })
+}

@@ -2,6 +2,7 @@
 //! default; the file overrides them field by field, and an unknown key or a bad value is an error
 //! that names the file, the line and the key.
 
+mod display;
 mod error;
 mod keys;
 mod sections;
@@ -15,11 +16,12 @@ use crate::analytics::scoring::ScoringSettings;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::ThemeSettings;
 
+pub use display::{DateFormat, DisplaySettings};
 pub use error::ConfigError;
 pub use keys::{KeyList, KeyOverride, KeysConfig, configured_keymap};
 pub use sections::{
-    ForecastSettings, Horizon, KpiPeriod, KpiSettings, Origins, Percent, PipelineSettings,
-    StageProbabilities, StageStaleDays, StaleDays, ViewSettings,
+    ForecastSettings, Horizon, KpiPeriod, KpiSettings, LostReasons, MAX_LOST_REASON, Origins,
+    Percent, PipelineSettings, StageProbabilities, StageStaleDays, StaleDays, ViewSettings,
 };
 
 /// Everything the config file can set.
@@ -42,6 +44,8 @@ pub struct Config {
     pub scoring: ScoringSettings,
     /// The Stale view's days.
     pub views: ViewSettings,
+    /// How dates show on screen.
+    pub display: DisplaySettings,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).

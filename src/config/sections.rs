@@ -6,17 +6,65 @@ use serde::Deserialize;
 
 use crate::analytics::forecast::{DEFAULT_HORIZON, DEFAULT_ORIGINS, MAX_HORIZON};
 use crate::analytics::pipeline::PeriodKind;
-use crate::domain::Stage;
+use crate::domain::{LOST_REASONS, Stage};
 
-/// `[pipeline]`: each open stage's default win probability and the days without movement after
-/// which its deals count as stale.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// `[pipeline]`: each open stage's default win probability, the days without movement after
+/// which its deals count as stale, and the reasons the lost-reason picker offers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PipelineSettings {
     /// Percent, 0 to 100, per open stage.
     pub probability: StageProbabilities,
     /// Days, at least 1, per open stage.
     pub stale_days: StageStaleDays,
+    /// The reasons offered when a deal is marked Lost (an "other…" entry takes typed text).
+    pub lost_reasons: LostReasons,
+}
+
+/// The lost-reason picker's list, in the order it shows them; the built-in list by default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "Vec<String>")]
+pub struct LostReasons(Vec<String>);
+
+/// The longest lost reason, in characters (the picker's width).
+pub const MAX_LOST_REASON: usize = 40;
+
+impl LostReasons {
+    /// The reasons, in order.
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl Default for LostReasons {
+    fn default() -> Self {
+        LostReasons(LOST_REASONS.iter().map(|r| (*r).to_string()).collect())
+    }
+}
+
+impl TryFrom<Vec<String>> for LostReasons {
+    type Error = String;
+
+    /// Refuses a blank reason, one longer than [`MAX_LOST_REASON`] and one listed twice.
+    fn try_from(reasons: Vec<String>) -> Result<Self, String> {
+        let mut kept: Vec<String> = Vec::with_capacity(reasons.len());
+        for reason in reasons {
+            let reason = reason.trim().to_string();
+            if reason.is_empty() {
+                return Err("a lost reason cannot be blank".into());
+            }
+            if reason.chars().count() > MAX_LOST_REASON {
+                return Err(format!(
+                    "lost reason '{reason}' is longer than {MAX_LOST_REASON} characters"
+                ));
+            }
+            if kept.iter().any(|k| k.eq_ignore_ascii_case(&reason)) {
+                return Err(format!("lost reason '{reason}' is listed twice"));
+            }
+            kept.push(reason);
+        }
+        Ok(LostReasons(kept))
+    }
 }
 
 impl PipelineSettings {

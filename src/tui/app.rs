@@ -119,6 +119,8 @@ pub struct App {
     pub quit: bool,
     /// The record form open on top (customer, contact, deal, activity, task, quota), if any.
     pub record_form: Option<RecordForm>,
+    /// The help's `/` search, while one is typed or kept.
+    pub help_search: Option<crate::tui::popups::help::query::HelpSearch>,
 }
 
 impl App {
@@ -172,6 +174,7 @@ impl App {
             ticks: 0,
             quit: false,
             record_form: None,
+            help_search: None,
         };
         if !complete {
             app.jobs.request(Job::CustomerIndex { as_of });
@@ -226,6 +229,9 @@ impl App {
     /// The key-map contexts that apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
+            if crate::tui::popups::help::query::is_typing(self.help_search.as_ref()) {
+                return vec![Context::Search];
+            }
             return vec![Context::Help];
         }
         self.contexts_beneath_help()

@@ -42,7 +42,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
             frame.render_widget(Paragraph::new(text), status);
             popups::palette::view::draw(app, frame, area, status);
         }
-        None => draw_status(app, frame, status),
+        None => {
+            draw_status(app, frame, status);
+            draw_long_error(app, frame, body, status.width);
+        }
     }
     if let Some(scroll) = app.model_view {
         popups::model::draw(app, scroll, frame, area);
@@ -130,6 +133,43 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         },
     };
     draw_message(app, frame, area, worker);
+}
+
+/// Rows at most that a long error takes above the status line.
+const LONG_ERROR_ROWS: usize = 6;
+
+/// An error too long for the status line, wrapped whole in a box over the bottom of `body`
+/// (the status line, `width` cells, keeps its start); the next key clears it.
+fn draw_long_error(app: &App, frame: &mut Frame, body: Rect, width: u16) {
+    let message = &app.message;
+    let room = usize::from(width) * 3 / 4;
+    if !message.is_error || message.text.width() <= room || body.height < 4 {
+        return;
+    }
+    let inner = usize::from(body.width.saturating_sub(2)).max(1);
+    let rows = message
+        .text
+        .width()
+        .div_ceil(inner)
+        .saturating_add(1)
+        .clamp(1, LONG_ERROR_ROWS)
+        .min(usize::from(body.height) - 2);
+    let height = u16::try_from(rows + 2).unwrap_or(body.height);
+    let rect = Rect::new(body.x, body.bottom() - height, body.width, height);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let block = ratatui::widgets::Block::bordered()
+        .title(Span::styled(
+            " Error — the next key clears it ",
+            app.theme.error,
+        ))
+        .border_style(app.theme.error);
+    frame.render_widget(
+        Paragraph::new(message.text.clone())
+            .style(app.theme.error)
+            .wrap(Wrap { trim: true })
+            .block(block),
+        rect,
+    );
 }
 
 /// The database and the last message on the left of `area`, `worker` on its right.

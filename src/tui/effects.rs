@@ -17,6 +17,8 @@ pub struct Message {
     pub is_error: bool,
     /// Event-loop ticks since it was shown.
     pub age: u32,
+    /// The screen on show when it was made; a plain message goes when another screen shows.
+    pub screen: Option<Screen>,
 }
 
 /// Ticks (of the event loop's 120 ms) a plain message stays before it fades: about five seconds.
@@ -29,6 +31,7 @@ impl Message {
             text: text.into(),
             is_error: false,
             age: 0,
+            screen: None,
         }
     }
 
@@ -38,12 +41,26 @@ impl Message {
             text: text.into(),
             is_error: true,
             age: 0,
+            screen: None,
         }
     }
 
     /// True for a plain message still shown: it fades on its own; errors wait for the next action.
     pub fn fading(&self) -> bool {
         !self.is_error && !self.text.is_empty()
+    }
+
+    /// Keeps the message to its screen: a new one is marked as made on `on_show`; a plain one
+    /// made on another screen is gone (an error stays until the next action).
+    pub fn keep_to_screen(&mut self, on_show: Screen) {
+        if self.text.is_empty() {
+            return;
+        }
+        match self.screen {
+            None => self.screen = Some(on_show),
+            Some(made_on) if made_on != on_show && !self.is_error => *self = Message::default(),
+            Some(_) => {}
+        }
     }
 
     /// One tick older; a plain message is gone after [`FADE_TICKS`].
@@ -149,3 +166,22 @@ macro_rules! ctx {
     };
 }
 pub(crate) use ctx;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_message_stays_on_its_screen_and_an_error_until_the_next_action() {
+        let mut plain = Message::info("saved");
+        plain.keep_to_screen(Screen::Pipeline);
+        plain.keep_to_screen(Screen::Pipeline);
+        assert_eq!(plain.text, "saved");
+        plain.keep_to_screen(Screen::Customers);
+        assert_eq!(plain, Message::default());
+        let mut error = Message::error("cannot write");
+        error.keep_to_screen(Screen::Pipeline);
+        error.keep_to_screen(Screen::Customers);
+        assert_eq!(error.text, "cannot write");
+    }
+}

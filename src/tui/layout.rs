@@ -153,6 +153,14 @@ pub fn quota_pane(board: Rect) -> Rect {
     )
 }
 
+/// Team and rep rows the quota pane shows in a terminal of `size` (inside its border, below
+/// its header).
+pub fn quota_rows(size: (u16, u16)) -> usize {
+    let [_, body, _] = main_areas(Rect::new(0, 0, size.0, size.1));
+    let [_, board, _] = pipeline_areas(body);
+    usize::from(quota_pane(board).height.saturating_sub(3)).max(1)
+}
+
 /// The tasks screen: the filter line, then the bordered list.
 pub fn task_areas(body: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body)

@@ -45,10 +45,13 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     screens::after_update(app);
+    app.message.keep_to_screen(app.screen);
 }
 
 fn type_char(app: &mut App, c: char) {
-    if let Some(line) = app.command_line.as_mut() {
+    if app.help.is_some() {
+        help::search::type_char(app, c);
+    } else if let Some(line) = app.command_line.as_mut() {
         line.push(c);
         retype(app);
     } else if app.record_form.is_some() {
@@ -62,6 +65,9 @@ fn type_char(app: &mut App, c: char) {
 }
 
 fn run_command(app: &mut App, command: Command) {
+    if app.help.is_some() && help::search::run_command(app, command) {
+        return;
+    }
     if app.help.is_some() {
         let last = help::max_scroll(app, app.size.1);
         let page = app.size.1.saturating_sub(6).max(1);
@@ -75,6 +81,7 @@ fn run_command(app: &mut App, command: Command) {
             Command::PageDown => *scroll = scroll.saturating_add(page).min(last),
             Command::Top => *scroll = 0,
             Command::Bottom => *scroll = last,
+            Command::ToggleHelp if app.help_search.is_some() => app.help_search = None,
             Command::ToggleHelp => app.help = None,
             Command::Quit => app.quit = true,
             _ => {}

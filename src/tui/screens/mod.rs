@@ -40,6 +40,8 @@ pub fn type_char(app: &mut App, c: char) {
         Screen::Pipeline => {
             if let Some(form) = app.pipeline.form.as_mut() {
                 form.type_char(c);
+            } else if let Some(picker) = app.pipeline.lost_picker.as_mut() {
+                picker.type_char(c);
             } else {
                 pipeline::list::update::type_char(&mut app.pipeline.list, c);
             }

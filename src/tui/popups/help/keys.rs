@@ -19,7 +19,13 @@ pub fn bindings() -> Vec<Binding> {
             Help,
             vec![code(KeyCode::Esc), ch('?'), ch('q')],
             C::ToggleHelp,
-            "close the help",
+            "clear the search, or close the help",
+        ),
+        bind(
+            Help,
+            vec![ch('/')],
+            C::StartSearch,
+            "search the help: keys or words",
         ),
         bind(
             Help,

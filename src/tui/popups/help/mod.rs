@@ -1,6 +1,8 @@
 //! The help overlay, written from the key map itself so it always tells what the keys do.
 
 pub mod keys;
+pub mod query;
+pub mod search;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -69,7 +71,7 @@ fn ordered_contexts(app: &App) -> Vec<Context> {
 /// The furthest the help scrolls on a terminal `height` rows high.
 pub fn max_scroll(app: &App, height: u16) -> u16 {
     let visible = height.saturating_sub(4);
-    u16::try_from(help_lines(app).len())
+    u16::try_from(shown_lines(app).0.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(visible)
 }
@@ -77,7 +79,7 @@ pub fn max_scroll(app: &App, height: u16) -> u16 {
 /// Draws the help over `area`, scrolled down `scroll` lines.
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let lines = help_lines(app);
+    let (lines, title) = shown_lines(app);
     let popup = layout::centered(area, 96, area.height.saturating_sub(2));
     let visible = popup.height.saturating_sub(2);
     let max_scroll = u16::try_from(lines.len())
@@ -85,10 +87,7 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         .saturating_sub(visible);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(Span::styled(
-            " Keys — Esc closes, j/k PgDn/PgUp Home/End scroll ",
-            theme.accent,
-        ))
+        .title(Span::styled(title, theme.accent))
         .border_style(theme.border);
     frame.render_widget(
         Paragraph::new(lines)
@@ -98,30 +97,69 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Every line of the help: the key-map contexts in reading order, then the board's definitions.
-fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// The lines the help shows now (all of them, or those matching the search under their
+/// headings) and the popup's title, which counts the matching lines while a search is on.
+fn shown_lines(app: &App) -> (Vec<Line<'static>>, String) {
     let theme = &app.theme;
+    let query = app
+        .help_search
+        .as_ref()
+        .map(|s| s.query.as_str())
+        .unwrap_or_default();
     let mut lines = Vec::new();
-    for context in ordered_contexts(app) {
-        lines.push(Line::from(Span::styled(context.title(), theme.header)));
-        for binding in app.keymap.bindings_in(context) {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+    let mut total = 0;
+    let mut matching = 0;
+    for (heading, entries) in help_sections(app) {
+        total += entries.len();
+        let kept: Vec<&(String, &str)> = entries
+            .iter()
+            .filter(|(keys, words)| search::matches(query, keys, words))
+            .collect();
+        matching += kept.len();
+        if kept.is_empty() && !query.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(heading, theme.header)));
+        for (keys, words) in kept {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(", ")), theme.accent),
-                Span::raw(binding.help),
+                Span::styled(format!("  {keys:<22}"), theme.accent),
+                Span::raw(*words),
             ]));
         }
-        lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled(
+    let title = match &app.help_search {
+        None => " Keys — Esc closes, / searches, j/k PgDn/PgUp Home/End scroll ".to_string(),
+        Some(search) => search.title(matching, total),
+    };
+    (lines, title)
+}
+
+/// The help's sections: each key-map context in reading order with its keys and what they do,
+/// then the board's definitions.
+fn help_sections(app: &App) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = ordered_contexts(app)
+        .into_iter()
+        .map(|context| {
+            let entries = app
+                .keymap
+                .bindings_in(context)
+                .map(|binding| {
+                    let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+                    (keys.join(", "), binding.help)
+                })
+                .collect();
+            (context.title(), entries)
+        })
+        .collect();
+    sections.push((
         "Pipeline definitions",
-        theme.header,
-    )));
-    for (term, meaning) in DEFINITIONS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {term:<22}"), theme.accent),
-            Span::raw(meaning),
-        ]));
-    }
-    lines
+        DEFINITIONS
+            .iter()
+            .map(|(term, meaning)| ((*term).to_string(), *meaning))
+            .collect(),
+    ));
+    sections
 }

@@ -29,6 +29,20 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Plan,
+            vec![code(KeyCode::PageDown)],
+            C::PageDown,
+            "a page of moves down",
+        ),
+        bind(
+            Plan,
+            vec![code(KeyCode::PageUp)],
+            C::PageUp,
+            "a page of moves up",
+        ),
+        bind(Plan, vec![code(KeyCode::Home)], C::Top, "first move"),
+        bind(Plan, vec![code(KeyCode::End)], C::Bottom, "last move"),
+        bind(
+            Plan,
             vec![ch(' ')],
             C::ToggleSelect,
             "leave the move out, or back in",

@@ -6,6 +6,7 @@ pub mod view;
 use std::collections::BTreeSet;
 
 use crate::analytics::assign::{Plan, Scope};
+use crate::tui::action::Command;
 
 /// The optimal plan on show, with the rows the manager toggled out.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +22,25 @@ pub struct PlanView {
 }
 
 impl PlanView {
+    /// Moves the highlight for `command`, `page` moves a page; false when `command` does not
+    /// move it.
+    pub fn step(&mut self, command: Command, page: usize) -> bool {
+        let last = self
+            .plan
+            .as_ref()
+            .map_or(0, |p| p.moves.len().saturating_sub(1));
+        self.cursor = match command {
+            Command::Up => self.cursor.saturating_sub(1),
+            Command::Down => (self.cursor + 1).min(last),
+            Command::PageUp => self.cursor.saturating_sub(page.max(1)),
+            Command::PageDown => (self.cursor + page.max(1)).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => return false,
+        };
+        true
+    }
+
     /// The moves still in the plan, as (task, rep).
     pub fn kept_moves(&self) -> Vec<(i64, i64)> {
         self.plan

@@ -11,6 +11,12 @@ use crate::tui::popups::plan::PlanView;
 use crate::tui::widgets::popup::{hints, popup};
 use crate::tui::widgets::text::fit;
 
+/// Moves a page holds in a terminal of `size`: the rows the popup keeps for moves when three
+/// unassigned tasks show below them (never more than it shows, so paging skips none unseen).
+pub fn move_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1.saturating_sub(2 + 2 + 2 + 2 + 2 + 4)).max(1)
+}
+
 /// Draws the plan over `area`: the cost before and after, the moves (each kept or left out)
 /// and the tasks that stay unassigned.
 pub fn draw(app: &App, view: &PlanView, frame: &mut Frame, area: Rect) {
@@ -26,6 +32,16 @@ pub fn draw(app: &App, view: &PlanView, frame: &mut Frame, area: Rect) {
         ];
         popup(app, frame, area, &title, lines, width, 7);
         return;
+    };
+    let title = if plan.moves.len() > 1 {
+        format!(
+            " Optimal plan — scope {} — move {} of {} ",
+            view.scope,
+            view.cursor + 1,
+            plan.moves.len()
+        )
+    } else {
+        title
     };
     let after = view.total_after().unwrap_or(plan.total_after);
     let kept = plan.moves.len() - view.skipped.len();

@@ -57,7 +57,7 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
     }
     parts.push(format!(
         "customer since {}",
-        detail.created_on.format("%Y-%m-%d")
+        app.config.display.date_format.show(detail.created_on)
     ));
     frame.render_widget(Paragraph::new(parts.join(" · ")).style(theme.muted), facts);
 
@@ -75,7 +75,7 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
         .map(|a| {
             Line::from(format!(
                 "{}  {:<7} {}",
-                a.happened_on.format("%Y-%m-%d"),
+                app.config.display.date_format.show(a.happened_on),
                 a.kind,
                 a.rep.as_deref().unwrap_or("")
             ))
@@ -96,7 +96,7 @@ fn draw_detail(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect
         .map(|t| {
             let due = t.due_on.map_or_else(
                 || "no date   ".to_string(),
-                |d| d.format("%Y-%m-%d").to_string(),
+                |d| app.config.display.date_format.show(d),
             );
             let overdue = t.due_on.is_some_and(|d| d < app.as_of);
             let style = if overdue { theme.error } else { theme.text };
@@ -172,9 +172,10 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
     }
     let header = Row::new(["Stage", "Deal", "Amount", "Created", "Close"]).style(theme.muted);
     let rows = detail.deals.iter().map(|d| {
-        let close = d
-            .close_on
-            .map_or_else(|| "—".to_string(), |c| c.format("%Y-%m-%d").to_string());
+        let close = d.close_on.map_or_else(
+            || "—".to_string(),
+            |c| app.config.display.date_format.show(c),
+        );
         let mut deal = shown(d.product.as_deref().unwrap_or(&d.title)).into_owned();
         if let Some(score) = app.scores.set.as_ref().and_then(|s| s.win.score_of(d.id)) {
             deal = format!("{deal} · win {:.0}%", score.probability * 100.0);
@@ -183,7 +184,7 @@ fn draw_deals(app: &App, detail: &CustomerDetail, frame: &mut Frame, area: Rect)
             Cell::from(d.stage.as_str()),
             Cell::from(deal),
             Cell::from(Line::from(d.amount.fitted(10)).right_aligned()),
-            Cell::from(d.created_on.format("%Y-%m-%d").to_string()),
+            Cell::from(app.config.display.date_format.show(d.created_on)),
             Cell::from(close),
         ])
     });

@@ -8,13 +8,15 @@ use ratatui::widgets::{
     Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, Wrap,
 };
 
+use crate::config::DateFormat;
 use crate::db::customers::CustomerRow;
 use crate::domain::display_text::shown;
-use crate::domain::group_thousands;
+use crate::domain::{Money, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::customers::{Column, CustomersState, Detail, FilterField};
 use crate::tui::screens::customers::{detail, filter_view};
+use crate::tui::widgets::columns::{FitColumn, fit_columns};
 
 /// Draws the customers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -108,39 +110,36 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let columns = columns_for(area.width);
-    let header = Row::new(columns.iter().map(|(column, _)| {
-        let title = if *column == state.sort.column {
-            format!(
-                "{} {}",
-                column.title(),
-                if state.sort.descending { "▼" } else { "▲" }
-            )
-        } else {
-            column.title().to_string()
-        };
-        aligned(title, right_aligned(*column))
-    }))
-    .style(theme.header);
     let rows_shown = usize::from(layout::customer_rows(area).height);
-    let rows = (state.offset..(state.offset + rows_shown).min(state.visible_len())).filter_map(
-        |position| {
-            let row = state.visible_row(position)?;
-            let cells = columns
-                .iter()
-                .map(|(column, _)| aligned(cell_text(state, row, *column), right_aligned(*column)));
-            let style = if position == state.selected {
-                theme.selected
-            } else {
-                theme.text
-            };
-            Some(Row::new(cells).style(style))
-        },
-    );
-    let table = Table::new(rows, columns.iter().map(|(_, width)| *width))
-        .header(header)
-        .column_spacing(1)
-        .block(block);
+    let positions: Vec<usize> =
+        (state.offset..(state.offset + rows_shown).min(state.visible_len())).collect();
+    let shown_rows: Vec<&CustomerRow> = positions
+        .iter()
+        .filter_map(|&position| state.visible_row(position))
+        .collect();
+    let columns: Vec<FitColumn> = Column::ALL
+        .into_iter()
+        .map(|column| fit_column(state, &app.config.display.date_format, &shown_rows, column))
+        .collect();
+    let inner_width = area.width.saturating_sub(2);
+    let fitted = fit_columns(&columns, inner_width, 1);
+    let header =
+        Row::new(fitted.padded_header(&columns).into_iter().map(Cell::from)).style(theme.header);
+    let rows = positions.iter().enumerate().map(|(i, &position)| {
+        let style = if position == state.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        Row::new(fitted.padded_row(&columns, i).into_iter().map(Cell::from)).style(style)
+    });
+    let table = Table::new(
+        rows,
+        fitted.kept_widths().into_iter().map(Constraint::Length),
+    )
+    .header(header)
+    .column_spacing(1)
+    .block(block);
     frame.render_widget(table, area);
     if state.visible_len() > rows_shown {
         let mut scroll = ScrollbarState::new(state.visible_len().saturating_sub(rows_shown))
@@ -166,39 +165,87 @@ fn empty_text(state: &CustomersState) -> String {
     }
 }
 
-/// Cells of the money columns; wider amounts show compact rather than cut.
-const MONEY_WIDTH: usize = 13;
+/// How far a text column may grow: a long name is ellipsised there, not given half the screen.
+fn text_max(column: Column) -> u16 {
+    match column {
+        Column::Name => 36,
+        Column::Industry | Column::Owner => 20,
+        _ => 16,
+    }
+}
 
-/// The columns that fit in `width`: industry, then region, give way on narrow terminals.
-fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
-    let all = [
-        (Column::Name, Constraint::Min(16)),
-        (Column::Industry, Constraint::Length(16)),
-        (Column::Region, Constraint::Length(7)),
-        (Column::Owner, Constraint::Length(16)),
-        (Column::OpenPipeline, Constraint::Length(MONEY_WIDTH as u16)),
-        (Column::Revenue12m, Constraint::Length(MONEY_WIDTH as u16)),
-        (Column::LastActivity, Constraint::Length(13)),
-    ];
-    all.into_iter()
-        .filter(|(column, _)| match column {
-            Column::Industry => width >= 116,
-            Column::Region => width >= 90,
-            _ => true,
-        })
-        .collect()
+/// Which columns give way first when the table does not fit (lower first; the name never).
+fn priority(column: Column) -> u8 {
+    match column {
+        Column::Name => 0,
+        Column::Region => 1,
+        Column::Industry => 2,
+        Column::LastActivity => 3,
+        Column::Owner => 4,
+        Column::Revenue12m => 5,
+        Column::OpenPipeline => 6,
+    }
+}
+
+/// The header of `column` in full and short form, the sort arrow after the sorted one's title;
+/// text columns keep room for the arrow (their widths do not jump when the sort changes).
+fn headers(state: &CustomersState, column: Column) -> (String, String) {
+    let short = match column {
+        Column::OpenPipeline => "Pipeline",
+        Column::Revenue12m => "Rev 12m",
+        Column::LastActivity => "Last act.",
+        other => other.title(),
+    };
+    let arrow = match (column == state.sort.column, state.sort.descending) {
+        (false, _) if right_aligned(column) => "",
+        (false, _) => "  ",
+        (true, true) => " ▼",
+        (true, false) => " ▲",
+    };
+    (
+        format!("{}{arrow}", column.title()),
+        format!("{short}{arrow}"),
+    )
+}
+
+/// One column laid out from the rows on screen: amounts in full, or compact when they do not fit.
+fn fit_column(
+    state: &CustomersState,
+    dates: &DateFormat,
+    rows: &[&CustomerRow],
+    column: Column,
+) -> FitColumn {
+    let (full, short) = headers(state, column);
+    let money = |amount: fn(&CustomerRow) -> Money| {
+        let whole = rows.iter().map(|r| amount(r).whole()).collect();
+        let compact = rows.iter().map(|r| amount(r).compact()).collect();
+        FitColumn::number((&full, &short), whole, compact, priority(column))
+    };
+    match column {
+        Column::OpenPipeline => money(|r| r.open_pipeline),
+        Column::Revenue12m => money(|r| r.revenue_12m),
+        _ => {
+            let cells = rows
+                .iter()
+                .map(|r| cell_text(state, dates, r, column))
+                .collect();
+            let mut fitted = FitColumn::text(&full, cells, priority(column), text_max(column));
+            fitted.header.1 = short;
+            fitted
+        }
+    }
 }
 
 fn right_aligned(column: Column) -> bool {
     matches!(column, Column::OpenPipeline | Column::Revenue12m)
 }
 
-fn aligned(text: String, right: bool) -> Cell<'static> {
-    let line = Line::from(text);
-    Cell::from(if right { line.right_aligned() } else { line })
-}
-
-fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> String {
+fn cell_text(
+    state: &CustomersState,
+    dates: &DateFormat,
+    row: &CustomerRow,
+    column: Column,
+) -> String {
     let label = |list: &[String], i: u32| list.get(i as usize).cloned().unwrap_or_default();
     match column {
         Column::Name => shown(&row.name).into_owned(),
@@ -208,10 +255,10 @@ fn cell_text(state: &CustomersState, row: &CustomerRow, column: Column) -> Strin
             .owner
             .and_then(|o| state.index.owners.get(o as usize))
             .map_or_else(|| "—".to_string(), |o| shown(&o.name).into_owned()),
-        Column::OpenPipeline => row.open_pipeline.fitted(MONEY_WIDTH),
-        Column::Revenue12m => row.revenue_12m.fitted(MONEY_WIDTH),
+        Column::OpenPipeline => row.open_pipeline.whole(),
+        Column::Revenue12m => row.revenue_12m.whole(),
         Column::LastActivity => row
             .last_activity
-            .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            .map_or_else(|| "—".to_string(), |d| dates.show(d)),
     }
 }

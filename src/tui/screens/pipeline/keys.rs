@@ -111,7 +111,7 @@ pub fn bindings() -> Vec<Binding> {
             Pipeline,
             vec![ch('t')],
             C::ToggleQuota,
-            "quota attainment per rep and team",
+            "quota attainment per rep and team (j/k PgDn scroll it while open)",
         ),
     ]
 }

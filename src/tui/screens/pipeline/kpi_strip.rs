@@ -1,17 +1,20 @@
 //! The two lines above the board: the period's sales KPIs, then stage conversion and days in
-//! stage. With `t`, a pane of quota attainment per rep and team takes the board's right side.
+//! stage.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 use crate::db::board::CardSort;
-use crate::domain::{Money, group_thousands};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::screens::pipeline::filter::filter_label;
 
-fn percent(ratio: Option<f64>) -> String {
+/// A ratio as a whole percent, or — when there is none.
+pub fn percent(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "—".into(), |r| format!("{:.0}%", r * 100.0))
 }
 
@@ -40,7 +43,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let p = &app.pipeline;
     let (from, to) = p.period;
     let head = Span::styled(
-        format!("{} ({from} – {to})  ", p.period_kind.label()),
+        format!(
+            "{} ({} – {})  ",
+            p.period_kind.label(),
+            app.config.display.date_format.show(from),
+            app.config.display.date_format.show(to)
+        ),
         theme.header,
     );
     let lines = match &p.kpis {
@@ -53,20 +61,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ],
         Some(board) => {
             let k = &board.kpis;
+            let win = percent(k.win_rate);
+            let won = group_thousands(k.won.into());
+            let closed = group_thousands((k.won + k.lost).into());
+            let avg = k
+                .average_won_deal
+                .map_or_else(|| "—".into(), |m| m.compact());
+            let (mean, median) = (days(k.cycle_days_mean), days(k.cycle_days_median));
+            let velocity = k
+                .velocity_per_day
+                .map_or_else(|| "—".into(), |m| m.compact());
+            let width = usize::from(area.width);
+            let label = format!("{}  ", p.period_kind.label());
+            let first = [
+                (
+                    head.content.to_string(),
+                    format!(
+                        "win rate {win} ({won}/{closed} won) · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win rate {win} ({won}/{closed} won) · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win rate {win} · avg won {avg} · cycle {mean} mean {median} median · velocity {velocity}/day"
+                    ),
+                ),
+                (
+                    label.clone(),
+                    format!(
+                        "win {win} · avg won {avg} · cycle {mean}/{median} · velocity {velocity}/d"
+                    ),
+                ),
+                (
+                    label,
+                    format!("win {win} · avg {avg} · cycle {mean} · vel {velocity}/d"),
+                ),
+            ];
+            let (head_text, rest) = first
+                .iter()
+                .find(|(h, r)| h.width() + r.width() <= width)
+                .unwrap_or(&first[first.len() - 1]);
             let first = Line::from(vec![
-                head,
-                Span::raw(format!(
-                    "win rate {} ({}/{} won) · avg won {} · cycle {} mean {} median · velocity {}/day",
-                    percent(k.win_rate),
-                    group_thousands(k.won.into()),
-                    group_thousands((k.won + k.lost).into()),
-                    k.average_won_deal
-                        .map_or_else(|| "—".into(), |m| m.compact()),
-                    days(k.cycle_days_mean),
-                    days(k.cycle_days_median),
-                    k.velocity_per_day
-                        .map_or_else(|| "—".into(), |m| m.compact()),
-                )),
+                Span::styled(head_text.clone(), theme.header),
+                Span::raw(rest.clone()),
             ]);
             let conversions: Vec<String> = k
                 .conversions
@@ -83,67 +126,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            let second = Line::from(Span::styled(
+            let (conversions, dwell) = (conversions.join(" "), dwell.join(" "));
+            let cards = format!("cards {} · {}", sort_label(p.sort), scope(&app.pipeline));
+            let second = [
                 format!(
-                    "conversion {}{unused} · days in stage {} · cards {} · {} · t quotas",
-                    conversions.join(" "),
-                    dwell.join(" "),
-                    sort_label(p.sort),
-                    scope(&app.pipeline)
+                    "conversion {conversions}{unused} · days in stage {dwell} · {cards} · t quotas"
                 ),
-                theme.muted,
-            ));
+                format!("conversion {conversions}{unused} · days in stage {dwell} · {cards}"),
+                format!("conversion {conversions}{unused} · days in stage {dwell}"),
+                format!("conv. {conversions}{unused} · days {dwell}"),
+            ];
+            let second = second
+                .iter()
+                .find(|line| line.width() <= width)
+                .unwrap_or(&second[second.len() - 1]);
+            let second = Line::from(Span::styled(second.clone(), theme.muted));
             vec![first, second]
         }
     };
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// Draws the quota attainment pane over the right part of `area`.
-pub fn draw_quota(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let rect = crate::tui::layout::quota_pane(area);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Span::styled(" Quota attainment (t closes) ", theme.accent))
-        .border_style(theme.border);
-    let Some(board) = &app.pipeline.kpis else {
-        frame.render_widget(
-            Paragraph::new("computing…").style(theme.muted).block(block),
-            rect,
-        );
-        return;
-    };
-    let mut rows: Vec<Row> = board
-        .quota
-        .teams
-        .iter()
-        .map(|t| {
-            Row::new([
-                Cell::from(format!("Team {}", t.team)),
-                Cell::from(Line::from(t.won_value.compact()).right_aligned()),
-                Cell::from(Line::from(quota_text(t.quota)).right_aligned()),
-                Cell::from(Line::from(percent(t.attainment)).right_aligned()),
-            ])
-            .style(theme.header)
-        })
-        .collect();
-    rows.extend(board.quota.reps.iter().map(|r| {
-        Row::new([
-            Cell::from(format!("  {}", r.name)),
-            Cell::from(Line::from(r.won_value.compact()).right_aligned()),
-            Cell::from(Line::from(quota_text(r.quota)).right_aligned()),
-            Cell::from(Line::from(percent(r.attainment)).right_aligned()),
-        ])
-    }));
-    let header = Row::new(["", "Won", "Quota", "Attained"]).style(theme.muted);
-    let widths = [
-        Constraint::Min(20),
-        Constraint::Length(9),
-        Constraint::Length(9),
-        Constraint::Length(9),
-    ];
-    frame.render_widget(Table::new(rows, widths).header(header).block(block), rect);
 }
 
 /// What the sort key says on the strip.
@@ -152,9 +153,4 @@ pub fn sort_label(sort: CardSort) -> &'static str {
         CardSort::Amount => "by amount",
         CardSort::CloseDate => "by close date",
     }
-}
-
-/// A quota as the table shows it: compact money, or "no quota" for a rep or team without one.
-fn quota_text(quota: Option<Money>) -> String {
-    quota.map_or_else(|| "no quota".to_string(), |q| q.compact())
 }

@@ -8,6 +8,7 @@ pub mod kpi_strip;
 pub mod list;
 pub mod more;
 pub mod popups;
+pub mod quota;
 pub mod update;
 pub mod view;
 
@@ -21,6 +22,7 @@ use crate::db::board::{
 use crate::domain::{DealChange, Quarter, Stage};
 use crate::tui::keymap::binding::Context;
 use crate::tui::popups::deal_form::DealForm;
+use crate::tui::popups::lost_reason::LostPicker;
 use crate::worker::BoardKpis;
 
 /// Columns of the board: the four open stages, then the deals closed in the period.
@@ -95,6 +97,8 @@ pub struct PipelineState {
     pub kpis: Option<BoardKpis>,
     /// True while the quota pane is shown.
     pub show_quota: bool,
+    /// The first team or rep row the quota pane shows.
+    pub quota_scroll: usize,
     /// The column with the cursor.
     pub column: usize,
     /// Selected card per column.
@@ -105,8 +109,8 @@ pub struct PipelineState {
     pub filter_editor: Option<BoardFilterField>,
     /// The edit form, while open.
     pub form: Option<DealForm>,
-    /// The lost-reason picker: deal and highlighted reason, while open.
-    pub lost_picker: Option<(i64, usize)>,
+    /// The lost-reason picker, while open.
+    pub lost_picker: Option<LostPicker>,
     /// A change waiting for confirmation.
     pub confirm: Option<Confirm>,
     /// The list view of the open deals, and whether it shows instead of the board.
@@ -122,6 +126,9 @@ impl PipelineState {
         match () {
             _ if self.confirm.is_some() => vec![Context::Confirm],
             _ if self.form.is_some() => vec![Context::DealForm],
+            _ if self.lost_picker.as_ref().is_some_and(LostPicker::is_typing) => {
+                vec![Context::Search]
+            }
             _ if self.lost_picker.is_some() => vec![Context::LostReason],
             _ if self.filter_editor.is_some() => vec![Context::Filter],
             _ if self.list.bulk.is_some() => vec![Context::Bulk],
@@ -150,6 +157,7 @@ impl PipelineState {
             period: (period.from, period.to),
             kpis: None,
             show_quota: false,
+            quota_scroll: 0,
             column: 0,
             selected: [0; COLUMNS],
             offset: [0; COLUMNS],

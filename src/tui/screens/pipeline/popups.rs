@@ -14,15 +14,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let p = &app.pipeline;
     if let Some(form) = &p.form {
         deal_form::view::draw(app, form, frame, area);
-    } else if let Some((deal_id, at)) = p.lost_picker {
+    } else if let Some(picker) = &p.lost_picker {
         let deal = p
             .selected_card()
-            .filter(|card| card.id == deal_id)
+            .filter(|card| card.id == picker.deal_id)
             .map_or_else(String::new, |card| match &card.customer {
                 Some(customer) => format!("{} · {customer}", card.title),
                 None => card.title.clone(),
             });
-        lost_reason::view::draw(app, &deal, at, frame, area);
+        let reasons = app.config.pipeline.lost_reasons.as_slice();
+        lost_reason::view::draw(app, &deal, picker, reasons, frame, area);
     } else if let Some(confirm) = &p.confirm {
         confirm::view::draw(app, &confirm.question, frame, area);
     } else if let Some(editing) = p.filter_editor {

@@ -2,14 +2,15 @@
 //! change needs, and a saved change updates just its card.
 
 use crate::db::board::CardSort;
-use crate::domain::{DealChange, LOST_REASONS, Stage};
+use crate::domain::{DealChange, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
+use crate::tui::popups::lost_reason::{LostPicker, Outcome};
 use crate::tui::screens::pipeline::filter::filter_quarters;
-use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState};
+use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState, quota};
 use crate::worker::{Job, Written};
 
 /// Runs a command on the pipeline screen.
@@ -34,6 +35,9 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
 
 fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
     let page = layout::board_card_rows(ctx.size) as isize;
+    if pipeline.show_quota && quota::scroll(pipeline, ctx.size, command) {
+        return;
+    }
     let p = &mut *pipeline;
     match command {
         Command::MoveLeft => p.move_column(-1),
@@ -54,7 +58,7 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
         }
         Command::MarkLost => {
             if let Some(card) = p.selected_card() {
-                p.lost_picker = Some((card.id, 0));
+                p.lost_picker = Some(LostPicker::new(card.id));
             }
         }
         Command::EditDeal => {
@@ -200,22 +204,21 @@ fn form(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command:
 }
 
 fn picker(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command: Command) {
-    let Some((deal_id, at)) = pipeline.lost_picker else {
+    let Some(picker) = pipeline.lost_picker.as_mut() else {
         return;
     };
-    match command {
-        Command::Down => {
-            pipeline.lost_picker = Some((deal_id, (at + 1).min(LOST_REASONS.len() - 1)))
-        }
-        Command::Up => pipeline.lost_picker = Some((deal_id, at.saturating_sub(1))),
-        Command::Cancel => pipeline.lost_picker = None,
-        Command::Accept => {
+    if command == Command::Quit {
+        effects.push(Effect::Quit);
+        return;
+    }
+    let deal_id = picker.deal_id;
+    match picker.run(ctx.config.pipeline.lost_reasons.as_slice(), command) {
+        Outcome::Stay => {}
+        Outcome::Cancel => pipeline.lost_picker = None,
+        Outcome::Lose(reason) => {
             pipeline.lost_picker = None;
-            let reason = LOST_REASONS[at].to_string();
             propose(pipeline, ctx, effects, deal_id, DealChange::Lose { reason });
         }
-        Command::Quit => effects.push(Effect::Quit),
-        _ => {}
     }
 }
 

@@ -14,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screens::pipeline::CLOSED;
 use crate::tui::screens::pipeline::popups;
-use crate::tui::screens::pipeline::{deal_score, kpi_strip};
+use crate::tui::screens::pipeline::{deal_score, kpi_strip, quota};
 use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     deal_score::draw_selected(app, frame, selected);
     if app.pipeline.show_quota {
-        kpi_strip::draw_quota(app, frame, board);
+        quota::draw(app, frame, board);
     }
     popups::draw(app, frame, area);
     if let Some(step) = &app.pipeline.list.bulk {
@@ -59,7 +59,7 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [header, cards] = layout::column_parts(area);
     frame.render_widget(
-        Paragraph::new(header_lines(app, column)).style(theme.muted),
+        Paragraph::new(header_lines(app, column, usize::from(header.width))).style(theme.muted),
         header,
     );
 
@@ -78,62 +78,96 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), cards);
 }
 
-fn header_lines(app: &App, column: usize) -> Vec<Line<'static>> {
+fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
     let p = &app.pipeline;
     let Some(totals) = &p.totals else {
         return vec![Line::from("counting…")];
     };
     if column == CLOSED {
-        let line = |label: &str, t: &Totals| {
-            format!(
-                "{label} {} · {}",
-                group_thousands(t.count.unsigned_abs().into()),
-                t.sum.compact()
-            )
+        let forms = |label: &str, sign: &str, t: &Totals| {
+            let n = group_thousands(t.count.unsigned_abs().into());
+            let sum = t.sum.compact();
+            [
+                format!("{label} {n} · {sum}"),
+                format!("{label} {n} {sum}"),
+                format!("{sign}{n} {sum}"),
+                format!("{sign}{n}"),
+            ]
         };
+        let won_forms = forms("Won", "✓", &totals.won);
+        let lost_forms = forms("Lost", "✗", &totals.lost);
+        // Won and Lost in the same form, the fullest that fits both.
+        let form = (0..won_forms.len())
+            .find(|&i| won_forms[i].width() <= width && lost_forms[i].width() <= width)
+            .unwrap_or(won_forms.len() - 1);
+        let line = |forms: &[String; 4]| fit(&forms[form], width);
         let won = totals.won.count;
         let closed = won + totals.lost.count;
         let rate = if closed > 0 {
-            format!("win rate {:.0}%", 100.0 * won as f64 / closed as f64)
+            let rate = 100.0 * won as f64 / closed as f64;
+            first_fitting(
+                &[format!("win rate {rate:.0}%"), format!("won {rate:.0}%")],
+                width,
+            )
         } else {
             String::new()
         };
         return vec![
-            Line::from(line("Won", &totals.won)),
-            Line::from(line("Lost", &totals.lost)),
+            Line::from(line(&won_forms)),
+            Line::from(line(&lost_forms)),
             Line::from(rate),
         ];
     }
     let t = &totals.open[column];
-    let more = if t.count as usize > p.column_cards(column).len() {
-        format!(" ({} loaded)", p.column_cards(column).len())
+    let shown = p.column_cards(column).len();
+    let deals = count(t.count, "deal");
+    let counted = if t.count as usize > shown {
+        first_fitting(
+            &[
+                format!("{deals} ({shown} loaded)"),
+                format!("{deals} ({shown})"),
+                deals.clone(),
+            ],
+            width,
+        )
     } else {
-        String::new()
+        first_fitting(std::slice::from_ref(&deals), width)
     };
+    let weighted = t.weighted.compact();
+    let rate = p.default_probability(Stage::OPEN[column]) / 100;
     vec![
-        Line::from(format!("{}{more}", count(t.count, "deal"))),
+        Line::from(counted),
         Line::from(format!("{} total", t.sum.compact())),
-        Line::from(format!(
-            "{} weighted · {}%",
-            t.weighted.compact(),
-            p.default_probability(Stage::OPEN[column]) / 100
+        Line::from(first_fitting(
+            &[
+                format!("{weighted} weighted · {rate}%"),
+                format!("{weighted} wtd · {rate}%"),
+                format!("{weighted} wtd"),
+            ],
+            width,
         )),
     ]
+}
+
+/// The first of `candidates` (longest first) that fits `width`, else the last one cut to fit.
+fn first_fitting(candidates: &[String], width: usize) -> String {
+    candidates
+        .iter()
+        .find(|c| c.width() <= width)
+        .cloned()
+        .unwrap_or_else(|| fit(candidates.last().map_or("", String::as_str), width))
 }
 
 fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let p = &app.pipeline;
     let base = if selected { theme.selected } else { theme.text };
-    let amount = format!(
-        "{}{}",
-        card.amount.fitted(width / 2),
-        if card.probability_bp.is_some() {
-            "*"
-        } else {
-            ""
-        }
-    );
+    let dates = &app.config.display.date_format;
+    let star = if card.probability_bp.is_some() {
+        "*"
+    } else {
+        ""
+    };
     let customer = card
         .customer
         .as_deref()
@@ -143,23 +177,30 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     } else {
         customer
     };
+    let mut amount = format!("{}{star}", card.amount.fitted(width / 2));
+    let compact = format!("{}{star}", card.amount.compact());
+    if customer.width() + 1 + amount.width() > width
+        && customer.width() + 1 + compact.width() <= width
+    {
+        amount = compact;
+    }
     let first = pad_between(&customer, &amount, width);
-    let second = fit(&shown(&card.title), width);
+    let mut second = fit(&shown(&card.title), width);
     let stale = card.closed_on.is_none() && p.is_stale(card, app.as_of);
     let third = match card.closed_on {
-        Some(closed) => match &card.lost_reason {
-            Some(reason) => format!("Lost {} · {reason}", closed.format("%Y-%m-%d")),
-            None => format!("{} {}", card.stage, closed.format("%Y-%m-%d")),
-        },
+        Some(closed) => closed_card_line(card, &dates.show(closed), width),
         None => {
             let days = (app.as_of - card.stage_since).num_days().max(0);
-            let close = card.expected_close_on.map_or_else(
-                || "no close date".to_string(),
-                |d| format!("closes {}", d.format("%Y-%m-%d")),
-            );
             let mark = if stale { "⚠ " } else { "" };
-            let win = deal_score::card_win(app, card).map_or_else(String::new, |w| w + " · ");
-            format!("{win}{mark}{days}d · {close}")
+            let win = deal_score::card_win(app, card);
+            let close = card.expected_close_on.map(|d| dates.show(d));
+            let line = open_card_line(win.clone(), mark, days, close, width);
+            if let Some(win) = win.filter(|w| !line.contains(w.as_str())) {
+                // No room beside the close date: the bare percentage ends the title line.
+                let percent = win.rsplit(' ').next().unwrap_or(&win).to_string();
+                second = pad_between(&shown(&card.title), &percent, width);
+            }
+            line
         }
     };
     let third_style = if selected {
@@ -175,6 +216,61 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
         Line::from(Span::styled(fit(&third, width), third_style)),
         Line::default(),
     ]
+}
+
+/// A closed card's last line: Won or Lost, the day and the reason; on a narrow card a ✓ or ✗
+/// stands for the stage so the day shows whole.
+fn closed_card_line(card: &Card, day: &str, width: usize) -> String {
+    let sign = if card.stage == Stage::Won {
+        "✓"
+    } else {
+        "✗"
+    };
+    let mut candidates = Vec::new();
+    if let Some(reason) = &card.lost_reason {
+        candidates.push(format!("{} {day} · {reason}", card.stage));
+    }
+    candidates.push(format!("{} {day}", card.stage));
+    candidates.push(format!("{sign} {day}"));
+    let last = candidates.len() - 1;
+    let chosen = candidates
+        .iter()
+        .position(|line| line.width() <= width)
+        .unwrap_or(last);
+    if chosen == 0 || card.lost_reason.is_none() || candidates[chosen].width() + 6 > width {
+        return candidates[chosen].clone();
+    }
+    // The reason no longer fits whole: it follows the day as far as it goes.
+    let reason = card.lost_reason.as_deref().unwrap_or_default();
+    fit(&format!("{} · {reason}", candidates[chosen]), width)
+}
+
+/// An open card's last line: win chance, stale mark, days in stage and the close date, the
+/// word, the days, then the win chance given up so the close date always shows whole.
+fn open_card_line(
+    win: Option<String>,
+    mark: &str,
+    days: i64,
+    date: Option<String>,
+    width: usize,
+) -> String {
+    let with_word = date
+        .as_ref()
+        .map_or_else(|| "no close date".to_string(), |d| format!("closes {d}"));
+    let bare = date.unwrap_or_else(|| "no date".to_string());
+    let win = win.map_or_else(String::new, |w| w + " · ");
+    let candidates = [
+        format!("{win}{mark}{days}d · {with_word}"),
+        format!("{win}{mark}{days}d · {bare}"),
+        format!("{win}{mark}{bare}"),
+        format!("{mark}{days}d · {bare}"),
+        format!("{mark}{bare}"),
+    ];
+    candidates
+        .iter()
+        .find(|line| line.width() <= width)
+        .unwrap_or(&candidates[4])
+        .clone()
 }
 
 /// `left` and `right` on one line of `width`, the left cut to make room.
@@ -207,6 +303,29 @@ fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_close_date_stays_whole_as_the_card_narrows() {
+        let close = || Some("2026-12-01".to_string());
+        let win = || Some("win 42%".to_string());
+        assert_eq!(
+            open_card_line(win(), "", 12, close(), 40),
+            "win 42% · 12d · closes 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "", 12, close(), 26),
+            "win 42% · 12d · 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "", 12, close(), 21),
+            "win 42% · 2026-12-01"
+        );
+        assert_eq!(
+            open_card_line(win(), "⚠ ", 12, close(), 18),
+            "⚠ 12d · 2026-12-01"
+        );
+        assert_eq!(open_card_line(win(), "", 12, close(), 12), "2026-12-01");
+    }
 
     #[test]
     fn text_is_cut_by_display_width() {

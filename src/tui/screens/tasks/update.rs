@@ -6,6 +6,7 @@ use crate::analytics::assign::Task;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
+use crate::tui::popups::plan;
 use crate::tui::popups::task_form::TaskForm;
 use crate::tui::screen::Screen;
 use crate::tui::screens::tasks::{
@@ -45,7 +46,7 @@ pub fn type_char(t: &mut TasksState, c: char) {
 /// Runs a command on the tasks screen.
 pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     if tasks.plan.is_some() {
-        plan_view(tasks, command)
+        plan_view(tasks, command, ctx)
     } else if tasks.picker.is_some() {
         picker(tasks, command)
     } else if tasks.form.is_some() {
@@ -207,15 +208,15 @@ fn form(tasks: &mut TasksState, command: Command) -> Effects {
     effects
 }
 
-fn plan_view(tasks: &mut TasksState, command: Command) -> Effects {
+fn plan_view(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
     let Some(view) = tasks.plan.as_mut() else {
         return effects;
     };
-    let moves = view.plan.as_ref().map_or(0, |p| p.moves.len());
+    if view.step(command, plan::view::move_rows(ctx.size)) {
+        return effects;
+    }
     match command {
-        Command::Up => view.cursor = view.cursor.saturating_sub(1),
-        Command::Down => view.cursor = (view.cursor + 1).min(moves.saturating_sub(1)),
         Command::ToggleSelect => {
             if let Some(id) = view
                 .plan

@@ -7,17 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::analytics::assign::{Rep, Task};
+use crate::config::DateFormat;
 use crate::domain::display_text::shown;
 use crate::tui::app::App;
 use crate::tui::screens::tasks::filter::filter_value_label;
 use crate::tui::screens::tasks::popups;
 use crate::tui::screens::tasks::{ListRow, TaskFilterField};
-use crate::tui::widgets::text::fit;
+use crate::tui::widgets::columns::{FitColumn, FittedColumns, fit_columns};
+use unicode_width::UnicodeWidthStr;
 
 /// Cells of a rep's load bar.
 const BAR: usize = 10;
-/// Cells of the flags at the end of a task line: room for "overdue · needs a new owner".
-const FLAG: usize = 27;
 
 /// Draws the tasks screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -53,9 +53,63 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// `text` in a column of `width` cells: cut (with "…") or padded, one blank cell kept as a gap.
-fn cell(text: &str, width: usize) -> String {
-    format!("{} ", fit(text, width.saturating_sub(1)))
+/// The task columns laid out from the tasks on screen: the title first and never dropped, the
+/// pin, deal and kind columns given up before it is cut.
+fn task_columns(tasks: &[&Task], dates: &DateFormat) -> Vec<FitColumn> {
+    let column = |header: &str, priority: u8, max: u16, text: &dyn Fn(&Task) -> String| {
+        FitColumn::text(
+            header,
+            tasks.iter().map(|t| text(t)).collect(),
+            priority,
+            max,
+        )
+    };
+    vec![
+        column("Title", 0, 48, &|t| shown(&t.title).into_owned()),
+        column("Kind", 3, 10, &|t| t.kind.clone()),
+        column("Customer", 4, 24, &|t| {
+            t.customer.as_deref().unwrap_or("—").to_string()
+        }),
+        column("Deal", 2, 26, &|t| {
+            t.deal.as_deref().unwrap_or("—").to_string()
+        }),
+        column("Due", 6, 16, &|t| {
+            t.due_on.map_or("—".into(), |d| dates.show(d))
+        }),
+        column("Pri", 5, 3, &|t| format!("P{}", t.priority)),
+        column("Pin", 1, 3, &|t| {
+            if t.pinned { "pin" } else { "" }.to_string()
+        }),
+    ]
+}
+
+/// Gives the room the kept columns leave over to the title, up to its longest on screen.
+fn widen_title(fitted: &mut FittedColumns, columns: &[FitColumn], room: u16) {
+    let kept = fitted.kept_widths();
+    let used = kept.iter().sum::<u16>() + u16::try_from(kept.len().saturating_sub(1)).unwrap_or(0);
+    let longest = columns[0]
+        .full
+        .iter()
+        .map(|t| u16::try_from(t.width()).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(0);
+    if let Some(Some(title)) = fitted.widths.first_mut() {
+        let spare = room.saturating_sub(used);
+        *title = (*title + spare).min(longest.max(*title));
+    }
+}
+
+/// The flags after a task: overdue, and a rep who cannot keep it.
+fn flags(app: &App, task: &Task) -> Vec<(&'static str, bool)> {
+    let t = &app.tasks;
+    let mut flags = Vec::new();
+    if task.due_on.is_some_and(|d| d < t.as_of()) {
+        flags.push(("overdue", false));
+    }
+    if t.needs_new_owner(task) {
+        flags.push(("needs a new owner", true));
+    }
+    flags
 }
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -69,21 +123,35 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    let title_width = width
-        .saturating_sub(2 + 10 + 20 + 22 + 11 + 4 + 4 + FLAG)
-        .max(12);
+    let visible = usize::from(inner.height.saturating_sub(1));
+    let shown_rows: Vec<(usize, &ListRow)> = t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(t.scroll)
+        .take(visible)
+        .collect();
+    let shown_tasks: Vec<&Task> = shown_rows
+        .iter()
+        .filter_map(|(_, row)| match row {
+            ListRow::Task(index) => t.tasks().get(*index),
+            ListRow::Rep(_) => None,
+        })
+        .collect();
+    let flag_width = shown_tasks
+        .iter()
+        .map(|task| {
+            let texts: Vec<&str> = flags(app, task).iter().map(|f| f.0).collect();
+            texts.join(" · ").chars().count()
+        })
+        .max()
+        .unwrap_or(0);
+    let columns = task_columns(&shown_tasks, &app.config.display.date_format);
+    let room = inner.width.saturating_sub(2 + 1 + flag_width as u16);
+    let mut fitted = fit_columns(&columns, room, 1);
+    widen_title(&mut fitted, &columns, room);
     let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {}{}{}{}{}{}{}",
-            cell("Title", title_width),
-            cell("Kind", 10),
-            cell("Customer", 20),
-            cell("Deal", 22),
-            cell("Due", 11),
-            cell("Pri", 4),
-            cell("Pin", 4),
-        ),
+        format!("  {}", fitted.padded_header(&columns).join(" ")),
         app.theme.header,
     ))];
     if t.input.is_none() {
@@ -97,12 +165,16 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         )));
     }
-    let visible = usize::from(inner.height.saturating_sub(1));
-    for (i, row) in t.rows.iter().enumerate().skip(t.scroll).take(visible) {
+    let mut task_at = 0;
+    for (i, row) in shown_rows {
         let line = match *row {
             ListRow::Rep(id) => rep_line(app, id.and_then(|id| t.rep(id))),
             ListRow::Task(index) => match t.tasks().get(index) {
-                Some(task) => task_line(app, task, i == t.cursor, title_width),
+                Some(task) => {
+                    let cells = fitted.padded_row(&columns, task_at).join(" ");
+                    task_at += 1;
+                    task_line(app, task, i == t.cursor, cells)
+                }
                 None => Line::default(),
             },
         };
@@ -149,7 +221,10 @@ fn rep_line(app: &App, rep: Option<&Rep>) -> Line<'static> {
         .absences
         .iter()
         .filter(|(_, to)| *to >= today)
-        .map(|(from, to)| format!("{from}..{to}"))
+        .map(|(from, to)| {
+            let dates = &app.config.display.date_format;
+            format!("{}..{}", dates.show(*from), dates.show(*to))
+        })
         .collect();
     if !away.is_empty() {
         spans.push(Span::styled(
@@ -160,37 +235,25 @@ fn rep_line(app: &App, rep: Option<&Rep>) -> Line<'static> {
     Line::from(spans)
 }
 
-fn task_line(app: &App, task: &Task, cursor: bool, title_width: usize) -> Line<'static> {
+fn task_line(app: &App, task: &Task, cursor: bool, cells: String) -> Line<'static> {
     let theme = &app.theme;
     let t = &app.tasks;
-    let overdue = task.due_on.is_some_and(|d| d < t.as_of());
+    let flags = flags(app, task);
     let mark = if t.selected.contains(&task.id) {
         "● "
     } else {
         "  "
     };
-    let text = format!(
-        "{mark}{}{}{}{}{}{}{}",
-        cell(&shown(&task.title), title_width),
-        cell(&task.kind, 10),
-        cell(task.customer.as_deref().unwrap_or("—"), 20),
-        cell(task.deal.as_deref().unwrap_or("—"), 22),
-        cell(&task.due_on.map_or("—".into(), |d| d.to_string()), 11),
-        cell(&format!("P{}", task.priority), 4),
-        cell(if task.pinned { "pin" } else { "" }, 4),
-    );
     let style = match () {
         _ if cursor => theme.selected,
-        _ if overdue => theme.warning,
+        _ if !flags.is_empty() && !flags[0].1 => theme.warning,
         _ => theme.text,
     };
-    let mut spans = vec![Span::styled(text, style)];
-    if overdue {
-        spans.push(Span::styled("overdue", theme.warning));
-    }
-    if t.needs_new_owner(task) {
-        let gap = if overdue { " · " } else { "" };
-        spans.push(Span::styled(format!("{gap}needs a new owner"), theme.error));
+    let mut spans = vec![Span::styled(format!("{mark}{cells} "), style)];
+    for (i, (flag, severe)) in flags.into_iter().enumerate() {
+        let gap = if i > 0 { " · " } else { "" };
+        let style = if severe { theme.error } else { theme.warning };
+        spans.push(Span::styled(format!("{gap}{flag}"), style));
     }
     Line::from(spans)
 }
