@@ -444,3 +444,34 @@ fn a_follow_up_task_comes_prefilled_and_undoes() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn a_call_is_logged_on_a_deal_without_a_customer_and_undone() {
+    let mut conn = common::fixture_db();
+    conn.execute("UPDATE deals SET customer_id = NULL WHERE id = 3", [])
+        .unwrap();
+    let before = dump(&conn);
+    let logged = records::log_activity(
+        &mut conn,
+        &NewActivity {
+            customer_id: None,
+            deal_id: Some(3),
+            rep_id: Some(1),
+            kind: "call".into(),
+            happened_on: common::as_of(),
+            text: "Left a voicemail".into(),
+        },
+        stamp(),
+    )
+    .unwrap();
+    let (customer, deal): (Option<i64>, i64) = conn
+        .query_row(
+            "SELECT customer_id, deal_id FROM activities WHERE id = ?1",
+            [logged.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((customer, deal), (None, 3), "kept on the deal alone");
+    salesdesk::db::edits::undo(&mut conn).unwrap();
+    assert_eq!(dump(&conn), before);
+}

@@ -49,12 +49,12 @@ pub fn log_activity(
         let (customer_id, on_what) = match (new.deal_id, new.customer_id) {
             (Some(deal), _) => {
                 let (title, customer, _, _) = lookup::deal(j.tx(), "deal", deal)?;
-                let customer = customer.or(new.customer_id).ok_or_else(|| {
-                    FieldError::new("customer", format!("deal {title} has no customer"))
-                })?;
-                (customer, title)
+                (customer.or(new.customer_id), title)
             }
-            (None, Some(customer)) => (customer, lookup::customer(j.tx(), "customer", customer)?),
+            (None, Some(customer)) => (
+                Some(customer),
+                lookup::customer(j.tx(), "customer", customer)?,
+            ),
             (None, None) => {
                 return Err(FieldError::new("customer", "give a customer or a deal").into());
             }
@@ -65,7 +65,10 @@ pub fn log_activity(
         let id = j.insert(
             "activities",
             &[
-                ("customer_id", Value::Integer(customer_id)),
+                (
+                    "customer_id",
+                    customer_id.map_or(Value::Null, Value::Integer),
+                ),
                 ("deal_id", new.deal_id.map_or(Value::Null, Value::Integer)),
                 ("rep_id", new.rep_id.map_or(Value::Null, Value::Integer)),
                 ("kind", Value::Text(kind.clone())),
