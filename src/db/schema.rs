@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_records.sql"),
     include_str!("migrations/008_margin_known.sql"),
     include_str!("migrations/009_quota_imports.sql"),
+    include_str!("migrations/010_commit.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -1,0 +1,27 @@
+//! The quarter call: forecast categories, the exact distribution of a period's bookings with
+//! P(bookings ≥ quota) per total, team and rep, the deals that move it, snapshots of the call and
+//! a backtest of its calibration. Pure: the inputs are a [`CommitBook`] the database reads.
+//! Definitions are in `docs/report-commit.md`.
+
+mod book;
+mod call;
+mod category;
+mod distribution;
+mod movers;
+mod odds;
+mod period;
+mod ser;
+mod settings;
+mod slip;
+mod snapshot;
+
+pub use book::{CommitBook, CommitDeal, Histories};
+pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with};
+pub use category::{Categorised, Category, ParseCategoryError, categorise, default_category};
+pub use distribution::{BINS, Bet, Distribution, Spread};
+pub use movers::{CANDIDATES, Mover, movers};
+pub use odds::{DealOdds, SlipPair, deal_odds};
+pub use period::{CallPeriod, ParseCallPeriodError};
+pub use settings::CommitSettings;
+pub use slip::{CloseBucket, SlipModel};
+pub use snapshot::{CallPoint, SnapshotDeal, Step, Waterfall, snapshot_deals, waterfall};
