@@ -18,7 +18,7 @@ mod snapshot;
 pub use book::{CommitBook, CommitDeal, Histories};
 pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with};
 pub use category::{Categorised, Category, ParseCategoryError, categorise, default_category};
-pub use distribution::{BINS, Bet, Distribution, Spread};
+pub use distribution::{Bet, Distribution, MAX_BINS, MIN_BINS, Spread, WORK};
 pub use movers::{CANDIDATES, Mover, movers};
 pub use odds::{DealOdds, SlipPair, deal_odds};
 pub use period::{CallPeriod, ParseCallPeriodError};

@@ -1,20 +1,26 @@
 //! The exact distribution of a sum of independent bets `amount × Bernoulli(p)` by discretised
 //! convolution.
 //!
-//! Grid: every amount is rounded to the nearest multiple of a step `Δ = ⌈Σ amounts / (BINS − 1)⌉`
-//! cents (at least one cent), so the sum lives on `BINS` points and each bet is one pass
-//! `f'[k] = (1 − p) f[k] + p f[k − m]`. The only error is that rounding: in every outcome the
-//! rounded sum differs from the true one by at most `E = Σ |amount − Δ · round(amount / Δ)|`
-//! (`error` below, at most `n Δ / 2`). So every quantile is exact to within ±E, and the true
-//! P(sum ≥ x) lies between the grid's P(sum ≥ x + E) and P(sum ≥ x − E) ([`Distribution::p_at_least_bounds`]).
-//! Floating-point error of the passes is below 1e-12.
+//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets (so a pass over all bets costs
+//! at most about 2²⁶ multiply-adds, or `n × 4,096` for very many bets); every amount is rounded
+//! to the nearest multiple of a step `Δ = ⌈Σ amounts / (B − 1)⌉` cents (at least one cent), and
+//! each bet is one pass `f'[k] = (1 − p) f[k] + p f[k − m]`. The only error is that rounding. Let
+//! `E₊` be the sum of the amounts' round-down errors and `E₋` of their round-up errors: in every
+//! outcome the true sum lies within `[grid sum − E₋, grid sum + E₊]`. So each quantile is exact
+//! to within `−E₋ … +E₊` (the figure reported as `error` is the larger of the two), and the true
+//! P(sum ≥ x) lies between the grid's P(sum ≥ x + E₋) and P(sum ≥ x − E₊)
+//! ([`Distribution::p_at_least_bounds`]). Floating-point error of the passes is below 1e-12.
 
 use serde::Serialize;
 
 use crate::domain::Money;
 
-/// Grid points of a distribution.
-pub const BINS: usize = 4096;
+/// The fewest grid points of a distribution.
+pub const MIN_BINS: usize = 4096;
+/// The most grid points of a distribution.
+pub const MAX_BINS: usize = 65_536;
+/// Grid points × bets a distribution aims to stay within.
+pub const WORK: usize = 1 << 26;
 
 /// One bet: an amount won with a probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,8 +40,10 @@ pub struct Distribution {
     pub step: i64,
     /// Probability of `base + k × step` for each k.
     pub mass: Vec<f64>,
-    /// The bound E on |true sum − grid sum| over every outcome, cents.
-    pub error: i64,
+    /// E₊: the true sum is at most this above the grid sum in any outcome, cents.
+    pub error_above: i64,
+    /// E₋: the true sum is at most this below the grid sum in any outcome, cents.
+    pub error_below: i64,
 }
 
 /// The headline figures of a distribution against a target.
@@ -49,7 +57,7 @@ pub struct Spread {
     pub p90: Money,
     /// Mean (exact: Σ amount × p, not rounded to the grid).
     pub mean: Money,
-    /// The bound E on the error of every figure above except the mean.
+    /// The largest error of the percentiles above (max of E₊ and E₋).
     pub error: Money,
 }
 
@@ -57,17 +65,22 @@ impl Distribution {
     /// The distribution of `base` plus the bets.
     pub fn new(base: i64, bets: &[Bet]) -> Distribution {
         let total: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
-        let step = ((total + BINS as i64 - 2) / (BINS as i64 - 1)).max(1);
+        let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
+        let step = ((total + bins - 2) / (bins - 1)).max(1);
         let units: Vec<usize> = bets
             .iter()
             .map(|b| usize::try_from((b.cents.max(0) + step / 2) / step).unwrap_or(0))
             .collect();
-        let error = bets
-            .iter()
-            .zip(&units)
-            .map(|(b, &m)| (b.cents.max(0) - m as i64 * step).abs())
-            .sum();
-        // Σ rounded units may pass BINS − 1 by up to n / 2: the grid is as long as it needs.
+        let (mut error_above, mut error_below) = (0i64, 0i64);
+        for (b, &m) in bets.iter().zip(&units) {
+            let off = b.cents.max(0) - m as i64 * step;
+            if off > 0 {
+                error_above += off;
+            } else {
+                error_below -= off;
+            }
+        }
+        // Σ rounded units may pass B − 1 by up to n / 2: the grid is as long as it needs.
         let mut mass = vec![0.0; units.iter().sum::<usize>() + 1];
         mass[0] = 1.0;
         let mut top = 0usize;
@@ -94,7 +107,8 @@ impl Distribution {
             base,
             step,
             mass,
-            error,
+            error_above,
+            error_below,
         }
     }
 
@@ -120,11 +134,12 @@ impl Distribution {
         self.mass.iter().skip(from).sum::<f64>().clamp(0.0, 1.0)
     }
 
-    /// Bounds on the true P(sum ≥ `target`): the grid's P(sum ≥ target + E) and P(sum ≥ target − E).
+    /// Bounds on the true P(sum ≥ `target`): the grid's P(sum ≥ target + E₋) and
+    /// P(sum ≥ target − E₊).
     pub fn p_at_least_bounds(&self, target: i64) -> (f64, f64) {
         (
-            self.p_at_least(target + self.error),
-            self.p_at_least(target - self.error),
+            self.p_at_least(target + self.error_below),
+            self.p_at_least(target - self.error_above),
         )
     }
 
@@ -140,7 +155,7 @@ impl Distribution {
             p50: self.quantile(0.5),
             p90: self.quantile(0.9),
             mean: Money(mean.round() as i64),
-            error: Money(self.error),
+            error: Money(self.error_above.max(self.error_below)),
         }
     }
 
@@ -177,7 +192,7 @@ impl Distribution {
             base: self.base,
             step: self.step,
             mass: rest,
-            error: self.error,
+            ..*self
         }
     }
 }
@@ -197,7 +212,7 @@ mod tests {
         ];
         let d = Distribution::new(1000, &bets);
         assert_eq!(d.step, 1);
-        assert_eq!(d.error, 0);
+        assert_eq!((d.error_above, d.error_below), (0, 0));
         assert!((d.p_at_least(1300) - 0.25).abs() < 1e-12);
         assert!((d.p_at_least(1100) - (1.0 - 0.375)).abs() < 1e-12);
         assert_eq!(d.quantile(0.3), Money(1000));
@@ -227,7 +242,8 @@ mod tests {
                         base: 0,
                         step: all.step,
                         mass: vec![1.0],
-                        error: 0,
+                        error_above: 0,
+                        error_below: 0,
                     };
                     for bet in &others {
                         d = convolve_on(&d, *bet);
@@ -262,7 +278,11 @@ mod tests {
         let d = Distribution::new(0, &bets);
         assert!(d.step > 1);
         let rounded = (5_000_001 + d.step / 2) / d.step * d.step;
-        assert_eq!(d.error, 3 * (5_000_001 - rounded).abs());
+        let off = 5_000_001 - rounded;
+        assert_eq!(
+            (d.error_above, d.error_below),
+            (3 * off.max(0), 3 * (-off).max(0))
+        );
         let (low, high) = d.p_at_least_bounds(10_000_002);
         assert!(low <= d.p_at_least(10_000_002) && d.p_at_least(10_000_002) <= high);
     }
