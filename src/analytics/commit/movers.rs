@@ -12,6 +12,9 @@ use crate::domain::Money;
 /// How many of the largest uncertain deals are examined.
 pub const CANDIDATES: usize = 50;
 
+/// The smallest swing of P(hit) a deal needs to make the list (0.1 points).
+pub const MIN_SWING: f64 = 0.001;
+
 /// One deal on the short list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mover {
@@ -37,7 +40,7 @@ impl Mover {
     }
 }
 
-/// The `keep` deals with the biggest swing, among the [`CANDIDATES`] with the largest
+/// The `keep` deals with the biggest swing (at least [`MIN_SWING`]), among the [`CANDIDATES`] with the largest
 /// amount × √(land × (1 − land)).
 pub fn movers(dist: &Distribution, deals: &[DealOdds], quota: Money, keep: usize) -> Vec<Mover> {
     let mut candidates: Vec<&DealOdds> = deals
@@ -65,6 +68,7 @@ pub fn movers(dist: &Distribution, deals: &[DealOdds], quota: Money, keep: usize
             }
         })
         .collect();
+    out.retain(|m| m.swing() >= MIN_SWING);
     out.sort_by(|a, b| b.swing().total_cmp(&a.swing()).then(a.id.cmp(&b.id)));
     out.truncate(keep);
     out

@@ -1,0 +1,113 @@
+//! `salesdesk report commit`: the quarter call — P10/P50/P90 of bookings, Commit and Best-case
+//! roll-ups, P(bookings ≥ quota) for the total and per team or rep, and the deals that move it —
+//! as JSON (fields in docs/report-commit.md) or text. Run as of today it also stores the call
+//! (once a day per period, never rewritten).
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::commit_text::render;
+use super::output::{json_or_text, print};
+use crate::analytics::commit::{Call, CallPeriod, CallPoint, CommitSettings, call};
+use crate::analytics::scoring::{ScoringSettings, fit_and_score};
+use crate::db::commit::{Stored, history, load_book, store};
+use crate::db::{read_only, scoring_rows};
+
+/// Which group rows the text report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One row per rep.
+    Rep,
+    /// One row per team.
+    Team,
+}
+
+/// Options of `salesdesk report commit`.
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// Print the report as JSON (fields in docs/report-commit.md)
+    #[arg(long)]
+    pub json: bool,
+    /// The period: a quarter such as 2026Q4 or a month such as 2026-11 [default: the quarter of
+    /// the as-of date]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Option<CallPeriod>,
+    /// List one row per rep or per team under the total
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+}
+
+/// The report: the call, where its win probabilities came from, whether it was stored, and the
+/// stored calls of the period.
+#[derive(Debug, Serialize)]
+pub struct CommitReport {
+    /// The call.
+    #[serde(flatten)]
+    pub call: Call,
+    /// Where the deals' win probabilities come from, in words.
+    pub win_probabilities: String,
+    /// `written`, `already stored today`, or why the call was not stored.
+    pub stored: String,
+    /// The stored calls of the period, oldest first.
+    pub history: Vec<CallPoint>,
+    /// The group rows the text lists.
+    #[serde(skip)]
+    pub by: Option<By>,
+}
+
+/// Makes the call as of `as_of`, stores it when `as_of` is today, prints it.
+pub fn run(
+    conn: &Connection,
+    as_of: NaiveDate,
+    today: NaiveDate,
+    args: &CommitArgs,
+    commit: &CommitSettings,
+    scoring: &ScoringSettings,
+) -> anyhow::Result<()> {
+    let mut book = load_book(conn).context("cannot read the deals")?;
+    let rows = scoring_rows::win_rows(conn, as_of, scoring.max_win_rows)
+        .context("cannot read the deals for the win model")?;
+    let scored = fit_and_score(&rows, scoring);
+    let win_probabilities = match &scored.model {
+        Ok(m) if m.trusted() => {
+            for d in &mut book.deals {
+                if let Some(s) = scored.score_of(d.id) {
+                    d.win_probability = s.probability;
+                }
+            }
+            let auc = m.holdout_metrics.as_ref().and_then(|h| h.auc);
+            format!(
+                "the win model (held-out AUC {})",
+                auc.map_or("n/a".into(), |a| format!("{a:.3}"))
+            )
+        }
+        Ok(_) => "stage rates (the win model is no better than a coin)".to_string(),
+        Err(e) => format!("stage rates (no win model: {e})"),
+    };
+    let period = args.period.unwrap_or_else(|| CallPeriod::quarter_of(as_of));
+    let made = call(&book, period, as_of, commit);
+    let stored = match (read_only::reason(conn), as_of == today) {
+        (Some(why), _) => format!("not stored: {why}"),
+        (None, false) => "not stored: only a call as of today is stored".to_string(),
+        (None, true) => match store(conn, &made).context("cannot store the call")? {
+            Stored::Written => "written".to_string(),
+            Stored::AlreadyStored => "already stored today".to_string(),
+        },
+    };
+    let history = history(conn, &made.period).context("cannot read the stored calls")?;
+    let report = CommitReport {
+        call: made,
+        win_probabilities,
+        stored,
+        history,
+        by: args.by,
+    };
+    print(&json_or_text(&report, args.json, render)?)
+}
+
+fn parse_period(text: &str) -> Result<CallPeriod, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}
