@@ -49,6 +49,10 @@ pub struct DealRecord {
     pub closed_on: Option<NaiveDate>,
     /// Why it was lost, if it was.
     pub lost_reason: Option<String>,
+    /// The manager's forecast category, when overridden.
+    pub category_override: Option<String>,
+    /// Its stage rate: its own win probability, else its stage's default (open deals only).
+    pub stage_rate_bp: Option<i64>,
     /// Stage moves, oldest first.
     pub stages: Vec<StageStep>,
     /// Activities, newest first.
@@ -70,6 +74,8 @@ type Row = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
+    Option<i64>,
 );
 
 /// The record of deal `id` as of `today`; `None` when there is no such deal.
@@ -82,8 +88,10 @@ pub fn deal_record(
     let row: Option<Row> = conn
         .prepare_cached(
             "SELECT d.title, d.customer_id, c.name, d.product_id, p.name, d.rep_id, r.name,
-                    d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason
+                    d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason,
+                    d.forecast_category, COALESCE(d.probability_bp, s.probability_bp)
              FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
+                          LEFT JOIN stage_settings s ON s.stage = d.stage
                           LEFT JOIN products p ON p.id = d.product_id
                           LEFT JOIN reps r ON r.id = d.rep_id
              WHERE d.id = ?1",
@@ -100,6 +108,8 @@ pub fn deal_record(
                 r.get(10)?,
                 r.get(11)?,
                 r.get(12)?,
+                r.get(13)?,
+                r.get(14)?,
             ))
         })
         .optional()?;
@@ -114,6 +124,8 @@ pub fn deal_record(
         expected,
         closed,
         lost_reason,
+        category_override,
+        stage_rate_bp,
     )) = row
     else {
         return Ok(None);
@@ -155,6 +167,8 @@ pub fn deal_record(
         expected_close_on,
         closed_on,
         lost_reason,
+        category_override,
+        stage_rate_bp,
         stages,
         activities: activities(conn, "deal_id", id)?,
         tasks: tasks(conn, "deal_id", id)?,
