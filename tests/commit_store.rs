@@ -55,7 +55,7 @@ fn overrides_are_undoable_in_words_and_survive_a_refit() {
     // A refit changes win probabilities, never an override.
     let mut book = load_book(&conn).unwrap();
     for d in &mut book.deals {
-        d.win_probability = 0.01;
+        d.win_probability = Some(0.01);
     }
     let period: CallPeriod = "2026Q4".parse().unwrap();
     let c = call(&book, period, common::as_of(), &CommitSettings::default());

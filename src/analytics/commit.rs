@@ -3,6 +3,7 @@
 //! a backtest of its calibration. Pure: the inputs are a [`CommitBook`] the database reads.
 //! Definitions are in `docs/report-commit.md`.
 
+mod backtest;
 mod book;
 mod call;
 mod category;
@@ -15,6 +16,7 @@ mod settings;
 mod slip;
 mod snapshot;
 
+pub use backtest::{Backtest, PairResult, SHRINK_DEALS, backtest};
 pub use book::{CommitBook, CommitDeal, Histories};
 pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with};
 pub use category::{Categorised, Category, ParseCategoryError, categorise, default_category};

@@ -28,8 +28,9 @@ pub struct CommitDeal {
     pub expected_close_on: Option<NaiveDate>,
     /// The manager's category, when overridden.
     pub category: Option<Category>,
-    /// Its win probability today, 0 to 1 (the model's score, or the stage rate).
-    pub win_probability: f64,
+    /// Its own win probability, 0 to 1 (the model's score, or one a manager set); `None` means
+    /// the configured rate of its stage on the day of the call.
+    pub win_probability: Option<f64>,
 }
 
 /// Everything the call, its snapshots and its backtest are computed from.
@@ -43,6 +44,9 @@ pub struct CommitBook {
     pub reps: Vec<RepFacts>,
     /// Quotas per rep and quarter.
     pub quotas: Vec<QuotaFacts>,
+    /// The configured default win probability of each open stage (Lead … Negotiation), 0 to 1:
+    /// the naive weighted-pipeline call of the backtest uses them.
+    pub stage_probabilities: [f64; 4],
 }
 
 /// Each deal's stage changes in date order, found by the deal's position in the book.
@@ -143,7 +147,7 @@ mod tests {
             closed_on: Some(day(3, 1)),
             expected_close_on: None,
             category: None,
-            win_probability: 0.0,
+            win_probability: None,
         };
         let change = |to, on| StageChangeFacts {
             deal_id: 7,

@@ -15,6 +15,7 @@ use super::odds::{DealOdds, SlipPair, deal_odds};
 use super::period::CallPeriod;
 use super::ser;
 use super::settings::CommitSettings;
+use super::slip::stage_index;
 use crate::domain::{Money, Stage};
 
 /// Whose figures a row holds.
@@ -92,7 +93,8 @@ pub struct Call {
 /// How many movers a call lists.
 pub const MOVERS: usize = 10;
 
-/// The call for `period` as of `as_of` with each deal's own win probability.
+/// The call for `period` as of `as_of` with each deal's own win probability, else its stage's
+/// configured rate.
 pub fn call(
     book: &CommitBook,
     period: CallPeriod,
@@ -106,7 +108,10 @@ pub fn call(
         period,
         as_of,
         settings,
-        &|_, d: &CommitDeal, _| d.win_probability,
+        &|_, d: &CommitDeal, stage| {
+            d.win_probability
+                .unwrap_or(book.stage_probabilities[stage_index(stage)])
+        },
     )
 }
 

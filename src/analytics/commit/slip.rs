@@ -202,7 +202,7 @@ mod tests {
                 closed_on: closed,
                 expected_close_on: Some(expected),
                 category: None,
-                win_probability: 0.5,
+                win_probability: Some(0.5),
             },
             StageChangeFacts {
                 deal_id: id,

@@ -213,7 +213,7 @@ mod tests {
             closed_on: None,
             expected_close_on: None,
             category: None,
-            win_probability: 0.0,
+            win_probability: None,
         }
     }
 

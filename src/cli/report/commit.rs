@@ -9,9 +9,10 @@ use clap::{Args, ValueEnum};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::commit_text::render;
+use super::commit_text::{render, render_backtest};
 use super::output::{json_or_text, print};
-use crate::analytics::commit::{Call, CallPeriod, CallPoint, CommitSettings, call};
+use crate::analytics::commit::{Call, CallPeriod, CallPoint, CommitSettings, backtest, call};
+use crate::analytics::pipeline::Quarter;
 use crate::analytics::scoring::{ScoringSettings, fit_and_score};
 use crate::db::commit::{Stored, history, load_book, store};
 use crate::db::{read_only, scoring_rows};
@@ -38,6 +39,15 @@ pub struct CommitArgs {
     /// List one row per rep or per team under the total
     #[arg(long, value_enum)]
     pub by: Option<By>,
+    /// Instead of today's call, back-test the call over this many quarters before the as-of
+    /// date's quarter (1 to 40), replayed from the stage history
+    #[arg(long, value_name = "QUARTERS", value_parser = clap::value_parser!(u8).range(1..=40))]
+    pub backtest: Option<u8>,
+    /// With --backtest: replay each quarter's call as of this many days after its first day
+    /// (0 to 89)
+    #[arg(long, value_name = "DAYS", default_value_t = 0, requires = "backtest",
+          value_parser = clap::value_parser!(i64).range(0..=89))]
+    pub days_into: i64,
 }
 
 /// The report: the call, where its win probabilities came from, whether it was stored, and the
@@ -68,6 +78,16 @@ pub fn run(
     scoring: &ScoringSettings,
 ) -> anyhow::Result<()> {
     let mut book = load_book(conn).context("cannot read the deals")?;
+    if let Some(n) = args.backtest {
+        let mut quarters = vec![Quarter::containing(as_of).previous()];
+        while quarters.len() < usize::from(n) {
+            let earliest = quarters[quarters.len() - 1];
+            quarters.push(earliest.previous());
+        }
+        quarters.reverse();
+        let result = backtest(&book, &quarters, args.days_into, commit);
+        return print(&json_or_text(&result, args.json, render_backtest)?);
+    }
     let rows = scoring_rows::win_rows(conn, as_of, scoring.max_win_rows)
         .context("cannot read the deals for the win model")?;
     let scored = fit_and_score(&rows, scoring);
@@ -75,7 +95,7 @@ pub fn run(
         Ok(m) if m.trusted() => {
             for d in &mut book.deals {
                 if let Some(s) = scored.score_of(d.id) {
-                    d.win_probability = s.probability;
+                    d.win_probability = Some(s.probability);
                 }
             }
             let auc = m.holdout_metrics.as_ref().and_then(|h| h.auc);

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::commit::{By, CommitReport};
-use crate::analytics::commit::{GroupCall, MIN_SWING};
+use crate::analytics::commit::{Backtest, GroupCall, MIN_SWING};
 use crate::domain::Money;
 
 /// The call as text: the headline, the group rows asked for, the movers, the stored calls.
@@ -97,4 +97,42 @@ fn quota(g: &GroupCall) -> String {
 
 fn hit(g: &GroupCall) -> String {
     g.p_hit.map_or("—".into(), |p| format!("{:.1}%", p * 100.0))
+}
+
+/// The backtest as text: coverage, Brier scores and errors against the naive calls.
+pub fn render_backtest(b: &Backtest) -> String {
+    let mut out = String::new();
+    let brier = |v: Option<f64>| v.map_or("n/a".into(), |v| format!("{v:.3}"));
+    let _ = writeln!(
+        out,
+        "Backtest of {} (rep, quarter) pairs, each call replayed {} days into its quarter",
+        b.pairs, b.days_into_quarter
+    );
+    let _ = writeln!(
+        out,
+        "Result inside the 80% band (P10 to P90): {:.1}% of pairs",
+        b.coverage_80 * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<28} {:>12} {:>16}",
+        "call", "Brier P(hit)", "mean |error|"
+    );
+    for (name, brier_score, mae) in [
+        ("the call (P50)", b.brier_call, b.mae_call_cents),
+        ("weighted pipeline", b.brier_weighted, b.mae_weighted_cents),
+        (
+            "stage-rate roll-up",
+            b.brier_stage_rate,
+            b.mae_stage_rate_cents,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "{name:<28} {:>12} {:>16}",
+            brier(brier_score),
+            Money(mae.round() as i64).whole()
+        );
+    }
+    out
 }

@@ -10,8 +10,8 @@ use crate::analytics::commit::{Category, CommitBook, CommitDeal};
 use crate::analytics::pipeline::{QuotaFacts, RepFacts, StageChangeFacts};
 use crate::domain::{Money, Stage};
 
-/// Loads the book. Each deal's win probability is its stage rate (its own probability, else its
-/// stage's default); the caller puts the model's scores in when the model is trusted. A stage,
+/// Loads the book. A deal's win probability is its own one when it has one; the caller puts the
+/// model's scores in when the model is trusted; otherwise its stage's default applies. A stage,
 /// category or quarter the analytics do not know is an error naming the column.
 pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
     let mut defaults = [0.0f64; 4];
@@ -33,10 +33,6 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
         .query_map([], |r| {
             let stage: Stage = parsed(r, 3)?;
             let own: Option<i64> = r.get(8)?;
-            let default = Stage::OPEN
-                .iter()
-                .position(|s| *s == stage)
-                .map_or(0.0, |i| defaults[i]);
             let category: Option<String> = r.get(7)?;
             Ok(CommitDeal {
                 id: r.get(0)?,
@@ -53,7 +49,7 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
                         })
                     })
                     .transpose()?,
-                win_probability: own.map_or(default, |bp| bp as f64 / 10_000.0),
+                win_probability: own.map(|bp| bp as f64 / 10_000.0),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -92,6 +88,7 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
         stage_changes,
         reps,
         quotas,
+        stage_probabilities: defaults,
     })
 }
 
