@@ -86,7 +86,7 @@ fn stage_rates(book: &CommitBook, h: &Histories, day: NaiveDate) -> Vec<[f64; 4]
     };
     let (mut closed, mut closed_amount) = (0.0f64, 0.0f64);
     for (i, d) in book.deals.iter().enumerate() {
-        if !d.closed_on.is_some_and(|c| c <= day) {
+        if d.closed_on.is_none_or(|c| c > day) {
             continue;
         }
         let r = slot(d.rep_id);
