@@ -50,9 +50,10 @@ fn commit(c: &mut Criterion) {
     back.reverse();
     let mut group = c.benchmark_group("commit (1,000,000 deals)");
     group.sample_size(10);
-    group.bench_function("quarter distribution with P(hit) per total, team and rep", |b| {
-        b.iter(|| call(&book, period, as_of(), &settings))
-    });
+    group.bench_function(
+        "quarter distribution with P(hit) per total, team and rep",
+        |b| b.iter(|| call(&book, period, as_of(), &settings)),
+    );
     group.bench_function("backtest of 8 quarters", |b| {
         b.iter(|| backtest(&book, &back, 0, &settings))
     });

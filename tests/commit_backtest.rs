@@ -11,7 +11,9 @@ use salesdesk::domain::Quarter;
 #[test]
 fn the_replayed_call_beats_the_naive_calls_on_the_demo() {
     let dir = tempfile::tempdir().unwrap();
-    let mut conn = salesdesk::db::open(&dir.path().join("demo.db")).unwrap().conn;
+    let mut conn = salesdesk::db::open(&dir.path().join("demo.db"))
+        .unwrap()
+        .conn;
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let options = DemoOptions {
         customers: 400,
@@ -43,6 +45,9 @@ fn the_replayed_call_beats_the_naive_calls_on_the_demo() {
     assert!(call < b.brier_weighted.unwrap());
     assert!(call < b.brier_stage_rate.unwrap());
     for r in &b.results {
-        assert!(r.p10_cents <= r.p50_cents && r.p50_cents <= r.p90_cents, "{r:?}");
+        assert!(
+            r.p10_cents <= r.p50_cents && r.p50_cents <= r.p90_cents,
+            "{r:?}"
+        );
     }
 }

@@ -325,7 +325,6 @@ mod tests {
             let rebuilt = all.without(gone);
             for target in (0..40_000).step_by(997) {
                 let a = rebuilt.p_at_least(target);
-                // Same step as `all`: compare with the bets on that grid.
                 let b: f64 = {
                     let mut d = Distribution {
                         base: 0,

@@ -5,26 +5,17 @@
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use rusqlite::Connection;
-use serde::Serialize;
 
+use super::commit_report::{By, CommitReport};
 use super::commit_text::{render, render_backtest};
 use super::output::{json_or_text, print};
-use crate::analytics::commit::{Call, CallPeriod, CallPoint, CommitSettings, backtest, call};
+use crate::analytics::commit::{CallPeriod, CommitSettings, backtest, call};
 use crate::analytics::pipeline::Quarter;
 use crate::analytics::scoring::{ScoringSettings, fit_and_score};
 use crate::db::commit::{Stored, history, load_book, store};
 use crate::db::{read_only, scoring_rows};
-
-/// Which group rows the text report lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum By {
-    /// One row per rep.
-    Rep,
-    /// One row per team.
-    Team,
-}
 
 /// Options of `salesdesk report commit`.
 #[derive(Debug, Args)]
@@ -48,24 +39,6 @@ pub struct CommitArgs {
     #[arg(long, value_name = "DAYS", default_value_t = 0, requires = "backtest",
           value_parser = clap::value_parser!(i64).range(0..=89))]
     pub days_into: i64,
-}
-
-/// The report: the call, where its win probabilities came from, whether it was stored, and the
-/// stored calls of the period.
-#[derive(Debug, Serialize)]
-pub struct CommitReport {
-    /// The call.
-    #[serde(flatten)]
-    pub call: Call,
-    /// Where the deals' win probabilities come from, in words.
-    pub win_probabilities: String,
-    /// `written`, `already stored today`, or why the call was not stored.
-    pub stored: String,
-    /// The stored calls of the period, oldest first.
-    pub history: Vec<CallPoint>,
-    /// The group rows the text lists.
-    #[serde(skip)]
-    pub by: Option<By>,
 }
 
 /// Makes the call as of `as_of`, stores it when `as_of` is today, prints it.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::commit::{By, CommitReport};
+use super::commit_report::{By, CommitReport};
 use crate::analytics::commit::{Backtest, GroupCall, MIN_SWING};
 use crate::domain::Money;
 

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 mod assign;
 mod channels;
 mod commit;
+mod commit_report;
 mod commit_text;
 mod forecast;
 mod output;
