@@ -3,8 +3,10 @@
 
 mod common;
 
+use chrono::Datelike as _;
+
 use salesdesk::analytics::commit::{CallPeriod, Category, CommitSettings, call};
-use salesdesk::db::commit::{Stored, history, load_book, store, waterfall_since};
+use salesdesk::db::commit::{Stored, history, load_book, store, track_record, waterfall_since};
 use salesdesk::db::edits;
 use salesdesk::db::records::{self, RecordError, Stamp};
 

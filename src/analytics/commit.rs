@@ -26,4 +26,4 @@ pub use odds::{DealOdds, SlipPair, deal_odds};
 pub use period::{CallPeriod, ParseCallPeriodError};
 pub use settings::CommitSettings;
 pub use slip::{CloseBucket, SlipModel};
-pub use snapshot::{CallPoint, SnapshotDeal, Step, Waterfall, snapshot_deals, waterfall};
+pub use snapshot::{CallPoint, PastCall, SnapshotDeal, Step, Waterfall, snapshot_deals, waterfall};

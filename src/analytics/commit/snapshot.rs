@@ -73,6 +73,38 @@ impl CallPoint {
     }
 }
 
+/// A past period's call against what closed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PastCall {
+    /// The period, e.g. `2026Q3`.
+    pub period: String,
+    /// The first and the last stored call of the period.
+    pub first: CallPoint,
+    /// The last stored call.
+    pub last: CallPoint,
+    /// Won inside the period, cents.
+    pub actual_cents: i64,
+    /// Whether the result fell inside the last call's 80% band (P10 to P90).
+    pub inside_band: bool,
+    /// Whether the result reached the quota (`None` without one).
+    pub hit: Option<bool>,
+}
+
+impl PastCall {
+    /// The record of a period from its stored calls (oldest first) and what closed in it.
+    pub fn new(period: &str, calls: &[CallPoint], actual_cents: i64) -> Option<PastCall> {
+        let (first, last) = (calls.first()?, calls.last()?);
+        Some(PastCall {
+            period: period.to_string(),
+            first: first.clone(),
+            last: last.clone(),
+            actual_cents,
+            inside_band: last.p10_cents <= actual_cents && actual_cents <= last.p90_cents,
+            hit: last.quota_cents.map(|q| actual_cents >= q),
+        })
+    }
+}
+
 /// The open deals of `call` expected in its period, as a snapshot keeps them.
 pub fn snapshot_deals(call: &Call) -> Vec<SnapshotDeal> {
     call.deals

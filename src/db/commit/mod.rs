@@ -4,4 +4,4 @@ mod facts;
 mod snapshots;
 
 pub use facts::load_book;
-pub use snapshots::{SnapshotError, Stored, history, store, waterfall_since};
+pub use snapshots::{SnapshotError, Stored, history, store, track_record, waterfall_since};

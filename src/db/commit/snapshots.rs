@@ -9,8 +9,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use crate::analytics::commit::{
-    Call, CallPoint, Category, CommitBook, SnapshotDeal, Waterfall, snapshot_deals, waterfall,
+    Call, CallPeriod, CallPoint, Category, CommitBook, PastCall, SnapshotDeal, Waterfall,
+    snapshot_deals, waterfall,
 };
+use crate::domain::Stage;
 
 /// Why a snapshot could not be written or read.
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +108,37 @@ pub fn history(conn: &Connection, period: &str) -> Result<Vec<CallPoint>, Snapsh
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// The track record: every period with stored calls that ended before `today`, its first and
+/// last call against what was won in it, oldest first.
+pub fn track_record(
+    conn: &Connection,
+    book: &CommitBook,
+    today: NaiveDate,
+) -> Result<Vec<PastCall>, SnapshotError> {
+    let periods: Vec<String> = conn
+        .prepare("SELECT DISTINCT period FROM commit_snapshots ORDER BY period")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for label in periods {
+        let Ok(period) = label.parse::<CallPeriod>() else {
+            continue;
+        };
+        let days = period.days();
+        if days.to >= today {
+            continue;
+        }
+        let actual = book
+            .deals
+            .iter()
+            .filter(|d| d.stage == Stage::Won && d.closed_on.is_some_and(|c| days.contains(c)))
+            .map(|d| d.amount.cents())
+            .sum();
+        out.extend(PastCall::new(&label, &history(conn, &label)?, actual));
+    }
+    Ok(out)
 }
 
 /// The waterfall of `now`'s open pipeline since the last call of its period stored on or before
