@@ -129,4 +129,23 @@ fn the_call_is_stored_once_a_day_and_never_rewritten() {
             .unwrap()
             .is_none()
     );
+
+    // Once the quarter is over, the stored calls meet what closed.
+    assert!(track_record(&conn, &book, day).unwrap().is_empty());
+    let next_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+    let record = track_record(&conn, &book, next_year).unwrap();
+    assert_eq!(record.len(), 1);
+    let q4_start = day.with_day(1).and_then(|d| d.with_month(10)).unwrap();
+    let won_q4: i64 = book
+        .deals
+        .iter()
+        .filter(|d| d.stage == salesdesk::domain::Stage::Won)
+        .filter(|d| d.closed_on.is_some_and(|c| c >= q4_start && c <= day))
+        .map(|d| d.amount.cents())
+        .sum();
+    assert_eq!(record[0].actual_cents, won_q4);
+    assert_eq!(
+        (record[0].first.taken_on, record[0].last.taken_on),
+        (day, next_day)
+    );
 }
