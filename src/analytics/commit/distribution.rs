@@ -1,10 +1,14 @@
 //! The exact distribution of a sum of independent bets `amount × Bernoulli(p)` by discretised
 //! convolution.
 //!
-//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets (so a pass over all bets costs
-//! at most about 2²⁶ multiply-adds, or `n × 4,096` for very many bets); every amount is rounded
-//! to the nearest multiple of a step `Δ = ⌈Σ amounts / (B − 1)⌉` cents (at least one cent), and
-//! each bet is one pass `f'[k] = (1 − p) f[k] + p f[k − m]`. The only error is that rounding. Let
+//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
+//! at most 2 × 1.1 t (t the Freedman bound below) the grid is [0, Σ amounts]; otherwise it is a
+//! window of ±1.1 t around the running mean of the partial sums, carried along bet by bet, and
+//! mass that would leave it is kept at its edge — which happens only when a partial sum strays
+//! more than t from its mean, with probability under 2e-9 (Freedman's inequality,
+//! t = 7M + √(49M² + 42σ²)). Each amount is rounded to the nearest multiple of the step
+//! `Δ = ⌈span / (B − 1)⌉` cents (at least one cent), and each bet is one pass moving the mass at k
+//! to k (lost) and k + m (won), less the window's move. The other error is the rounding. Let
 //! `E₊` be the sum of the amounts' round-down errors and `E₋` of their round-up errors: in every
 //! outcome the true sum lies within `[grid sum − E₋, grid sum + E₊]`. So each quantile is exact
 //! to within `−E₋ … +E₊` (the figure reported as `error` is the larger of the two), and the true
@@ -18,20 +22,17 @@
 //! M the largest |eᵢ|). Then the true P(sum ≥ x) lies in
 //! `[grid P(sum ≥ x + d) − risk, grid P(sum ≥ x − d) + risk]`, and the true q-quantile between the
 //! grid's (q − risk)-quantile − d and its (q + risk)-quantile + d. Each figure uses the tighter
-//! of the two bounds. Sums past a Bernstein tail bound of the bets (probability under 1e-9) are
-//! kept at the last grid point, which changes no P(sum ≥ x) below it. Floating-point error of the
-//! passes is below 1e-12.
+//! of the two bounds. Floating-point error of the passes is below 1e-12.
 
 use serde::Serialize;
 
+use super::grid::{ERROR_RISK, likely_bound, pass, spread_bound};
 use crate::domain::Money;
 
 /// The fewest grid points of a distribution.
 pub const MIN_BINS: usize = 4096;
 /// The most grid points of a distribution.
 pub const MAX_BINS: usize = 65_536;
-/// The chance the probabilistic rounding bound `d` is exceeded.
-pub const ERROR_RISK: f64 = 1e-6;
 /// Grid points × bets a distribution aims to stay within.
 pub const WORK: usize = 1 << 26;
 
@@ -51,6 +52,8 @@ pub struct Distribution {
     pub base: i64,
     /// Cents per grid step.
     pub step: i64,
+    /// Grid point k stands for `base + (origin + k) × step`.
+    pub origin: i64,
     /// Probability of `base + k × step` for each k.
     pub mass: Vec<f64>,
     /// E₊: the true sum is at most this above the grid sum in any outcome, cents.
@@ -80,17 +83,25 @@ impl Distribution {
     /// The distribution of `base` plus the bets.
     pub fn new(base: i64, bets: &[Bet]) -> Distribution {
         let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
-        let span = tail_bound(bets);
+        let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
+        let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
+        // Whole support [0, Σ] when it is no wider than the ±t window; else the window, centred on
+        // the running mean and carried along with it.
+        let centred = (all as f64) > 2.0 * t;
+        let span = if centred {
+            (2.0 * t).ceil() as i64
+        } else {
+            all
+        };
         let step = ((span + bins - 2) / (bins - 1)).max(1);
-        let last = usize::try_from(bins - 1).unwrap_or(0);
-        let units: Vec<usize> = bets
+        let units: Vec<i64> = bets
             .iter()
-            .map(|b| usize::try_from((b.cents.max(0) + step / 2) / step).unwrap_or(0))
+            .map(|b| (b.cents.max(0) + step / 2) / step)
             .collect();
         let (mut error_above, mut error_below) = (0i64, 0i64);
         let (mut mean_d, mut var_d, mut max_d) = (0.0f64, 0.0f64, 0.0f64);
         for (b, &m) in bets.iter().zip(&units) {
-            let off = b.cents.max(0) - m as i64 * step;
+            let off = b.cents.max(0) - m * step;
             let (e, p) = (off as f64, b.p.clamp(0.0, 1.0));
             mean_d += p * e;
             var_d += p * (1.0 - p) * e * e;
@@ -101,47 +112,47 @@ impl Distribution {
                 error_below -= off;
             }
         }
-        // Σ rounded units may pass B − 1 by up to n / 2: the grid is as long as it needs.
-        let mut mass = vec![0.0; units.iter().sum::<usize>() + 1];
-        mass[0] = 1.0;
-        let mut top = 0usize;
+        let len = if centred {
+            bins as usize
+        } else {
+            usize::try_from(units.iter().sum::<i64>()).unwrap_or(0) + 1
+        };
+        let half = if centred { (len as i64 - 1) / 2 } else { 0 };
+        let mut mass = vec![0.0; len];
+        let mut next = vec![0.0; len];
+        mass[usize::try_from(half).unwrap_or(0)] = 1.0;
+        let (mut centre_exact, mut centre) = (0.0f64, 0i64);
         for (bet, &m) in bets.iter().zip(&units) {
             let p = bet.p.clamp(0.0, 1.0);
             if p == 0.0 || m == 0 {
                 continue;
             }
-            let q = 1.0 - p;
-            let new_top = (top + m).min(last);
-            let clamped = top + m > last;
-            let kept_last = if last <= top { mass[last] * q } else { 0.0 };
-            let pile = if clamped {
-                p * mass[last.saturating_sub(m)..=top].iter().sum::<f64>()
+            let shift = if centred {
+                centre_exact += p * m as f64;
+                let c = centre_exact.round() as i64;
+                let s = c - centre;
+                centre = c;
+                s
             } else {
-                0.0
+                0
             };
-            for k in (top + 1..=new_top).rev() {
-                mass[k] = k.checked_sub(m).map_or(0.0, |j| mass[j] * p);
-            }
-            for k in (m..=top).rev() {
-                mass[k] = mass[k] * q + mass[k - m] * p;
-            }
-            for x in mass.iter_mut().take(m.min(top + 1)) {
-                *x *= q;
-            }
-            if clamped {
-                mass[last] = kept_last + pile;
-            }
-            top = new_top;
+            pass(&mass, &mut next, m, shift, p);
+            std::mem::swap(&mut mass, &mut next);
         }
-        mass.truncate(top + 1);
         Distribution {
             base,
             step,
+            origin: centre - half,
             mass,
             error_above,
             error_below,
             error_likely: likely_bound(mean_d, var_d, max_d),
         }
+    }
+
+    /// The amount grid point `k` stands for, cents.
+    pub fn value(&self, k: usize) -> i64 {
+        self.base + (self.origin + k as i64) * self.step
     }
 
     /// The smallest grid value `x` with P(sum ≤ x) ≥ `q`.
@@ -150,19 +161,19 @@ impl Distribution {
         for (k, p) in self.mass.iter().enumerate() {
             cumulative += p;
             if cumulative >= q - 1e-12 {
-                return Money(self.base + k as i64 * self.step);
+                return Money(self.value(k));
             }
         }
-        Money(self.base + (self.mass.len() as i64 - 1).max(0) * self.step)
+        Money(self.value(self.mass.len().saturating_sub(1)))
     }
 
     /// P(sum ≥ `target`) on the grid.
     pub fn p_at_least(&self, target: i64) -> f64 {
         let need = target - self.base;
-        if need <= 0 {
+        let index = need.div_euclid(self.step) + i64::from(need.rem_euclid(self.step) > 0);
+        let Ok(from) = usize::try_from(index - self.origin) else {
             return 1.0;
-        }
-        let from = usize::try_from((need + self.step - 1) / self.step).unwrap_or(usize::MAX);
+        };
         self.mass.iter().skip(from).sum::<f64>().clamp(0.0, 1.0)
     }
 
@@ -263,29 +274,6 @@ impl Distribution {
     }
 }
 
-/// d = |E D| + t, Bernstein's bound on the rounding error at [`ERROR_RISK`].
-fn likely_bound(mean: f64, var: f64, max: f64) -> i64 {
-    let l = (2.0 / ERROR_RISK).ln();
-    let a = 2.0 / 3.0 * max * l;
-    (mean.abs() + a + (a * a + 2.0 * var * l).sqrt()).ceil() as i64
-}
-
-/// A point past which the sum of the bets lies with probability under 1e-9, by Bernstein's
-/// inequality: mean + t with t = 7M + √(49M² + 42σ²) (M the largest amount, σ² the variance),
-/// or the sum of all amounts when that is smaller.
-fn tail_bound(bets: &[Bet]) -> i64 {
-    let (mut mean, mut var, mut max, mut all) = (0.0f64, 0.0f64, 0.0f64, 0i64);
-    for b in bets {
-        let (a, p) = (b.cents.max(0) as f64, b.p.clamp(0.0, 1.0));
-        mean += a * p;
-        var += a * a * p * (1.0 - p);
-        max = max.max(a);
-        all += b.cents.max(0);
-    }
-    let t = 7.0 * max + (49.0 * max * max + 42.0 * var).sqrt();
-    ((mean + t).ceil() as i64).min(all)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +317,7 @@ mod tests {
                     let mut d = Distribution {
                         base: 0,
                         step: all.step,
+                        origin: 0,
                         mass: vec![1.0],
                         error_above: 0,
                         error_below: 0,
@@ -356,7 +345,7 @@ mod tests {
     }
 
     #[test]
-    fn sums_past_the_tail_bound_pile_up_at_the_last_point() {
+    fn a_window_around_the_mean_gives_the_exact_tail() {
         let bets = vec![
             Bet {
                 cents: 1_000,
@@ -366,8 +355,8 @@ mod tests {
         ];
         let d = Distribution::new(0, &bets);
         assert!((d.mass.iter().sum::<f64>() - 1.0).abs() < 1e-9);
-        // The grid spans the tail bound (about $281), not the $50,000 of all the bets.
-        assert!(d.step * 100 < 5_000_000 / 4_095, "step {}", d.step);
+        // The window spans ±1.1 t (about $254 each way), not the $50,000 of all the bets.
+        assert!(d.step * 50 < 5_000_000 / 4_095, "step {}", d.step);
         // 5,000 coins of 0.1%: P(at least 3 land) = 1 − P(0) − P(1) − P(2).
         let n = 5_000.0f64;
         let p0 = 0.999f64.powf(n);
