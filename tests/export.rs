@@ -133,25 +133,25 @@ fn deals_carry_names_money_dates_and_probability() {
     assert_eq!(
         lines[0],
         "id,external_id,customer_id,customer,rep_id,rep,product_id,product,title,amount,stage,\
-         created_on,expected_close_on,closed_on,lost_reason,probability"
+         created_on,expected_close_on,closed_on,lost_reason,probability,category_override"
     );
     assert_eq!(
         lines[1],
         "1,,1,Acme Corp,1,Ann Lee,2,Insight Plus,Won deal for Acme Corp,1000.00,Won,2023-02-01,\
-         2026-06-30,2026-06-30,,"
+         2026-06-30,2026-06-30,,,"
     );
     assert_eq!(
         lines[4],
         "4,,1,Acme Corp,1,Ann Lee,2,Insight Plus,Lost deal for Acme Corp,700.00,Lost,2025-05-01,\
-         2025-07-01,2025-07-01,Price,"
+         2025-07-01,2025-07-01,Price,,"
     );
     assert_eq!(
         &lines[49..],
         [
             "100,D-100,13,\"Smith, Jones & \"\"Partners\"\"\",,,4,\"Tiny, Add-on\",\
-             \"大型案件, phase 2\",1234567890.12,Negotiation,2026-10-01,,,,35.50",
+             \"大型案件, phase 2\",1234567890.12,Negotiation,2026-10-01,,,,35.50,",
             "101,,,,5,\"Eve \"\"The Closer\"\" O'Neil\",,,Tiny,0.05,Lead,2026-10-02,2026-12-31,,,\
-             0.00",
+             0.00,",
         ]
     );
 }

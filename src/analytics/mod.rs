@@ -3,6 +3,7 @@
 
 pub mod assign;
 pub mod channels;
+pub mod commit;
 pub mod crosssell;
 pub mod forecast;
 pub mod pipeline;

@@ -133,7 +133,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&path()?, &args),
         Some(Command::Backup(args)) => backup::run(&path()?, &args),
         Some(Command::Add(args)) => add::run(&path()?, as_of, &args),
-        Some(Command::Show(args)) => show::run_show(&path()?, as_of, &args),
+        Some(Command::Show(args)) => show::run_show(
+            &path()?,
+            as_of,
+            &args,
+            &config::load(explicit_config)?.config.commit,
+        ),
         Some(Command::Find(args)) => show::run_find(&path()?, &args),
         Some(Command::Config(args)) => config::run(explicit_config, &args),
         Some(Command::Completions(args)) => completions::run(&args),

@@ -8,7 +8,9 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::failure::{Failure, FailureKind};
+use crate::analytics::commit::{CommitSettings, categorise};
 use crate::db::{self, reads};
+use crate::domain::Stage;
 
 /// What `show` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,6 +108,7 @@ fn deal(
     conn: &rusqlite::Connection,
     id: i64,
     today: NaiveDate,
+    commit: &CommitSettings,
 ) -> anyhow::Result<(Value, Vec<String>)> {
     let d = reads::deal_record(conn, id, today)?.ok_or_else(|| {
         Failure::new(
@@ -113,6 +116,16 @@ fn deal(
             format!("deal: there is no deal {id}"),
         )
     })?;
+    // The stage rate stands in for the win model here (fitting it is the report's job).
+    let category = d.stage.parse::<Stage>().ok().and_then(|stage| {
+        let own = d.category_override.as_deref().and_then(|c| c.parse().ok());
+        categorise(
+            stage,
+            d.stage_rate_bp.unwrap_or(0) as f64 / 10_000.0,
+            own,
+            commit,
+        )
+    });
     let (acts_json, acts) = activities(&d.activities);
     let (tasks_json, task_lines) = tasks(&d.tasks);
     let stages: Vec<String> = d
@@ -133,6 +146,8 @@ fn deal(
         "created_on": day(d.created_on), "age_days": d.age_days, "days_in_stage": d.days_in_stage,
         "expected_close_on": day(d.expected_close_on), "slipped": d.slipped,
         "closed_on": day(d.closed_on), "lost_reason": d.lost_reason,
+        "category": category.map(|c| c.category.as_str()),
+        "category_overridden": category.is_some_and(|c| c.overridden),
         "stages": d.stages.iter().map(|s| json!({"from": s.from, "to": s.to, "on": day(s.on)})).collect::<Vec<_>>(),
         "activities": acts_json, "tasks": tasks_json, "history": d.history,
     });
@@ -156,6 +171,17 @@ fn deal(
             if d.slipped { " (slipped)" } else { "" }
         ),
     ];
+    if let Some(c) = category {
+        let how = if c.overridden {
+            "set by the manager".to_string()
+        } else {
+            format!(
+                "default from the stage and its rate {}%",
+                d.stage_rate_bp.unwrap_or(0) as f64 / 100.0
+            )
+        };
+        out.push(format!("Category {} ({how})", c.category));
+    }
     if let Some(days) = d.days_in_stage {
         out.push(format!("{days} days in {}", d.stage));
     }
@@ -239,10 +265,15 @@ fn customer(conn: &rusqlite::Connection, id: i64) -> anyhow::Result<(Value, Vec<
 }
 
 /// Prints the record `args` names.
-pub fn run_show(path: &Path, today: NaiveDate, args: &ShowArgs) -> anyhow::Result<()> {
+pub fn run_show(
+    path: &Path,
+    today: NaiveDate,
+    args: &ShowArgs,
+    commit: &CommitSettings,
+) -> anyhow::Result<()> {
     let conn = opened(path)?;
     let (json, text) = match args.what {
-        ShowWhat::Deal => deal(&conn, args.id, today)?,
+        ShowWhat::Deal => deal(&conn, args.id, today, commit)?,
         ShowWhat::Customer => customer(&conn, args.id)?,
     };
     if args.json {

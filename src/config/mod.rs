@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::analytics::assign::AssignWeights;
+use crate::analytics::commit::CommitSettings;
 use crate::analytics::scoring::ScoringSettings;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::ThemeSettings;
@@ -46,6 +47,8 @@ pub struct Config {
     pub views: ViewSettings,
     /// How dates show on screen.
     pub display: DisplaySettings,
+    /// Thresholds of the default forecast category.
+    pub commit: CommitSettings,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).
@@ -80,6 +83,9 @@ pub fn parse(file: &Path, source: &str) -> Result<LoadedConfig, ConfigError> {
     }
     if let Some((field, message)) = config.scoring.invalid_field() {
         return Err(ConfigError::at_key(file, source, "scoring", field, message));
+    }
+    if let Some((field, message)) = config.commit.invalid_field() {
+        return Err(ConfigError::at_key(file, source, "commit", field, message));
     }
     let keymap = configured_keymap(&config.keys, file, source)?;
     Ok(LoadedConfig {

@@ -133,7 +133,7 @@ macro_rules! deals_select {
     () => {
         "SELECT d.id, d.external_id, d.customer_id, c.name, d.rep_id, r.name, d.product_id,
                 p.name, d.title, d.amount_cents, d.stage, d.created_on, d.expected_close_on,
-                d.closed_on, d.lost_reason, d.probability_bp
+                d.closed_on, d.lost_reason, d.probability_bp, d.forecast_category
          FROM deals d
          LEFT JOIN customers c ON c.id = d.customer_id
          LEFT JOIN reps r ON r.id = d.rep_id
@@ -160,6 +160,7 @@ static DEALS: Spec = Spec {
         col("closed_on", Text),
         col("lost_reason", Text),
         col("probability", Percent),
+        col("category_override", Text),
     ],
 };
 

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod board;
 mod bulk_indexes;
 pub mod channels;
+pub mod commit;
 pub mod customers;
 pub mod demo;
 pub mod edits;

@@ -8,6 +8,9 @@ use clap::{Args, Subcommand};
 
 mod assign;
 mod channels;
+mod commit;
+mod commit_report;
+mod commit_text;
 mod forecast;
 mod output;
 mod pipeline_text;
@@ -16,6 +19,7 @@ mod tiers;
 
 pub use assign::{AssignArgs, costs_csv};
 pub use channels::{BoundsList, ChannelsArgs, NamedBounds};
+pub use commit::CommitArgs;
 pub use forecast::ForecastArgs;
 pub use scoring::ScoringArgs;
 pub use tiers::TiersArgs;
@@ -49,6 +53,8 @@ pub enum Report {
     Scoring(ScoringArgs),
     /// Customer value V = R × P × L, ABC tiers, RFM segments and next product per customer
     Tiers(TiersArgs),
+    /// The quarter call: P10/P50/P90 of bookings, Commit and Best case, P(hit quota), movers
+    Commit(CommitArgs),
 }
 
 impl Report {
@@ -61,6 +67,7 @@ impl Report {
             Report::Channels(args) => args.json,
             Report::Scoring(args) => args.json,
             Report::Tiers(args) => args.json,
+            Report::Commit(args) => args.json,
         }
     }
 }
@@ -107,6 +114,14 @@ pub fn run(
         Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
         Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
         Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),
+        Report::Commit(args) => commit::run(
+            &opened.conn,
+            as_of,
+            chrono::Local::now().date_naive(),
+            args,
+            &config.commit,
+            &config.scoring,
+        ),
     }
 }
 

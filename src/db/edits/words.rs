@@ -41,6 +41,7 @@ fn field(entity: &str, field: &str) -> Option<(&'static str, Shape)> {
         (_, "happened_on") => ("Date", Shape::Date),
         (_, "lost_reason") => ("Lost reason", Shape::Text),
         (_, "probability_bp") => ("Win probability", Shape::Percent),
+        (_, "forecast_category") => ("Category", Shape::Text),
         (_, "rep_id" | "owner_rep_id") => ("Owner", Shape::Id(Named::Rep)),
         (_, "product_id") => ("Product", Shape::Id(Named::Product)),
         (_, "customer_id") => ("Customer", Shape::Id(Named::Customer)),

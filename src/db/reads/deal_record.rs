@@ -51,6 +51,10 @@ pub struct DealRecord {
     pub lost_reason: Option<String>,
     /// The deal's own win probability in basis points, when one was set (else its stage's counts).
     pub probability_bp: Option<i64>,
+    /// The manager's forecast category, when overridden.
+    pub category_override: Option<String>,
+    /// Its stage rate: its own win probability, else its stage's default (open deals only).
+    pub stage_rate_bp: Option<i64>,
     /// Stage moves, oldest first.
     pub stages: Vec<StageStep>,
     /// Activities, newest first.
@@ -73,6 +77,8 @@ type Row = (
     Option<String>,
     Option<String>,
     Option<i64>,
+    Option<String>,
+    Option<i64>,
 );
 
 /// The record of deal `id` as of `today`; `None` when there is no such deal.
@@ -86,8 +92,9 @@ pub fn deal_record(
         .prepare_cached(
             "SELECT d.title, d.customer_id, c.name, d.product_id, p.name, d.rep_id, r.name,
                     d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason,
-                    d.probability_bp
+                    d.probability_bp, d.forecast_category, COALESCE(d.probability_bp, s.probability_bp)
              FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
+                          LEFT JOIN stage_settings s ON s.stage = d.stage
                           LEFT JOIN products p ON p.id = d.product_id
                           LEFT JOIN reps r ON r.id = d.rep_id
              WHERE d.id = ?1",
@@ -105,6 +112,8 @@ pub fn deal_record(
                 r.get(11)?,
                 r.get(12)?,
                 r.get(13)?,
+                r.get(14)?,
+                r.get(15)?,
             ))
         })
         .optional()?;
@@ -120,6 +129,8 @@ pub fn deal_record(
         closed,
         lost_reason,
         probability_bp,
+        category_override,
+        stage_rate_bp,
     )) = row
     else {
         return Ok(None);
@@ -162,6 +173,8 @@ pub fn deal_record(
         closed_on,
         lost_reason,
         probability_bp,
+        category_override,
+        stage_rate_bp,
         stages,
         activities: activities(conn, "deal_id", id)?,
         tasks: tasks(conn, "deal_id", id)?,

@@ -59,6 +59,7 @@ const TABLES: [(&str, &[&str]); 8] = [
             "closed_on",
             "lost_reason",
             "probability_bp",
+            "forecast_category",
         ],
     ),
     (

@@ -4,6 +4,7 @@
 
 mod activity;
 mod bulk;
+mod category;
 mod customer;
 mod deal;
 pub(crate) mod journal;
@@ -13,6 +14,7 @@ mod task;
 
 pub use activity::{ACTIVITY_KINDS, NewActivity, log_activity};
 pub use bulk::{BulkChange, BulkSummary, bulk_change};
+pub use category::set_category;
 pub use customer::{
     ContactInput, CustomerInput, Duplicate, add_contact, create_customer, edit_contact,
     edit_customer, likely_duplicates, remove_contact,

@@ -1,0 +1,31 @@
+//! The quarter call: forecast categories, the exact distribution of a period's bookings with
+//! P(bookings ≥ quota) per total, team and rep, the deals that move it, snapshots of the call and
+//! a backtest of its calibration. Pure: the inputs are a [`CommitBook`] the database reads.
+//! Definitions are in `docs/report-commit.md`.
+
+mod backtest;
+mod book;
+mod call;
+mod category;
+mod distribution;
+mod grid;
+mod movers;
+mod odds;
+mod period;
+mod ser;
+mod settings;
+mod slip;
+mod snapshot;
+
+pub use backtest::{Backtest, PairResult, SHRINK_DEALS, backtest};
+pub use book::{CommitBook, CommitDeal, Histories};
+pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with};
+pub use category::{Categorised, Category, ParseCategoryError, categorise, default_category};
+pub use distribution::{Bet, Distribution, MAX_BINS, MIN_BINS, Spread, WORK};
+pub use grid::ERROR_RISK;
+pub use movers::{CANDIDATES, MIN_SWING, Mover, movers};
+pub use odds::{DealOdds, SlipPair, deal_odds};
+pub use period::{CallPeriod, ParseCallPeriodError};
+pub use settings::CommitSettings;
+pub use slip::{CloseBucket, SlipModel};
+pub use snapshot::{CallPoint, PastCall, SnapshotDeal, Step, Waterfall, snapshot_deals, waterfall};

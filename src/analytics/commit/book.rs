@@ -1,0 +1,176 @@
+//! The plain inputs of the call: deals with their expected close, category override and win
+//! probability, their stage history, reps and quotas; and where a deal stood on a past date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::category::Category;
+use crate::analytics::pipeline::{QuotaFacts, RepFacts, StageChangeFacts};
+use crate::domain::{Money, Stage};
+
+/// One deal as the call sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitDeal {
+    /// The deal's id.
+    pub id: i64,
+    /// The rep working it, if any.
+    pub rep_id: Option<i64>,
+    /// Its amount.
+    pub amount: Money,
+    /// Its current stage.
+    pub stage: Stage,
+    /// The day it was opened (it entered Lead that day).
+    pub created_on: NaiveDate,
+    /// The day it was Won or Lost.
+    pub closed_on: Option<NaiveDate>,
+    /// When it is expected to close (its current value: the book keeps no history of it).
+    pub expected_close_on: Option<NaiveDate>,
+    /// The manager's category, when overridden.
+    pub category: Option<Category>,
+    /// Its own win probability, 0 to 1 (the model's score, or one a manager set); `None` means
+    /// the configured rate of its stage on the day of the call.
+    pub win_probability: Option<f64>,
+}
+
+/// Everything the call, its snapshots and its backtest are computed from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CommitBook {
+    /// Every deal, in any order.
+    pub deals: Vec<CommitDeal>,
+    /// Every stage change, in any order; changes of unknown deals are ignored.
+    pub stage_changes: Vec<StageChangeFacts>,
+    /// Every rep, with their team.
+    pub reps: Vec<RepFacts>,
+    /// Quotas per rep and quarter.
+    pub quotas: Vec<QuotaFacts>,
+    /// The configured default win probability of each open stage (Lead … Negotiation), 0 to 1:
+    /// the naive weighted-pipeline call of the backtest uses them.
+    pub stage_probabilities: [f64; 4],
+}
+
+/// Each deal's stage changes in date order, found by the deal's position in the book.
+#[derive(Debug, Clone)]
+pub struct Histories {
+    start: Vec<usize>,
+    moves: Vec<(NaiveDate, Stage)>,
+}
+
+impl Histories {
+    /// Groups the book's stage changes by deal (a counting sort, then a sort per deal).
+    pub fn new(book: &CommitBook) -> Histories {
+        let position: HashMap<i64, usize> = book
+            .deals
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
+        let mut start = vec![0usize; book.deals.len() + 1];
+        let owner: Vec<Option<usize>> = book
+            .stage_changes
+            .iter()
+            .map(|c| position.get(&c.deal_id).copied())
+            .collect();
+        for i in owner.iter().flatten() {
+            start[i + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut moves = vec![(NaiveDate::MIN, Stage::Lead); start.last().copied().unwrap_or(0)];
+        for (change, i) in book.stage_changes.iter().zip(&owner) {
+            if let Some(i) = *i {
+                moves[next[i]] = (change.changed_on, change.to);
+                next[i] += 1;
+            }
+        }
+        for w in start.windows(2) {
+            moves[w[0]..w[1]].sort_by_key(|m| m.0);
+        }
+        Histories { start, moves }
+    }
+
+    /// The open stage of the deal at `position` on `day`, or `None` when it was not open then
+    /// (not yet created, or closed on or before `day`). Without a later change the deal sits in
+    /// its current stage, so a deal with missing history is still placed.
+    pub fn open_stage_on(
+        &self,
+        position: usize,
+        deal: &CommitDeal,
+        day: NaiveDate,
+    ) -> Option<Stage> {
+        if deal.created_on > day || deal.closed_on.is_some_and(|c| c <= day) {
+            return None;
+        }
+        let from = self.start.get(position).copied().unwrap_or(0);
+        let to = self.start.get(position + 1).copied().unwrap_or(from);
+        let moves = &self.moves[from..to];
+        let known = moves.partition_point(|m| m.0 <= day);
+        let stage = if known == moves.len() && !deal.stage.is_closed() {
+            deal.stage
+        } else {
+            moves[..known].last().map_or(Stage::Lead, |m| m.1)
+        };
+        (!stage.is_closed()).then_some(stage)
+    }
+
+    /// Whether the deal at `position` ever reached `stage` by `day` (Lead: always once created).
+    pub fn reached_by(&self, position: usize, stage: Stage, day: NaiveDate) -> bool {
+        if stage == Stage::Lead {
+            return true;
+        }
+        let from = self.start.get(position).copied().unwrap_or(0);
+        let to = self.start.get(position + 1).copied().unwrap_or(from);
+        self.moves[from..to]
+            .iter()
+            .any(|m| m.0 <= day && (m.1 == Stage::Won || (!m.1.is_closed() && m.1 >= stage)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_deal_is_rewound_to_its_stage_on_a_past_day() {
+        let deal = CommitDeal {
+            id: 7,
+            rep_id: None,
+            amount: Money(100),
+            stage: Stage::Won,
+            created_on: day(1, 1),
+            closed_on: Some(day(3, 1)),
+            expected_close_on: None,
+            category: None,
+            win_probability: None,
+        };
+        let change = |to, on| StageChangeFacts {
+            deal_id: 7,
+            to,
+            changed_on: on,
+        };
+        let book = CommitBook {
+            deals: vec![deal.clone()],
+            stage_changes: vec![
+                change(Stage::Won, day(3, 1)),
+                change(Stage::Proposal, day(2, 1)),
+            ],
+            ..CommitBook::default()
+        };
+        let h = Histories::new(&book);
+        assert_eq!(h.open_stage_on(0, &deal, day(1, 15)), Some(Stage::Lead));
+        assert_eq!(h.open_stage_on(0, &deal, day(2, 15)), Some(Stage::Proposal));
+        assert_eq!(h.open_stage_on(0, &deal, day(3, 1)), None);
+        assert!(h.reached_by(0, Stage::Qualified, day(2, 2)));
+        assert!(!h.reached_by(0, Stage::Negotiation, day(2, 2)));
+        assert!(
+            h.reached_by(0, Stage::Negotiation, day(3, 1)),
+            "won passes every stage"
+        );
+    }
+}

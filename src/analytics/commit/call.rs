@@ -1,0 +1,234 @@
+//! The call for a period: the distribution of bookings, the Commit and Best-case roll-ups and
+//! P(bookings ≥ quota) for the total, each team and each rep, and the deals that move the total's
+//! P(hit) most.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::book::{CommitBook, CommitDeal, Histories};
+use super::category::Category;
+use super::distribution::{Bet, Distribution, Spread};
+use super::movers::{Mover, movers};
+use super::odds::{DealOdds, SlipPair, deal_odds};
+use super::period::CallPeriod;
+use super::ser;
+use super::settings::CommitSettings;
+use super::slip::stage_index;
+use crate::domain::{Money, Stage};
+
+/// Whose figures a row holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The whole book.
+    Total,
+    /// One team.
+    Team,
+    /// One rep.
+    Rep,
+}
+
+/// The call of one group of deals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupCall {
+    /// Total, team or rep.
+    pub scope: Scope,
+    /// "Total", the team's or the rep's name.
+    pub name: String,
+    /// The rep's id, for a rep row.
+    pub rep_id: Option<i64>,
+    /// Won inside the period by the as-of day.
+    #[serde(rename = "closed_cents")]
+    pub closed: Money,
+    /// Closed + the amounts of Commit deals expected in the period.
+    #[serde(rename = "commit_cents")]
+    pub commit: Money,
+    /// Commit + the amounts of Best-case deals expected in the period.
+    #[serde(rename = "best_case_cents")]
+    pub best_case: Money,
+    /// Open deals expected in the period: how many and their amount.
+    pub open_deals: usize,
+    /// Their amount.
+    #[serde(rename = "open_cents")]
+    pub open: Money,
+    /// P10, P50, P90 and mean of bookings, with the error bound.
+    pub spread: Spread,
+    /// The quota for the period; `None` without one.
+    #[serde(rename = "quota_cents")]
+    pub quota: Option<Money>,
+    /// P(bookings ≥ quota) on the grid.
+    pub p_hit: Option<f64>,
+    /// The true P(hit) lies between these (see the distribution's error bound).
+    pub p_hit_bounds: Option<(f64, f64)>,
+}
+
+/// The whole call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Call {
+    /// The period, e.g. `2026Q4`.
+    pub period: String,
+    /// Its first day.
+    #[serde(serialize_with = "ser::date")]
+    pub from: NaiveDate,
+    /// Its last day.
+    #[serde(serialize_with = "ser::date")]
+    pub to: NaiveDate,
+    /// The day the call is made as of.
+    #[serde(serialize_with = "ser::date")]
+    pub as_of: NaiveDate,
+    /// The book's figures.
+    pub total: GroupCall,
+    /// Per team, by name.
+    pub teams: Vec<GroupCall>,
+    /// Per rep, by name.
+    pub reps: Vec<GroupCall>,
+    /// The deals that move the total's P(hit) most, biggest swing first.
+    pub movers: Vec<Mover>,
+    /// Every open deal with its odds.
+    pub deals: Vec<DealOdds>,
+}
+
+/// How many movers a call lists.
+pub const MOVERS: usize = 10;
+
+/// The call for `period` as of `as_of` with each deal's own win probability, else its stage's
+/// configured rate.
+pub fn call(
+    book: &CommitBook,
+    period: CallPeriod,
+    as_of: NaiveDate,
+    settings: &CommitSettings,
+) -> Call {
+    let h = Histories::new(book);
+    call_with(
+        book,
+        &h,
+        period,
+        as_of,
+        settings,
+        &|_, d: &CommitDeal, stage| {
+            d.win_probability
+                .unwrap_or(book.stage_probabilities[stage_index(stage)])
+        },
+    )
+}
+
+/// [`call`] with the histories built and a win probability per deal given by `win`.
+pub fn call_with(
+    book: &CommitBook,
+    h: &Histories,
+    period: CallPeriod,
+    as_of: NaiveDate,
+    settings: &CommitSettings,
+    win: &dyn Fn(usize, &CommitDeal, Stage) -> f64,
+) -> Call {
+    let slip = SlipPair::learn(book, h, as_of, period);
+    let deals = deal_odds(book, h, &slip, as_of, period, settings, win);
+    let days = period.days();
+    let mut closed: BTreeMap<Option<i64>, i64> = BTreeMap::new();
+    for d in &book.deals {
+        if d.stage == Stage::Won && d.closed_on.is_some_and(|c| days.contains(c) && c <= as_of) {
+            *closed.entry(d.rep_id).or_default() += d.amount.cents();
+        }
+    }
+    let team_of: BTreeMap<i64, &str> = book.reps.iter().map(|r| (r.id, r.team.as_str())).collect();
+    let group =
+        |scope: Scope, name: &str, rep_id: Option<i64>, member: &dyn Fn(Option<i64>) -> bool| {
+            let quotas: Vec<_> = book
+                .quotas
+                .iter()
+                .filter(|q| member(Some(q.rep_id)))
+                .collect();
+            let members: Vec<&DealOdds> = deals.iter().filter(|d| member(d.rep_id)).collect();
+            let base = closed
+                .iter()
+                .filter(|(r, _)| member(**r))
+                .map(|(_, c)| c)
+                .sum();
+            group_call(scope, name, rep_id, base, &members, period.quota(&quotas))
+        };
+    let total = group(Scope::Total, "Total", None, &|_| true);
+    let mut teams: Vec<&str> = team_of.values().copied().collect();
+    teams.sort_unstable();
+    teams.dedup();
+    let teams = teams
+        .into_iter()
+        .map(|t| {
+            group(Scope::Team, t, None, &|r| {
+                r.and_then(|r| team_of.get(&r)) == Some(&t)
+            })
+        })
+        .collect();
+    let mut reps: Vec<GroupCall> = book
+        .reps
+        .iter()
+        .map(|r| group(Scope::Rep, &r.name, Some(r.id), &|x| x == Some(r.id)))
+        .collect();
+    reps.sort_by(|a, b| a.name.cmp(&b.name));
+    let (base, bets) = bets_of(closed.values().sum(), &deals.iter().collect::<Vec<_>>());
+    let dist = Distribution::new(base, &bets);
+    let movers = total
+        .quota
+        .map(|q| movers(&dist, &deals, q, MOVERS))
+        .unwrap_or_default();
+    Call {
+        period: period.to_string(),
+        from: days.from,
+        to: days.to,
+        as_of,
+        total,
+        teams,
+        reps,
+        movers,
+        deals,
+    }
+}
+
+/// The certain base and the bets of a group's deals (those with a chance to land).
+fn bets_of(base: i64, deals: &[&DealOdds]) -> (i64, Vec<Bet>) {
+    let bets = deals
+        .iter()
+        .filter(|d| d.land > 0.0 && d.amount.cents() > 0)
+        .map(|d| Bet {
+            cents: d.amount.cents(),
+            p: d.land,
+        })
+        .collect();
+    (base, bets)
+}
+
+fn group_call(
+    scope: Scope,
+    name: &str,
+    rep_id: Option<i64>,
+    closed: i64,
+    deals: &[&DealOdds],
+    quota: Option<Money>,
+) -> GroupCall {
+    let (base, bets) = bets_of(closed, deals);
+    let dist = Distribution::new(base, &bets);
+    let in_period: Vec<&&DealOdds> = deals.iter().filter(|d| d.in_period).collect();
+    let sum_of = |cats: &[Category]| -> i64 {
+        in_period
+            .iter()
+            .filter(|d| cats.contains(&d.category.category))
+            .map(|d| d.amount.cents())
+            .sum()
+    };
+    GroupCall {
+        scope,
+        name: name.to_string(),
+        rep_id,
+        closed: Money(closed),
+        commit: Money(closed + sum_of(&[Category::Commit])),
+        best_case: Money(closed + sum_of(&[Category::Commit, Category::BestCase])),
+        open_deals: in_period.len(),
+        open: Money(in_period.iter().map(|d| d.amount.cents()).sum()),
+        spread: dist.spread(&bets),
+        quota,
+        p_hit: quota.map(|q| dist.p_at_least(q.cents())),
+        p_hit_bounds: quota.map(|q| dist.p_at_least_bounds(q.cents())),
+    }
+}

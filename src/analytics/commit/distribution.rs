@@ -1,0 +1,389 @@
+//! The exact distribution of a sum of independent bets `amount × Bernoulli(p)` by discretised
+//! convolution.
+//!
+//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
+//! at most 2 × 1.1 t (t the Freedman bound below) the grid is [0, Σ amounts]; otherwise it is a
+//! window of ±1.1 t around the running mean of the partial sums, carried along bet by bet, and
+//! mass that would leave it is kept at its edge — which happens only when a partial sum strays
+//! more than t from its mean, with probability under 2e-9 (Freedman's inequality,
+//! t = 7M + √(49M² + 42σ²)). Each amount is rounded to the nearest multiple of the step
+//! `Δ = ⌈span / (B − 1)⌉` cents (at least one cent), and each bet is one pass moving the mass at k
+//! to k (lost) and k + m (won), less the window's move. The other error is the rounding. Let
+//! `E₊` be the sum of the amounts' round-down errors and `E₋` of their round-up errors: in every
+//! outcome the true sum lies within `[grid sum − E₋, grid sum + E₊]`. So each quantile is exact
+//! to within `−E₋ … +E₊` (the figure reported as `error` is the larger of the two), and the true
+//! P(sum ≥ x) lies between the grid's P(sum ≥ x + E₋) and P(sum ≥ x − E₊)
+//! ([`Distribution::p_at_least_bounds`]).
+//!
+//! That worst case (every bet rounded the same way landing at once) is loose for many bets, so a
+//! second, probabilistic bound is kept too: the rounding error `D = Σ Xᵢ eᵢ` of a draw is a sum
+//! of independent bounded terms, so by Bernstein's inequality `|D| ≤ d = |E D| + t` except with
+//! probability [`ERROR_RISK`] (t = (2/3) M L + √((2/3 M L)² + 2 Var D · L), L = ln(2 / risk),
+//! M the largest |eᵢ|). Then the true P(sum ≥ x) lies in
+//! `[grid P(sum ≥ x + d) − risk, grid P(sum ≥ x − d) + risk]`, and the true q-quantile between the
+//! grid's (q − risk)-quantile − d and its (q + risk)-quantile + d. Each figure uses the tighter
+//! of the two bounds. Floating-point error of the passes is below 1e-12.
+
+use serde::Serialize;
+
+use super::grid::{ERROR_RISK, likely_bound, pass, spread_bound};
+use crate::domain::Money;
+
+/// The fewest grid points of a distribution.
+pub const MIN_BINS: usize = 4096;
+/// The most grid points of a distribution.
+pub const MAX_BINS: usize = 65_536;
+/// Grid points × bets a distribution aims to stay within.
+pub const WORK: usize = 1 << 26;
+
+/// One bet: an amount won with a probability.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bet {
+    /// Cents, ≥ 0.
+    pub cents: i64,
+    /// Probability of landing, 0 to 1.
+    pub p: f64,
+}
+
+/// The distribution of `base + Σ amount_i × Bernoulli(p_i)` on a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Distribution {
+    /// The certain part (closed won so far), cents.
+    pub base: i64,
+    /// Cents per grid step.
+    pub step: i64,
+    /// Grid point k stands for `base + (origin + k) × step`.
+    pub origin: i64,
+    /// Probability of `base + k × step` for each k.
+    pub mass: Vec<f64>,
+    /// E₊: the true sum is at most this above the grid sum in any outcome, cents.
+    pub error_above: i64,
+    /// E₋: the true sum is at most this below the grid sum in any outcome, cents.
+    pub error_below: i64,
+    /// d: |true sum − grid sum| ≤ d except with probability [`ERROR_RISK`], cents.
+    pub error_likely: i64,
+}
+
+/// The headline figures of a distribution against a target.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spread {
+    /// 10th percentile.
+    pub p10: Money,
+    /// Median.
+    pub p50: Money,
+    /// 90th percentile.
+    pub p90: Money,
+    /// Mean (exact: Σ amount × p, not rounded to the grid).
+    pub mean: Money,
+    /// The ± error of the percentiles above ([`Distribution::error`]).
+    pub error: Money,
+}
+
+impl Distribution {
+    /// The distribution of `base` plus the bets.
+    pub fn new(base: i64, bets: &[Bet]) -> Distribution {
+        let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
+        let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
+        let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
+        // Whole support [0, Σ] when it is no wider than the ±t window; else the window, centred on
+        // the running mean and carried along with it.
+        let centred = (all as f64) > 2.0 * t;
+        let span = if centred {
+            (2.0 * t).ceil() as i64
+        } else {
+            all
+        };
+        let step = ((span + bins - 2) / (bins - 1)).max(1);
+        let units: Vec<i64> = bets
+            .iter()
+            .map(|b| (b.cents.max(0) + step / 2) / step)
+            .collect();
+        let (mut error_above, mut error_below) = (0i64, 0i64);
+        let (mut mean_d, mut var_d, mut max_d) = (0.0f64, 0.0f64, 0.0f64);
+        for (b, &m) in bets.iter().zip(&units) {
+            let off = b.cents.max(0) - m * step;
+            let (e, p) = (off as f64, b.p.clamp(0.0, 1.0));
+            mean_d += p * e;
+            var_d += p * (1.0 - p) * e * e;
+            max_d = max_d.max(e.abs());
+            if off > 0 {
+                error_above += off;
+            } else {
+                error_below -= off;
+            }
+        }
+        let len = if centred {
+            bins as usize
+        } else {
+            usize::try_from(units.iter().sum::<i64>()).unwrap_or(0) + 1
+        };
+        let half = if centred { (len as i64 - 1) / 2 } else { 0 };
+        let mut mass = vec![0.0; len];
+        let mut next = vec![0.0; len];
+        mass[usize::try_from(half).unwrap_or(0)] = 1.0;
+        let (mut centre_exact, mut centre) = (0.0f64, 0i64);
+        for (bet, &m) in bets.iter().zip(&units) {
+            let p = bet.p.clamp(0.0, 1.0);
+            if p == 0.0 || m == 0 {
+                continue;
+            }
+            let shift = if centred {
+                centre_exact += p * m as f64;
+                let c = centre_exact.round() as i64;
+                let s = c - centre;
+                centre = c;
+                s
+            } else {
+                0
+            };
+            pass(&mass, &mut next, m, shift, p);
+            std::mem::swap(&mut mass, &mut next);
+        }
+        Distribution {
+            base,
+            step,
+            origin: centre - half,
+            mass,
+            error_above,
+            error_below,
+            error_likely: likely_bound(mean_d, var_d, max_d),
+        }
+    }
+
+    /// The amount grid point `k` stands for, cents.
+    pub fn value(&self, k: usize) -> i64 {
+        self.base + (self.origin + k as i64) * self.step
+    }
+
+    /// The smallest grid value `x` with P(sum ≤ x) ≥ `q`.
+    pub fn quantile(&self, q: f64) -> Money {
+        let mut cumulative = 0.0;
+        for (k, p) in self.mass.iter().enumerate() {
+            cumulative += p;
+            if cumulative >= q - 1e-12 {
+                return Money(self.value(k));
+            }
+        }
+        Money(self.value(self.mass.len().saturating_sub(1)))
+    }
+
+    /// P(sum ≥ `target`) on the grid.
+    pub fn p_at_least(&self, target: i64) -> f64 {
+        let need = target - self.base;
+        let index = need.div_euclid(self.step) + i64::from(need.rem_euclid(self.step) > 0);
+        let Ok(from) = usize::try_from(index - self.origin) else {
+            return 1.0;
+        };
+        self.mass.iter().skip(from).sum::<f64>().clamp(0.0, 1.0)
+    }
+
+    /// Bounds on the true P(sum ≥ `target`): the tighter of the worst-case ones (the grid's
+    /// P(sum ≥ target + E₋) and P(sum ≥ target − E₊)) and the probabilistic ones.
+    pub fn p_at_least_bounds(&self, target: i64) -> (f64, f64) {
+        let sure = (
+            self.p_at_least(target + self.error_below),
+            self.p_at_least(target - self.error_above),
+        );
+        let d = self.error_likely;
+        let likely = (
+            (self.p_at_least(target + d) - ERROR_RISK).max(0.0),
+            (self.p_at_least(target - d) + ERROR_RISK).min(1.0),
+        );
+        if sure.1 - sure.0 <= likely.1 - likely.0 {
+            sure
+        } else {
+            likely
+        }
+    }
+
+    /// Bounds on the true `q`-quantile, the tighter of the worst-case and probabilistic ones.
+    pub fn quantile_bounds(&self, q: f64) -> (Money, Money) {
+        let grid = self.quantile(q).cents();
+        let sure = (grid - self.step - self.error_below, grid + self.error_above);
+        let d = self.error_likely;
+        let likely = (
+            self.quantile(q - ERROR_RISK).cents() - self.step - d,
+            self.quantile(q + ERROR_RISK).cents() + d,
+        );
+        let best = if sure.1 - sure.0 <= likely.1 - likely.0 {
+            sure
+        } else {
+            likely
+        };
+        (Money(best.0), Money(best.1))
+    }
+
+    /// The ± error of the percentiles as reported: the smaller of max(E₊, E₋) and d.
+    pub fn error(&self) -> i64 {
+        self.error_above
+            .max(self.error_below)
+            .min(self.error_likely)
+    }
+
+    /// P10, P50, P90, the mean of `bets` and the error bound.
+    pub fn spread(&self, bets: &[Bet]) -> Spread {
+        let mean = self.base as f64
+            + bets
+                .iter()
+                .map(|b| b.cents as f64 * b.p.clamp(0.0, 1.0))
+                .sum::<f64>();
+        Spread {
+            p10: self.quantile(0.1),
+            p50: self.quantile(0.5),
+            p90: self.quantile(0.9),
+            mean: Money(mean.round() as i64),
+            error: Money(self.error()),
+        }
+    }
+
+    /// The distribution without one of its bets (undoes its pass), on the same grid. Solved from
+    /// the bottom when p < ½ and from the top otherwise, the numerically stable direction.
+    pub fn without(&self, bet: Bet) -> Distribution {
+        let units = usize::try_from((bet.cents.max(0) + self.step / 2) / self.step).unwrap_or(0);
+        let p = bet.p.clamp(0.0, 1.0);
+        let n = self.mass.len();
+        if units == 0 || p == 0.0 || units >= n && p < 1.0 {
+            return self.clone();
+        }
+        let mut rest = vec![0.0; n];
+        if p < 0.5 {
+            for k in 0..n {
+                let carried = k.checked_sub(units).map_or(0.0, |j| rest[j] * p);
+                rest[k] = ((self.mass[k] - carried) / (1.0 - p)).max(0.0);
+            }
+        } else {
+            for k in (units..n).rev() {
+                let kept = if k < n - units {
+                    rest[k] * (1.0 - p)
+                } else {
+                    0.0
+                };
+                rest[k - units] = ((self.mass[k] - kept) / p).max(0.0);
+            }
+        }
+        let total: f64 = rest.iter().sum();
+        if total > 0.0 {
+            rest.iter_mut().for_each(|x| *x /= total);
+        }
+        Distribution {
+            base: self.base,
+            step: self.step,
+            mass: rest,
+            ..*self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_coins_give_the_exact_distribution() {
+        let bets = [
+            Bet { cents: 100, p: 0.5 },
+            Bet {
+                cents: 300,
+                p: 0.25,
+            },
+        ];
+        let d = Distribution::new(1000, &bets);
+        assert_eq!(d.step, 1);
+        assert_eq!((d.error_above, d.error_below), (0, 0));
+        assert!((d.p_at_least(1300) - 0.25).abs() < 1e-12);
+        assert!((d.p_at_least(1100) - (1.0 - 0.375)).abs() < 1e-12);
+        assert_eq!(d.quantile(0.3), Money(1000));
+        assert_eq!(d.quantile(0.5), Money(1100));
+        assert_eq!(d.quantile(0.9), Money(1400));
+        assert_eq!(d.p_at_least(900), 1.0);
+    }
+
+    #[test]
+    fn removing_a_bet_undoes_it_either_way_round() {
+        let bets: Vec<Bet> = (1..=30)
+            .map(|i| Bet {
+                cents: 1000 + 37 * i,
+                p: f64::from((i * 7 % 10) as u8) / 10.0 + 0.05,
+            })
+            .collect();
+        let all = Distribution::new(0, &bets);
+        for i in [0usize, 5, 12] {
+            let mut others = bets.clone();
+            let gone = others.remove(i);
+            let rebuilt = all.without(gone);
+            for target in (0..40_000).step_by(997) {
+                let a = rebuilt.p_at_least(target);
+                let b: f64 = {
+                    let mut d = Distribution {
+                        base: 0,
+                        step: all.step,
+                        origin: 0,
+                        mass: vec![1.0],
+                        error_above: 0,
+                        error_below: 0,
+                        error_likely: 0,
+                    };
+                    for bet in &others {
+                        d = convolve_on(&d, *bet);
+                    }
+                    d.p_at_least(target)
+                };
+                assert!((a - b).abs() < 1e-9, "bet {i} target {target}: {a} vs {b}");
+            }
+        }
+    }
+
+    /// One pass on a fixed grid, for checking [`Distribution::without`].
+    fn convolve_on(d: &Distribution, bet: Bet) -> Distribution {
+        let m = usize::try_from((bet.cents + d.step / 2) / d.step).unwrap_or(0);
+        let mut mass = vec![0.0; d.mass.len() + m];
+        for (k, p) in d.mass.iter().enumerate() {
+            mass[k] += p * (1.0 - bet.p);
+            mass[k + m] += p * bet.p;
+        }
+        Distribution { mass, ..d.clone() }
+    }
+
+    #[test]
+    fn a_window_around_the_mean_gives_the_exact_tail() {
+        let bets = vec![
+            Bet {
+                cents: 1_000,
+                p: 0.001
+            };
+            5_000
+        ];
+        let d = Distribution::new(0, &bets);
+        assert!((d.mass.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        // The window spans ±1.1 t (about $254 each way), not the $50,000 of all the bets.
+        assert!(d.step * 50 < 5_000_000 / 4_095, "step {}", d.step);
+        // 5,000 coins of 0.1%: P(at least 3 land) = 1 − P(0) − P(1) − P(2).
+        let n = 5_000.0f64;
+        let p0 = 0.999f64.powf(n);
+        let p1 = n * 0.001 * 0.999f64.powf(n - 1.0);
+        let p2 = n * (n - 1.0) / 2.0 * 1e-6 * 0.999f64.powf(n - 2.0);
+        let (low, high) = d.p_at_least_bounds(3_000);
+        assert!(low - 1e-9 <= 1.0 - p0 - p1 - p2 && 1.0 - p0 - p1 - p2 <= high + 1e-9);
+    }
+
+    #[test]
+    fn the_error_bound_counts_the_rounding() {
+        let bets = vec![
+            Bet {
+                cents: 5_000_001,
+                p: 0.5
+            };
+            3
+        ];
+        let d = Distribution::new(0, &bets);
+        assert!(d.step > 1);
+        let rounded = (5_000_001 + d.step / 2) / d.step * d.step;
+        let off = 5_000_001 - rounded;
+        assert_eq!(
+            (d.error_above, d.error_below),
+            (3 * off.max(0), 3 * (-off).max(0))
+        );
+        let (low, high) = d.p_at_least_bounds(10_000_002);
+        assert!(low <= d.p_at_least(10_000_002) && d.p_at_least(10_000_002) <= high);
+    }
+}
