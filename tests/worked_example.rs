@@ -69,7 +69,10 @@ fn the_oldest_stale_deal_is_found_worked_and_undone() {
     }
     h.press(KeyCode::Char('S'));
     let list = h.render_text();
-    assert!(list.contains("Stale: no activity or stage change in 30 days"), "{list}");
+    assert!(
+        list.contains("Stale: no activity or stage change in 30 days"),
+        "{list}"
+    );
     assert!(list.contains("Age▼"), "{list}");
     let oldest: i64 = h
         .conn()
@@ -90,12 +93,7 @@ fn the_oldest_stale_deal_is_found_worked_and_undone() {
     // Log a call on it (the deal names no customer, as most open Maven deals do).
     keys(
         &mut h,
-        &[
-            KeyCode::Char('a'),
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-        ],
+        &[KeyCode::Char('a'), KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
     );
     h.type_text("No answer; left a voicemail about renewal pricing.");
     h.press(KeyCode::Enter);
@@ -112,8 +110,14 @@ fn the_oldest_stale_deal_is_found_worked_and_undone() {
         "Saved: New task 'Follow up: MG Advanced' for James Ascencio"
     );
     let record = h.render_text();
-    assert!(record.contains("voicemail about renewal pricing"), "{record}");
-    assert!(record.contains("due 2018-01-04  Follow up: MG Advanced"), "{record}");
+    assert!(
+        record.contains("voicemail about renewal pricing"),
+        "{record}"
+    );
+    assert!(
+        record.contains("due 2018-01-04  Follow up: MG Advanced"),
+        "{record}"
+    );
 
     // The owner's tasks; the task goes to Anna Snelling.
     h.press(KeyCode::Char('o'));

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layout;
 pub mod mouse;
 pub mod popups;
+mod replies;
 pub mod scores;
 pub mod screen;
 pub mod screens;
