@@ -249,22 +249,32 @@ impl RecordForm {
         }
     }
 
-    /// Picks the highlighted entry into the focused field and fills what follows from it.
-    pub fn pick(&mut self) {
+    /// Picks the highlighted entry into the focused field and fills what follows from it; true
+    /// when something was picked.
+    pub fn pick(&mut self) -> bool {
         let Some(p) = self.picker.take() else {
-            return;
+            return false;
         };
         let Some(choice) = self.matches().get(p.cursor).map(|c| (*c).clone()) else {
-            return;
+            return false;
         };
         let Some(field) = self.fields.get_mut(self.focus) else {
-            return;
+            return false;
         };
         field.text = choice.name.clone();
         field.picked = Some(choice.id);
         let (name, list) = (field.name, field.list);
         self.error = None;
         self.follow_pick(name, list, &choice);
+        true
+    }
+
+    /// `Enter` in a picker: picks, then moves on to the next field (not past the last), so the
+    /// next thing typed goes where it belongs.
+    pub fn pick_and_move_on(&mut self) {
+        if self.pick() && self.focus + 1 < self.fields.len() {
+            self.step_focus(true);
+        }
     }
 
     /// Fills the fields that default from a pick: a product's list price, a customer's owner,

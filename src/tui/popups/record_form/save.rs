@@ -288,7 +288,7 @@ mod tests {
         let mut form = quota_form("", "2026Q4", "1");
         form.type_char('a');
         assert_eq!(form.matches().len(), 1);
-        form.pick();
+        assert!(form.pick());
         assert_eq!(
             (form.fields[0].text.as_str(), form.fields[0].picked),
             ("Ann Lee", Some(7))

@@ -114,7 +114,7 @@ pub fn run_command(app: &mut App, command: Command) {
         Command::DeleteChar => form.backspace(),
         Command::Down if form.picker.is_some() => form.step_pick(1),
         Command::Up if form.picker.is_some() => form.step_pick(-1),
-        Command::Accept if form.picker.is_some() => form.pick(),
+        Command::Accept if form.picker.is_some() => form.pick_and_move_on(),
         Command::Cancel if form.picker.is_some() => form.picker = None,
         Command::Accept if form.text_box => form.type_char('\n'),
         Command::Cancel if form.text_box => form.text_box = false,
