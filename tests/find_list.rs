@@ -251,3 +251,28 @@ fn the_palette_offers_find_and_the_saved_views() {
     assert!(h.app.message.text.contains("no view 'someday'"));
     assert!(!h.app.pipeline.list.shown);
 }
+
+#[test]
+fn the_views_line_never_cuts_a_count_at_80_columns() {
+    let mut h = with_more_deals(12_000, 80, 24);
+    h.press(KeyCode::Char('v'));
+    let text = h.render_text();
+    let line = text
+        .lines()
+        .find(|l| l.contains("stale"))
+        .unwrap_or_else(|| panic!("no views line:\n{text}"));
+    let open: i64 = h
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM deals WHERE closed_on IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let all = salesdesk::domain::group_thousands(open as u128);
+    assert!(
+        line.contains(&format!("biggest {all}")) || line.trim_end().ends_with('…'),
+        "every count whole, or the views that do not fit left out: {line}"
+    );
+    assert!(!line.trim_end().ends_with(','), "{line}");
+}

@@ -80,32 +80,70 @@ fn cells(row: &ListRow) -> Vec<String> {
     ]
 }
 
-/// The saved views with their counts, the current one highlighted.
-fn views_line(app: &App, list: &DealList) -> Line<'static> {
+/// The saved views with their counts, the current one highlighted, in `width` cells: padded
+/// with a heading where it fits, tighter without it where not, and never a count cut in two —
+/// views that do not fit whole are left out behind a "…".
+fn views_line(app: &App, list: &DealList, width: u16) -> Line<'static> {
     // The counts are of every open deal; the board's filter narrows only the list itself.
     let heading = if app.pipeline.filter == BoardFilter::default() {
         "Views "
     } else {
         "Views (unfiltered) "
     };
+    let items: Vec<(String, bool)> = views()
+        .into_iter()
+        .map(|view| {
+            let count = match (view, &list.counts) {
+                (None, _) => String::new(),
+                (Some(v), Some(counts)) => counts
+                    .iter()
+                    .find(|(c, _)| *c == v)
+                    .map_or_else(String::new, |(_, n)| {
+                        format!(" {}", group_thousands(*n as u128))
+                    }),
+                (Some(_), None) => " …".into(),
+            };
+            (format!("{}{count}", view_name(view)), view == list.view)
+        })
+        .collect();
+    let width = usize::from(width);
+    let total = |pad: usize, head: usize| {
+        head + items
+            .iter()
+            .map(|(text, _)| text.chars().count() + pad)
+            .sum::<usize>()
+    };
+    let (heading, pad) = if total(2, heading.chars().count()) <= width {
+        (heading, 2)
+    } else {
+        ("", 1)
+    };
+    let last = items.len().saturating_sub(1);
     let mut spans = vec![Span::styled(heading, app.theme.header)];
-    for view in views() {
-        let count = match (view, &list.counts) {
-            (None, _) => String::new(),
-            (Some(v), Some(counts)) => counts
-                .iter()
-                .find(|(c, _)| *c == v)
-                .map_or_else(String::new, |(_, n)| {
-                    format!(" {}", group_thousands(*n as u128))
-                }),
-            (Some(_), None) => " …".into(),
+    let mut used = heading.chars().count();
+    for (i, (text, current)) in items.into_iter().enumerate() {
+        let cell = if pad == 2 {
+            format!(" {text} ")
+        } else {
+            format!("{text} ")
         };
-        let style = if view == list.view {
+        // Room for the "…" unless this is the last view.
+        let room = if i == last {
+            width
+        } else {
+            width.saturating_sub(1)
+        };
+        if used + cell.chars().count() > room {
+            spans.push(Span::styled("…", app.theme.muted));
+            break;
+        }
+        used += cell.chars().count();
+        let style = if current {
             app.theme.selected
         } else {
             app.theme.text
         };
-        spans.push(Span::styled(format!(" {}{count} ", view_name(view)), style));
+        spans.push(Span::styled(cell, style));
     }
     Line::from(spans)
 }
@@ -126,7 +164,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let p = &app.pipeline;
     let list = &p.list;
     let [views_area, info, table_area] = areas(area);
-    frame.render_widget(Paragraph::new(views_line(app, list)), views_area);
+    frame.render_widget(
+        Paragraph::new(views_line(app, list, views_area.width)),
+        views_area,
+    );
     let deals = list
         .total
         .map_or_else(|| "counting… deals".into(), |n| count(n as i64, "deal"));
