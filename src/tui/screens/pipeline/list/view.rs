@@ -91,7 +91,6 @@ fn views_line(app: &App, list: &DealList, width: u16) -> Line<'static> {
         "Views (unfiltered) "
     };
     let items: Vec<(String, bool)> = views()
-        .into_iter()
         .map(|view| {
             let count = match (view, &list.counts) {
                 (None, _) => String::new(),
