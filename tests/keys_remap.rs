@@ -156,7 +156,7 @@ fn the_lost_reasons_come_from_the_config_and_other_takes_typed_text() {
 }
 
 #[test]
-fn the_configured_date_format_shows_on_the_board_customers_and_tasks() {
+fn the_configured_date_format_shows_on_the_board_customers_tasks_list_and_records() {
     let mut h = board_with("[display]\ndate_format = \"%d/%m/%Y\"\n");
     let board = h.render_text();
     assert!(board.contains("/2026"), "{board}");
@@ -167,6 +167,16 @@ fn the_configured_date_format_shows_on_the_board_customers_and_tasks() {
     for key in ['2', '5'] {
         h.press(KeyCode::Char(key));
         let frame = h.render_text();
+        assert!(frame.contains("/2026"), "{frame}");
+        assert!(!has_iso_date(&frame), "no ISO date left: {frame}");
+    }
+    // The list view, and a deal's record opened from it.
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Char('v'));
+    for frame in [h.render_text(), {
+        h.press(KeyCode::Enter);
+        h.render_text()
+    }] {
         assert!(frame.contains("/2026"), "{frame}");
         assert!(!has_iso_date(&frame), "no ISO date left: {frame}");
     }

@@ -106,8 +106,18 @@ pub fn rows(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> 
         }
     }
     out.extend(deals(app, record, cursor, width));
-    out.extend(rows::activities(theme, &record.activities, width));
-    out.extend(rows::tasks(theme, &record.tasks, width));
+    out.extend(rows::activities(
+        theme,
+        &record.activities,
+        &app.config.display.date_format,
+        width,
+    ));
+    out.extend(rows::tasks(
+        theme,
+        &record.tasks,
+        &app.config.display.date_format,
+        width,
+    ));
     out.extend(rows::history(theme, &record.history, width));
     out
 }
@@ -155,7 +165,7 @@ fn deals(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> Vec
             rows::clip(&d.title, title_width),
             fit(&d.stage, 11),
             d.amount.to_string(),
-            rows::day(d.close_on)
+            rows::day(d.close_on, &app.config.display.date_format)
         );
         let style = if i == cursor {
             theme.selected

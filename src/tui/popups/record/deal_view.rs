@@ -29,11 +29,12 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         .customer
         .as_ref()
         .map(|(id, _)| RecordRef::Customer(*id));
+    let dates = &app.config.display.date_format;
     let stage = match (&record.closed_on, &record.lost_reason) {
         (Some(on), Some(reason)) if record.stage == "Lost" => {
-            format!("Lost on {on} · {reason}")
+            format!("Lost on {} · {reason}", dates.show(*on))
         }
-        (Some(on), _) => format!("{} on {on}", record.stage),
+        (Some(on), _) => format!("{} on {}", record.stage, dates.show(*on)),
         (None, _) => record.stage.clone(),
     };
     let age = match (record.age_days, record.closed_on) {
@@ -41,7 +42,11 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         (Some(days), None) => count(days, "day"),
         (None, _) => "unknown (no created date)".to_string(),
     };
-    let mut close = Fact::new(theme, "Closes", rows::day(record.expected_close_on));
+    let mut close = Fact::new(
+        theme,
+        "Closes",
+        rows::day(record.expected_close_on, &app.config.display.date_format),
+    );
     if record.slipped
         && let Some(expected) = record.expected_close_on
     {
@@ -68,8 +73,18 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
     let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     out.extend(win(app, record, width));
     out.extend(stages(app, record));
-    out.extend(rows::activities(theme, &record.activities, width));
-    out.extend(rows::tasks(theme, &record.tasks, width));
+    out.extend(rows::activities(
+        theme,
+        &record.activities,
+        &app.config.display.date_format,
+        width,
+    ));
+    out.extend(rows::tasks(
+        theme,
+        &record.tasks,
+        &app.config.display.date_format,
+        width,
+    ));
     out.extend(rows::history(theme, &record.history, width));
     out
 }
@@ -156,7 +171,8 @@ fn stages(app: &App, record: &DealRecord) -> Vec<Row> {
     if let Some(created) = record.created_on {
         let entered = first.map_or(String::new(), |stage| format!(" in {stage}"));
         out.push(Row::plain(Line::from(format!(
-            "  {created}  created{entered}"
+            "  {}  created{entered}",
+            app.config.display.date_format.show(created)
         ))));
     } else if record.stages.is_empty() {
         out.push(rows::none(theme, "no stage changes recorded"));
@@ -168,7 +184,7 @@ fn stages(app: &App, record: &DealRecord) -> Vec<Row> {
         };
         out.push(Row::plain(Line::from(format!(
             "  {:<10}  {moved}",
-            rows::day(step.on)
+            rows::day(step.on, &app.config.display.date_format)
         ))));
     }
     out

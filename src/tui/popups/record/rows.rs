@@ -2,6 +2,8 @@
 //! label/value facts in one or two columns, and text wrapped under a hanging indent.
 
 use chrono::NaiveDate;
+
+use crate::config::DateFormat;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -34,9 +36,9 @@ pub const FACTS_WIDTH: usize = 110;
 /// Narrowest content width that takes two columns of facts.
 const TWO_COLUMNS: usize = 70;
 
-/// A date as the records show it; an em dash when there is none.
-pub fn day(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "—".to_string(), |d| d.to_string())
+/// A date as the records show it, in the configured format; an em dash when there is none.
+pub fn day(d: Option<NaiveDate>, format: &DateFormat) -> String {
+    d.map_or_else(|| "—".to_string(), |d| format.show(d))
 }
 
 /// A section heading with a blank row above it.
@@ -210,7 +212,12 @@ pub fn hanging(prefix: &str, text: &str, width: usize, style: Style) -> Vec<Row>
 }
 
 /// The activity timeline, newest first: date, kind, who, and the text wrapped beneath.
-pub fn activities(theme: &Theme, list: &[ActivityLine], width: usize) -> Vec<Row> {
+pub fn activities(
+    theme: &Theme,
+    list: &[ActivityLine],
+    format: &DateFormat,
+    width: usize,
+) -> Vec<Row> {
     let mut rows = heading(theme, format!("Activities ({}, newest first)", list.len())).to_vec();
     if list.is_empty() {
         rows.push(none(theme, "no activity logged"));
@@ -225,14 +232,14 @@ pub fn activities(theme: &Theme, list: &[ActivityLine], width: usize) -> Vec<Row
         } else {
             format!("{}{who} — {}", a.kind, a.text.trim())
         };
-        let prefix = format!("  {:<10}  ", day(a.happened_on));
+        let prefix = format!("  {:<10}  ", day(a.happened_on, format));
         rows.extend(hanging(&prefix, &text, width, theme.text));
     }
     rows
 }
 
 /// Open tasks, then done and cancelled ones: status, due date, title, kind and owner.
-pub fn tasks(theme: &Theme, list: &[TaskLine], width: usize) -> Vec<Row> {
+pub fn tasks(theme: &Theme, list: &[TaskLine], format: &DateFormat, width: usize) -> Vec<Row> {
     let open = list.iter().filter(|t| t.status == "open").count();
     let title = format!(
         "Tasks ({open} open, {} done or cancelled)",
@@ -248,7 +255,7 @@ pub fn tasks(theme: &Theme, list: &[TaskLine], width: usize) -> Vec<Row> {
         } else {
             theme.muted
         };
-        let prefix = format!("  {:<9} due {:<10}  ", t.status, day(t.due_on));
+        let prefix = format!("  {:<9} due {:<10}  ", t.status, day(t.due_on, format));
         let mut parts = vec![t.title.as_str(), t.kind.as_str()];
         parts.extend(t.rep.as_deref());
         let indent = prefix.width();

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::config::DateFormat;
 use crate::db::board::BoardFilter;
 use crate::db::reads::{ListRow, SavedView};
 use crate::domain::{LOST_REASONS, Stage, group_thousands};
@@ -66,8 +67,8 @@ pub fn row_at(body: Rect, column: u16, row: u16) -> Option<usize> {
 }
 
 /// A row's cells, in [`COLUMNS`] order.
-fn cells(row: &ListRow) -> Vec<String> {
-    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".into(), |d| d.to_string());
+fn cells(row: &ListRow, dates: &DateFormat) -> Vec<String> {
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".into(), |d| dates.show(d));
     vec![
         row.title.clone(),
         row.customer.clone().unwrap_or_else(|| "—".into()),
@@ -187,7 +188,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows = table::body_rows(table_area);
     let window: Vec<Option<Vec<String>>> = (list.top..list.top + rows)
         .take_while(|n| list.total.is_none_or(|t| *n < t))
-        .map(|n| list.row(n).map(cells))
+        .map(|n| {
+            list.row(n)
+                .map(|row| cells(row, &app.config.display.date_format))
+        })
         .collect();
     let marked = (list.top..list.top + window.len())
         .map(|n| list.all_selected || list.row(n).is_some_and(|r| list.selected.contains(&r.id)))
