@@ -6,10 +6,10 @@
 mod common;
 mod forecast_fixture;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
-use common::bin::{salesdesk_on, stdout};
+use common::bin::import_maven_on;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::domain::Month;
 use salesdesk::tui::App;
@@ -146,31 +146,11 @@ fn the_demo_forecast_reads_at_every_size_and_shows_the_whole_horizon() {
     }
 }
 
-fn maven_db(dir: &Path) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let db = dir.join("maven.db");
-    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
-        let file = root.join(format!("tests/fixtures/maven/{stem}.csv"));
-        let mapping = root.join(format!("assets/mappings/maven/{stem}.toml"));
-        let out = salesdesk_on(
-            &db,
-            "2018-01-01",
-            &[
-                "import",
-                &file.display().to_string(),
-                "--mapping",
-                &mapping.display().to_string(),
-            ],
-        );
-        assert!(out.status.success(), "{}", stdout(&out));
-    }
-    db
-}
-
 #[test]
 fn the_maven_fixture_forecast_fits_80_by_24() {
     let dir = tempfile::tempdir().unwrap();
-    let db = maven_db(dir.path());
+    let db = dir.path().join("maven.db");
+    import_maven_on(&db, "2018-01-01");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
     let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();

@@ -4,31 +4,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::bin::{salesdesk, salesdesk_on, stdout};
+use common::bin::{import_maven, salesdesk_on, stdout};
 use rusqlite::Connection;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn import_maven(db: &Path) {
-    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
-        let file = root().join(format!("tests/fixtures/maven/{stem}.csv"));
-        let mapping = root().join(format!("assets/mappings/maven/{stem}.toml"));
-        let out = salesdesk(
-            db,
-            &[
-                "import",
-                &file.display().to_string(),
-                "--mapping",
-                &mapping.display().to_string(),
-            ],
-        );
-        assert!(out.status.success(), "{}", stdout(&out));
-    }
-}
 
 fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     let out = salesdesk_on(db, "2018-01-01", args);

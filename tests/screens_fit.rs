@@ -3,35 +3,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::bin::{salesdesk, stdout};
+use common::bin::import_maven;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The Maven excerpt imported into `db` through the shipped mappings.
-fn import_maven(db: &Path) {
-    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
-        let file = root().join(format!("tests/fixtures/maven/{stem}.csv"));
-        let mapping = root().join(format!("assets/mappings/maven/{stem}.toml"));
-        let out = salesdesk(
-            db,
-            &[
-                "import",
-                &file.display().to_string(),
-                "--mapping",
-                &mapping.display().to_string(),
-            ],
-        );
-        assert!(out.status.success(), "{}", stdout(&out));
-    }
-}
 
 /// A headless desk over the Maven excerpt as of 2018-01-01, `width`×`height`, monochrome.
 fn maven(width: u16, height: u16) -> (tempfile::TempDir, Headless) {

@@ -4,10 +4,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use chrono::NaiveDate;
-use common::bin::{salesdesk_on, stdout};
+use common::bin::import_maven_on;
 use common::table_rows;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::tui::App;
@@ -17,27 +15,6 @@ use salesdesk::tui::headless::Headless;
 
 /// The tables the example writes to (and undo must restore).
 const TABLES: [&str; 3] = ["activities", "tasks", "deals"];
-
-fn maven_book(dir: &Path) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let db = dir.join("maven.db");
-    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
-        let file = root.join(format!("tests/fixtures/maven/{stem}.csv"));
-        let mapping = root.join(format!("assets/mappings/maven/{stem}.toml"));
-        let out = salesdesk_on(
-            &db,
-            "2018-01-01",
-            &[
-                "import",
-                &file.display().to_string(),
-                "--mapping",
-                &mapping.display().to_string(),
-            ],
-        );
-        assert!(out.status.success(), "{}", stdout(&out));
-    }
-    db
-}
 
 fn keys(h: &mut Headless, keys: &[KeyCode]) {
     for key in keys {
@@ -52,7 +29,8 @@ fn book(h: &Headless) -> Vec<Vec<rusqlite::types::Value>> {
 #[test]
 fn the_oldest_stale_deal_is_found_worked_and_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let db = maven_book(dir.path());
+    let db = dir.path().join("maven.db");
+    import_maven_on(&db, "2018-01-01");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
     let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();

@@ -36,36 +36,9 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let stage_changes = conn
-        .prepare("SELECT deal_id, to_stage, changed_on FROM stage_changes ORDER BY id")?
-        .query_map([], |r| {
-            Ok(StageChangeFacts {
-                deal_id: r.get(0)?,
-                to: parsed(r, 1)?,
-                changed_on: date(r, 2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let quotas = conn
-        .prepare("SELECT rep_id, quarter, amount_cents FROM quotas ORDER BY rep_id, quarter")?
-        .query_map([], |r| {
-            Ok(QuotaFacts {
-                rep_id: r.get(0)?,
-                quarter: parsed(r, 1)?,
-                amount: Money(r.get(2)?),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let reps = conn
-        .prepare("SELECT id, name, team FROM reps ORDER BY id")?
-        .query_map([], |r| {
-            Ok(RepFacts {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                team: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let stage_changes = stage_changes(conn)?;
+    let quotas = quotas(conn)?;
+    let reps = reps(conn)?;
     let products = conn
         .prepare("SELECT id, name FROM products ORDER BY id")?
         .query_map([], |r| {
@@ -95,8 +68,47 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
     })
 }
 
+/// Every stage change, oldest first.
+pub(crate) fn stage_changes(conn: &Connection) -> rusqlite::Result<Vec<StageChangeFacts>> {
+    conn.prepare("SELECT deal_id, to_stage, changed_on FROM stage_changes ORDER BY id")?
+        .query_map([], |r| {
+            Ok(StageChangeFacts {
+                deal_id: r.get(0)?,
+                to: parsed(r, 1)?,
+                changed_on: date(r, 2)?,
+            })
+        })?
+        .collect()
+}
+
+/// Every rep's quota per quarter.
+pub(crate) fn quotas(conn: &Connection) -> rusqlite::Result<Vec<QuotaFacts>> {
+    conn.prepare("SELECT rep_id, quarter, amount_cents FROM quotas ORDER BY rep_id, quarter")?
+        .query_map([], |r| {
+            Ok(QuotaFacts {
+                rep_id: r.get(0)?,
+                quarter: parsed(r, 1)?,
+                amount: Money(r.get(2)?),
+            })
+        })?
+        .collect()
+}
+
+/// Every rep with their team.
+pub(crate) fn reps(conn: &Connection) -> rusqlite::Result<Vec<RepFacts>> {
+    conn.prepare("SELECT id, name, team FROM reps ORDER BY id")?
+        .query_map([], |r| {
+            Ok(RepFacts {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                team: r.get(2)?,
+            })
+        })?
+        .collect()
+}
+
 /// Column `idx` as text parsed with `FromStr`; a bad value is a conversion error of that column.
-fn parsed<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+pub(crate) fn parsed<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
     T: FromStr,
     T::Err: std::error::Error + Send + Sync + 'static,

@@ -38,3 +38,29 @@ pub fn assert_refused(out: &Output, needle: &str) {
     assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err}");
     assert!(err.contains(needle), "'{needle}' not in: {err}");
 }
+
+/// The Maven excerpt (tests/fixtures/maven) imported into `db` through the shipped mappings,
+/// with `as_of` as today.
+pub fn import_maven_on(db: &Path, as_of: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for stem in ["sales_teams", "products", "accounts", "sales_pipeline"] {
+        let file = root.join(format!("tests/fixtures/maven/{stem}.csv"));
+        let mapping = root.join(format!("assets/mappings/maven/{stem}.toml"));
+        let out = salesdesk_on(
+            db,
+            as_of,
+            &[
+                "import",
+                &file.display().to_string(),
+                "--mapping",
+                &mapping.display().to_string(),
+            ],
+        );
+        assert!(out.status.success(), "{}", stdout(&out));
+    }
+}
+
+/// [`import_maven_on`] with the tests' usual today, 2026-11-26.
+pub fn import_maven(db: &Path) {
+    import_maven_on(db, "2026-11-26");
+}

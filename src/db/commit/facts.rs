@@ -3,11 +3,11 @@
 
 use std::str::FromStr;
 
+use rusqlite::Connection;
 use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
 
 use crate::analytics::commit::{Category, CommitBook, CommitDeal};
-use crate::analytics::pipeline::{QuotaFacts, RepFacts, StageChangeFacts};
+use crate::db::pipeline_facts::{self, parsed};
 use crate::domain::{Money, Stage};
 
 /// Loads the book. A deal's win probability is its own one when it has one; the caller puts the
@@ -53,36 +53,9 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let stage_changes = conn
-        .prepare("SELECT deal_id, to_stage, changed_on FROM stage_changes ORDER BY id")?
-        .query_map([], |r| {
-            Ok(StageChangeFacts {
-                deal_id: r.get(0)?,
-                to: parsed(r, 1)?,
-                changed_on: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let reps = conn
-        .prepare("SELECT id, name, team FROM reps ORDER BY id")?
-        .query_map([], |r| {
-            Ok(RepFacts {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                team: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let quotas = conn
-        .prepare("SELECT rep_id, quarter, amount_cents FROM quotas ORDER BY rep_id, quarter")?
-        .query_map([], |r| {
-            Ok(QuotaFacts {
-                rep_id: r.get(0)?,
-                quarter: parsed(r, 1)?,
-                amount: Money(r.get(2)?),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let stage_changes = pipeline_facts::stage_changes(conn)?;
+    let reps = pipeline_facts::reps(conn)?;
+    let quotas = pipeline_facts::quotas(conn)?;
     Ok(CommitBook {
         deals,
         stage_changes,
@@ -90,15 +63,4 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
         quotas,
         stage_probabilities: defaults,
     })
-}
-
-/// Column `idx` as text parsed with `FromStr`; a bad value is a conversion error of that column.
-fn parsed<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
-where
-    T: FromStr,
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    let text = row.get_ref(idx)?.as_str()?;
-    text.parse()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
 }

@@ -106,19 +106,14 @@ pub fn rows(app: &App, record: &CustomerRecord, cursor: usize, width: usize) -> 
         }
     }
     out.extend(deals(app, record, cursor, width));
-    out.extend(rows::activities(
+    out.extend(rows::story(
         theme,
         &record.activities,
-        &app.config.display.date_format,
-        width,
-    ));
-    out.extend(rows::tasks(
-        theme,
         &record.tasks,
+        &record.history,
         &app.config.display.date_format,
         width,
     ));
-    out.extend(rows::history(theme, &record.history, width));
     out
 }
 

@@ -73,19 +73,14 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
     let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     out.extend(win(app, record, width));
     out.extend(stages(app, record));
-    out.extend(rows::activities(
+    out.extend(rows::story(
         theme,
         &record.activities,
-        &app.config.display.date_format,
-        width,
-    ));
-    out.extend(rows::tasks(
-        theme,
         &record.tasks,
+        &record.history,
         &app.config.display.date_format,
         width,
     ));
-    out.extend(rows::history(theme, &record.history, width));
     out
 }
 

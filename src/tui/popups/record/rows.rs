@@ -41,6 +41,21 @@ pub fn day(d: Option<NaiveDate>, format: &DateFormat) -> String {
     d.map_or_else(|| "—".to_string(), |d| format.show(d))
 }
 
+/// The story every record ends with: activities, tasks and changes in words.
+pub fn story(
+    theme: &Theme,
+    activities_of: &[ActivityLine],
+    tasks_of: &[TaskLine],
+    history_of: &[String],
+    format: &DateFormat,
+    width: usize,
+) -> Vec<Row> {
+    let mut out = activities(theme, activities_of, format, width);
+    out.extend(tasks(theme, tasks_of, format, width));
+    out.extend(history(theme, history_of, width));
+    out
+}
+
 /// A section heading with a blank row above it.
 pub fn heading(theme: &Theme, text: String) -> [Row; 2] {
     [
