@@ -180,6 +180,22 @@ fn the_configured_date_format_shows_on_the_board_customers_tasks_list_and_record
         assert!(frame.contains("/2026"), "{frame}");
         assert!(!has_iso_date(&frame), "no ISO date left: {frame}");
     }
+    // A move, then `:history`: its time stamp reads in the same format.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('v'));
+    for key in ['l', 'l', '>'] {
+        h.press(KeyCode::Char(key));
+    }
+    h.press(KeyCode::Char(':'));
+    h.type_text("history");
+    h.press(KeyCode::Enter);
+    let frame = h.render_text();
+    assert!(frame.contains("When"), "{frame}");
+    assert!(
+        !has_iso_date(&frame),
+        "no ISO date left in :history: {frame}"
+    );
 }
 
 /// True when `text` holds a date written YYYY-MM-DD.

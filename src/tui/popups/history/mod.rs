@@ -2,11 +2,13 @@
 
 pub mod keys;
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Cell, Clear, Row, Table};
 
+use crate::config::DateFormat;
 use crate::tui::app::{App, HistoryView};
 use crate::tui::layout;
 
@@ -56,7 +58,7 @@ pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
         .map(|h| {
             let style = if h.undone { theme.muted } else { theme.text };
             Row::new([
-                Cell::from(h.at.clone()),
+                Cell::from(when(&h.at, &app.config.display.date_format)),
                 Cell::from(h.actor.clone()),
                 Cell::from(h.what.clone()),
                 Cell::from(h.field.clone()),
@@ -76,4 +78,13 @@ pub fn draw(app: &App, history: &HistoryView, frame: &mut Frame, area: Rect) {
         Constraint::Length(6),
     ];
     frame.render_widget(Table::new(rows, widths).header(header).block(block), rect);
+}
+
+/// When an edit was made, its day in the configured date format and the time as stored.
+fn when(at: &str, dates: &DateFormat) -> String {
+    let day = at.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+    match (day, at.get(10..)) {
+        (Some(day), Some(time)) => format!("{}{time}", dates.show(day)),
+        _ => at.to_string(),
+    }
 }
