@@ -9,7 +9,7 @@ mod forecast_fixture;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use common::bin::import_maven_on;
+use common::maven_desk;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::domain::Month;
 use salesdesk::tui::App;
@@ -148,15 +148,7 @@ fn the_demo_forecast_reads_at_every_size_and_shows_the_whole_horizon() {
 
 #[test]
 fn the_maven_fixture_forecast_fits_80_by_24() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("maven.db");
-    import_maven_on(&db, "2018-01-01");
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
-    let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();
-    let mut h = Headless::new(app, conn);
-    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
-    h.resize(80, 24);
+    let (_dir, mut h) = maven_desk("2018-01-01", 80, 24);
     h.press(KeyCode::Char('4'));
     let text = h.render_text();
     assert!(text.contains("Forecast · total · Total"), "{text}");

@@ -5,29 +5,15 @@ mod common;
 
 use std::path::Path;
 
-use common::bin::import_maven;
+use common::maven_desk;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
 
-/// A headless desk over the Maven excerpt as of 2018-01-01, `width`×`height`, monochrome.
-fn maven(width: u16, height: u16) -> (tempfile::TempDir, Headless) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("maven.db");
-    import_maven(&db);
-    let conn = salesdesk::db::open(&db).unwrap().conn;
-    let as_of = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
-    let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();
-    let mut h = Headless::new(app, conn);
-    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
-    h.resize(width, height);
-    (dir, h)
-}
-
 #[test]
 fn the_quota_pane_scrolls_through_every_rep_and_says_which_rows_show() {
-    let (_dir, mut h) = maven(80, 24);
+    let (_dir, mut h) = maven_desk("2026-11-26", 80, 24);
     h.press(KeyCode::Char('t'));
     let first = h.render_text();
     let total = h
@@ -152,6 +138,6 @@ fn the_demo_book_at_80_120_and_200_columns() {
 
 #[test]
 fn the_maven_excerpt_at_80_by_24() {
-    let (_dir, mut h) = maven(80, 24);
+    let (_dir, mut h) = maven_desk("2026-11-26", 80, 24);
     snapshot_screens(&mut h, "maven", &[(80, 24)]);
 }

@@ -4,12 +4,9 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::bin::import_maven_on;
+use common::maven_desk;
 use common::table_rows;
 use ratatui::crossterm::event::KeyCode;
-use salesdesk::tui::App;
-use salesdesk::tui::app::Message;
 use salesdesk::tui::effects::RecordRef;
 use salesdesk::tui::headless::Headless;
 
@@ -28,14 +25,7 @@ fn book(h: &Headless) -> Vec<Vec<rusqlite::types::Value>> {
 
 #[test]
 fn the_oldest_stale_deal_is_found_worked_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("maven.db");
-    import_maven_on(&db, "2018-01-01");
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
-    let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();
-    let mut h = Headless::new(app, conn);
-    h.resize(100, 30);
+    let (_dir, mut h) = maven_desk("2018-01-01", 100, 30);
     let before = book(&h);
 
     // The list view, the stale view, sorted by age, oldest first.

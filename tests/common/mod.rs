@@ -175,3 +175,18 @@ pub fn table_rows(conn: &Connection, tables: &[&str]) -> Vec<Vec<rusqlite::types
     }
     rows
 }
+
+/// A headless desk, monochrome, `width`×`height`, over the Maven excerpt imported with
+/// `import_on` as today and opened as of 2018-01-01 (the export's last days); keep the folder.
+pub fn maven_desk(import_on: &str, width: u16, height: u16) -> (tempfile::TempDir, Headless) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("maven.db");
+    bin::import_maven_on(&db, import_on);
+    let conn = salesdesk::db::open(&db).unwrap().conn;
+    let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
+    let app = App::load(&conn, "maven.db".into(), as_of, Message::default()).unwrap();
+    let mut h = Headless::new(app, conn);
+    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    h.resize(width, height);
+    (dir, h)
+}

@@ -7,6 +7,7 @@ use crate::tui::keymap::binding::Binding;
 use crate::tui::keymap::binding::Context;
 use crate::tui::keymap::binding::bind;
 use crate::tui::keys::Key;
+use crate::tui::screens::pipeline::list::keys::deal_moves;
 
 /// The board.
 pub fn bindings() -> Vec<Binding> {
@@ -27,37 +28,10 @@ pub fn bindings() -> Vec<Binding> {
             C::MoveRight,
             "column to the right",
         ),
-        bind(
-            Pipeline,
-            vec![ch('j'), code(KeyCode::Down)],
-            C::Down,
-            "next deal",
-        ),
-        bind(
-            Pipeline,
-            vec![ch('k'), code(KeyCode::Up)],
-            C::Up,
-            "previous deal",
-        ),
-        bind(
-            Pipeline,
-            vec![code(KeyCode::PageDown), Key::ctrl('d')],
-            C::PageDown,
-            "page down",
-        ),
-        bind(Pipeline, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
-        bind(
-            Pipeline,
-            vec![ch('g'), code(KeyCode::Home)],
-            C::Top,
-            "first deal",
-        ),
-        bind(
-            Pipeline,
-            vec![ch('G'), code(KeyCode::End)],
-            C::Bottom,
-            "last deal",
-        ),
+    ]
+    .into_iter()
+    .chain(deal_moves(Pipeline))
+    .chain([
         bind(
             Pipeline,
             vec![ch('>')],
@@ -113,5 +87,6 @@ pub fn bindings() -> Vec<Binding> {
             C::ToggleQuota,
             "quota attainment per rep and team (j/k PgDn scroll it while open)",
         ),
-    ]
+    ])
+    .collect()
 }

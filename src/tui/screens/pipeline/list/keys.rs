@@ -27,61 +27,17 @@ pub fn bindings() -> Vec<Binding> {
             C::ToggleSelect,
             "select or unselect the deal for a bulk change",
         ),
-        bind(
-            Pipeline,
-            vec![ch('m')],
-            C::BulkMove,
-            "move the selected deals to a stage",
-        ),
-        bind(
-            Pipeline,
-            vec![ch('o')],
-            C::BulkOwner,
-            "give the selected deals to a rep",
-        ),
-        bind(
-            Pipeline,
-            vec![ch('d')],
-            C::BulkClose,
-            "set the selected deals' expected close",
-        ),
-        bind(
-            DealList,
-            vec![ch('v')],
-            C::ToggleListView,
-            "back to the board",
-        ),
-        bind(
-            DealList,
-            vec![ch('j'), code(KeyCode::Down)],
-            C::Down,
-            "next deal",
-        ),
-        bind(
-            DealList,
-            vec![ch('k'), code(KeyCode::Up)],
-            C::Up,
-            "previous deal",
-        ),
-        bind(
-            DealList,
-            vec![code(KeyCode::PageDown), Key::ctrl('d')],
-            C::PageDown,
-            "page down",
-        ),
-        bind(DealList, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
-        bind(
-            DealList,
-            vec![ch('g'), code(KeyCode::Home)],
-            C::Top,
-            "first deal",
-        ),
-        bind(
-            DealList,
-            vec![ch('G'), code(KeyCode::End)],
-            C::Bottom,
-            "last deal",
-        ),
+    ]
+    .into_iter()
+    .chain(bulk_changes(Pipeline))
+    .chain([bind(
+        DealList,
+        vec![ch('v')],
+        C::ToggleListView,
+        "back to the board",
+    )])
+    .chain(deal_moves(DealList))
+    .chain([
         bind(
             DealList,
             vec![code(KeyCode::Enter)],
@@ -131,24 +87,9 @@ pub fn bindings() -> Vec<Binding> {
             C::ClearSelection,
             "unselect all",
         ),
-        bind(
-            DealList,
-            vec![ch('m')],
-            C::BulkMove,
-            "move the selected deals to a stage",
-        ),
-        bind(
-            DealList,
-            vec![ch('o')],
-            C::BulkOwner,
-            "give the selected deals to a rep",
-        ),
-        bind(
-            DealList,
-            vec![ch('d')],
-            C::BulkClose,
-            "set the selected deals' expected close",
-        ),
+    ])
+    .chain(bulk_changes(DealList))
+    .chain([
         bind(
             DealList,
             vec![ch('x')],
@@ -170,5 +111,72 @@ pub fn bindings() -> Vec<Binding> {
             "delete a character",
         ),
         bind(Bulk, vec![code(KeyCode::Esc)], C::Cancel, "cancel"),
+    ])
+    .collect()
+}
+
+/// The keys that move through a column of deals or the list of them: j/k, pages, first, last.
+pub(crate) fn deal_moves(context: Context) -> Vec<Binding> {
+    use Command as C;
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            context,
+            vec![ch('j'), code(KeyCode::Down)],
+            C::Down,
+            "next deal",
+        ),
+        bind(
+            context,
+            vec![ch('k'), code(KeyCode::Up)],
+            C::Up,
+            "previous deal",
+        ),
+        bind(
+            context,
+            vec![code(KeyCode::PageDown), Key::ctrl('d')],
+            C::PageDown,
+            "page down",
+        ),
+        bind(context, vec![code(KeyCode::PageUp)], C::PageUp, "page up"),
+        bind(
+            context,
+            vec![ch('g'), code(KeyCode::Home)],
+            C::Top,
+            "first deal",
+        ),
+        bind(
+            context,
+            vec![ch('G'), code(KeyCode::End)],
+            C::Bottom,
+            "last deal",
+        ),
+    ]
+}
+
+/// The keys that change the selected deals at once, on the board and in the list.
+pub(crate) fn bulk_changes(context: Context) -> Vec<Binding> {
+    use Command as C;
+    let ch = Key::char;
+    vec![
+        bind(
+            context,
+            vec![ch('m')],
+            C::BulkMove,
+            "move the selected deals to a stage",
+        ),
+        bind(
+            context,
+            vec![ch('o')],
+            C::BulkOwner,
+            "give the selected deals to a rep",
+        ),
+        bind(
+            context,
+            vec![ch('d')],
+            C::BulkClose,
+            "set the selected deals' expected close",
+        ),
     ]
 }
