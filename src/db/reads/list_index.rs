@@ -5,11 +5,9 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::date;
 use super::pipeline_list::{
     ListPage, ListQuery, ListRow, SavedView, SortColumn, conditions, open_cte,
 };
-use crate::domain::Money;
 
 /// One open deal: its id and, per sortable column (in [`column`] order), a number that orders
 /// as the column's SQL value does; names folded as SQLite's NOCASE folds them (ASCII only).
@@ -200,20 +198,7 @@ impl ListIndex {
                  LEFT JOIN reps r ON r.id = d.rep_id
                  WHERE d.id IN (SELECT value FROM json_each(?1))",
             )?
-            .query_map([json], |r| {
-                let created = r.get::<_, String>(7)?;
-                Ok(ListRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    customer: r.get(2)?,
-                    owner: r.get(3)?,
-                    stage: r.get(4)?,
-                    amount: Money(r.get(5)?),
-                    expected_close_on: r.get::<_, Option<String>>(6)?.as_deref().and_then(date),
-                    age_days: date(&created).map(|c| (today - c).num_days()),
-                    last_touch: date(&r.get::<_, String>(8)?),
-                })
-            })?
+            .query_map([json], |r| super::pipeline_list::list_row(r, today))?
             .collect::<rusqlite::Result<_>>()?;
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();

@@ -281,18 +281,7 @@ pub fn pipeline_page(
             order = order.join(", "),
         ))?
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            let created = r.get::<_, String>(7)?;
-            Ok(ListRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                customer: r.get(2)?,
-                owner: r.get(3)?,
-                stage: r.get(4)?,
-                amount: Money(r.get(5)?),
-                expected_close_on: r.get::<_, Option<String>>(6)?.as_deref().and_then(date),
-                age_days: date(&created).map(|c| (today - c).num_days()),
-                last_touch: date(&r.get::<_, String>(8)?),
-            })
+            list_row(r, today)
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ListPage {
@@ -325,4 +314,21 @@ pub fn saved_view_counts(
         .copied()
         .zip(counts.into_iter().map(|c| c as usize))
         .collect())
+}
+
+/// One list row from the columns id, title, customer, owner, stage, amount, expected close,
+/// created and last touch, in that order (the list page's and the held list's reads).
+pub(super) fn list_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ListRow> {
+    let created = r.get::<_, String>(7)?;
+    Ok(ListRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        customer: r.get(2)?,
+        owner: r.get(3)?,
+        stage: r.get(4)?,
+        amount: Money(r.get(5)?),
+        expected_close_on: r.get::<_, Option<String>>(6)?.as_deref().and_then(date),
+        age_days: date(&created).map(|c| (today - c).num_days()),
+        last_touch: date(&r.get::<_, String>(8)?),
+    })
 }
