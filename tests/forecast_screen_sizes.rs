@@ -147,13 +147,17 @@ fn the_demo_forecast_reads_at_every_size_and_shows_the_whole_horizon() {
 }
 
 #[test]
-fn the_maven_fixture_forecast_fits_80_by_24() {
+fn the_maven_fixture_forecast_fits_80_120_and_200_columns() {
     let (_dir, mut h) = maven_desk("2018-01-01", 80, 24);
     h.press(KeyCode::Char('4'));
-    let text = h.render_text();
-    assert!(text.contains("Forecast · total · Total"), "{text}");
-    assert_amounts_whole(&text);
-    snapshot_settings().bind(|| insta::assert_snapshot!("maven_80x24", text));
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        h.resize(width, height);
+        let text = h.render_text();
+        assert!(text.contains("Forecast · total · Total"), "{text}");
+        assert_amounts_whole(&text);
+        snapshot_settings()
+            .bind(|| insta::assert_snapshot!(format!("maven_{width}x{height}"), text));
+    }
 }
 
 #[test]

@@ -137,7 +137,7 @@ fn the_demo_book_at_80_120_and_200_columns() {
 }
 
 #[test]
-fn the_maven_excerpt_at_80_by_24() {
+fn the_maven_excerpt_at_80_120_and_200_columns() {
     let (_dir, mut h) = maven_desk("2026-11-26", 80, 24);
-    snapshot_screens(&mut h, "maven", &[(80, 24)]);
+    snapshot_screens(&mut h, "maven", &[(80, 24), (120, 40), (200, 50)]);
 }

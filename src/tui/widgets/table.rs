@@ -23,6 +23,9 @@ pub struct Column {
     pub right: bool,
     /// Left out first when the table is narrow.
     pub optional: bool,
+    /// For a sharing column (width 0), the most cells it takes (0: no limit); what it leaves
+    /// goes to the other sharing columns.
+    pub max: u16,
 }
 
 /// The styles a table draws with.
@@ -113,18 +116,45 @@ pub fn widths(columns: &[Column], width: u16, keep: Option<usize>) -> Vec<u16> {
         .filter(|&i| shown[i] && columns[i].width == 0)
         .collect();
     let room = width.saturating_sub(2 + fixed + flex.len() as u16);
-    let share = room / (flex.len().max(1) as u16);
-    let extra = room - share * flex.len() as u16;
+    let shares = shares(columns, &flex, room);
     columns
         .iter()
         .enumerate()
         .map(|(i, c)| match (shown[i], c.width) {
             (false, _) => 0,
-            (true, 0) if flex.first() == Some(&i) => share + extra,
-            (true, 0) => share,
+            (true, 0) => flex.iter().position(|&f| f == i).map_or(0, |at| shares[at]),
             (true, w) => w,
         })
         .collect()
+}
+
+/// `room` shared evenly by the sharing columns `flex`, each capped at its `max`; what a capped
+/// column leaves goes to the others, the rounding remainder to the first uncapped one.
+fn shares(columns: &[Column], flex: &[usize], room: u16) -> Vec<u16> {
+    let mut shares = vec![0u16; flex.len()];
+    let mut open: Vec<usize> = (0..flex.len()).collect();
+    let mut left = room;
+    while let Some(&first) = open.first() {
+        let share = left / open.len() as u16;
+        let capped: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&at| (1..share).contains(&columns[flex[at]].max))
+            .collect();
+        if capped.is_empty() {
+            for &at in &open {
+                shares[at] = share;
+            }
+            shares[first] += left - share * open.len() as u16;
+            break;
+        }
+        for at in capped {
+            shares[at] = columns[flex[at]].max;
+            left -= shares[at];
+            open.retain(|&o| o != at);
+        }
+    }
+    shares
 }
 
 impl VirtualTable<'_> {
@@ -221,18 +251,21 @@ mod tests {
             width: 0,
             right: false,
             optional: false,
+            max: 0,
         },
         Column {
             title: "Amount",
             width: 8,
             right: true,
             optional: false,
+            max: 0,
         },
         Column {
             title: "Touched",
             width: 10,
             right: false,
             optional: true,
+            max: 0,
         },
     ];
 
@@ -245,6 +278,25 @@ mod tests {
             vec![10, 8, 10],
             "the sorted one stays"
         );
+    }
+
+    #[test]
+    fn a_capped_sharing_column_leaves_the_rest_to_the_others() {
+        let capped = [
+            COLUMNS[0],
+            Column {
+                max: 6,
+                ..COLUMNS[0]
+            },
+            COLUMNS[1],
+        ];
+        assert_eq!(widths(&capped, 60, None), vec![41, 6, 8]);
+        assert_eq!(
+            widths(&capped, 30, None),
+            vec![11, 6, 8],
+            "capped only past its max"
+        );
+        assert_eq!(widths(&capped, 24, None), vec![6, 5, 8]);
     }
 
     #[test]

@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::db::board::{Card, Totals};
+use crate::db::board::{BoardTotals, Card, Totals};
 use crate::domain::display_text::shown;
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
-use crate::tui::screens::pipeline::CLOSED;
 use crate::tui::screens::pipeline::popups;
+use crate::tui::screens::pipeline::{CLOSED, PipelineState};
 use crate::tui::screens::pipeline::{deal_score, kpi_strip, quota};
 use crate::tui::widgets::text::count;
 
@@ -133,19 +133,28 @@ fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
     } else {
         first_fitting(std::slice::from_ref(&deals), width)
     };
-    let weighted = t.weighted.compact();
-    let rate = p.default_probability(Stage::OPEN[column]) / 100;
+    // Every open column in the same form: the fullest that fits all of them.
+    let all: Vec<[String; 3]> = (0..Stage::OPEN.len())
+        .map(|c| weighted_forms(p, totals, c))
+        .collect();
+    let form = (0..3)
+        .find(|&i| all.iter().all(|forms| forms[i].width() <= width))
+        .unwrap_or(2);
     vec![
         Line::from(counted),
         Line::from(format!("{} total", t.sum.compact())),
-        Line::from(first_fitting(
-            &[
-                format!("{weighted} weighted · {rate}%"),
-                format!("{weighted} wtd · {rate}%"),
-                format!("{weighted} wtd"),
-            ],
-            width,
-        )),
+        Line::from(fit(&all[column][form], width)),
+    ]
+}
+
+/// The weighted line of an open column, fullest form first.
+fn weighted_forms(p: &PipelineState, totals: &BoardTotals, column: usize) -> [String; 3] {
+    let weighted = totals.open[column].weighted.compact();
+    let rate = p.default_probability(Stage::OPEN[column]) / 100;
+    [
+        format!("{weighted} weighted · {rate}%"),
+        format!("{weighted} wtd · {rate}%"),
+        format!("{weighted} wtd"),
     ]
 }
 

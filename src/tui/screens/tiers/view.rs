@@ -85,18 +85,24 @@ fn draw_groups(
         .border_style(theme.border);
     frame.render_widget(block, area);
     let [chart, table] = layout::group_parts(area, groups.len());
+    let longest = groups
+        .iter()
+        .map(|g| g.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let widest = u16::try_from(longest).unwrap_or(u16::MAX).max(9);
+    let width = (chart.width / groups.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(1, widest);
     let bars: Vec<Bar> = groups
         .iter()
         .map(|g| {
             Bar::default()
                 .value(g.customers as u64)
-                .label(Line::from(short(&g.name)))
+                .label(Line::from(bar_label(&g.name, usize::from(width))))
                 .text_value(g.customers.to_string())
         })
         .collect();
-    let width = (chart.width / groups.len().max(1) as u16)
-        .saturating_sub(1)
-        .clamp(1, 9);
     frame.render_widget(
         BarChart::default()
             .data(BarGroup::default().bars(&bars))
@@ -162,9 +168,14 @@ fn draw_groups(
     );
 }
 
-/// A bar label of at most 9 characters.
-fn short(name: &str) -> String {
-    name.chars().take(9).collect()
+/// A bar label of at most `width` characters: the name, or its start marked with "…" when it
+/// does not fit, so a shortened label never reads as another word (the table below names it whole).
+fn bar_label(name: &str, width: usize) -> String {
+    if name.chars().count() <= width {
+        return name.to_string();
+    }
+    let kept: String = name.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
 }
 
 /// The 3 × 3 table of tier moves since the end of the previous quarter.

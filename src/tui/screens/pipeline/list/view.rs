@@ -24,7 +24,10 @@ use crate::tui::widgets::text::{count, fit};
 const COLUMNS: [Column; 8] = [
     column("Deal", 0, false, false),
     column("Customer", 0, false, false),
-    column("Owner", 12, false, true),
+    Column {
+        max: 20,
+        ..column("Owner", 0, false, true)
+    },
     column("Stage", 11, false, false),
     column("Amount", 10, true, false),
     column("Closes", 10, false, false),
@@ -38,6 +41,7 @@ const fn column(title: &'static str, width: u16, right: bool, optional: bool) ->
         width,
         right,
         optional,
+        max: 0,
     }
 }
 
