@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::slots::Slots;
 use super::{ChartError, MUTED, draw_error, titled_page};
-use crate::analytics::value::{GroupSummary, TiersReport};
+use crate::analytics::value::{GroupSummary, TiersReport, retention_and_lifetime};
 
 /// Width and height in pixels.
 const SIZE: (u32, u32) = (1280, 640);
@@ -59,11 +59,9 @@ impl TiersChart {
     /// The heading, as on the screen: date, retention and lifetime.
     pub fn title(&self) -> String {
         format!(
-            "Customer tiers as of {} · retention {} · lifetime {:.2} years",
+            "Customer tiers as of {} · {}",
             self.as_of,
-            self.retention
-                .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
-            self.lifetime_years
+            retention_and_lifetime(self.retention, self.lifetime_years, false)
         )
     }
 

@@ -74,6 +74,23 @@ pub struct NextProduct {
     pub support: usize,
 }
 
+/// Retention and lifetime in words: the observed rate and the lifetime it implies, or, with no
+/// one to observe, that the lifetime is an assumption (`brief` leaves out why).
+pub fn retention_and_lifetime(retention: Option<f64>, lifetime_years: f64, brief: bool) -> String {
+    let why = if brief {
+        ""
+    } else {
+        " (no buyers the year before)"
+    };
+    match retention {
+        Some(r) => format!(
+            "retention {:.1}% · lifetime {lifetime_years:.2} years",
+            r * 100.0
+        ),
+        None => format!("retention unknown{why} · lifetime {lifetime_years:.2} years assumed"),
+    }
+}
+
 impl TiersReport {
     /// What a reader must know about P when not every margin is known: V on revenue, or the share
     /// of revenue whose margin is known. `None` when every margin is known.

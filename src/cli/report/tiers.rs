@@ -11,7 +11,7 @@ use clap::Args;
 use rusqlite::Connection;
 
 use super::output::{json_or_text, print};
-use crate::analytics::value::TiersReport;
+use crate::analytics::value::{TiersReport, retention_and_lifetime};
 use crate::chart::{Chart, TiersChart};
 use crate::db::tiers;
 use crate::domain::{Money, group_thousands};
@@ -47,12 +47,9 @@ fn summary(report: &TiersReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Tiers as of {}: retention {}, lifetime {:.2} years",
+        "Tiers as of {}: {}",
         report.as_of,
-        report
-            .retention
-            .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
-        report.lifetime_years
+        retention_and_lifetime(report.retention, report.lifetime_years, false)
     );
     if let Some(note) = report.basis_note() {
         let _ = writeln!(out, "Value: {note}");

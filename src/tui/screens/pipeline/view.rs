@@ -119,32 +119,37 @@ fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
         ];
     }
     let t = &totals.open[column];
-    let shown = p.column_cards(column).len();
-    let deals = count(t.count, "deal");
-    let counted = if t.count as usize > shown {
-        first_fitting(
-            &[
-                format!("{deals} ({shown} loaded)"),
-                format!("{deals} ({shown})"),
-                deals.clone(),
-            ],
-            width,
-        )
-    } else {
-        first_fitting(std::slice::from_ref(&deals), width)
+    // Every open column in the same forms: the fullest that fits all of them.
+    let open = 0..Stage::OPEN.len();
+    let counts: Vec<[String; 3]> = open.clone().map(|c| count_forms(p, totals, c)).collect();
+    let weights: Vec<[String; 3]> = open.map(|c| weighted_forms(p, totals, c)).collect();
+    let form = |all: &[[String; 3]]| {
+        (0..3)
+            .find(|&i| all.iter().all(|forms| forms[i].width() <= width))
+            .unwrap_or(2)
     };
-    // Every open column in the same form: the fullest that fits all of them.
-    let all: Vec<[String; 3]> = (0..Stage::OPEN.len())
-        .map(|c| weighted_forms(p, totals, c))
-        .collect();
-    let form = (0..3)
-        .find(|&i| all.iter().all(|forms| forms[i].width() <= width))
-        .unwrap_or(2);
     vec![
-        Line::from(counted),
+        Line::from(fit(&counts[column][form(&counts)], width)),
         Line::from(format!("{} total", t.sum.compact())),
-        Line::from(fit(&all[column][form], width)),
+        Line::from(fit(&weights[column][form(&weights)], width)),
     ]
+}
+
+/// The count line of an open column, fullest form first: how many deals, and how many of them
+/// are loaded when not all are.
+fn count_forms(p: &PipelineState, totals: &BoardTotals, column: usize) -> [String; 3] {
+    let total = totals.open[column].count;
+    let deals = count(total, "deal");
+    let shown = p.column_cards(column).len();
+    if total as usize > shown {
+        [
+            format!("{deals} ({shown} loaded)"),
+            format!("{deals} ({shown})"),
+            deals,
+        ]
+    } else {
+        [deals.clone(), deals.clone(), deals]
+    }
 }
 
 /// The weighted line of an open column, fullest form first.

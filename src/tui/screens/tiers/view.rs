@@ -9,6 +9,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table};
 
 use crate::analytics::value::{GroupSummary, Tier, TiersOverview};
 use crate::domain::{Money, group_thousands};
+use unicode_width::UnicodeWidthStr;
+
+use crate::analytics::value::retention_and_lifetime;
 use crate::tui::app::App;
 use crate::tui::layout::{self, TierAreas};
 use crate::tui::widgets::columns::{FitColumn, fit_columns};
@@ -17,14 +20,21 @@ use crate::tui::widgets::columns::{FitColumn, fit_columns};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let title = match &app.tiers.overview {
-        Some(o) => format!(
-            " Tiers · as of {} · retention {} · lifetime {:.2} years ",
-            o.report.as_of,
-            o.report
-                .retention
-                .map_or("unknown".into(), |r| format!("{:.1}%", r * 100.0)),
-            o.report.lifetime_years
-        ),
+        Some(o) => {
+            let title = |brief| {
+                format!(
+                    " Tiers · as of {} · {} ",
+                    o.report.as_of,
+                    retention_and_lifetime(o.report.retention, o.report.lifetime_years, brief)
+                )
+            };
+            let full = title(false);
+            if full.width() + 2 <= usize::from(area.width) {
+                full
+            } else {
+                title(true)
+            }
+        }
         None => " Tiers ".into(),
     };
     let mut block = Block::bordered()
