@@ -200,12 +200,7 @@ impl Command {
     /// `page_down`, `show_pipeline`.
     pub fn name(self) -> &'static str {
         match self {
-            Command::ShowScreen(Screen::Pipeline) => "show_pipeline",
-            Command::ShowScreen(Screen::Customers) => "show_customers",
-            Command::ShowScreen(Screen::Tiers) => "show_tiers",
-            Command::ShowScreen(Screen::Forecast) => "show_forecast",
-            Command::ShowScreen(Screen::Tasks) => "show_tasks",
-            Command::ShowScreen(Screen::Channels) => "show_channels",
+            Command::ShowScreen(screen) => screen.command_name(),
             other => other.into(),
         }
     }

@@ -19,7 +19,8 @@ use crate::tui::popups::palette::Palette;
 use crate::tui::popups::record::RecordStack;
 use crate::tui::popups::record_form::RecordForm;
 use crate::tui::scores::ScoresState;
-use crate::tui::screen::Screen;
+use crate::tui::screen::{Screen, screen_list};
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::channels::ChannelsState;
 use crate::tui::screens::customers::CustomersState;
 use crate::tui::screens::forecast::ForecastState;
@@ -254,14 +255,7 @@ impl App {
         if !self.records.is_empty() {
             return vec![Context::Record, Context::Global];
         }
-        match self.screen {
-            Screen::Pipeline => self.pipeline.contexts(),
-            Screen::Tasks => self.tasks.contexts(),
-            Screen::Customers => self.customers.contexts(),
-            Screen::Forecast => self.forecast.contexts(),
-            Screen::Channels => self.channels.contexts(),
-            Screen::Tiers => vec![Context::Tiers, Context::Global],
-        }
+        self.on_show().contexts()
     }
 
     /// What a key press means here: a bound command, the start of a key sequence, or text for
@@ -357,3 +351,18 @@ impl App {
         !self.jobs.running().is_empty()
     }
 }
+
+/// `App::on_show`, from the one list of screens.
+macro_rules! on_show {
+    ($($variant:ident $module:ident $title:literal $digit:literal $doc:literal;)*) => {
+        impl App {
+            /// The state of the screen on show, as the routing sees it.
+            pub fn on_show(&self) -> &dyn ScreenUpdate {
+                match self.screen {
+                    $(Screen::$variant => &self.$module,)*
+                }
+            }
+        }
+    };
+}
+screen_list!(on_show);

@@ -16,6 +16,7 @@ pub mod popups;
 mod replies;
 pub mod scores;
 pub mod screen;
+pub mod screen_update;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

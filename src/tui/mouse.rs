@@ -111,8 +111,9 @@ fn click(app: &mut App, area: Rect, column: u16, row: u16) -> Option<Command> {
             click_channels(app, body, column, row);
             false
         }
-        // The Forecast screen has no list to click: the wheel steps through its groups.
-        Screen::Forecast => false,
+        // Screens without a list to click (the Forecast screen: the wheel steps through its
+        // groups) take no click.
+        _ => false,
     };
     open.then_some(Command::OpenRecord)
 }

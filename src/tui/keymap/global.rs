@@ -60,20 +60,8 @@ pub fn bindings() -> Vec<Binding> {
             Global,
             vec![ch(screen.digit())],
             C::ShowScreen(screen),
-            screen_help(screen),
+            screen.help(),
         )
     }))
     .collect()
-}
-
-/// What a screen's digit does, for the help.
-fn screen_help(screen: Screen) -> &'static str {
-    match screen {
-        Screen::Pipeline => "Pipeline screen",
-        Screen::Customers => "Customers screen",
-        Screen::Tiers => "Tiers screen",
-        Screen::Forecast => "Forecast screen",
-        Screen::Tasks => "Tasks screen",
-        Screen::Channels => "Channels screen",
-    }
 }

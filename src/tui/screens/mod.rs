@@ -1,6 +1,7 @@
-//! One folder per screen: its state (`mod.rs`), its keys, its update and its view. This file is
-//! where the screens are listed: it routes a command, a typed character, the checks after every
-//! update, and the drawing to the screen on show.
+//! One folder per screen: its state (`mod.rs`, implementing `ScreenUpdate`), its keys, its update
+//! and its view. This file routes a command, a typed character, the key contexts and the drawing
+//! to the screen on show (from the one list in `tui/screen.rs`; `App::on_show` gives its key contexts), and runs the checks after every
+//! update.
 
 pub mod channels;
 pub mod customers;
@@ -16,42 +17,40 @@ use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::ctx;
 use crate::tui::layout;
-use crate::tui::screen::Screen;
+use crate::tui::screen::{Screen, screen_list};
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::customers::Detail;
 
-/// Runs a command that no popup, overlay or global key took, on the screen on show.
-pub fn run_command(app: &mut App, command: Command) {
-    let effects = match app.screen {
-        Screen::Pipeline => pipeline::update::run_command(&mut app.pipeline, command, &ctx!(app)),
-        Screen::Forecast => forecast::update::run_command(&mut app.forecast, command, &ctx!(app)),
-        Screen::Tasks => tasks::update::run_command(&mut app.tasks, command, &ctx!(app)),
-        Screen::Channels => channels::update::run_command(&mut app.channels, command),
-        Screen::Tiers => tiers::update::run_command(&mut app.tiers, command),
-        Screen::Customers => {
-            customers::update::run_command(&mut app.customers, command, &ctx!(app))
+/// The routers from [`screen_list!`]: each screen's command, typed character and drawing go to
+/// the screen on show.
+macro_rules! route {
+    ($($variant:ident $module:ident $title:literal $digit:literal $doc:literal;)*) => {
+        /// Runs a command that no popup, overlay or global key took, on the screen on show.
+        pub fn run_command(app: &mut App, command: Command) {
+            let effects = match app.screen {
+                $(Screen::$variant => {
+                    ScreenUpdate::run_command(&mut app.$module, command, &ctx!(app))
+                })*
+            };
+            app.apply(effects);
         }
-    };
-    app.apply(effects);
-}
 
-/// A character typed while the screen on show (or its popup) has a text field.
-pub fn type_char(app: &mut App, c: char) {
-    match app.screen {
-        Screen::Pipeline => {
-            if let Some(form) = app.pipeline.form.as_mut() {
-                form.type_char(c);
-            } else if let Some(picker) = app.pipeline.lost_picker.as_mut() {
-                picker.type_char(c);
-            } else {
-                pipeline::list::update::type_char(&mut app.pipeline.list, c);
+        /// A character typed while the screen on show (or its popup) has a text field.
+        pub fn type_char(app: &mut App, c: char) {
+            match app.screen {
+                $(Screen::$variant => ScreenUpdate::type_char(&mut app.$module, c),)*
             }
         }
-        Screen::Tasks => tasks::update::type_char(&mut app.tasks, c),
-        Screen::Channels => channels::update::type_char(&mut app.channels, c),
-        Screen::Forecast => forecast::update::type_char(&mut app.forecast, c),
-        _ => customers::update::type_char(&mut app.customers, c),
-    }
+
+        /// Draws the screen on show into `area`.
+        pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+            match app.screen {
+                $(Screen::$variant => $module::view::draw(app, frame, area),)*
+            }
+        }
+    };
 }
+screen_list!(route);
 
 /// After every update: details follow the selection, what is shown and out of date is asked
 /// for, and selections stay on screen.
@@ -80,16 +79,4 @@ pub fn after_update(app: &mut App) {
     app.tasks.scroll_into_view(tasks::list_rows(app.size));
     let effects = channels::update::ensure_loaded(&mut app.channels, &ctx!(app));
     app.apply(effects);
-}
-
-/// Draws the screen on show into `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    match app.screen {
-        Screen::Customers => customers::view::draw(app, frame, area),
-        Screen::Pipeline => pipeline::view::draw(app, frame, area),
-        Screen::Forecast => forecast::view::draw(app, frame, area),
-        Screen::Tasks => tasks::view::draw(app, frame, area),
-        Screen::Channels => channels::view::draw(app, frame, area),
-        Screen::Tiers => tiers::view::draw(app, frame, area),
-    }
 }

@@ -6,7 +6,9 @@ use crate::domain::Money;
 use crate::domain::parse_amount;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::keymap::Context;
 use crate::tui::screen::Screen;
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::channels::{ChannelsState, Entry, EntryField};
 use crate::worker::{ChannelsModel, Job};
 
@@ -190,4 +192,18 @@ pub fn apply(state: &ChannelsState) -> Effects {
         "saving the channel plan…",
     );
     effects
+}
+
+impl ScreenUpdate for ChannelsState {
+    fn contexts(&self) -> Vec<Context> {
+        ChannelsState::contexts(self)
+    }
+
+    fn run_command(&mut self, command: Command, _ctx: &Ctx) -> Effects {
+        run_command(self, command)
+    }
+
+    fn type_char(&mut self, c: char) {
+        type_char(self, c)
+    }
 }

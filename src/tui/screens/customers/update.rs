@@ -3,8 +3,10 @@
 use crate::db::customers::CustomerDetail;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
+use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::screen::Screen;
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::customers::{CustomersState, Detail, FilterField};
 use crate::worker::Job;
 
@@ -129,4 +131,18 @@ pub fn take_detail(customers: &mut CustomersState, result: Result<Option<Custome
         Ok(None) => Detail::Unavailable(id, "this customer no longer exists".into()),
         Err(e) => Detail::Unavailable(id, e),
     };
+}
+
+impl ScreenUpdate for CustomersState {
+    fn contexts(&self) -> Vec<Context> {
+        CustomersState::contexts(self)
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &Ctx) -> Effects {
+        run_command(self, command, ctx)
+    }
+
+    fn type_char(&mut self, c: char) {
+        type_char(self, c)
+    }
 }

@@ -5,8 +5,10 @@ use ratatui::layout::Rect;
 use crate::analytics::forecast::{DEFAULT_STEPS, ForecastOptions, ForecastSet, MAX_HORIZON};
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effects, Message};
+use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::screen::Screen;
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::forecast::picker::{GroupPicker, choices};
 use crate::tui::screens::forecast::{ForecastState, picker_view, view};
 use crate::worker::Job;
@@ -148,5 +150,19 @@ pub fn take_forecast(forecast: &mut ForecastState, set: ForecastSet) {
     forecast.selected = forecast.selected.min(count.saturating_sub(1));
     if let Some(picker) = forecast.picker.as_mut() {
         picker.cursor = 0;
+    }
+}
+
+impl ScreenUpdate for ForecastState {
+    fn contexts(&self) -> Vec<Context> {
+        ForecastState::contexts(self)
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &Ctx) -> Effects {
+        run_command(self, command, ctx)
+    }
+
+    fn type_char(&mut self, c: char) {
+        type_char(self, c)
     }
 }

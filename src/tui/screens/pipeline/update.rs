@@ -6,9 +6,11 @@ use crate::domain::{DealChange, Stage};
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
+use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::popups::lost_reason::{LostPicker, Outcome};
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::pipeline::filter::filter_quarters;
 use crate::tui::screens::pipeline::{BoardFilterField, Confirm, PipelineState, quota};
 use crate::worker::{Job, Written};
@@ -371,4 +373,24 @@ pub fn reload_board(pipeline: &mut PipelineState, ctx: &Ctx) -> Effects {
     reload(pipeline, &mut effects, true);
     request_kpis(pipeline, ctx, &mut effects);
     effects
+}
+
+impl ScreenUpdate for PipelineState {
+    fn contexts(&self) -> Vec<Context> {
+        PipelineState::contexts(self)
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &Ctx) -> Effects {
+        run_command(self, command, ctx)
+    }
+
+    fn type_char(&mut self, c: char) {
+        if let Some(form) = self.form.as_mut() {
+            form.type_char(c);
+        } else if let Some(picker) = self.lost_picker.as_mut() {
+            picker.type_char(c);
+        } else {
+            super::list::update::type_char(&mut self.list, c);
+        }
+    }
 }

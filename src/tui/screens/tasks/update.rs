@@ -6,9 +6,11 @@ use crate::analytics::assign::Task;
 use crate::domain::{TASK_KINDS, TaskChange};
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
+use crate::tui::keymap::Context;
 use crate::tui::popups::plan;
 use crate::tui::popups::task_form::TaskForm;
 use crate::tui::screen::Screen;
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::tasks::{
     DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows,
 };
@@ -374,5 +376,19 @@ fn start_picker(t: &mut TasksState) {
         .unwrap_or(0);
     if let Some(p) = t.picker.as_mut() {
         p.cursor = start;
+    }
+}
+
+impl ScreenUpdate for TasksState {
+    fn contexts(&self) -> Vec<Context> {
+        TasksState::contexts(self)
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &Ctx) -> Effects {
+        run_command(self, command, ctx)
+    }
+
+    fn type_char(&mut self, c: char) {
+        type_char(self, c)
     }
 }

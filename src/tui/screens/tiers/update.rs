@@ -3,7 +3,9 @@
 use crate::analytics::value::TiersOverview;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
+use crate::tui::keymap::Context;
 use crate::tui::screen::Screen;
+use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::tiers::TiersState;
 use crate::worker::Job;
 
@@ -49,4 +51,14 @@ pub fn data_changed(tiers: &mut TiersState) {
 /// Takes a computed overview from the worker.
 pub fn take_tiers(tiers: &mut TiersState, overview: TiersOverview) {
     tiers.overview = Some(overview);
+}
+
+impl ScreenUpdate for TiersState {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Tiers, Context::Global]
+    }
+
+    fn run_command(&mut self, command: Command, _ctx: &Ctx) -> Effects {
+        run_command(self, command)
+    }
 }
