@@ -11,6 +11,7 @@ use salesdesk::tui::action::{Action, Command};
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::Headless;
 use salesdesk::tui::screen::Screen;
+use salesdesk::tui::screens::forecast::picker;
 use salesdesk::tui::update;
 use salesdesk::worker::{self, JobKind};
 
@@ -332,12 +333,8 @@ fn the_picker_moves_backs_out_and_keeps_letters_as_text() {
 fn picker_names(h: &Headless) -> Vec<String> {
     let state = &h.app.forecast;
     let set = state.set.as_ref().unwrap();
-    let all = salesdesk::tui::screens::forecast::picker::choices(&set.series);
-    state
-        .picker
-        .as_ref()
-        .unwrap()
-        .matches(&all)
+    let all = picker::choices(&set.series);
+    picker::matches(state.picker.as_ref().unwrap(), &all)
         .iter()
         .map(|c| c.group.name.clone())
         .collect()

@@ -305,7 +305,7 @@ fn the_rep_picker_never_starts_on_an_absent_rep() {
     assert_eq!(h.app.tasks.selected_task().map(|t| t.id), Some(1));
     h.press(KeyCode::Char('r'));
     let t = &h.app.tasks;
-    let cursor = t.picker.as_ref().map(|p| p.cursor).unwrap();
+    let cursor = t.picker.as_ref().map(|p| p.search.cursor).unwrap();
     let reps = t.picker_reps();
     assert_eq!(reps[0].id, 1, "Ann is listed first");
     let task = t.tasks().iter().find(|task| task.id == 1).unwrap();

@@ -3,13 +3,13 @@
 pub mod keys;
 pub mod view;
 
+use crate::tui::widgets::picker::TypeAhead;
+
 /// The rep picker behind `r`: reps filtered by typed text, and the tasks to move.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RepPicker {
-    /// The typed text.
-    pub query: String,
-    /// Position in the filtered list.
-    pub cursor: usize,
+    /// What was typed and where the cursor is among the matching reps.
+    pub search: TypeAhead,
     /// The tasks that will move.
     pub task_ids: Vec<i64>,
 }

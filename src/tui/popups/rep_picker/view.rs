@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
+use crate::tui::widgets::picker::{first_shown, position};
 use crate::tui::widgets::popup::{hints, popup};
 use crate::tui::widgets::text::fit;
 
@@ -19,19 +20,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let moving = &picker.task_ids;
     let reps = t.picker_reps();
-    let position = if reps.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "   {} of {}",
-            (picker.cursor + 1).min(reps.len()),
-            reps.len()
-        )
-    };
+    let position = format!("   {}", position(picker.search.cursor, reps.len()));
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Rep: ", app.theme.header),
-            Span::raw(format!("{}▏", picker.query)),
+            Span::raw(format!("{}▏", picker.search.query)),
             Span::styled(position, app.theme.muted),
         ]),
         Line::from(Span::styled(
@@ -45,7 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         )),
     ];
     let shown = usize::from(area.height.saturating_sub(10)).max(3);
-    let first = picker.cursor.saturating_sub(shown - 1);
+    let first = first_shown(picker.search.cursor, shown);
     for (i, rep) in reps.iter().enumerate().skip(first).take(shown) {
         let load = t.load(rep.id);
         let gaining = t
@@ -58,7 +51,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let absent = rep.absent_on(t.as_of());
         let text = format!(
             "{}{}{}{:>3} → {:>3} / {}{}{}",
-            if i == picker.cursor { "▶ " } else { "  " },
+            if i == picker.search.cursor {
+                "▶ "
+            } else {
+                "  "
+            },
             fit(&rep.name, 24),
             fit(&rep.team, 16),
             load.open,
@@ -68,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             if absent { "  absent today" } else { "" },
         );
         let style = match () {
-            _ if i == picker.cursor => app.theme.selected,
+            _ if i == picker.search.cursor => app.theme.selected,
             _ if full || absent => app.theme.warning,
             _ => app.theme.text,
         };

@@ -2,15 +2,10 @@
 //! narrowed by typed words (type-ahead), so one of 35 reps is a few keys away.
 
 use crate::analytics::forecast::{Breakdown, SeriesForecast};
+use crate::tui::widgets::picker::{TypeAhead, matching};
 
 /// The picker's typed text and where its cursor is among the matches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct GroupPicker {
-    /// The typed text.
-    pub query: String,
-    /// Position among the matches.
-    pub cursor: usize,
-}
+pub type GroupPicker = TypeAhead;
 
 /// One group the picker can offer: which breakdown, its place in that breakdown, its name.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,56 +18,27 @@ pub struct Choice<'a> {
     pub group: &'a SeriesForecast,
 }
 
-impl GroupPicker {
-    /// A picker with nothing typed, its cursor on `current` among `choices` when it is there.
-    pub fn opened_at(choices: &[Choice], current: (Breakdown, usize)) -> GroupPicker {
-        let cursor = choices
-            .iter()
-            .position(|c| (c.breakdown, c.position) == current)
-            .unwrap_or(0);
-        GroupPicker {
-            query: String::new(),
-            cursor,
-        }
+/// A picker with nothing typed, its cursor on `current` among `choices` when it is there.
+pub fn opened_at(choices: &[Choice], current: (Breakdown, usize)) -> GroupPicker {
+    let cursor = choices
+        .iter()
+        .position(|c| (c.breakdown, c.position) == current)
+        .unwrap_or(0);
+    GroupPicker {
+        query: String::new(),
+        cursor,
     }
+}
 
-    /// The choices where every typed word starts a word of the kind or the name (any case,
-    /// accents ignored): "bo c" finds rep Bo Chen, not Onboarding Pack.
-    pub fn matches<'a>(&self, choices: &[Choice<'a>]) -> Vec<Choice<'a>> {
-        let typed: Vec<String> = self.query.split_whitespace().map(fold).collect();
-        choices
-            .iter()
-            .filter(|choice| {
-                let text = fold(&format!("{} {}", choice.breakdown, choice.group.name));
-                let words: Vec<&str> = text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                typed
-                    .iter()
-                    .all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
-            })
-            .copied()
-            .collect()
-    }
-
-    /// Adds a typed character; the cursor goes back to the first match.
-    pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
-        self.cursor = 0;
-    }
-
-    /// Deletes the last typed character; the cursor goes back to the first match.
-    pub fn delete_char(&mut self) {
-        self.query.pop();
-        self.cursor = 0;
-    }
-
-    /// Moves the cursor `by` places among `count` matches, stopping at either end.
-    pub fn move_by(&mut self, by: isize, count: usize) {
-        let last = count.saturating_sub(1) as isize;
-        self.cursor = (self.cursor as isize + by).clamp(0, last.max(0)) as usize;
-    }
+/// The choices matching what was typed in `picker`, by kind and name (the pickers' one rule):
+/// "bo c" finds rep Bo Chen, not Onboarding Pack.
+pub fn matches<'a>(picker: &GroupPicker, choices: &[Choice<'a>]) -> Vec<Choice<'a>> {
+    matching(choices, &picker.query, |choice| {
+        format!("{} {}", choice.breakdown, choice.group.name)
+    })
+    .into_iter()
+    .copied()
+    .collect()
 }
 
 /// Every group of every breakdown of `groups`, in order, numbered within its breakdown.
@@ -89,24 +55,6 @@ pub fn choices(groups: &[SeriesForecast]) -> Vec<Choice<'_>> {
                     position,
                     group,
                 })
-        })
-        .collect()
-}
-
-/// Lower case with the common Latin accents dropped, so "diaz" finds "Díaz".
-fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            'ý' | 'ÿ' => 'y',
-            other => other,
         })
         .collect()
 }
@@ -166,8 +114,7 @@ mod tests {
         let all = choices(&groups);
         let mut picker = GroupPicker::default();
         let names = |picker: &GroupPicker| -> Vec<String> {
-            picker
-                .matches(&all)
+            matches(picker, &all)
                 .iter()
                 .map(|c| c.group.name.clone())
                 .collect()
@@ -193,7 +140,7 @@ mod tests {
     fn the_cursor_opens_on_the_group_shown_and_stays_among_the_matches() {
         let groups = book();
         let all = choices(&groups);
-        let mut picker = GroupPicker::opened_at(&all, (Breakdown::Team, 1));
+        let mut picker = opened_at(&all, (Breakdown::Team, 1));
         assert_eq!(picker.cursor, 5);
         picker.move_by(3, 6);
         assert_eq!(picker.cursor, 5);

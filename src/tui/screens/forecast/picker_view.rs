@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::domain::Money;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::screens::forecast::picker::{Choice, choices};
+use crate::tui::screens::forecast::picker::{Choice, choices, matches};
+use crate::tui::widgets::picker::{first_shown, position};
 use crate::tui::widgets::popup::{hints, popup};
 use crate::tui::widgets::text::fit;
 
@@ -27,21 +28,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let all = choices(&set.series);
-    let matches = picker.matches(&all);
-    let position = if matches.is_empty() {
-        format!("   0 of 0 (of {})", all.len())
+    let matches = matches(picker, &all);
+    let narrowed = if matches.len() < all.len() {
+        format!(" (of {})", all.len())
     } else {
-        format!(
-            "   {} of {}{}",
-            (picker.cursor + 1).min(matches.len()),
-            matches.len(),
-            if matches.len() < all.len() {
-                format!(" (of {})", all.len())
-            } else {
-                String::new()
-            }
-        )
+        String::new()
     };
+    let position = format!("   {}{narrowed}", position(picker.cursor, matches.len()));
     let width = WIDTH.min(area.width);
     let name_width = usize::from(width).saturating_sub(4 + 9 + 16).max(8);
     let mut lines = vec![
@@ -61,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         )),
     ];
     let shown = visible_rows(area.height);
-    let first = picker.cursor.saturating_sub(shown - 1);
+    let first = first_shown(picker.cursor, shown);
     for (i, choice) in matches.iter().enumerate().skip(first).take(shown) {
         let style = if i == picker.cursor {
             app.theme.selected

@@ -9,7 +9,7 @@ use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::screen::Screen;
 use crate::tui::screen_update::ScreenUpdate;
-use crate::tui::screens::forecast::picker::{GroupPicker, choices};
+use crate::tui::screens::forecast::picker::{choices, matches, opened_at};
 use crate::tui::screens::forecast::{ForecastState, picker_view, view};
 use crate::worker::Job;
 
@@ -71,10 +71,7 @@ fn open_picker(forecast: &mut ForecastState, effects: &mut Effects) {
         return;
     };
     let all = choices(&set.series);
-    forecast.picker = Some(GroupPicker::opened_at(
-        &all,
-        (forecast.breakdown, forecast.selected),
-    ));
+    forecast.picker = Some(opened_at(&all, (forecast.breakdown, forecast.selected)));
 }
 
 /// A command while the picker is open: move, pick, back out or delete a character.
@@ -87,7 +84,7 @@ fn picker_command(forecast: &mut ForecastState, command: Command, ctx: &Ctx) {
     let Some(picker) = forecast.picker.as_mut() else {
         return;
     };
-    let count = picker.matches(&all).len();
+    let count = matches(picker, &all).len();
     let page = picker_view::visible_rows(ctx.size.1) as isize;
     match command {
         Command::Down => picker.move_by(1, count),
@@ -97,8 +94,7 @@ fn picker_command(forecast: &mut ForecastState, command: Command, ctx: &Ctx) {
         Command::DeleteChar => picker.delete_char(),
         Command::Cancel => forecast.picker = None,
         Command::Accept => {
-            let chosen = picker
-                .matches(&all)
+            let chosen = matches(picker, &all)
                 .get(picker.cursor)
                 .map(|c| (c.breakdown, c.position));
             if let Some((breakdown, position)) = chosen {

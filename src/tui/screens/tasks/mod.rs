@@ -16,6 +16,7 @@ use crate::tui::keymap::binding::Context;
 pub use crate::tui::popups::plan::PlanView;
 pub use crate::tui::popups::rep_picker::RepPicker;
 use crate::tui::popups::task_form::TaskForm;
+use crate::tui::widgets::picker::matching;
 
 /// Which due dates the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -332,14 +333,12 @@ impl TasksState {
         let query = self
             .picker
             .as_ref()
-            .map(|p| p.query.to_lowercase())
+            .map(|p| p.search.query.as_str())
             .unwrap_or_default();
-        self.reps()
-            .iter()
-            .filter(|r| r.active)
-            .filter(|r| {
-                r.name.to_lowercase().contains(&query) || r.team.to_lowercase().contains(&query)
-            })
+        let active: Vec<&Rep> = self.reps().iter().filter(|r| r.active).collect();
+        matching(&active, query, |r| format!("{} {}", r.name, r.team))
+            .into_iter()
+            .copied()
             .collect()
     }
 

@@ -14,6 +14,7 @@ use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::tasks::{
     DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows,
 };
+use crate::tui::widgets::picker::TypeAhead;
 use crate::worker::Job;
 
 /// Asks for the tasks the first time the screen shows.
@@ -38,7 +39,7 @@ pub fn after_write(tasks: &TasksState, ctx: &Ctx) -> Effects {
 /// Types into the open picker or form.
 pub fn type_char(t: &mut TasksState, c: char) {
     if let Some(picker) = t.picker.as_mut() {
-        picker.query.push(c);
+        picker.search.type_char(c);
         start_picker(t);
     } else if let Some(form) = t.form.as_mut() {
         form.type_char(c);
@@ -100,8 +101,7 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
                 effects.say(Message::info("no task to reassign"));
             } else {
                 t.picker = Some(RepPicker {
-                    query: String::new(),
-                    cursor: 0,
+                    search: TypeAhead::default(),
                     task_ids,
                 });
                 start_picker(t);
@@ -162,15 +162,15 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
         return effects;
     };
     match command {
-        Command::Up => p.cursor = p.cursor.saturating_sub(1),
-        Command::Down => p.cursor = (p.cursor + 1).min(count.saturating_sub(1)),
+        Command::Up => p.search.move_by(-1, count),
+        Command::Down => p.search.move_by(1, count),
         Command::DeleteChar => {
-            p.query.pop();
+            p.search.delete_char();
             start_picker(tasks);
         }
         Command::Cancel => tasks.picker = None,
         Command::Accept => {
-            let cursor = p.cursor;
+            let cursor = p.search.cursor;
             let task_ids = p.task_ids.clone();
             let Some(rep) = tasks.picker_reps().get(cursor).map(|r| r.id) else {
                 effects.say(Message::error("no rep matches what you typed"));
@@ -375,7 +375,7 @@ fn start_picker(t: &mut TasksState) {
         .position(|r| r.may_take(&tasks, t.load(r.id).open, t.as_of()))
         .unwrap_or(0);
     if let Some(p) = t.picker.as_mut() {
-        p.cursor = start;
+        p.search.cursor = start;
     }
 }
 
