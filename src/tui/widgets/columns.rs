@@ -19,6 +19,9 @@ pub struct FitColumn {
     pub priority: u8,
     /// The widest the column may grow (long names are ellipsised at this width).
     pub max: u16,
+    /// For text, the narrowest it may be cut to (with "…") before columns are dropped; the
+    /// same as `max` unless set with [`FitColumn::shrinks_to`].
+    pub min: u16,
     /// Numbers read right-aligned.
     pub right_aligned: bool,
 }
@@ -32,8 +35,15 @@ impl FitColumn {
             full: cells,
             priority,
             max,
+            min: max,
             right_aligned: false,
         }
+    }
+
+    /// The same text column, allowed to be cut to `min` cells on a narrow screen before less
+    /// important columns are dropped; it grows back into any room left over.
+    pub fn shrinks_to(self, min: u16) -> FitColumn {
+        FitColumn { min, ..self }
     }
 
     /// A number column with a full and a compact form of each cell and of the header.
@@ -49,6 +59,7 @@ impl FitColumn {
             compact,
             priority,
             max: u16::MAX,
+            min: u16::MAX,
             right_aligned: true,
         }
     }
@@ -65,7 +76,8 @@ impl FitColumn {
             .chain([header.width()])
             .max()
             .unwrap_or(0);
-        (widest.min(usize::from(u16::MAX)) as u16).min(self.max)
+        let cap = if compact { self.min } else { self.max };
+        (widest.min(usize::from(u16::MAX)) as u16).min(cap)
     }
 }
 
@@ -156,6 +168,7 @@ pub fn fit_columns(columns: &[FitColumn], width: u16, spacing: u16) -> FittedCol
     for compact in [false, true] {
         let widths: Vec<Option<u16>> = columns.iter().map(|c| Some(c.width(compact))).collect();
         if total(&widths) <= u32::from(width) {
+            let widths = grown(columns, widths, width, total);
             return FittedColumns { widths, compact };
         }
     }
@@ -179,9 +192,28 @@ pub fn fit_columns(columns: &[FitColumn], width: u16, spacing: u16) -> FittedCol
             .max(1);
     }
     FittedColumns {
-        widths,
+        widths: grown(columns, widths, width, total),
         compact: true,
     }
+}
+
+/// `widths` with the room left in `width` given back to text columns cut below their full
+/// width, left to right.
+fn grown(
+    columns: &[FitColumn],
+    mut widths: Vec<Option<u16>>,
+    width: u16,
+    total: impl Fn(&[Option<u16>]) -> u32,
+) -> Vec<Option<u16>> {
+    let mut spare = u32::from(width).saturating_sub(total(&widths));
+    for (column, kept) in columns.iter().zip(widths.iter_mut()) {
+        if let (false, Some(now)) = (column.right_aligned, kept.as_mut()) {
+            let more = u32::from(column.width(false).saturating_sub(*now)).min(spare);
+            *now += more as u16;
+            spare -= more;
+        }
+    }
+    widths
 }
 
 #[cfg(test)]

@@ -1,32 +1,18 @@
-//! The virtual table: a header with the sort mark, a window of rows out of many (rows not yet
-//! loaded show as such), the cursor, marked rows, and "row n of N" — for lists too long to load.
+//! The virtual table of every long list (the Customers screen, the pipeline's list view): a
+//! window of rows out of many, laid out from the cells on screen by the column fitter (full
+//! forms, then compact, then the least important columns dropped), rows not yet loaded shown
+//! as such, the cursor, marked rows, a scrollbar and "row n of N" on the border.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+};
 
 use crate::domain::group_thousands;
-use crate::tui::widgets::text::fit;
-
-/// One column: its title, its width (0 takes a share of the room left), its alignment, and
-/// whether it may be left out when the table is too narrow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    /// The header.
-    pub title: &'static str,
-    /// Cells wide; 0 shares what the fixed columns leave.
-    pub width: u16,
-    /// Right-aligned (numbers).
-    pub right: bool,
-    /// Left out first when the table is narrow.
-    pub optional: bool,
-    /// For a sharing column (width 0), the most cells it takes (0: no limit); what it leaves
-    /// goes to the other sharing columns.
-    pub max: u16,
-}
+use crate::tui::widgets::columns::{FitColumn, fit_columns};
 
 /// The styles a table draws with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,7 +23,7 @@ pub struct TableStyles {
     pub header: Style,
     /// The cursor's row.
     pub cursor: Style,
-    /// Marked rows, rows not loaded yet and the footer.
+    /// Rows not loaded yet, an empty list's words and the footer.
     pub muted: Style,
     /// The border.
     pub border: Style,
@@ -46,22 +32,23 @@ pub struct TableStyles {
 /// A window of a long list: the rows from `first` on that fit, as far as they are loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VirtualTable<'a> {
-    /// The columns.
-    pub columns: &'a [Column],
-    /// The sorted column and whether it is descending.
-    pub sort: Option<(usize, bool)>,
+    /// The columns, holding the cells of the rows shown (from `first` on, one per row; a row not
+    /// loaded yet has empty cells). Headers carry the sort mark.
+    pub columns: &'a [FitColumn],
     /// Rows in the whole list; `None` while counting.
     pub total: Option<usize>,
     /// The row number of the first row shown.
     pub first: usize,
-    /// From `first` on: each row's cells, or `None` while not loaded.
-    pub rows: Vec<Option<Vec<String>>>,
-    /// Marked (selected) rows among `rows`.
-    pub marked: Vec<bool>,
+    /// For each row shown, whether it is loaded.
+    pub loaded: Vec<bool>,
+    /// For each row shown, whether it is marked (selected); `None` for a table without marks.
+    pub marked: Option<Vec<bool>>,
     /// The row number of the cursor.
     pub cursor: usize,
     /// The title on the border.
     pub title: String,
+    /// What an empty list says.
+    pub empty: String,
     /// Styles.
     pub styles: TableStyles,
 }
@@ -73,88 +60,12 @@ pub fn body_rows(area: Rect) -> usize {
 
 /// Where the rows of a table drawn in `area` go (inside the border, under the header).
 pub fn rows_area(area: Rect) -> Rect {
-    let inner = Block::bordered().inner(area);
+    let inner = area.inner(Margin::new(1, 1));
     Rect {
         y: inner.y.saturating_add(1),
         height: inner.height.saturating_sub(1),
         ..inner
     }
-}
-
-/// The width of each column of `columns` in `width` cells (0 for one left out; never the
-/// column `keep`, the sorted one), with one cell between columns and two for the mark.
-pub fn widths(columns: &[Column], width: u16, keep: Option<usize>) -> Vec<u16> {
-    const FLEX_MIN: u16 = 12;
-    let mut shown: Vec<bool> = vec![true; columns.len()];
-    loop {
-        let fixed: u16 = columns
-            .iter()
-            .zip(&shown)
-            .filter(|(_, s)| **s)
-            .map(|(c, _)| if c.width == 0 { FLEX_MIN } else { c.width } + 1)
-            .sum();
-        if fixed + 2 <= width {
-            break;
-        }
-        match columns
-            .iter()
-            .zip(&shown)
-            .enumerate()
-            .rposition(|(i, (c, s))| *s && c.optional && Some(i) != keep)
-        {
-            Some(i) => shown[i] = false,
-            None => break,
-        }
-    }
-    let fixed: u16 = columns
-        .iter()
-        .zip(&shown)
-        .filter(|(c, s)| **s && c.width > 0)
-        .map(|(c, _)| c.width + 1)
-        .sum();
-    let flex: Vec<usize> = (0..columns.len())
-        .filter(|&i| shown[i] && columns[i].width == 0)
-        .collect();
-    let room = width.saturating_sub(2 + fixed + flex.len() as u16);
-    let shares = shares(columns, &flex, room);
-    columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| match (shown[i], c.width) {
-            (false, _) => 0,
-            (true, 0) => flex.iter().position(|&f| f == i).map_or(0, |at| shares[at]),
-            (true, w) => w,
-        })
-        .collect()
-}
-
-/// `room` shared evenly by the sharing columns `flex`, each capped at its `max`; what a capped
-/// column leaves goes to the others, the rounding remainder to the first uncapped one.
-fn shares(columns: &[Column], flex: &[usize], room: u16) -> Vec<u16> {
-    let mut shares = vec![0u16; flex.len()];
-    let mut open: Vec<usize> = (0..flex.len()).collect();
-    let mut left = room;
-    while let Some(&first) = open.first() {
-        let share = left / open.len() as u16;
-        let capped: Vec<usize> = open
-            .iter()
-            .copied()
-            .filter(|&at| (1..share).contains(&columns[flex[at]].max))
-            .collect();
-        if capped.is_empty() {
-            for &at in &open {
-                shares[at] = share;
-            }
-            shares[first] += left - share * open.len() as u16;
-            break;
-        }
-        for at in capped {
-            shares[at] = columns[flex[at]].max;
-            left -= shares[at];
-            open.retain(|&o| o != at);
-        }
-    }
-    shares
 }
 
 impl VirtualTable<'_> {
@@ -171,22 +82,13 @@ impl VirtualTable<'_> {
         }
     }
 
-    fn line(&self, cells: &[String], widths: &[u16], mark: &str, style: Style) -> Line<'static> {
-        let mut text = format!("{mark} ");
-        for ((cell, column), width) in cells.iter().zip(self.columns).zip(widths) {
-            let width = usize::from(*width);
-            if width == 0 {
-                continue;
-            }
-            if column.right && cell.width() <= width {
-                text.push_str(&" ".repeat(width - cell.width()));
-                text.push_str(cell);
-            } else {
-                text.push_str(&fit(cell, width));
-            }
-            text.push(' ');
+    /// The mark column's text for row `i` of those shown (nothing in a table without marks).
+    fn mark(&self, i: Option<usize>) -> &'static str {
+        match (&self.marked, i) {
+            (None, _) => "",
+            (Some(marked), Some(i)) if marked.get(i).copied().unwrap_or(false) => "✓ ",
+            (Some(_), _) => "  ",
         }
-        Line::from(Span::styled(text, style))
     }
 }
 
@@ -201,42 +103,57 @@ impl Widget for VirtualTable<'_> {
         if inner.height == 0 {
             return;
         }
-        let widths = widths(self.columns, inner.width, self.sort.map(|(s, _)| s));
-        let titles: Vec<String> = self
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| match self.sort {
-                Some((s, descending)) if s == i => {
-                    format!("{}{}", c.title, if descending { "▼" } else { "▲" })
-                }
-                _ => c.title.to_string(),
-            })
-            .collect();
-        let mut lines = vec![self.line(&titles, &widths, " ", self.styles.header)];
         if self.total == Some(0) {
-            lines.push(Line::from(Span::styled("  no deals", self.styles.muted)));
+            Paragraph::new(self.empty.clone())
+                .style(self.styles.muted)
+                .wrap(Wrap { trim: true })
+                .render(inner.inner(Margin::new(1, 1)), buf);
+            return;
         }
-        let rows = usize::from(inner.height.saturating_sub(1));
-        for (i, row) in self.rows.iter().enumerate().take(rows) {
-            let number = self.first + i;
-            let marked = self.marked.get(i).copied().unwrap_or(false);
-            let mark = if marked { "✓" } else { " " };
-            let style = if number == self.cursor {
+        let rows = body_rows(area);
+        let scrolls = self.total.is_some_and(|total| total > rows);
+        let marks = u16::try_from(self.mark(None).len()).unwrap_or(0);
+        let room = inner.width.saturating_sub(marks + u16::from(scrolls));
+        let fitted = fit_columns(self.columns, room, 1);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(
+                "{}{}",
+                self.mark(None),
+                fitted.padded_header(self.columns).join(" ")
+            ),
+            self.styles.header,
+        ))];
+        for (i, loaded) in self.loaded.iter().enumerate().take(rows) {
+            let style = if self.first + i == self.cursor {
                 self.styles.cursor
             } else {
                 self.styles.text
             };
-            lines.push(match row {
-                Some(cells) => self.line(cells, &widths, mark, style),
-                None => Line::from(Span::styled(format!("{mark} loading…"), self.styles.muted)),
+            lines.push(if *loaded {
+                let cells = fitted.padded_row(self.columns, i).join(" ");
+                Line::from(Span::styled(
+                    format!("{}{cells}", self.mark(Some(i))),
+                    style,
+                ))
+            } else {
+                Line::from(Span::styled(
+                    format!("{}loading…", self.mark(Some(i))),
+                    self.styles.muted,
+                ))
             });
         }
+        let width = inner.width.saturating_sub(u16::from(scrolls));
         for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            buf.set_line(inner.x, y, &line, inner.width);
+            buf.set_line(inner.x, y, &line, width);
             if line.spans.first().map(|s| s.style) == Some(self.styles.cursor) {
-                buf.set_style(Rect::new(inner.x, y, inner.width, 1), self.styles.cursor);
+                buf.set_style(Rect::new(inner.x, y, width, 1), self.styles.cursor);
             }
+        }
+        if let (true, Some(total)) = (scrolls, self.total) {
+            let mut state = ScrollbarState::new(total.saturating_sub(rows)).position(self.first);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .style(self.styles.border)
+                .render(area.inner(Margin::new(0, 1)), buf, &mut state);
         }
     }
 }
@@ -245,71 +162,16 @@ impl Widget for VirtualTable<'_> {
 mod tests {
     use super::*;
 
-    const COLUMNS: [Column; 3] = [
-        Column {
-            title: "Title",
-            width: 0,
-            right: false,
-            optional: false,
-            max: 0,
-        },
-        Column {
-            title: "Amount",
-            width: 8,
-            right: true,
-            optional: false,
-            max: 0,
-        },
-        Column {
-            title: "Touched",
-            width: 10,
-            right: false,
-            optional: true,
-            max: 0,
-        },
-    ];
-
-    #[test]
-    fn flexible_columns_take_the_room_and_optional_ones_go_when_narrow() {
-        assert_eq!(widths(&COLUMNS, 40, None), vec![17, 8, 10]);
-        assert_eq!(widths(&COLUMNS, 24, None), vec![12, 8, 0]);
-        assert_eq!(
-            widths(&COLUMNS, 33, Some(2)),
-            vec![10, 8, 10],
-            "the sorted one stays"
-        );
-    }
-
-    #[test]
-    fn a_capped_sharing_column_leaves_the_rest_to_the_others() {
-        let capped = [
-            COLUMNS[0],
-            Column {
-                max: 6,
-                ..COLUMNS[0]
-            },
-            COLUMNS[1],
-        ];
-        assert_eq!(widths(&capped, 60, None), vec![41, 6, 8]);
-        assert_eq!(
-            widths(&capped, 30, None),
-            vec![11, 6, 8],
-            "capped only past its max"
-        );
-        assert_eq!(widths(&capped, 24, None), vec![6, 5, 8]);
-    }
-
-    #[test]
-    fn the_foot_counts_from_one_with_separators() {
-        let table = VirtualTable {
-            columns: &COLUMNS,
-            sort: Some((1, true)),
-            total: Some(12_345),
+    fn table(columns: &[FitColumn], total: usize, cursor: usize) -> VirtualTable<'_> {
+        VirtualTable {
+            columns,
+            total: Some(total),
             first: 0,
-            rows: Vec::new(),
-            marked: Vec::new(),
-            cursor: 199,
+            loaded: vec![true, false],
+            marked: Some(vec![true, false]),
+            cursor,
             title: String::new(),
+            empty: "nothing here".into(),
             styles: TableStyles {
                 text: Style::default(),
                 header: Style::default(),
@@ -317,11 +179,54 @@ mod tests {
                 muted: Style::default(),
                 border: Style::default(),
             },
-        };
+        }
+    }
+
+    fn text(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_foot_counts_from_one_and_rows_show_marks_cells_and_loading() {
+        let columns = [
+            FitColumn::text("Deal", vec!["Core Pro".into(), String::new()], 0, 20),
+            FitColumn::number(
+                ("Amount▼", "Amt▼"),
+                vec!["$12,000".into(), String::new()],
+                vec!["$12.0k".into(), String::new()],
+                1,
+            ),
+        ];
+        let table = table(&columns, 12_345, 199);
         assert_eq!(table.position(), "row 200 of 12,345");
-        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 4));
-        table.render(Rect::new(0, 0, 40, 4), &mut buf);
-        let header: String = (0..40).map(|x| buf[(x, 1)].symbol().to_string()).collect();
-        assert!(header.contains("Amount▼"), "{header}");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 6));
+        table.render(Rect::new(0, 0, 40, 6), &mut buf);
+        assert!(
+            text(&buf, 1).contains("  Deal     Amount▼"),
+            "{}",
+            text(&buf, 1)
+        );
+        assert!(
+            text(&buf, 2).contains("✓ Core Pro $12,000"),
+            "{}",
+            text(&buf, 2)
+        );
+        assert!(text(&buf, 3).contains("  loading…"), "{}", text(&buf, 3));
+        assert!(
+            text(&buf, 5).contains("row 200 of 12,345"),
+            "{}",
+            text(&buf, 5)
+        );
+    }
+
+    #[test]
+    fn an_empty_list_says_so() {
+        let columns = [FitColumn::text("Deal", vec![], 0, 20)];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 5));
+        table(&columns, 0, 0).render(Rect::new(0, 0, 30, 5), &mut buf);
+        assert!(text(&buf, 2).contains("nothing here"), "{}", text(&buf, 2));
+        assert!(text(&buf, 4).contains("no rows"), "{}", text(&buf, 4));
     }
 }

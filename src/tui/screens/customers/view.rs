@@ -1,12 +1,10 @@
-//! The customers screen: a virtual table (only the visible rows are built), a search and filter
+//! The customers screen: the virtual table (only the visible rows are built), a search and filter
 //! line, and the detail pane and filter editor when open.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, Wrap,
-};
+use ratatui::widgets::Paragraph;
 
 use crate::config::DateFormat;
 use crate::db::customers::CustomerRow;
@@ -16,7 +14,8 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::customers::{Column, CustomersState, Detail, FilterField};
 use crate::tui::screens::customers::{detail, filter_view};
-use crate::tui::widgets::columns::{FitColumn, fit_columns};
+use crate::tui::widgets::columns::FitColumn;
+use crate::tui::widgets::table::{TableStyles, VirtualTable};
 
 /// Draws the customers screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -95,21 +94,6 @@ fn draw_info(app: &App, frame: &mut Frame, area: Rect) {
 fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
     let state = &app.customers;
     let theme = &app.theme;
-    let block = Block::bordered()
-        .title(Span::styled(" Customers ", theme.accent))
-        .border_style(theme.border);
-    if state.visible_len() == 0 {
-        let text = empty_text(state);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner.inner(Margin::new(1, 1)),
-        );
-        return;
-    }
     let rows_shown = usize::from(layout::customer_rows(area).height);
     let positions: Vec<usize> =
         (state.offset..(state.offset + rows_shown).min(state.visible_len())).collect();
@@ -121,35 +105,24 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|column| fit_column(state, &app.config.display.date_format, &shown_rows, column))
         .collect();
-    let inner_width = area.width.saturating_sub(2);
-    let fitted = fit_columns(&columns, inner_width, 1);
-    let header =
-        Row::new(fitted.padded_header(&columns).into_iter().map(Cell::from)).style(theme.header);
-    let rows = positions.iter().enumerate().map(|(i, &position)| {
-        let style = if position == state.selected {
-            theme.selected
-        } else {
-            theme.text
-        };
-        Row::new(fitted.padded_row(&columns, i).into_iter().map(Cell::from)).style(style)
-    });
-    let table = Table::new(
-        rows,
-        fitted.kept_widths().into_iter().map(Constraint::Length),
-    )
-    .header(header)
-    .column_spacing(1)
-    .block(block);
+    let table = VirtualTable {
+        columns: &columns,
+        total: Some(state.visible_len()),
+        first: state.offset,
+        loaded: vec![true; shown_rows.len()],
+        marked: None,
+        cursor: state.selected,
+        title: " Customers ".into(),
+        empty: empty_text(state),
+        styles: TableStyles {
+            text: theme.text,
+            header: theme.header,
+            cursor: theme.selected,
+            muted: theme.muted,
+            border: theme.border,
+        },
+    };
     frame.render_widget(table, area);
-    if state.visible_len() > rows_shown {
-        let mut scroll = ScrollbarState::new(state.visible_len().saturating_sub(rows_shown))
-            .position(state.offset);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border),
-            area.inner(Margin::new(0, 1)),
-            &mut scroll,
-        );
-    }
 }
 
 fn empty_text(state: &CustomersState) -> String {

@@ -3,6 +3,7 @@
 //! and their counts, and deals selected for a bulk change.
 
 pub mod bulk;
+pub mod columns;
 pub mod keys;
 pub mod update;
 pub mod view;

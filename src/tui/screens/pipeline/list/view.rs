@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::config::DateFormat;
 use crate::db::board::BoardFilter;
 use crate::db::reads::{ListRow, SavedView};
 use crate::domain::{LOST_REASONS, Stage, group_thousands};
@@ -15,35 +14,11 @@ use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::screens::pipeline::filter::filter_label;
 use crate::tui::screens::pipeline::list::bulk::{BulkStep, matching_reps};
-use crate::tui::screens::pipeline::list::{DealList, SORTS, view_name, views};
+use crate::tui::screens::pipeline::list::columns::columns;
+use crate::tui::screens::pipeline::list::{DealList, view_name, views};
 use crate::tui::widgets::popup::{hints, popup};
-use crate::tui::widgets::table::{self, Column, TableStyles, VirtualTable};
+use crate::tui::widgets::table::{self, TableStyles, VirtualTable};
 use crate::tui::widgets::text::{count, fit};
-
-/// The table's columns, in [`SORTS`] order.
-const COLUMNS: [Column; 8] = [
-    column("Deal", 0, false, false),
-    column("Customer", 0, false, false),
-    Column {
-        max: 20,
-        ..column("Owner", 0, false, true)
-    },
-    column("Stage", 11, false, false),
-    column("Amount", 10, true, false),
-    column("Closes", 10, false, false),
-    column("Age", 5, true, true),
-    column("Touched", 10, false, true),
-];
-
-const fn column(title: &'static str, width: u16, right: bool, optional: bool) -> Column {
-    Column {
-        title,
-        width,
-        right,
-        optional,
-        max: 0,
-    }
-}
 
 /// The views line, the info line and the table.
 fn areas(body: Rect) -> [Rect; 3] {
@@ -68,21 +43,6 @@ pub fn row_at(body: Rect, column: u16, row: u16) -> Option<usize> {
     let [_, _, table_area] = areas(body);
     let rows = table::rows_area(table_area);
     layout::row_in(rows, column, row)
-}
-
-/// A row's cells, in [`COLUMNS`] order.
-fn cells(row: &ListRow, dates: &DateFormat) -> Vec<String> {
-    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".into(), |d| dates.show(d));
-    vec![
-        row.title.clone(),
-        row.customer.clone().unwrap_or_else(|| "—".into()),
-        row.owner.clone().unwrap_or_else(|| "—".into()),
-        row.stage.clone(),
-        row.amount.fitted(10),
-        day(row.expected_close_on),
-        row.age_days.map_or_else(|| "—".into(), |d| format!("{d}d")),
-        day(row.last_touch),
-    ]
 }
 
 /// The saved views with their counts, the current one highlighted, in `width` cells: padded
@@ -190,26 +150,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let text = format!("{deals} · {filter} · {selection}");
     frame.render_widget(Paragraph::new(Span::styled(text, app.theme.muted)), info);
     let rows = table::body_rows(table_area);
-    let window: Vec<Option<Vec<String>>> = (list.top..list.top + rows)
+    let window: Vec<Option<&ListRow>> = (list.top..list.top + rows)
         .take_while(|n| list.total.is_none_or(|t| *n < t))
-        .map(|n| {
-            list.row(n)
-                .map(|row| cells(row, &app.config.display.date_format))
-        })
+        .map(|n| list.row(n))
         .collect();
-    let marked = (list.top..list.top + window.len())
-        .map(|n| list.all_selected || list.row(n).is_some_and(|r| list.selected.contains(&r.id)))
+    let marked = window
+        .iter()
+        .map(|row| list.all_selected || row.is_some_and(|r| list.selected.contains(&r.id)))
         .collect();
-    let sort = SORTS.iter().position(|s| *s == list.sort);
+    let columns = columns(list, &window, &app.config.display.date_format);
     let table = VirtualTable {
-        columns: &COLUMNS,
-        sort: sort.map(|s| (s, list.descending)),
+        columns: &columns,
         total: list.total,
         first: list.top,
-        rows: window,
-        marked,
+        loaded: window.iter().map(Option::is_some).collect(),
+        marked: Some(marked),
         cursor: list.cursor,
         title: title(list, app.config.views.stale_days.0),
+        empty: "No open deal in this view.".into(),
         styles: TableStyles {
             text: app.theme.text,
             header: app.theme.header,
