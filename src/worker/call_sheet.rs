@@ -1,0 +1,28 @@
+//! What the Forecast screen's call view shows, as the worker computes it: the call with where its
+//! win probabilities came from, whether it was stored, how it moved, the waterfall since a
+//! stored day and the track record of past periods.
+
+use chrono::NaiveDate;
+
+use crate::analytics::commit::{Call, CallPoint, PastCall, Waterfall};
+
+/// The call view's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallSheet {
+    /// The call for this quarter, without its per-deal odds (the view lists only the movers).
+    pub call: Call,
+    /// Where the deals' win probabilities come from, in words.
+    pub win_probabilities: String,
+    /// Whether today's call was stored, or why not, in words.
+    pub stored: String,
+    /// The stored calls of the quarter, oldest first: how the call moved.
+    pub history: Vec<CallPoint>,
+    /// The day the waterfall starts from and the waterfall; `None` without a stored call then.
+    pub waterfall: Option<Waterfall>,
+    /// The day the waterfall was asked to start from.
+    pub since: Option<NaiveDate>,
+    /// Past periods' last calls against what closed, oldest first.
+    pub track: Vec<PastCall>,
+    /// The movers' deal titles, in the movers' order.
+    pub titles: Vec<(i64, String)>,
+}
