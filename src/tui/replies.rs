@@ -100,6 +100,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         Output::ViewCounts(Ok(counts)) => app.pipeline.list.counts = Some(counts),
         Output::Bulk(Ok(summary)) => {
             pipeline_update::reload_everything(app);
+            record::reload(app);
             let effects = list_update::take_bulk(&mut app.pipeline.list, &summary);
             app.apply(effects);
             let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
