@@ -13,9 +13,8 @@ mod record_write;
 mod request;
 
 pub use crate::db::form_choices::Choice;
-pub use call_sheet::CallSheet;
+pub use call_sheet::{CallAsk, CallSheet};
 pub use execute::{execute, execute_reporting};
-pub use jobs::call::CallAsk;
 pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;
 pub use output::{

@@ -13,7 +13,6 @@ use crate::db::records::BulkChange;
 use crate::domain::{DealChange, Money, Stage, TaskChange};
 use crate::export::ExportJob;
 use crate::import::ImportJob;
-use crate::worker::jobs::call::CallAsk;
 use crate::worker::record_write::{FormAsk, RecordWrite};
 
 /// Work the app asks of the background thread.
@@ -79,7 +78,7 @@ pub enum Job {
         options: ForecastOptions,
     },
     /// Make this quarter's call (stored once a day) with its history, waterfall and track record.
-    Call(CallAsk),
+    Call(crate::worker::CallAsk),
     /// Load the open tasks and reps for the tasks screen.
     Tasks {
         /// Today.

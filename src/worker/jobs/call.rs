@@ -1,33 +1,16 @@
 //! The call view's job: the win model fitted, this quarter's call made, stored once a day when
 //! the desk may write, and its history, waterfall and track record read.
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::analytics::commit::{CallPeriod, CommitSettings, call, with_win_model};
-use crate::analytics::scoring::{ScoringSettings, fit_and_score};
+use crate::analytics::commit::{CallPeriod, call, with_win_model};
+use crate::analytics::scoring::fit_and_score;
 use crate::db::commit::{
     Stored, deal_titles, history, load_book, store, track_record, waterfall_since,
 };
 use crate::db::{read_only, scoring_rows};
-use crate::worker::call_sheet::CallSheet;
+use crate::worker::call_sheet::{CallAsk, CallSheet};
 use crate::worker::output::Output;
-
-/// What a call job is asked for.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CallAsk {
-    /// The day the call is made as of; its quarter is the period.
-    pub as_of: NaiveDate,
-    /// Store the call (as of `as_of`) unless one is stored for that day: true when `as_of` is today.
-    pub store: bool,
-    /// The waterfall starts from the last call stored on or before this day (default: the first
-    /// stored call of the quarter).
-    pub since: Option<NaiveDate>,
-    /// The category thresholds.
-    pub commit: CommitSettings,
-    /// The win model's settings.
-    pub scoring: ScoringSettings,
-}
 
 /// Makes, maybe stores, and reads around this quarter's call.
 pub(in crate::worker) fn run(conn: &Connection, ask: &CallAsk) -> Output {

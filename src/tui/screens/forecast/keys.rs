@@ -59,15 +59,15 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Forecast,
-            vec![ch('c')],
-            C::ToggleCall,
-            "this quarter's call: P10/P50/P90, odds of the quota, movers",
-        ),
-        bind(
-            Forecast,
             vec![code(KeyCode::PageUp)],
             C::PageUp,
             "scroll the side table up",
+        ),
+        bind(
+            Forecast,
+            vec![ch('c')],
+            C::ToggleCall,
+            "this quarter's call: P10/P50/P90, odds of the quota, movers",
         ),
     ]
 }
