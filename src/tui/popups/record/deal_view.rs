@@ -74,10 +74,10 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         Fact::new(theme, "Product", name(&record.product)),
         Fact::new(theme, "Amount", record.amount.to_string()),
         Fact::new(theme, "Stage", stage),
-        Fact::new(theme, "Category", category_words),
         Fact::new(theme, "In stage", in_stage),
         close,
         Fact::new(theme, "Age", age),
+        Fact::new(theme, "Category", category_words),
     ];
     let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     out.extend(win(app, record, width));

@@ -86,11 +86,11 @@ pub fn fit_if_needed(call: &mut CallState, ctx: &Ctx) -> Effects {
     effects
 }
 
-/// After the desk's first model fit: makes (and, when the desk's day is today, stores) the
-/// call once, so each day the desk is used leaves its call.
+/// After the desk's first model fit, when the desk's day is today: makes and stores the call
+/// once, so each day the desk is used leaves its call (a replay of a past day stores nothing).
 pub fn after_first_fit(call: &mut CallState, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
-    if !call.made_on_open {
+    if call.store && !call.made_on_open {
         call.made_on_open = true;
         call.needs_fit = false;
         effects.request(job(call, ctx));
