@@ -62,7 +62,7 @@ pub fn bindings() -> Vec<Binding> {
             Record,
             vec![ch('C')],
             C::SetCategory,
-            "a deal's forecast category: Commit, Best case, Pipeline, Omitted, default",
+            "step the deal's forecast category (Commit … default)",
         ),
         bind(
             Record,
