@@ -1,7 +1,6 @@
-//! What a call job is asked for, and what the Forecast screen's call view shows, as the worker
-//! computes it: the call with where its
-//! win probabilities came from, whether it was stored, how it moved, the waterfall since a
-//! stored day and the track record of past periods.
+//! What a call job is asked for, and what the Forecast screen's call view shows as the worker
+//! computes it: the call with where its win probabilities came from, whether it was stored, how
+//! it moved, the waterfall since a stored day and the track record of past periods.
 
 use chrono::NaiveDate;
 
@@ -19,10 +18,8 @@ pub struct CallSheet {
     pub stored: String,
     /// The stored calls of the quarter, oldest first: how the call moved.
     pub history: Vec<CallPoint>,
-    /// The day the waterfall starts from and the waterfall; `None` without a stored call then.
+    /// The waterfall from the stored call it starts at; `None` without a stored call then.
     pub waterfall: Option<Waterfall>,
-    /// The day the waterfall was asked to start from.
-    pub since: Option<NaiveDate>,
     /// Past periods' last calls against what closed, oldest first.
     pub track: Vec<PastCall>,
     /// The movers' deal titles, in the movers' order.

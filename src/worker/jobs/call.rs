@@ -54,7 +54,6 @@ fn sheet(conn: &Connection, ask: &CallAsk) -> Result<CallSheet, String> {
         stored,
         history,
         waterfall,
-        since,
         track,
         titles,
     })

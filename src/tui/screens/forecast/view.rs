@@ -258,6 +258,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     };
     let parts = [
         format!("{} pick a group", keys(Command::PickGroup)),
+        format!("{} the call", keys(Command::ToggleCall)),
         format!("{} breakdown", keys(Command::CycleBreakdown)),
         format!(
             "{}/{} horizon: {} months",

@@ -23,7 +23,7 @@ pub struct CallState {
     /// Store the call the desk makes (once a day, never rewritten): true when the desk's day is
     /// today and not a replay of a past day.
     pub store: bool,
-    /// True once the call has been asked for after the desk's first model fit.
+    /// True once the call has been asked for (by the view, or after the desk's first model fit).
     pub made_on_open: bool,
     /// The waterfall starts from the last call stored on or before this day (`None`: the first
     /// stored call of the quarter).
