@@ -16,6 +16,7 @@ mod ser;
 mod settings;
 mod slip;
 mod snapshot;
+mod win_model;
 
 pub use backtest::{Backtest, PairResult, SHRINK_DEALS, backtest};
 pub use book::{CommitBook, CommitDeal, Histories};
@@ -29,3 +30,4 @@ pub use period::{CallPeriod, ParseCallPeriodError};
 pub use settings::CommitSettings;
 pub use slip::{CloseBucket, SlipModel};
 pub use snapshot::{CallPoint, PastCall, SnapshotDeal, Step, Waterfall, snapshot_deals, waterfall};
+pub use win_model::with_win_model;

@@ -1,6 +1,7 @@
 //! Queries behind the pipeline board: the cards of each column (a page, by an index), the column
 //! totals (a scan, run in the background), and one card after a change.
 
+use crate::analytics::commit::Category;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
@@ -49,6 +50,8 @@ pub struct Card {
     pub rep_id: Option<i64>,
     /// Product.
     pub product_id: Option<i64>,
+    /// The manager's forecast category, when overridden.
+    pub category: Option<Category>,
 }
 
 /// Which deals the board shows.
@@ -127,7 +130,8 @@ const CARD_SELECT: &str = "
     SELECT d.id, c.name, d.title, d.amount_cents, d.stage, d.created_on, d.expected_close_on,
            d.closed_on, d.lost_reason, d.probability_bp, d.rep_id, d.product_id,
            (SELECT MAX(sc.changed_on) FROM stage_changes sc WHERE sc.deal_id = d.id),
-           (SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id)
+           (SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id),
+           d.forecast_category
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id";
 
 /// The filter as SQL conditions on `d` (with a leading AND) and their parameters.
@@ -342,6 +346,18 @@ fn card_from(r: &Row<'_>) -> rusqlite::Result<Card> {
     let created_on: NaiveDate = r.get(5)?;
     let stage_since: NaiveDate = r.get::<_, Option<NaiveDate>>(12)?.unwrap_or(created_on);
     let last_activity: Option<NaiveDate> = r.get(13)?;
+    let category = r
+        .get::<_, Option<String>>(14)?
+        .map(|c| {
+            c.parse::<Category>().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    14,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        })
+        .transpose()?;
     Ok(Card {
         id: r.get(0)?,
         customer: r.get(1)?,
@@ -357,5 +373,6 @@ fn card_from(r: &Row<'_>) -> rusqlite::Result<Card> {
         product_id: r.get(11)?,
         stage_since,
         last_touch: last_activity.map_or(stage_since, |a| a.max(stage_since)),
+        category,
     })
 }

@@ -182,6 +182,10 @@ pub enum Command {
     BulkClose,
     /// Forecast: pick the total, a rep, a product or a team by typing part of its name.
     PickGroup,
+    /// Forecast: switch between the bookings forecast and this quarter's call.
+    ToggleCall,
+    /// Pipeline, list and deal record: set the forecast category of the deal or the selected deals.
+    SetCategory,
 }
 
 impl Command {

@@ -177,6 +177,9 @@ impl App {
             record_form: None,
             help_search: None,
         };
+        // The desk stores its call once a day, as of today only: a replay of a past day
+        // (`--as-of`) would store what that day could not have known.
+        app.forecast.call.store = as_of == chrono::Local::now().date_naive();
         if !complete {
             app.jobs.request(Job::CustomerIndex { as_of });
         }

@@ -8,6 +8,7 @@ use crate::tui::popups::{export, find, import, record_form};
 use crate::tui::scores::update as scores_update;
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
+use crate::tui::screens::forecast::call::update as call_update;
 use crate::tui::screens::forecast::update as forecast_update;
 use crate::tui::screens::pipeline::list::update as list_update;
 use crate::tui::screens::pipeline::more;
@@ -83,6 +84,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
             app.message = Message::error(e);
         }
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
+        Output::Call(Ok(sheet)) => call_update::take_call(&mut app.forecast.call, *sheet),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
         Output::Plan(result) => {
             let effects = tasks_update::take_plan(&mut app.tasks, result);
@@ -98,6 +100,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         Output::ViewCounts(Ok(counts)) => app.pipeline.list.counts = Some(counts),
         Output::Bulk(Ok(summary)) => {
             pipeline_update::reload_everything(app);
+            record::reload(app);
             let effects = list_update::take_bulk(&mut app.pipeline.list, &summary);
             app.apply(effects);
             let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
@@ -113,6 +116,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         | Output::History(Err(e))
         | Output::Kpis(Err(e))
         | Output::Forecast(Err(e))
+        | Output::Call(Err(e))
         | Output::Tiers(Err(e))
         | Output::Scores(Err(e))
         | Output::Tasks(Err(e))

@@ -5,8 +5,8 @@ use std::time::Instant;
 use rusqlite::Connection;
 
 use super::jobs::{
-    board, channels, customers, find_list, forecast, record_reads, records, scores, tasks, tiers,
-    writes,
+    board, call, channels, customers, find_list, forecast, record_reads, records, scores, tasks,
+    tiers, writes,
 };
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
@@ -54,6 +54,7 @@ pub fn execute_reporting(
         Job::ApplyChannelPlan { month, spends } => writes::channel_plan(conn, &month, &spends),
         Job::History => writes::history(conn),
         Job::Forecast { as_of, options } => forecast::run(conn, as_of, options),
+        Job::Call(ask) => call::run(conn, &ask),
         Job::Tasks { as_of } => tasks::load(conn, as_of),
         Job::Plan {
             scope,

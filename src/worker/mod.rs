@@ -4,6 +4,7 @@
 //! arrives are dropped unrun, and every reply carries its generation so the app can drop stale ones.
 //! The loop is in `queue`, the dispatch in `execute`, and each job's run in its own module of `jobs`.
 
+mod call_sheet;
 mod execute;
 mod jobs;
 mod output;
@@ -12,6 +13,7 @@ mod record_write;
 mod request;
 
 pub use crate::db::form_choices::Choice;
+pub use call_sheet::{CallAsk, CallSheet};
 pub use execute::{execute, execute_reporting};
 pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;

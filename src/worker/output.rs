@@ -19,6 +19,7 @@ use crate::domain::Stage;
 use crate::export::Exported;
 use crate::import::{ImportReport, Progress};
 
+use super::call_sheet::CallSheet;
 use super::record_write::{FormData, RecordRefusal};
 use super::request::JobKind;
 
@@ -58,6 +59,8 @@ pub enum Output {
     Imported(Result<ImportReport, String>),
     /// Every series' forecast.
     Forecast(Result<ForecastSet, String>),
+    /// This quarter's call and what is read around it.
+    Call(Result<Box<CallSheet>, String>),
     /// Open tasks and reps.
     Tasks(Result<AssignInput, String>),
     /// The optimal assignment plan.

@@ -77,6 +77,8 @@ pub enum Job {
         /// Months to forecast, and the backtest.
         options: ForecastOptions,
     },
+    /// Make this quarter's call (stored once a day) with its history, waterfall and track record.
+    Call(crate::worker::CallAsk),
     /// Load the open tasks and reps for the tasks screen.
     Tasks {
         /// Today.
@@ -218,6 +220,8 @@ pub enum JobKind {
     Import,
     /// [`Job::Forecast`].
     Forecast,
+    /// [`Job::Call`].
+    Call,
     /// [`Job::Tasks`].
     Tasks,
     /// [`Job::Plan`].
@@ -244,7 +248,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 21] = [
+    pub const ALL: [JobKind; 22] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -257,6 +261,7 @@ impl JobKind {
         JobKind::Export,
         JobKind::Import,
         JobKind::Forecast,
+        JobKind::Call,
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
@@ -281,6 +286,7 @@ impl JobKind {
             JobKind::Export => "exporting",
             JobKind::Import => "importing",
             JobKind::Forecast => "fitting forecasts",
+            JobKind::Call => "making the call",
             JobKind::Tasks => "loading tasks",
             JobKind::Plan => "solving the assignment",
             JobKind::Channels => "fitting channel curves",
@@ -308,6 +314,7 @@ impl JobKind {
             JobKind::Export => "exported",
             JobKind::Import => "imported",
             JobKind::Forecast => "forecast",
+            JobKind::Call => "call",
             JobKind::Tasks => "tasks",
             JobKind::Plan => "plan",
             JobKind::Channels => "channel fits",
@@ -337,6 +344,7 @@ impl JobKind {
                 | JobKind::Kpis
                 | JobKind::Export
                 | JobKind::Forecast
+                | JobKind::Call
                 | JobKind::Plan
                 | JobKind::Channels
                 | JobKind::Tiers
@@ -366,6 +374,7 @@ impl Job {
             Job::Export(_) => JobKind::Export,
             Job::Import(_) => JobKind::Import,
             Job::Forecast { .. } => JobKind::Forecast,
+            Job::Call(_) => JobKind::Call,
             Job::Tasks { .. } => JobKind::Tasks,
             Job::Plan { .. } => JobKind::Plan,
             Job::Channels => JobKind::Channels,

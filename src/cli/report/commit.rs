@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use super::commit_report::{By, CommitReport};
 use super::commit_text::{render, render_backtest};
 use super::output::{json_or_text, print};
-use crate::analytics::commit::{CallPeriod, CommitSettings, backtest, call};
+use crate::analytics::commit::{CallPeriod, CommitSettings, backtest, call, with_win_model};
 use crate::analytics::pipeline::Quarter;
 use crate::analytics::scoring::{ScoringSettings, fit_and_score};
 use crate::db::commit::{Stored, history, load_book, store};
@@ -64,22 +64,7 @@ pub fn run(
     let rows = scoring_rows::win_rows(conn, as_of, scoring.max_win_rows)
         .context("cannot read the deals for the win model")?;
     let scored = fit_and_score(&rows, scoring);
-    let win_probabilities = match &scored.model {
-        Ok(m) if m.trusted() => {
-            for d in &mut book.deals {
-                if let Some(s) = scored.score_of(d.id) {
-                    d.win_probability = Some(s.probability);
-                }
-            }
-            let auc = m.holdout_metrics.as_ref().and_then(|h| h.auc);
-            format!(
-                "the win model (held-out AUC {})",
-                auc.map_or("n/a".into(), |a| format!("{a:.3}"))
-            )
-        }
-        Ok(_) => "stage rates (the win model is no better than a coin)".to_string(),
-        Err(e) => format!("stage rates (no win model: {e})"),
-    };
+    let win_probabilities = with_win_model(&mut book, &scored);
     let period = args.period.unwrap_or_else(|| CallPeriod::quarter_of(as_of));
     let made = call(&book, period, as_of, commit);
     let stored = match (read_only::reason(conn), as_of == today) {

@@ -3,8 +3,8 @@
 
 use std::str::FromStr;
 
-use rusqlite::Connection;
 use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::analytics::commit::{Category, CommitBook, CommitDeal};
 use crate::db::pipeline_facts::{self, parsed};
@@ -63,4 +63,19 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
         quotas,
         stage_probabilities: defaults,
     })
+}
+
+/// The titles of the deals of `ids` that exist, in the order asked.
+pub fn deal_titles(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut title = conn.prepare_cached("SELECT title FROM deals WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if let Some(t) = title
+            .query_row([id], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            out.push((id, t));
+        }
+    }
+    Ok(out)
 }

@@ -3,5 +3,5 @@
 mod facts;
 mod snapshots;
 
-pub use facts::load_book;
+pub use facts::{deal_titles, load_book};
 pub use snapshots::{SnapshotError, Stored, history, store, track_record, waterfall_since};

@@ -1,4 +1,5 @@
-//! One change to a set of deals — move stage, change owner, set expected close, mark lost — as one
+//! One change to a set of deals — move stage, change owner, set expected close, mark lost, set
+//! the forecast category — as one
 //! transaction and one undo step, with a summary of what changed and what was skipped and why.
 
 use chrono::NaiveDate;
@@ -7,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::deal::enter_stage;
 use super::{RecordError, Stamp, Written, lookup, write};
+use crate::analytics::commit::Category;
 use crate::domain::{FieldError, Stage};
 
 /// What to do to every selected deal.
@@ -20,6 +22,8 @@ pub enum BulkChange {
     ExpectedClose(Option<NaiveDate>),
     /// Close open deals as Lost today, for a reason.
     Lose(String),
+    /// Set the forecast category of open deals (`None`: back to the default from stage and odds).
+    Category(Option<Category>),
 }
 
 /// What a bulk change did.
@@ -52,6 +56,13 @@ pub fn bulk_change(
         BulkChange::Lose(reason) if reason.trim().is_empty() => {
             return Err(FieldError::new("reason", "cannot be empty").into());
         }
+        BulkChange::Category(Some(Category::Closed)) => {
+            return Err(FieldError::new(
+                "category",
+                "Closed comes from a Won deal; it cannot be set",
+            )
+            .into());
+        }
         _ => {}
     }
     let mut changed = 0;
@@ -63,6 +74,8 @@ pub fn bulk_change(
             BulkChange::ExpectedClose(Some(d)) => format!("expected to close {d}"),
             BulkChange::ExpectedClose(None) => "close date cleared".into(),
             BulkChange::Lose(reason) => format!("marked Lost ({})", reason.trim()),
+            BulkChange::Category(Some(c)) => format!("set to {c}"),
+            BulkChange::Category(None) => "back to the default category".into(),
         };
         let today = stamp.today.to_string();
         let mut stage_of = j
@@ -90,6 +103,12 @@ pub fn bulk_change(
                     }
                     did
                 }
+                BulkChange::Category(c) => j.set(
+                    "deals",
+                    id,
+                    "forecast_category",
+                    c.map_or(Value::Null, |c| Value::Text(c.as_str().into())),
+                )?,
                 BulkChange::ExpectedClose(d) => j.set(
                     "deals",
                     id,

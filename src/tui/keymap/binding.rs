@@ -61,11 +61,13 @@ pub enum Context {
     Bulk,
     /// In the Forecast screen's group picker (type to filter).
     ForecastPicker,
+    /// On the Forecast screen's call view.
+    ForecastCall,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 26] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -79,6 +81,7 @@ impl Context {
         Context::Confirm,
         Context::Forecast,
         Context::ForecastPicker,
+        Context::ForecastCall,
         Context::Tiers,
         Context::Customers,
         Context::Tasks,
@@ -112,6 +115,7 @@ impl Context {
                 | Context::Customers
                 | Context::Tiers
                 | Context::Forecast
+                | Context::ForecastCall
                 | Context::Tasks
                 | Context::Channels
                 | Context::Record
@@ -150,6 +154,7 @@ impl Context {
             Context::DealList => "Pipeline list view",
             Context::Bulk => "Bulk change of the selected deals",
             Context::ForecastPicker => "Forecast group picker (type to filter)",
+            Context::ForecastCall => "Forecast: the quarter's call",
         }
     }
 }

@@ -160,6 +160,7 @@ impl Default for KeyMap {
             crate::tui::popups::help::keys::bindings(),
             crate::tui::screens::forecast::keys::bindings(),
             crate::tui::screens::forecast::keys::picker(),
+            crate::tui::screens::forecast::keys::call(),
             crate::tui::screens::tiers::keys::bindings(),
             crate::tui::screens::tasks::keys::bindings(),
             crate::tui::popups::rep_picker::keys::bindings(),

@@ -2,8 +2,10 @@
 
 use crate::analytics::scoring::ScoringSet;
 use crate::tui::app::App;
+use crate::tui::effects::ctx;
 use crate::tui::screen::Screen;
 use crate::tui::screens::customers::Detail;
+use crate::tui::screens::forecast::call::update as call_update;
 use crate::worker::Job;
 
 /// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
@@ -33,4 +35,6 @@ pub fn data_changed(app: &mut App) {
 /// Takes fitted scores from the worker.
 pub fn take_scores(app: &mut App, set: Box<ScoringSet>) {
     app.scores.set = Some(*set);
+    let effects = call_update::after_first_fit(&mut app.forecast.call, &ctx!(app));
+    app.apply(effects);
 }

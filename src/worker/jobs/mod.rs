@@ -2,6 +2,7 @@
 //! into its [`Output`](super::output::Output). The loop and the dispatch live elsewhere.
 
 pub(super) mod board;
+pub(super) mod call;
 pub(super) mod channels;
 pub(super) mod customers;
 pub(super) mod find_list;

@@ -9,7 +9,7 @@ use crate::db::reads::DealRecord;
 use crate::domain::Stage;
 use crate::tui::app::App;
 use crate::tui::effects::RecordRef;
-use crate::tui::screens::pipeline::deal_score;
+use crate::tui::screens::pipeline::{category, deal_score};
 use crate::tui::widgets::text::{count, fit};
 
 /// The title bar's words.
@@ -60,6 +60,14 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
     let in_stage = record
         .days_in_stage
         .map_or_else(|| "—".to_string(), |d| count(d, "day"));
+    let stage_now = record.stage.parse::<Stage>().ok();
+    let overridden = record
+        .category_override
+        .as_deref()
+        .and_then(|c| c.parse().ok());
+    let category_words = stage_now
+        .and_then(|s| category::in_force(app, record.id, s, record.probability_bp, overridden))
+        .map_or_else(|| "none".to_string(), category::words);
     let list = vec![
         customer,
         Fact::new(theme, "Owner", name(&record.owner)),
@@ -69,6 +77,7 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
         Fact::new(theme, "In stage", in_stage),
         close,
         Fact::new(theme, "Age", age),
+        Fact::new(theme, "Category", category_words),
     ];
     let mut out = rows::facts(theme, list, width.min(rows::FACTS_WIDTH));
     out.extend(win(app, record, width));

@@ -60,6 +60,12 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Record,
+            vec![ch('C')],
+            C::SetCategory,
+            "step the deal's forecast category (Commit … default)",
+        ),
+        bind(
+            Record,
             vec![ch('o')],
             C::OwnerTasks,
             "the owner's tasks on the Tasks screen",

@@ -1,16 +1,19 @@
 //! What an open record does: opening one asks the worker for it, the keys scroll it or move the
 //! customer's deal cursor, `Enter` and `c` open another on top, `o` goes to the owner's tasks,
-//! `Esc` goes back; the worker's reads land in their record, and after any write the record on
+//! `C` steps a deal's forecast category, `Esc` goes back; the worker's reads land in their record, and after any write the record on
 //! top is read again ([`reload`], the hook every write answer calls).
 
 use super::rows::Row;
 use super::{Loaded, view};
 use crate::db::reads::{CustomerRecord, DealRecord};
+use crate::db::records::BulkChange;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Message};
 use crate::tui::effects::RecordRef;
 use crate::tui::screen::Screen;
+use crate::tui::screens::pipeline::category;
 use crate::tui::screens::tasks::TaskFilter;
+use crate::worker::{BulkTarget, Job};
 
 /// Opens `what` on top of the stack and asks the worker for it (what `Effect::OpenRecord`
 /// does in the app).
@@ -98,9 +101,36 @@ pub fn run_command(app: &mut App, command: Command) -> bool {
         },
         Command::JumpToCustomer => to_customer(app),
         Command::OwnerTasks => owner_tasks(app),
+        Command::SetCategory => step_category(app),
         _ => return false,
     }
     true
+}
+
+/// `C` on an open deal's record: its forecast category steps on (Commit, Best case, Pipeline,
+/// Omitted, back to the default), one undoable change per press.
+fn step_category(app: &mut App) {
+    let Some(Loaded::Deal(record)) = app.records.top_entry().map(|e| &e.loaded) else {
+        app.message = Message::info("only a deal has a forecast category");
+        return;
+    };
+    if record.closed_on.is_some() {
+        app.message = Message::info(format!(
+            "the deal is {}: only an open deal's category can be set",
+            record.stage
+        ));
+        return;
+    }
+    let current = record
+        .category_override
+        .as_deref()
+        .and_then(|c| c.parse().ok());
+    let job = Job::Bulk {
+        target: BulkTarget::Deals(vec![record.id]),
+        change: BulkChange::Category(category::next(current)),
+        today: app.as_of,
+    };
+    app.request_write(job, "saving the category…");
 }
 
 /// The rows of the record on top and how many fit on screen.

@@ -63,6 +63,60 @@ pub fn bindings() -> Vec<Binding> {
             C::PageUp,
             "scroll the side table up",
         ),
+        bind(
+            Forecast,
+            vec![ch('c')],
+            C::ToggleCall,
+            "this quarter's call: P10/P50/P90, odds of the quota, movers",
+        ),
+    ]
+}
+
+/// The call view: the movers, the waterfall's day, the group table, back to the forecast.
+pub fn call() -> Vec<Binding> {
+    use Command as C;
+    use Context::ForecastCall as F;
+    let code = Key::plain;
+    let ch = Key::char;
+    vec![
+        bind(
+            F,
+            vec![ch('c')],
+            C::ToggleCall,
+            "back to the bookings forecast",
+        ),
+        bind(F, vec![ch('j'), code(KeyCode::Down)], C::Down, "next mover"),
+        bind(F, vec![ch('k'), code(KeyCode::Up)], C::Up, "previous mover"),
+        bind(
+            F,
+            vec![code(KeyCode::Enter)],
+            C::OpenRecord,
+            "open the highlighted mover's deal record",
+        ),
+        bind(
+            F,
+            vec![ch('h'), code(KeyCode::Left)],
+            C::MoveLeft,
+            "waterfall from an earlier stored day",
+        ),
+        bind(
+            F,
+            vec![ch('l'), code(KeyCode::Right)],
+            C::MoveRight,
+            "waterfall from a later stored day",
+        ),
+        bind(
+            F,
+            vec![code(KeyCode::PageDown)],
+            C::PageDown,
+            "scroll the team and rep table down",
+        ),
+        bind(
+            F,
+            vec![code(KeyCode::PageUp)],
+            C::PageUp,
+            "scroll the team and rep table up",
+        ),
     ]
 }
 

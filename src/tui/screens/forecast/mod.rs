@@ -2,6 +2,7 @@
 //! picker, how far the side table is scrolled, and the last forecast set the worker fitted.
 
 pub mod axes;
+pub mod call;
 pub mod keys;
 pub mod notes;
 pub mod picker;
@@ -14,6 +15,7 @@ pub mod view;
 
 use crate::analytics::forecast::{Breakdown, DEFAULT_HORIZON, ForecastSet, SeriesForecast};
 use crate::tui::keymap::Context;
+use call::CallState;
 use picker::GroupPicker;
 
 /// What the Forecast screen shows and what it has.
@@ -33,6 +35,8 @@ pub struct ForecastState {
     pub picker: Option<GroupPicker>,
     /// Lines the side table is scrolled down by (the view clamps it to what there is).
     pub table_scroll: u16,
+    /// The quarter's call, shown instead of the forecast with `c`.
+    pub call: CallState,
 }
 
 impl Default for ForecastState {
@@ -52,6 +56,10 @@ impl ForecastState {
             needs_fit: true,
             picker: None,
             table_scroll: 0,
+            call: CallState {
+                needs_fit: true,
+                ..CallState::default()
+            },
         }
     }
 
@@ -59,6 +67,8 @@ impl ForecastState {
     pub fn contexts(&self) -> Vec<Context> {
         if self.picker.is_some() {
             vec![Context::ForecastPicker]
+        } else if self.call.shown {
+            vec![Context::ForecastCall, Context::Global]
         } else {
             vec![Context::Forecast, Context::Global]
         }

@@ -10,7 +10,7 @@ use crate::tui::layout;
 use crate::tui::screen::Screen;
 use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::forecast::picker::{choices, matches, opened_at};
-use crate::tui::screens::forecast::{ForecastState, picker_view, view};
+use crate::tui::screens::forecast::{ForecastState, call, picker_view, view};
 use crate::worker::Job;
 
 /// Runs a command given on the Forecast screen (or in its picker, when open).
@@ -21,6 +21,19 @@ pub fn run_command(forecast: &mut ForecastState, command: Command, ctx: &Ctx) ->
         return effects;
     }
     let body = layout::main_areas(Rect::new(0, 0, ctx.size.0, ctx.size.1))[1];
+    if command == Command::ToggleCall {
+        forecast.call.shown = !forecast.call.shown;
+        return effects;
+    }
+    if forecast.call.shown {
+        call::update::run_command(
+            &mut forecast.call,
+            command,
+            call::view::table_page(body),
+            &mut effects,
+        );
+        return effects;
+    }
     let page = view::table_page(body).saturating_sub(1).max(1);
     match command {
         Command::CycleBreakdown => {
@@ -118,7 +131,7 @@ pub fn type_char(forecast: &mut ForecastState, c: char) {
 /// Asks the worker for a fit when the Forecast screen is shown and its numbers are out of date;
 /// a fit already running becomes stale and its reply is dropped.
 pub fn fit_if_needed(forecast: &mut ForecastState, ctx: &Ctx) -> Effects {
-    let mut effects = Effects::none();
+    let mut effects = call::update::fit_if_needed(&mut forecast.call, ctx);
     if ctx.screen == Screen::Forecast && forecast.needs_fit {
         forecast.needs_fit = false;
         effects.request(Job::Forecast {
@@ -136,6 +149,7 @@ pub fn fit_if_needed(forecast: &mut ForecastState, ctx: &Ctx) -> Effects {
 /// Marks the forecast out of date after a change to the deals (it refits when shown).
 pub fn data_changed(forecast: &mut ForecastState) {
     forecast.needs_fit = true;
+    forecast.call.needs_fit = true;
 }
 
 /// Takes a fitted set from the worker, keeping the selection where it still exists; an open

@@ -77,6 +77,10 @@ pub fn table_max_scroll(state: &ForecastState, area: Rect) -> u16 {
 /// Draws the Forecast screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let state = &app.forecast;
+    if state.call.shown {
+        super::call::view::draw(app, frame, area);
+        return;
+    }
     let title = match state.shown() {
         Some(shown) => format!(
             " Forecast · {} · {} ({} of {}) · {} months ahead ",
@@ -254,6 +258,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     };
     let parts = [
         format!("{} pick a group", keys(Command::PickGroup)),
+        format!("{} the call", keys(Command::ToggleCall)),
         format!("{} breakdown", keys(Command::CycleBreakdown)),
         format!(
             "{}/{} horizon: {} months",

@@ -1,6 +1,7 @@
 //! State of the pipeline board: columns of cards, totals, selection, filters, and the popups that
 //! act on a deal. A saved change updates only the affected card and its columns' totals.
 
+pub mod category;
 pub mod deal_score;
 pub mod filter;
 pub mod keys;

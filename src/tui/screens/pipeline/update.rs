@@ -90,9 +90,11 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
             }
         }
         Command::ToggleListView => effects.0.extend(super::list::update::toggle(p, ctx).0),
-        Command::ToggleSelect | Command::BulkMove | Command::BulkOwner | Command::BulkClose => {
-            super::list::update::board_selection(p, command, effects)
-        }
+        Command::ToggleSelect
+        | Command::BulkMove
+        | Command::BulkOwner
+        | Command::BulkClose
+        | Command::SetCategory => super::list::update::board_selection(p, command, effects),
         _ => {}
     }
 }

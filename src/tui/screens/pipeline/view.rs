@@ -14,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
 use crate::tui::screens::pipeline::popups;
 use crate::tui::screens::pipeline::{CLOSED, PipelineState};
-use crate::tui::screens::pipeline::{deal_score, kpi_strip, quota};
+use crate::tui::screens::pipeline::{category, deal_score, kpi_strip, quota};
 use crate::tui::widgets::text::count;
 
 /// Draws the board into `area`.
@@ -191,8 +191,13 @@ fn card_lines(app: &App, card: &Card, width: usize, selected: bool) -> Vec<Line<
     } else {
         customer
     };
-    let mut amount = format!("{}{star}", card.amount.fitted(width / 2));
-    let compact = format!("{}{star}", card.amount.compact());
+    let mark = match card.closed_on {
+        None => category::in_force(app, card.id, card.stage, card.probability_bp, card.category)
+            .map_or(String::new(), |c| format!("{} ", category::mark(c))),
+        Some(_) => String::new(),
+    };
+    let mut amount = format!("{mark}{}{star}", card.amount.fitted(width / 2));
+    let compact = format!("{mark}{}{star}", card.amount.compact());
     if customer.width() + 1 + amount.width() > width
         && customer.width() + 1 + compact.width() <= width
     {

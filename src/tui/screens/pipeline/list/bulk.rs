@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::analytics::commit::Category;
 use crate::db::records::BulkChange;
 use crate::domain::{LOST_REASONS, Stage, parse_date};
 use crate::tui::action::Command;
@@ -29,7 +30,23 @@ pub enum BulkStep {
     },
     /// Mark Lost for the reason highlighted.
     Lost(usize),
+    /// Set the forecast category highlighted among [`CATEGORIES`].
+    Category {
+        /// Position among the choices.
+        at: usize,
+        /// The one deal it is for when nothing is selected (the card or row under the cursor).
+        only: Option<i64>,
+    },
 }
+
+/// The category choices: each settable category, then back to the default.
+pub const CATEGORIES: [(Option<Category>, &str); 5] = [
+    (Some(Category::Commit), "Commit"),
+    (Some(Category::BestCase), "Best case"),
+    (Some(Category::Pipeline), "Pipeline"),
+    (Some(Category::Omitted), "Omitted"),
+    (None, "Default (from stage and win odds)"),
+];
 
 impl BulkStep {
     /// The popup's title.
@@ -39,6 +56,7 @@ impl BulkStep {
             BulkStep::Owner { .. } => " Give the selected deals to ",
             BulkStep::Close { .. } => " Expected close of the selected deals ",
             BulkStep::Lost(_) => " Mark the selected deals Lost because ",
+            BulkStep::Category { .. } => " Forecast category of the deals ",
         }
     }
 }
@@ -68,6 +86,7 @@ pub fn step(
         BulkStep::Owner { query, .. } => matching_reps(reps, query).len(),
         BulkStep::Close { .. } => 0,
         BulkStep::Lost(_) => LOST_REASONS.len(),
+        BulkStep::Category { .. } => CATEGORIES.len(),
     };
     let moved = |at: usize, down: bool| {
         if down {
@@ -85,6 +104,17 @@ pub fn step(
         (BulkStep::Stage(at), Command::Up | Command::Down) => (
             Some(BulkStep::Stage(moved(at, command == Command::Down))),
             None,
+        ),
+        (BulkStep::Category { at, only }, Command::Up | Command::Down) => (
+            Some(BulkStep::Category {
+                at: moved(at, command == Command::Down),
+                only,
+            }),
+            None,
+        ),
+        (BulkStep::Category { at, .. }, Command::Accept) => (
+            None,
+            CATEGORIES.get(at).map(|(c, _)| BulkChange::Category(*c)),
         ),
         (BulkStep::Lost(at), Command::Up | Command::Down) => (
             Some(BulkStep::Lost(moved(at, command == Command::Down))),
@@ -150,7 +180,7 @@ pub fn type_char(step: &mut BulkStep, c: char) {
             text.push(c);
             *error = None;
         }
-        BulkStep::Stage(_) | BulkStep::Lost(_) => {}
+        BulkStep::Stage(_) | BulkStep::Lost(_) | BulkStep::Category { .. } => {}
     }
 }
 

@@ -178,5 +178,11 @@ pub(crate) fn bulk_changes(context: Context) -> Vec<Binding> {
             C::BulkClose,
             "set the selected deals' expected close",
         ),
+        bind(
+            context,
+            vec![ch('C')],
+            C::SetCategory,
+            "forecast category of the selected deals (none selected: this one)",
+        ),
     ]
 }

@@ -126,6 +126,10 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
             &mut effects,
         ),
         Command::MarkLost => open_bulk(list, BulkStep::Lost(0), &mut effects),
+        Command::SetCategory => {
+            let current = list.current().map(|r| r.id);
+            open_category(list, current, &mut effects);
+        }
         Command::ToggleListView => list.shown = false,
         _ => {}
     }
@@ -150,6 +154,21 @@ fn toggle_select(list: &mut DealList, effects: &mut Effects) {
     list.cursor = (list.cursor + 1).min(last);
 }
 
+/// Opens the category popup for the selected deals, else for the deal `current` under the
+/// cursor.
+pub fn open_category(list: &mut DealList, current: Option<i64>, effects: &mut Effects) {
+    let only = if list.selected_count() == 0 {
+        current
+    } else {
+        None
+    };
+    if list.selected_count() == 0 && only.is_none() {
+        effects.say(Message::info("no deal here to set the category of"));
+        return;
+    }
+    list.bulk = Some(BulkStep::Category { at: 0, only });
+}
+
 /// Opens the bulk popup at `step`, or says how to select deals when none are.
 pub fn open_bulk(list: &mut DealList, step: BulkStep, effects: &mut Effects) {
     if list.selected_count() == 0 {
@@ -168,13 +187,19 @@ fn bulk_command(
     ctx: &Ctx,
     effects: &mut Effects,
 ) {
+    let only = match step {
+        BulkStep::Category { only, .. } => only,
+        _ => None,
+    };
     let (after, change) = bulk::step(step, command, &pipeline.choices.reps, ctx.as_of, effects);
     pipeline.list.bulk = after;
     let Some(change) = change else {
         return;
     };
     let list = &pipeline.list;
-    let target = if list.all_selected {
+    let target = if let Some(id) = only {
+        BulkTarget::Deals(vec![id])
+    } else if list.all_selected {
         BulkTarget::View(list.query(&pipeline.filter, stale_days(ctx), 0))
     } else {
         BulkTarget::Deals(list.selected.iter().copied().collect())
@@ -291,6 +316,10 @@ pub fn board_selection(pipeline: &mut PipelineState, command: Command, effects: 
             },
             effects,
         ),
+        Command::SetCategory => {
+            let current = pipeline.selected_card().map(|c| c.id);
+            open_category(&mut pipeline.list, current, effects);
+        }
         _ => {}
     }
 }

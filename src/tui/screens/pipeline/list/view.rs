@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::screens::pipeline::filter::filter_label;
-use crate::tui::screens::pipeline::list::bulk::{BulkStep, matching_reps};
+use crate::tui::screens::pipeline::list::bulk::{BulkStep, CATEGORIES, matching_reps};
 use crate::tui::screens::pipeline::list::columns::columns;
 use crate::tui::screens::pipeline::list::{DealList, view_name, views};
 use crate::tui::widgets::popup::{hints, popup};
@@ -187,9 +187,13 @@ pub fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
     const WIDTH: usize = 50;
     let theme = &app.theme;
     let list = &app.pipeline.list;
+    let deals = match step {
+        BulkStep::Category { only: Some(_), .. } => 1,
+        _ => list.selected_count(),
+    };
     let mut lines = vec![
         Line::from(Span::styled(
-            format!(" {}", count(list.selected_count() as i64, "deal")),
+            format!(" {}", count(deals as i64, "deal")),
             theme.header,
         )),
         Line::default(),
@@ -205,6 +209,14 @@ pub fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
                     .iter()
                     .enumerate()
                     .map(|(i, s)| choice(s.as_str(), i == *at)),
+            );
+        }
+        BulkStep::Category { at, .. } => {
+            lines.extend(
+                CATEGORIES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, name))| choice(name, i == *at)),
             );
         }
         BulkStep::Lost(at) => {
