@@ -157,7 +157,7 @@ fn the_list_held_in_memory_orders_as_the_sql_does() {
                 let sql = reads::pipeline_page(&conn, &query, common::as_of()).unwrap();
                 let mut index = reads::ListIndex::load(&conn).unwrap();
                 index.select(&query, common::as_of());
-                let held = index.page(&conn, 0, 1_000, common::as_of()).unwrap();
+                let held = index.page(0, 1_000, common::as_of());
                 assert_eq!(held, sql, "{view:?} {sort:?} descending {descending}");
             }
         }

@@ -217,7 +217,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            admitted(&deal(Some("2026-11-25"), "2026-10-26")),
+            admitted(&deal(Some("2026-11-25"), "2026-10-27")),
             [
                 "Slipped",
                 "Closing this month",
@@ -226,7 +226,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            admitted(&deal(None, "2026-10-25")),
+            admitted(&deal(None, "2026-10-26")),
             ["Stale", "No close date", "Biggest open"]
         );
         assert_eq!(

@@ -1,17 +1,19 @@
 //! The pipeline list held in memory: every open deal's sort and filter keys, read once; a saved
 //! view or filter is a predicate over them ([`super::list_filter`]), a sort is an order of them
 //! kept per column ([`super::list_order`]), and a write brings up to date only the deals it
-//! touched ([`super::list_changes`]). A page is a slice of ids whose rows are read by primary
-//! key. The rows and their order are exactly [`super::pipeline_page`]'s.
+//! touched ([`super::list_changes`]). A page is made from the held keys too. The rows and their
+//! order are exactly [`super::pipeline_page`]'s.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::Money;
+
 use super::list_changes::{all_keys, keys_of, others_version, start_tracking, take_touched};
 use super::list_filter::{DealKeys, Filter, ViewDates, view_admits};
-use super::list_order::{COLUMNS, ascending, compare, descending, slot};
+use super::list_order::{all_orders, order_at, reorder};
 use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView};
 
 /// More touched deals than this in one go and the list is read again whole.
@@ -42,8 +44,8 @@ struct Selection {
 pub struct ListIndex {
     deals: Vec<Option<DealKeys>>,
     slot_of: HashMap<i64, u32>,
-    /// Per column of [`COLUMNS`], the held deals ascending, once asked for.
-    orders: [Option<Vec<u32>>; 8],
+    /// Every order of the held deals (per sort column, either way).
+    orders: Vec<Vec<u32>>,
     selection: Option<Selection>,
     watch: Watch,
 }
@@ -64,9 +66,9 @@ impl ListIndex {
             .filter_map(|(i, d)| Some((d.as_ref()?.id, u32::try_from(i).ok()?)))
             .collect();
         Ok(ListIndex {
+            orders: all_orders(&deals),
             deals,
             slot_of,
-            orders: Default::default(),
             selection: None,
             watch,
         })
@@ -118,23 +120,7 @@ impl ListIndex {
             self.deals[at as usize] = Some(keys);
             placed.push(at);
         }
-        let deals = &self.deals;
-        for (column, order) in self.orders.iter_mut().enumerate() {
-            let Some(order) = order else { continue };
-            order.retain(|s| !gone.get(*s as usize).copied().unwrap_or(false));
-            let sort = COLUMNS[column];
-            for &s in &placed {
-                let Some(new) = deals[s as usize].as_ref() else {
-                    continue;
-                };
-                let at = order.partition_point(|&o| {
-                    deals[o as usize].as_ref().is_some_and(|old| {
-                        compare(sort, old, new).then(old.id.cmp(&new.id)).is_lt()
-                    })
-                });
-                order.insert(at, s);
-            }
-        }
+        reorder(&self.deals, &mut self.orders, &gone, &placed);
         self.selection = None;
     }
 
@@ -164,20 +150,18 @@ impl ListIndex {
             return;
         }
         let (sort, down) = query.order();
-        let column = slot(sort);
-        let deals = &self.deals;
-        let order = self.orders[column].get_or_insert_with(|| ascending(deals, sort));
         let filter = Filter::new(&query, today);
-        let admitted: Vec<u32> = order
+        // Tested in slot order (the keys side by side), then walked in the sort's order.
+        let admitted: Vec<bool> = self
+            .deals
+            .iter()
+            .map(|d| d.as_ref().is_some_and(|d| filter.admits(d)))
+            .collect();
+        let slots = self.orders[order_at(sort, down)]
             .iter()
             .copied()
-            .filter(|&s| deals[s as usize].as_ref().is_some_and(|d| filter.admits(d)))
+            .filter(|&s| admitted[s as usize])
             .collect();
-        let slots = if down {
-            descending(deals, sort, &admitted)
-        } else {
-            admitted
-        };
         self.selection = Some(Selection {
             query,
             as_of: today,
@@ -206,38 +190,36 @@ impl ListIndex {
         view_counts(self.deals.iter().flatten(), today, stale_days)
     }
 
-    /// The rows of the chosen deals from `offset` on, read by id, with their number in all.
-    pub fn page(
-        &self,
-        conn: &Connection,
-        offset: usize,
-        limit: usize,
-        today: NaiveDate,
-    ) -> rusqlite::Result<ListPage> {
-        let ids = self.ids(offset, limit);
-        let json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
-        let mut rows: Vec<ListRow> = conn
-            .prepare_cached(
-                "SELECT d.id, d.title, c.name, r.name, d.stage, d.amount_cents,
-                        d.expected_close_on, d.created_on,
-                        MAX(d.created_on,
-                            COALESCE((SELECT MAX(a.happened_on) FROM activities a
-                                      WHERE a.deal_id = d.id), ''),
-                            COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s
-                                      WHERE s.deal_id = d.id), ''))
-                 FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
-                 LEFT JOIN reps r ON r.id = d.rep_id
-                 WHERE d.id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([json], |r| super::pipeline_list::list_row(r, today))?
-            .collect::<rusqlite::Result<_>>()?;
-        let position: HashMap<i64, usize> =
-            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        rows.sort_by_key(|r| position.get(&r.id).copied().unwrap_or(usize::MAX));
-        Ok(ListPage {
-            total: self.selected(),
-            rows,
-        })
+    /// The rows of the chosen deals from `offset` on, at most `limit`, made from the held keys
+    /// (nothing is read), with their number in all.
+    pub fn page(&self, offset: usize, limit: usize, today: NaiveDate) -> ListPage {
+        let slots = self.selection.as_ref().map_or(&[][..], |s| &s.slots[..]);
+        ListPage {
+            total: slots.len(),
+            rows: slots
+                .iter()
+                .skip(offset)
+                .take(limit)
+                .filter_map(|&s| self.deals[s as usize].as_ref())
+                .map(|d| list_row(d, today))
+                .collect(),
+        }
+    }
+}
+
+/// The list row of one held deal as of `today`.
+fn list_row(d: &DealKeys, today: NaiveDate) -> ListRow {
+    let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n);
+    ListRow {
+        id: d.id,
+        title: d.title.to_string(),
+        customer: d.customer.as_deref().map(str::to_string),
+        owner: d.owner.as_deref().map(str::to_string),
+        stage: d.stage.to_string(),
+        amount: Money(d.amount_cents),
+        expected_close_on: d.close.and_then(day),
+        age_days: day(d.created).map(|c| (today - c).num_days()),
+        last_touch: day(d.touch),
     }
 }
 

@@ -294,8 +294,8 @@ pub fn pipeline_page(
 }
 
 /// One list row from the columns id, title, customer, owner, stage, amount, expected close,
-/// created and last touch, in that order (the list page's and the held list's reads).
-pub(super) fn list_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ListRow> {
+/// created and last touch, in that order.
+fn list_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ListRow> {
     let created = r.get::<_, String>(7)?;
     Ok(ListRow {
         id: r.get(0)?,

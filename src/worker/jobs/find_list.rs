@@ -70,7 +70,7 @@ fn with_held<T>(
 pub(in crate::worker) fn list(conn: &Connection, query: &ListQuery, as_of: NaiveDate) -> Output {
     let page = with_held(conn, |index| {
         index.select(query, as_of);
-        index.page(conn, query.offset, query.limit, as_of)
+        Ok(index.page(query.offset, query.limit, as_of))
     });
     Output::DealList(
         page.map(|page| DealListPage {
