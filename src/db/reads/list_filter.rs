@@ -1,53 +1,17 @@
 //! The saved views and the list's filters as predicates over one open deal's held keys: the
-//! same conditions [`super::pipeline_list::conditions`] writes in SQL, with the days of
-//! [`ViewDates`] shared by both, so the held list and the SQL page admit the same deals.
+//! same conditions [`super::pipeline_list`] writes in SQL, with the days of [`ViewDates`]
+//! shared by both, so the held list and the SQL page admit the same deals.
 
 use std::sync::Arc;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
+use super::pipeline_list::ViewDates;
 use super::pipeline_list::{ListQuery, SavedView};
-use crate::domain::Quarter;
 
 /// A day as a number that orders as the day does (days from the common era).
 pub(super) fn day_number(day: NaiveDate) -> i32 {
     day.num_days_from_ce()
-}
-
-/// The days a book's views are bounded by as of one day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct ViewDates {
-    /// The day the views are computed for (slipped: expected close before it).
-    pub today: NaiveDate,
-    /// A deal last touched before this day is stale.
-    pub stale_cutoff: NaiveDate,
-    /// The first and last days of today's month.
-    pub month: (NaiveDate, NaiveDate),
-    /// The first and last days of today's quarter.
-    pub quarter: (NaiveDate, NaiveDate),
-}
-
-impl ViewDates {
-    /// The bounds as of `today` with deals stale after `stale_days` without a touch.
-    pub fn new(today: NaiveDate, stale_days: u32) -> Self {
-        let month_start = today.with_day(1).unwrap_or(today);
-        let month_end = month_start
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(today);
-        let quarter = Quarter::containing(today);
-        ViewDates {
-            today,
-            stale_cutoff: today
-                .checked_sub_days(Days::new(u64::from(stale_days)))
-                .unwrap_or(today),
-            month: (month_start, month_end),
-            quarter: (
-                quarter.first_day().unwrap_or(today),
-                quarter.last_day().unwrap_or(today),
-            ),
-        }
-    }
 }
 
 /// What the views and filters look at in one open deal.

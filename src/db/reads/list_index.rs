@@ -12,9 +12,9 @@ use rusqlite::Connection;
 use crate::domain::Money;
 
 use super::list_changes::{all_keys, keys_of, others_version, start_tracking, take_touched};
-use super::list_filter::{DealKeys, Filter, ViewDates, view_admits};
+use super::list_filter::{DealKeys, Filter, view_admits};
 use super::list_order::{all_orders, order_at, reorder};
-use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView};
+use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView, ViewDates};
 
 /// More touched deals than this in one go and the list is read again whole.
 const MOST_TOUCHED: usize = 50_000;

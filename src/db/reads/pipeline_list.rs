@@ -1,13 +1,12 @@
 //! The pipeline as a list: every open deal, filtered, sorted by any column and read a page at a
 //! time by offset for a virtual table, with no cap; and the saved views with their counts.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::date;
-use super::list_filter::ViewDates;
-use crate::domain::Money;
+use crate::domain::{Money, Quarter};
 
 /// A saved view of the open pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +49,7 @@ impl SavedView {
     }
 
     /// The SQL condition on the `open` rows; dates are computed here, never typed by a user.
-    /// [`super::list_filter::view_admits`] is the same condition over held keys.
+    /// `list_filter::view_admits` is the same condition over held keys.
     fn condition(self, dates: &ViewDates) -> String {
         let ViewDates {
             today,
@@ -69,6 +68,42 @@ impl SavedView {
                 format!("expected_close_on BETWEEN '{q_start}' AND '{q_end}'")
             }
             SavedView::BiggestOpen => "1".into(),
+        }
+    }
+}
+
+/// The days a book's views are bounded by as of one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ViewDates {
+    /// The day the views are computed for (slipped: expected close before it).
+    pub today: NaiveDate,
+    /// A deal last touched before this day is stale.
+    pub stale_cutoff: NaiveDate,
+    /// The first and last days of today's month.
+    pub month: (NaiveDate, NaiveDate),
+    /// The first and last days of today's quarter.
+    pub quarter: (NaiveDate, NaiveDate),
+}
+
+impl ViewDates {
+    /// The bounds as of `today` with deals stale after `stale_days` without a touch.
+    pub fn new(today: NaiveDate, stale_days: u32) -> Self {
+        let month_start = today.with_day(1).unwrap_or(today);
+        let month_end = month_start
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today);
+        let quarter = Quarter::containing(today);
+        ViewDates {
+            today,
+            stale_cutoff: today
+                .checked_sub_days(Days::new(u64::from(stale_days)))
+                .unwrap_or(today),
+            month: (month_start, month_end),
+            quarter: (
+                quarter.first_day().unwrap_or(today),
+                quarter.last_day().unwrap_or(today),
+            ),
         }
     }
 }
