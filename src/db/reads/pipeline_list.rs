@@ -1,5 +1,6 @@
 //! The pipeline as a list: every open deal, filtered, sorted by any column and read a page at a
-//! time by offset for a virtual table, with no cap; and the saved views with their counts.
+//! time by offset for a virtual table, with no cap; and the saved views (counted over the held
+//! keys, [`super::ListIndex`]).
 
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
