@@ -9,9 +9,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::db::reads::{self, ListIndex, ListQuery, SavedView, SortColumn};
+use salesdesk::db::reads::{self, ListIndex, ListPage, ListQuery, SavedView, SortColumn};
 use salesdesk::db::records::{self, BulkChange, Stamp};
 use salesdesk::db::{self, edits};
+use salesdesk::domain::{DealChange, Stage};
+use salesdesk::worker::{Job, Output, Request, execute};
 
 #[allow(dead_code)]
 mod common;
@@ -86,41 +88,7 @@ fn records_bench(c: &mut Criterion) {
             .unwrap()
         })
     });
-    let by_amount = query(SortColumn::Amount, None);
-    group.bench_function(
-        "list held in memory: read every open deal's sort keys once",
-        |b| b.iter(|| ListIndex::load(&conn, &by_amount, as_of()).unwrap()),
-    );
-    let mut index = ListIndex::load(&conn, &by_amount, as_of()).unwrap();
-    index.sort(SortColumn::Amount, true);
-    group.bench_function("list held in memory: a page of 200 (cursor move)", |b| {
-        b.iter(|| index.page(&conn, 50_000, 200, as_of()).unwrap())
-    });
-    let mut descending = false;
-    group.bench_function(
-        "list held in memory: sort change (expected close, either way) and its first page",
-        |b| {
-            b.iter(|| {
-                descending = !descending;
-                index.sort(SortColumn::ExpectedClose, descending);
-                index.page(&conn, 0, 200, as_of()).unwrap()
-            })
-        },
-    );
-    let stale = query(SortColumn::LastTouch, Some(SavedView::Stale));
-    group.bench_function(
-        "list held in memory: switch to the stale view (read with last touches, sorted, page)",
-        |b| {
-            b.iter(|| {
-                let mut index = ListIndex::load(&conn, &stale, as_of()).unwrap();
-                index.sort(SortColumn::LastTouch, false);
-                index.page(&conn, 0, 200, as_of()).unwrap()
-            })
-        },
-    );
-    group.bench_function("saved views' counts", |b| {
-        b.iter(|| reads::saved_view_counts(&conn, as_of(), 30).unwrap())
-    });
+    held_list(&mut group, &mut conn, deal);
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM deals WHERE closed_on IS NULL ORDER BY id LIMIT 10000")
         .unwrap()
@@ -154,6 +122,92 @@ fn records_bench(c: &mut Criterion) {
         },
     );
     group.finish();
+}
+
+/// The first 200 rows of `q` from the held list.
+fn first_page(index: &mut ListIndex, q: &ListQuery) -> ListPage {
+    index.select(q, as_of());
+    index.page(0, 200, as_of())
+}
+
+/// The list view held in memory: every open deal's keys read once, then view switches, sort
+/// changes, pages and counts without SQLite, and a moved deal's keys brought up to date.
+fn held_list(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    conn: &mut rusqlite::Connection,
+    deal: i64,
+) {
+    let all = query(SortColumn::Amount, None);
+    let stale = query(SortColumn::LastTouch, Some(SavedView::Stale));
+    let slipped = query(SortColumn::ExpectedClose, Some(SavedView::Slipped));
+    group.bench_function(
+        "list held in memory: read every open deal's keys and order them (cold)",
+        |b| b.iter(|| ListIndex::load(conn).unwrap()),
+    );
+    let mut index = ListIndex::load(conn).unwrap();
+    let by_close = query(SortColumn::ExpectedClose, None);
+    let switches = [
+        ("view switch all -> stale, first page", &all, &stale),
+        ("view switch stale -> slipped, first page", &stale, &slipped),
+        (
+            "sort change amount -> expected close, first page",
+            &all,
+            &by_close,
+        ),
+        (
+            "sort change expected close -> amount (descending), first page",
+            &by_close,
+            &all,
+        ),
+    ];
+    for (name, from, to) in switches {
+        group.bench_function(format!("list held in memory: {name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    index.select(from, as_of());
+                    let started = Instant::now();
+                    std::hint::black_box(first_page(&mut index, to));
+                    spent += started.elapsed();
+                }
+                spent
+            })
+        });
+    }
+    group.bench_function("list held in memory: a page of 200 (cursor move)", |b| {
+        b.iter(|| index.page(50_000, 200, as_of()))
+    });
+    group.bench_function("list held in memory: the saved views' counts", |b| {
+        b.iter(|| index.counts(as_of(), 30))
+    });
+    let mut stage = Stage::Proposal;
+    group.bench_function(
+        "list held in memory: one deal moved -> its keys updated, the stale view's first page",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    stage = if stage == Stage::Proposal {
+                        Stage::Qualified
+                    } else {
+                        Stage::Proposal
+                    };
+                    let job = Job::Write {
+                        deal_id: deal,
+                        change: DealChange::Move { to: stage },
+                        today: as_of(),
+                    };
+                    let moved = execute(conn, Request { generation: 1, job });
+                    assert!(matches!(moved.output, Output::Written(Ok(_))));
+                    let started = Instant::now();
+                    assert!(index.refresh(conn).unwrap());
+                    std::hint::black_box(first_page(&mut index, &stale));
+                    spent += started.elapsed();
+                }
+                spent
+            })
+        },
+    );
 }
 
 criterion_group!(benches, records_bench);

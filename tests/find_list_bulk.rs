@@ -155,9 +155,9 @@ fn the_list_held_in_memory_orders_as_the_sql_does() {
                     stale_days: 30,
                 };
                 let sql = reads::pipeline_page(&conn, &query, common::as_of()).unwrap();
-                let mut index = reads::ListIndex::load(&conn, &query, common::as_of()).unwrap();
-                index.sort(sort, descending);
-                let held = index.page(&conn, 0, 1_000, common::as_of()).unwrap();
+                let mut index = reads::ListIndex::load(&conn).unwrap();
+                index.select(&query, common::as_of());
+                let held = index.page(0, 1_000, common::as_of());
                 assert_eq!(held, sql, "{view:?} {sort:?} descending {descending}");
             }
         }

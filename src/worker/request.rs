@@ -335,7 +335,8 @@ impl JobKind {
     }
 
     /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
-    /// never hold up a write or a page of cards.
+    /// never hold up a write or a page of cards. The saved views' counts are not one: they are
+    /// counted over the list keys the quick thread holds beside its writes.
     pub fn heavy(self) -> bool {
         matches!(
             self,
@@ -349,7 +350,6 @@ impl JobKind {
                 | JobKind::Channels
                 | JobKind::Tiers
                 | JobKind::Scores
-                | JobKind::ViewCounts
         )
     }
 }

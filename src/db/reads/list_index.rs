@@ -1,228 +1,249 @@
-//! The pipeline list held in memory: every open deal a query's view and filters admit, with the
-//! keys each column sorts by, read once; a sort change then sorts in memory and a page is a slice
-//! of ids whose rows are read by primary key. The order is exactly [`super::pipeline_page`]'s.
+//! The pipeline list held in memory: every open deal's sort and filter keys, read once; a saved
+//! view or filter is a predicate over them ([`super::list_filter`]), a sort is an order of them
+//! kept per column ([`super::list_order`]), and a write brings up to date only the deals it
+//! touched ([`super::list_changes`]). A page is made from the held keys too. The rows and their
+//! order are exactly [`super::pipeline_page`]'s.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::pipeline_list::{
-    ListPage, ListQuery, ListRow, SavedView, SortColumn, conditions, open_cte,
-};
+use crate::domain::Money;
 
-/// One open deal: its id and, per sortable column (in [`column`] order), a number that orders
-/// as the column's SQL value does; names folded as SQLite's NOCASE folds them (ASCII only).
+use super::list_changes::{all_keys, keys_of, others_version, start_tracking, take_touched};
+use super::list_filter::{DealKeys, Filter, view_admits};
+use super::list_order::{all_orders, order_at, reorder};
+use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView, ViewDates};
+
+/// More touched deals than this in one go and the list is read again whole.
+const MOST_TOUCHED: usize = 50_000;
+
+/// What tells whether the held keys still match the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Keys {
-    id: i64,
-    key: [i64; 8],
+struct Watch {
+    /// This list's token among the connection's notes of touched deals; `None` when the
+    /// connection cannot keep them and any write of its own means a fresh read.
+    token: Option<i64>,
+    /// The version other connections' commits move.
+    others: i64,
+    /// The connection's own changes when read (used without a token).
+    changes: u64,
 }
 
-/// The deals of one view and filter, in the order last asked for.
+/// The deals one query admits, in its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Selection {
+    query: ListQuery,
+    as_of: NaiveDate,
+    slots: Vec<u32>,
+}
+
+/// Every open deal's keys, their orders and the deals of the last query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListIndex {
-    keys: Vec<Keys>,
-    touch: bool,
-    order: Vec<u32>,
-    sorted: Option<(SortColumn, bool)>,
-}
-
-/// True when `query` needs each deal's last touch: to filter the stale view or to sort by it.
-pub fn needs_touch(query: &ListQuery) -> bool {
-    query.view == Some(SavedView::Stale) || query.sort == SortColumn::LastTouch
-}
-
-/// The place of `sort` in each deal's keys.
-fn column(sort: SortColumn) -> usize {
-    match sort {
-        SortColumn::Title => 0,
-        SortColumn::Customer => 1,
-        SortColumn::Owner => 2,
-        SortColumn::Stage => 3,
-        SortColumn::Amount => 4,
-        SortColumn::ExpectedClose => 5,
-        SortColumn::Age => 6,
-        SortColumn::LastTouch => 7,
-    }
-}
-
-fn stage_rank(stage: &str) -> i64 {
-    match stage {
-        "Lead" => 0,
-        "Qualified" => 1,
-        "Proposal" => 2,
-        _ => 3,
-    }
-}
-
-/// Each value's rank in byte order (equal values, equal ranks); a missing value gets `none`.
-fn ranks(values: &[Option<String>], none: i64) -> Vec<i64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
-    let mut out = vec![none; values.len()];
-    let mut rank = -1;
-    let mut previous = None;
-    for at in order {
-        if let Some(value) = &values[at] {
-            if previous != Some(value) {
-                rank += 1;
-                previous = Some(value);
-            }
-            out[at] = rank;
-        }
-    }
-    out
+    deals: Vec<Option<DealKeys>>,
+    slot_of: HashMap<i64, u32>,
+    /// Every order of the held deals (per sort column, either way).
+    orders: Vec<Vec<u32>>,
+    selection: Option<Selection>,
+    watch: Watch,
 }
 
 impl ListIndex {
-    /// Reads the keys of every open deal `query`'s view and filters admit as of `today` (its
-    /// sort, offset and limit play no part); last touches only when the query needs them.
-    pub fn load(conn: &Connection, query: &ListQuery, today: NaiveDate) -> rusqlite::Result<Self> {
-        let touch = needs_touch(query);
-        let (filter, params) = conditions(query, today);
-        let touch_column = if touch { ", last_touch" } else { ", NULL" };
-        let fold = |s: Option<String>| s.map(|s| s.to_ascii_lowercase());
-        let mut ids = Vec::new();
-        let mut numbers = Vec::new();
-        let mut texts: [Vec<Option<String>>; 6] = Default::default();
-        let mut stmt = conn.prepare_cached(&format!(
-            "{} SELECT id, stage, amount_cents, title, customer, owner, expected_close_on,
-                    created_on{touch_column} FROM open WHERE {filter}",
-            open_cte(touch)
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-        while let Some(r) = rows.next()? {
-            ids.push(r.get::<_, i64>(0)?);
-            numbers.push((stage_rank(&r.get::<_, String>(1)?), r.get::<_, i64>(2)?));
-            for (i, text) in texts.iter_mut().enumerate() {
-                let value: Option<String> = r.get(3 + i)?;
-                text.push(if i < 3 { fold(value) } else { value });
-            }
-        }
-        // NULL names sort first, as in SQL; a missing close date sorts after every date.
-        let [title, customer, owner, close, created, last] = &texts;
-        let columns = [
-            ranks(title, -1),
-            ranks(customer, -1),
-            ranks(owner, -1),
-            ranks(close, i64::MAX),
-            ranks(created, -1),
-            ranks(last, -1),
-        ];
-        let keys: Vec<Keys> = ids
+    /// Reads every open deal's keys and starts noting the deals later writes on `conn` touch.
+    pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
+        let token = start_tracking(conn);
+        let watch = Watch {
+            token,
+            others: others_version(conn)?,
+            changes: conn.total_changes(),
+        };
+        let deals: Vec<Option<DealKeys>> = all_keys(conn)?.into_iter().map(Some).collect();
+        let slot_of = deals
             .iter()
             .enumerate()
-            .map(|(i, &id)| Keys {
-                id,
-                key: [
-                    columns[0][i],
-                    columns[1][i],
-                    columns[2][i],
-                    numbers[i].0,
-                    numbers[i].1,
-                    columns[3][i],
-                    columns[4][i],
-                    columns[5][i],
-                ],
-            })
+            .filter_map(|(i, d)| Some((d.as_ref()?.id, u32::try_from(i).ok()?)))
             .collect();
-        let order = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
         Ok(ListIndex {
-            keys,
-            touch,
-            order,
-            sorted: None,
+            orders: all_orders(&deals),
+            deals,
+            slot_of,
+            selection: None,
+            watch,
         })
     }
 
-    /// True when the keys hold last touches (the stale view, or sorting by last touch).
-    pub fn has_touch(&self) -> bool {
-        self.touch
+    /// Brings the keys up to date with the writes since the last call: the deals this
+    /// connection's writes touched are read again; false when the list must be read whole
+    /// (another connection wrote, another list took over the notes, or too many deals changed).
+    pub fn refresh(&mut self, conn: &Connection) -> rusqlite::Result<bool> {
+        if others_version(conn)? != self.watch.others {
+            return Ok(false);
+        }
+        let Some(token) = self.watch.token else {
+            return Ok(conn.total_changes() == self.watch.changes);
+        };
+        match take_touched(conn, token)? {
+            Some(ids) if ids.is_empty() => Ok(true),
+            Some(ids) if ids.len() <= MOST_TOUCHED => {
+                let fresh = keys_of(conn, &ids)?;
+                self.apply(&ids, fresh);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 
-    /// How many deals the list holds.
+    /// Replaces the keys of `ids` by `fresh` (those of them still open) in place and in every
+    /// order kept.
+    fn apply(&mut self, ids: &[i64], fresh: Vec<DealKeys>) {
+        let mut gone = vec![false; self.deals.len()];
+        let mut freed = HashMap::new();
+        for id in ids {
+            if let Some(slot) = self.slot_of.remove(id) {
+                gone[slot as usize] = true;
+                self.deals[slot as usize] = None;
+                freed.insert(*id, slot);
+            }
+        }
+        let mut placed = Vec::with_capacity(fresh.len());
+        for keys in fresh {
+            let at = match freed.get(&keys.id) {
+                Some(&slot) => slot,
+                None => {
+                    self.deals.push(None);
+                    u32::try_from(self.deals.len() - 1).unwrap_or(u32::MAX)
+                }
+            };
+            self.slot_of.insert(keys.id, at);
+            self.deals[at as usize] = Some(keys);
+            placed.push(at);
+        }
+        reorder(&self.deals, &mut self.orders, &gone, &placed);
+        self.selection = None;
+    }
+
+    /// How many open deals the list holds.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.slot_of.len()
     }
 
-    /// True when no deal is in the list.
+    /// True when no open deal is held.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.slot_of.is_empty()
     }
 
-    /// Puts the list in the order of `sort` (ties by id, ascending, as the SQL orders them).
-    pub fn sort(&mut self, sort: SortColumn, descending: bool) {
-        if self.sorted == Some((sort, descending)) {
+    /// Chooses the deals `query`'s view and filters admit as of `today`, in its order (its
+    /// offset and limit play no part); nothing is read.
+    pub fn select(&mut self, query: &ListQuery, today: NaiveDate) {
+        let query = ListQuery {
+            offset: 0,
+            limit: 0,
+            ..query.clone()
+        };
+        if self
+            .selection
+            .as_ref()
+            .is_some_and(|s| s.query == query && s.as_of == today)
+        {
             return;
         }
-        let keys = &self.keys;
-        let at = column(sort);
-        self.order.sort_unstable_by(|&a, &b| {
-            let (a, b) = (&keys[a as usize], &keys[b as usize]);
-            let by = a.key[at].cmp(&b.key[at]);
-            let by = if descending { by.reverse() } else { by };
-            by.then(a.id.cmp(&b.id))
+        let (sort, down) = query.order();
+        let filter = Filter::new(&query, today);
+        // Tested in slot order (the keys side by side), then walked in the sort's order.
+        let admitted: Vec<bool> = self
+            .deals
+            .iter()
+            .map(|d| d.as_ref().is_some_and(|d| filter.admits(d)))
+            .collect();
+        let slots = self.orders[order_at(sort, down)]
+            .iter()
+            .copied()
+            .filter(|&s| admitted[s as usize])
+            .collect();
+        self.selection = Some(Selection {
+            query,
+            as_of: today,
+            slots,
         });
-        self.sorted = Some((sort, descending));
     }
 
-    /// The ids from `offset` on, at most `limit`, in the current order.
+    /// How many deals the last [`Self::select`] chose.
+    pub fn selected(&self) -> usize {
+        self.selection.as_ref().map_or(0, |s| s.slots.len())
+    }
+
+    /// The ids of the chosen deals from `offset` on, at most `limit`, in order.
     pub fn ids(&self, offset: usize, limit: usize) -> Vec<i64> {
-        self.order
+        let slots = self.selection.as_ref().map_or(&[][..], |s| &s.slots[..]);
+        slots
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|&i| self.keys[i as usize].id)
+            .filter_map(|&s| self.deals[s as usize].as_ref().map(|d| d.id))
             .collect()
     }
 
-    /// The rows from `offset` on, read by id, with the true total.
-    pub fn page(
-        &self,
-        conn: &Connection,
-        offset: usize,
-        limit: usize,
-        today: NaiveDate,
-    ) -> rusqlite::Result<ListPage> {
-        let ids = self.ids(offset, limit);
-        let json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
-        let mut rows: Vec<ListRow> = conn
-            .prepare_cached(
-                "SELECT d.id, d.title, c.name, r.name, d.stage, d.amount_cents,
-                        d.expected_close_on, d.created_on,
-                        MAX(d.created_on,
-                            COALESCE((SELECT MAX(a.happened_on) FROM activities a
-                                      WHERE a.deal_id = d.id), ''),
-                            COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s
-                                      WHERE s.deal_id = d.id), ''))
-                 FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
-                 LEFT JOIN reps r ON r.id = d.rep_id
-                 WHERE d.id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([json], |r| super::pipeline_list::list_row(r, today))?
-            .collect::<rusqlite::Result<_>>()?;
-        let position: std::collections::HashMap<i64, usize> =
-            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        rows.sort_by_key(|r| position.get(&r.id).copied().unwrap_or(usize::MAX));
-        Ok(ListPage {
-            total: self.len(),
-            rows,
-        })
+    /// Each saved view with its count of open deals as of `today`, in menu order.
+    pub fn counts(&self, today: NaiveDate, stale_days: u32) -> Vec<(SavedView, usize)> {
+        view_counts(self.deals.iter().flatten(), today, stale_days)
+    }
+
+    /// The rows of the chosen deals from `offset` on, at most `limit`, made from the held keys
+    /// (nothing is read), with their number in all.
+    pub fn page(&self, offset: usize, limit: usize, today: NaiveDate) -> ListPage {
+        let slots = self.selection.as_ref().map_or(&[][..], |s| &s.slots[..]);
+        ListPage {
+            total: slots.len(),
+            rows: slots
+                .iter()
+                .skip(offset)
+                .take(limit)
+                .filter_map(|&s| self.deals[s as usize].as_ref())
+                .map(|d| list_row(d, today))
+                .collect(),
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranks_keep_ties_and_put_missing_values_where_asked() {
-        let values = [
-            Some("b".to_string()),
-            None,
-            Some("a".into()),
-            Some("b".into()),
-        ];
-        assert_eq!(ranks(&values, -1), vec![1, -1, 0, 1]);
-        assert_eq!(ranks(&values, i64::MAX), vec![1, i64::MAX, 0, 1]);
+/// The list row of one held deal as of `today`.
+fn list_row(d: &DealKeys, today: NaiveDate) -> ListRow {
+    let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n);
+    ListRow {
+        id: d.id,
+        title: d.title.to_string(),
+        customer: d.customer.as_deref().map(str::to_string),
+        owner: d.owner.as_deref().map(str::to_string),
+        stage: d.stage.to_string(),
+        amount: Money(d.amount_cents),
+        expected_close_on: d.close.and_then(day),
+        age_days: day(d.created).map(|c| (today - c).num_days()),
+        last_touch: day(d.touch),
     }
+}
+
+/// Each saved view with the number of `deals` it admits as of `today`, in menu order.
+fn view_counts<'a>(
+    deals: impl Iterator<Item = &'a DealKeys>,
+    today: NaiveDate,
+    stale_days: u32,
+) -> Vec<(SavedView, usize)> {
+    let dates = ViewDates::new(today, stale_days);
+    let mut counts = [0; SavedView::ALL.len()];
+    for deal in deals {
+        for (count, view) in counts.iter_mut().zip(SavedView::ALL) {
+            *count += usize::from(view_admits(view, deal, &dates));
+        }
+    }
+    SavedView::ALL.into_iter().zip(counts).collect()
+}
+
+/// Each saved view with its count of open deals as of `today`, in menu order, read once.
+pub fn saved_view_counts(
+    conn: &Connection,
+    today: NaiveDate,
+    stale_days: u32,
+) -> rusqlite::Result<Vec<(SavedView, usize)>> {
+    Ok(view_counts(all_keys(conn)?.iter(), today, stale_days))
 }

@@ -4,16 +4,17 @@
 
 mod customer_record;
 mod deal_record;
+mod list_changes;
+mod list_filter;
 mod list_index;
+mod list_order;
 mod pipeline_list;
 mod search;
 
 pub use customer_record::{ContactLine, CustomerRecord, DealLine, customer_record};
 pub use deal_record::{DealRecord, StageStep, deal_record};
-pub use list_index::{ListIndex, needs_touch};
-pub use pipeline_list::{
-    ListPage, ListQuery, ListRow, SavedView, SortColumn, pipeline_page, saved_view_counts,
-};
+pub use list_index::{ListIndex, saved_view_counts};
+pub use pipeline_list::{ListPage, ListQuery, ListRow, SavedView, SortColumn, pipeline_page};
 pub use search::{Hit, HitKind, search, task_deal};
 
 use chrono::NaiveDate;

@@ -1,5 +1,6 @@
 //! The pipeline as a list: every open deal, filtered, sorted by any column and read a page at a
-//! time by offset for a virtual table, with no cap; and the saved views with their counts.
+//! time by offset for a virtual table, with no cap; and the saved views (counted over the held
+//! keys, [`super::ListIndex`]).
 
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
@@ -49,22 +50,16 @@ impl SavedView {
     }
 
     /// The SQL condition on the `open` rows; dates are computed here, never typed by a user.
-    fn condition(self, today: NaiveDate, stale_days: u32) -> String {
-        let month_start = today.with_day(1).unwrap_or(today);
-        let month_end = month_start
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(today);
-        let quarter = Quarter::containing(today);
-        let (q_start, q_end) = (
-            quarter.first_day().unwrap_or(today),
-            quarter.last_day().unwrap_or(today),
-        );
-        let cutoff = today
-            .checked_sub_days(Days::new(u64::from(stale_days)))
-            .unwrap_or(today);
+    /// `list_filter::view_admits` is the same condition over held keys.
+    fn condition(self, dates: &ViewDates) -> String {
+        let ViewDates {
+            today,
+            stale_cutoff,
+            month: (month_start, month_end),
+            quarter: (q_start, q_end),
+        } = *dates;
         match self {
-            SavedView::Stale => format!("last_touch < '{cutoff}'"),
+            SavedView::Stale => format!("last_touch < '{stale_cutoff}'"),
             SavedView::Slipped => format!("expected_close_on < '{today}'"),
             SavedView::NoCloseDate => "expected_close_on IS NULL".into(),
             SavedView::ClosingThisMonth => {
@@ -74,6 +69,42 @@ impl SavedView {
                 format!("expected_close_on BETWEEN '{q_start}' AND '{q_end}'")
             }
             SavedView::BiggestOpen => "1".into(),
+        }
+    }
+}
+
+/// The days a book's views are bounded by as of one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ViewDates {
+    /// The day the views are computed for (slipped: expected close before it).
+    pub today: NaiveDate,
+    /// A deal last touched before this day is stale.
+    pub stale_cutoff: NaiveDate,
+    /// The first and last days of today's month.
+    pub month: (NaiveDate, NaiveDate),
+    /// The first and last days of today's quarter.
+    pub quarter: (NaiveDate, NaiveDate),
+}
+
+impl ViewDates {
+    /// The bounds as of `today` with deals stale after `stale_days` without a touch.
+    pub fn new(today: NaiveDate, stale_days: u32) -> Self {
+        let month_start = today.with_day(1).unwrap_or(today);
+        let month_end = month_start
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today);
+        let quarter = Quarter::containing(today);
+        ViewDates {
+            today,
+            stale_cutoff: today
+                .checked_sub_days(Days::new(u64::from(stale_days)))
+                .unwrap_or(today),
+            month: (month_start, month_end),
+            quarter: (
+                quarter.first_day().unwrap_or(today),
+                quarter.last_day().unwrap_or(today),
+            ),
         }
     }
 }
@@ -145,6 +176,17 @@ pub struct ListQuery {
     pub stale_days: u32,
 }
 
+impl ListQuery {
+    /// The column and direction the rows come in: the biggest open view left sorted by title
+    /// lists biggest first.
+    pub fn order(&self) -> (SortColumn, bool) {
+        match (self.view, self.sort) {
+            (Some(SavedView::BiggestOpen), SortColumn::Title) => (SortColumn::Amount, true),
+            (_, sort) => (sort, self.descending),
+        }
+    }
+}
+
 /// One row of the list view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRow {
@@ -208,7 +250,7 @@ pub(super) fn conditions(query: &ListQuery, today: NaiveDate) -> (String, Vec<Va
         query
             .view
             .unwrap_or(SavedView::BiggestOpen)
-            .condition(today, query.stale_days),
+            .condition(&ViewDates::new(today, query.stale_days)),
     ];
     let mut params: Vec<Value> = Vec::new();
     if let Some(stage) = &query.stage {
@@ -258,10 +300,7 @@ pub fn pipeline_page(
     let total: i64 = conn
         .prepare_cached(&format!("{open} SELECT COUNT(*) FROM open WHERE {filter}"))?
         .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
-    let (sort, descending) = match (query.view, query.sort) {
-        (Some(SavedView::BiggestOpen), SortColumn::Title) => (SortColumn::Amount, true),
-        (_, sort) => (sort, query.descending),
-    };
+    let (sort, descending) = query.order();
     let direction = if descending { "DESC" } else { "ASC" };
     let order: Vec<String> = sort
         .sql()
@@ -290,35 +329,9 @@ pub fn pipeline_page(
     })
 }
 
-/// Each saved view with its count of open deals, in menu order, in one pass.
-pub fn saved_view_counts(
-    conn: &Connection,
-    today: NaiveDate,
-    stale_days: u32,
-) -> rusqlite::Result<Vec<(SavedView, usize)>> {
-    let sums: Vec<String> = SavedView::ALL
-        .iter()
-        .map(|v| format!("COALESCE(SUM({}), 0)", v.condition(today, stale_days)))
-        .collect();
-    let counts: Vec<i64> = conn
-        .prepare_cached(&format!(
-            "{} SELECT {} FROM open",
-            open_cte(true),
-            sums.join(", ")
-        ))?
-        .query_row([], |r| {
-            (0..SavedView::ALL.len()).map(|i| r.get(i)).collect()
-        })?;
-    Ok(SavedView::ALL
-        .iter()
-        .copied()
-        .zip(counts.into_iter().map(|c| c as usize))
-        .collect())
-}
-
 /// One list row from the columns id, title, customer, owner, stage, amount, expected close,
-/// created and last touch, in that order (the list page's and the held list's reads).
-pub(super) fn list_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ListRow> {
+/// created and last touch, in that order.
+fn list_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ListRow> {
     let created = r.get::<_, String>(7)?;
     Ok(ListRow {
         id: r.get(0)?,

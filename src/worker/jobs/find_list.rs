@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::writes::{actor, now_text};
 use crate::db::board::{self, BoardFilter, CardSort};
-use crate::db::reads::{self, HitKind, ListIndex, ListPage, ListQuery, SortColumn, needs_touch};
+use crate::db::reads::{self, HitKind, ListIndex, ListQuery};
 use crate::db::records::{self, BulkChange, Stamp};
 use crate::domain::Stage;
 use crate::worker::output::{DealListPage, Found, FoundHit, MoreCards, Output};
@@ -40,61 +40,37 @@ pub(in crate::worker) fn find(conn: &Connection, text: &str) -> Output {
     )
 }
 
-/// The list the last page came from, kept on the worker's thread between jobs so that a page
-/// is a slice of it and a sort change sorts it in memory.
-struct Held {
-    /// The view and filters it holds (sort, offset and limit cleared).
-    filter: ListQuery,
-    /// The day its views were computed for.
-    as_of: NaiveDate,
-    /// This connection's changes and the database's data version when it was read.
-    version: (u64, i64),
-    /// The deals and their sort keys.
-    index: ListIndex,
-}
-
 thread_local! {
-    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+    /// Every open deal's list keys, kept on the worker's thread between jobs so that a view
+    /// switch, a sort change, a page and the views' counts never read the keys again.
+    static HELD: RefCell<Option<ListIndex>> = const { RefCell::new(None) };
 }
 
-/// Changes made through `conn`, and the version other connections' commits move.
-fn data_version(conn: &Connection) -> rusqlite::Result<(u64, i64)> {
-    let others: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-    Ok((conn.total_changes(), others))
+/// Runs `f` on the held list, first brought up to date with the writes since the last job
+/// (read whole the first time, and when it cannot be brought up to date deal by deal).
+fn with_held<T>(
+    conn: &Connection,
+    f: impl FnOnce(&mut ListIndex) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    HELD.with_borrow_mut(|held| {
+        let kept = match held.take() {
+            Some(mut index) => index.refresh(conn)?.then_some(index),
+            None => None,
+        };
+        let current = match kept {
+            Some(index) => index,
+            None => ListIndex::load(conn)?,
+        };
+        let index = held.insert(current);
+        f(index)
+    })
 }
 
-/// Reads one page of the list view: from the list held in memory when it still holds this
-/// view and filter and nothing was written since, else from a fresh read of it.
+/// Reads one page of the list view from the held list.
 pub(in crate::worker) fn list(conn: &Connection, query: &ListQuery, as_of: NaiveDate) -> Output {
-    let page = HELD.with_borrow_mut(|held| -> rusqlite::Result<ListPage> {
-        let version = data_version(conn)?;
-        let filter = ListQuery {
-            sort: SortColumn::Title,
-            descending: false,
-            offset: 0,
-            limit: 0,
-            ..query.clone()
-        };
-        let mut list = match held.take() {
-            Some(h)
-                if h.filter == filter
-                    && h.as_of == as_of
-                    && h.version == version
-                    && (h.index.has_touch() || !needs_touch(query)) =>
-            {
-                h
-            }
-            _ => Held {
-                index: ListIndex::load(conn, query, as_of)?,
-                filter,
-                as_of,
-                version,
-            },
-        };
-        list.index.sort(query.sort, query.descending);
-        let page = list.index.page(conn, query.offset, query.limit, as_of);
-        *held = Some(list);
-        page
+    let page = with_held(conn, |index| {
+        index.select(query, as_of);
+        Ok(index.page(query.offset, query.limit, as_of))
     });
     Output::DealList(
         page.map(|page| DealListPage {
@@ -105,10 +81,10 @@ pub(in crate::worker) fn list(conn: &Connection, query: &ListQuery, as_of: Naive
     )
 }
 
-/// Counts every saved view.
+/// Counts every saved view over the held list.
 pub(in crate::worker) fn counts(conn: &Connection, as_of: NaiveDate, stale_days: u32) -> Output {
     Output::ViewCounts(
-        reads::saved_view_counts(conn, as_of, stale_days)
+        with_held(conn, |index| Ok(index.counts(as_of, stale_days)))
             .map_err(|e| format!("cannot count the saved views: {e}")),
     )
 }
@@ -142,16 +118,11 @@ pub(in crate::worker) fn bulk(
 ) -> Output {
     let ids = match target {
         BulkTarget::Deals(ids) => Ok(ids.clone()),
-        BulkTarget::View(query) => {
-            let every = ListQuery {
-                offset: 0,
-                limit: i64::MAX as usize,
-                ..query.clone()
-            };
-            reads::pipeline_page(conn, &every, today)
-                .map(|page| page.rows.into_iter().map(|r| r.id).collect())
-                .map_err(|e| format!("cannot read the view's deals: {e}"))
-        }
+        BulkTarget::View(query) => with_held(conn, |index| {
+            index.select(query, today);
+            Ok(index.ids(0, usize::MAX))
+        })
+        .map_err(|e| format!("cannot read the view's deals: {e}")),
     };
     let at = now_text();
     let who = actor();
