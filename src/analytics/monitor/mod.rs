@@ -3,6 +3,7 @@
 pub mod channels;
 
 pub use channels::{
-    ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, Z95, check_channels,
+    ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, RUN_TO_FLAG, Z95,
+    check_channels,
     predict,
 };
