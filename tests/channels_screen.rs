@@ -179,7 +179,13 @@ fn apply_saves_next_months_plan_and_one_undo_takes_it_back() {
 #[test]
 fn apply_stores_each_fitted_channels_prediction_and_the_screen_shows_the_plan() {
     let mut h = channels_board();
-    let plan = h.app.channels.plan.clone().expect("plan").expect("feasible");
+    let plan = h
+        .app
+        .channels
+        .plan
+        .clone()
+        .expect("plan")
+        .expect("feasible");
     h.press(KeyCode::Char(':'));
     h.type_text("apply");
     h.press(KeyCode::Enter);

@@ -149,7 +149,10 @@ fn report_monitor_prints_the_checks_as_json_and_text() {
     assert_eq!(json["channels"][1]["name"], "Search");
     assert_eq!(json["channels"][1]["flagged"], true);
     assert_eq!(json["channels"][1]["months"][1]["low_cents"], 400_000);
-    assert_eq!(json["channels"][1]["months"][1]["actual_revenue_cents"], 350_000);
+    assert_eq!(
+        json["channels"][1]["months"][1]["actual_revenue_cents"],
+        350_000
+    );
     let out = common::bin::salesdesk(&db, &["report", "monitor"]);
     let text = common::bin::stdout(&out);
     assert!(

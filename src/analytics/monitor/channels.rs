@@ -204,6 +204,9 @@ mod tests {
         ]);
         assert_eq!(c.months[2].outside, None);
         assert_eq!(c.months[2].actual_spend_cents, None);
-        assert!(c.flagged, "the latest checked months are January and February");
+        assert!(
+            c.flagged,
+            "the latest checked months are January and February"
+        );
     }
 }

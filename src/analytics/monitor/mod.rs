@@ -4,6 +4,5 @@ pub mod channels;
 
 pub use channels::{
     ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, RUN_TO_FLAG, Z95,
-    check_channels,
-    predict,
+    check_channels, predict,
 };

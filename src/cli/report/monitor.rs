@@ -64,7 +64,11 @@ fn text(report: &MonitorReport) -> String {
                 opt(m.predicted_revenue_cents),
                 interval,
                 opt(m.actual_revenue_cents),
-                if m.outside == Some(true) { "outside" } else { "" },
+                if m.outside == Some(true) {
+                    "outside"
+                } else {
+                    ""
+                },
             ));
         }
         if channel.flagged {
