@@ -45,7 +45,7 @@ fn text(report: &MonitorReport) -> String {
         return out;
     }
     out.push_str(&format!(
-        "\n{:<20} {:<8} {:>10} {:>10} {:>11} {:>23} {:>11}  \n",
+        "\n{:<20} {:<8} {:>10} {:>10} {:>11} {:>23} {:>11}\n",
         "channel", "month", "planned", "spent", "predicted", "95% interval", "revenue"
     ));
     let opt = |m: Option<Money>| m.map_or("-".to_string(), Money::whole);
@@ -55,8 +55,8 @@ fn text(report: &MonitorReport) -> String {
                 (Some(low), Some(high)) => format!("{} to {}", low.whole(), high.whole()),
                 _ => "-".into(),
             };
-            out.push_str(&format!(
-                "{:<20} {:<8} {:>10} {:>10} {:>11} {:>23} {:>11}  {}\n",
+            let row = format!(
+                "{:<20} {:<8} {:>10} {:>10} {:>11} {:>23} {:>11}  {}",
                 channel.name,
                 m.month,
                 m.planned_spend_cents.whole(),
@@ -69,7 +69,9 @@ fn text(report: &MonitorReport) -> String {
                 } else {
                     ""
                 },
-            ));
+            );
+            out.push_str(row.trim_end());
+            out.push('\n');
         }
         if channel.flagged {
             out.push_str(&format!(
