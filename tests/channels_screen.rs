@@ -175,3 +175,43 @@ fn apply_saves_next_months_plan_and_one_undo_takes_it_back() {
     );
     assert_eq!(planned(&h), saved);
 }
+
+#[test]
+fn apply_stores_each_fitted_channels_prediction_and_the_screen_shows_the_plan() {
+    let mut h = channels_board();
+    let plan = h
+        .app
+        .channels
+        .plan
+        .clone()
+        .expect("plan")
+        .expect("feasible");
+    h.press(KeyCode::Char(':'));
+    h.type_text("apply");
+    h.press(KeyCode::Enter);
+    let stored: Vec<(i64, i64, i64, i64, i64)> = h
+        .conn()
+        .prepare(
+            "SELECT channel_id, spend_cents, revenue_cents, low_cents, high_cents
+             FROM channel_plan_predictions WHERE month = '2026-01' ORDER BY channel_id",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect()
+        })
+        .expect("predictions");
+    let ids: Vec<i64> = stored.iter().map(|p| p.0).collect();
+    assert_eq!(ids, [1, 2], "Podcasts is not fitted and predicts nothing");
+    let events = plan.channels[0].recommended_revenue.expect("fitted");
+    let (_, spend, mid, low, high) = stored[1];
+    assert_eq!(spend, planned(&h)[1].1);
+    assert!(
+        (mid as f64 / 100.0 - events).abs() < 1.0,
+        "{mid} vs {events}"
+    );
+    assert!(low <= mid && mid <= high);
+    let text = h.render_text();
+    assert!(text.contains("Events plan 2026-01: spend"), "{text}");
+}

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod commit;
 pub mod crosssell;
 pub mod forecast;
+pub mod monitor;
 pub mod pipeline;
 pub mod scoring;
 pub mod value;

@@ -130,12 +130,40 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Channels> {
     })
 }
 
+/// What a plan predicted for one channel at its planned spend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanPrediction {
+    /// The channel's id.
+    pub channel_id: i64,
+    /// The planned spend the prediction is for.
+    pub spend: Money,
+    /// Predicted revenue.
+    pub revenue: Money,
+    /// Low end of its 95% prediction interval.
+    pub low: Money,
+    /// High end of its 95% prediction interval.
+    pub high: Money,
+}
+
 /// Writes `spends` (channel id, planned spend) as the plan of `month`, in one transaction with
 /// one batch of edits so a single undo takes the whole plan back.
 pub fn save_plan(
     conn: &mut Connection,
     month: &str,
     spends: &[(i64, Money)],
+    at: &str,
+    actor: &str,
+) -> Result<Saved, WriteError> {
+    save_plan_with(conn, month, spends, &[], at, actor)
+}
+
+/// [`save_plan`], storing with it what the plan predicted for each fitted channel (in the same
+/// transaction; a prediction is kept per spend, so undo and redo need not touch it).
+pub fn save_plan_with(
+    conn: &mut Connection,
+    month: &str,
+    spends: &[(i64, Money)],
+    predictions: &[PlanPrediction],
     at: &str,
     actor: &str,
 ) -> Result<Saved, WriteError> {
@@ -171,6 +199,24 @@ pub fn save_plan(
             month,
             &old.map(|c| c.to_string()),
             &new.to_string(),
+        )?;
+    }
+    for p in predictions {
+        tx.execute(
+            "INSERT INTO channel_plan_predictions
+                 (channel_id, month, spend_cents, revenue_cents, low_cents, high_cents)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (channel_id, month, spend_cents) DO UPDATE SET
+                 revenue_cents = excluded.revenue_cents, low_cents = excluded.low_cents,
+                 high_cents = excluded.high_cents",
+            params![
+                p.channel_id,
+                month,
+                p.spend.cents(),
+                p.revenue.cents(),
+                p.low.cents(),
+                p.high.cents()
+            ],
         )?;
     }
     tx.commit()?;

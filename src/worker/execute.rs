@@ -51,7 +51,11 @@ pub fn execute_reporting(
         Job::Undo => writes::undo(conn),
         Job::Redo => writes::redo(conn),
         Job::TaskWrite { change } => writes::task(conn, &change),
-        Job::ApplyChannelPlan { month, spends } => writes::channel_plan(conn, &month, &spends),
+        Job::ApplyChannelPlan {
+            month,
+            spends,
+            predictions,
+        } => writes::channel_plan(conn, &month, &spends, &predictions),
         Job::History => writes::history(conn),
         Job::Forecast { as_of, options } => forecast::run(conn, as_of, options),
         Job::Call(ask) => call::run(conn, &ask),

@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::analytics::assign::{AssignInput, Plan};
 use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::ForecastSet;
+use crate::analytics::monitor::ChannelCheck;
 use crate::analytics::pipeline::{Kpis, PeriodKind, QuotaAttainment};
 use crate::analytics::scoring::ScoringSet;
 use crate::analytics::value::TiersOverview;
@@ -136,6 +137,8 @@ pub struct ChannelsModel {
     pub data: Channels,
     /// Each channel's fit, or why it has none.
     pub fitted: Vec<FittedChannel>,
+    /// Each planned channel's accepted plans against results, by name.
+    pub checks: Vec<ChannelCheck>,
 }
 
 /// The KPIs and quota attainment of one period, for the board.

@@ -8,6 +8,7 @@ use crate::analytics::forecast::ForecastOptions;
 use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
+use crate::db::channels::PlanPrediction;
 use crate::db::reads::ListQuery;
 use crate::db::records::BulkChange;
 use crate::domain::{DealChange, Money, Stage, TaskChange};
@@ -118,6 +119,8 @@ pub enum Job {
         month: String,
         /// Channel id and planned spend.
         spends: Vec<(i64, Money)>,
+        /// What the plan predicts for each fitted channel, stored with it.
+        predictions: Vec<PlanPrediction>,
     },
     /// Save a record write from a form (customer, contact, deal, activity, task, quota).
     RecordWrite {

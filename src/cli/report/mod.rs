@@ -12,6 +12,7 @@ mod commit;
 mod commit_report;
 mod commit_text;
 mod forecast;
+mod monitor;
 mod output;
 mod pipeline_text;
 mod scoring;
@@ -21,6 +22,7 @@ pub use assign::{AssignArgs, costs_csv};
 pub use channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use commit::CommitArgs;
 pub use forecast::ForecastArgs;
+pub use monitor::MonitorArgs;
 pub use scoring::ScoringArgs;
 pub use tiers::TiersArgs;
 
@@ -55,6 +57,8 @@ pub enum Report {
     Tiers(TiersArgs),
     /// The quarter call: P10/P50/P90 of bookings, Commit and Best case, P(hit quota), movers
     Commit(CommitArgs),
+    /// Accepted channel plans against results: spend, revenue, months outside the interval
+    Monitor(MonitorArgs),
 }
 
 impl Report {
@@ -68,6 +72,7 @@ impl Report {
             Report::Scoring(args) => args.json,
             Report::Tiers(args) => args.json,
             Report::Commit(args) => args.json,
+            Report::Monitor(args) => args.json,
         }
     }
 }
@@ -111,6 +116,7 @@ pub fn run(
         }
         Report::Forecast(args) => forecast::run(&opened.conn, as_of, args),
         Report::Channels(args) => print(&channels::render(&opened.conn, args)?),
+        Report::Monitor(args) => print(&monitor::render(&opened.conn, args)?),
         Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
         Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
         Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::db::board::{self, Card};
-use crate::db::channels;
+use crate::db::channels::{self, PlanPrediction};
 use crate::db::edits::{self, Saved, WriteError};
 use crate::db::task_edits;
 use crate::domain::{DealChange, Money, TaskChange};
@@ -51,14 +51,15 @@ pub(in crate::worker) fn task(conn: &mut Connection, change: &TaskChange) -> Out
     }))
 }
 
-/// Saves each channel's planned spend for `month` as one undoable batch.
+/// Saves each channel's planned spend for `month` as one undoable batch, with its predictions.
 pub(in crate::worker) fn channel_plan(
     conn: &mut Connection,
     month: &str,
     spends: &[(i64, Money)],
+    predictions: &[PlanPrediction],
 ) -> Output {
     Output::Written(write(conn, None, |conn| {
-        channels::save_plan(conn, month, spends, &now_text(), &actor()).map(Some)
+        channels::save_plan_with(conn, month, spends, predictions, &now_text(), &actor()).map(Some)
     }))
 }
 

@@ -3,6 +3,7 @@
 //! (bisection over a handful of channels takes microseconds; only fitting runs on the worker).
 
 pub mod keys;
+mod monitor;
 mod table;
 pub mod update;
 pub mod view;

@@ -1,7 +1,8 @@
 //! How the Channels screen answers commands, typed amounts and worker replies.
 
 use crate::analytics::channels::default_bounds;
-use crate::db::channels::dollars;
+use crate::analytics::monitor::predict;
+use crate::db::channels::{PlanPrediction, dollars};
 use crate::domain::Money;
 use crate::domain::parse_amount;
 use crate::tui::action::Command;
@@ -187,8 +188,27 @@ pub fn apply(state: &ChannelsState) -> Effects {
         .zip(plan.recommended_cents())
         .map(|(c, cents)| (c.id, Money(cents)))
         .collect();
+    let predictions: Vec<PlanPrediction> = spends
+        .iter()
+        .zip(&plan.channels)
+        .filter_map(|(&(channel_id, spend), row)| {
+            let at = predict(row.fit.as_ref()?, dollars(spend));
+            let cents = |d: f64| Money((d * 100.0).round() as i64);
+            Some(PlanPrediction {
+                channel_id,
+                spend,
+                revenue: cents(at.mid),
+                low: cents(at.low),
+                high: cents(at.high),
+            })
+        })
+        .collect();
     effects.write(
-        Job::ApplyChannelPlan { month, spends },
+        Job::ApplyChannelPlan {
+            month,
+            spends,
+            predictions,
+        },
         "saving the channel plan…",
     );
     effects

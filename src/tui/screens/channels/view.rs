@@ -50,7 +50,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let notes: Vec<Line> = model
+    let mut notes: Vec<Line> = model
         .fitted
         .iter()
         .filter_map(|c| {
@@ -62,6 +62,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             })
         })
         .collect();
+    if let Some(selected) = model.fitted.get(state.selected) {
+        notes.extend(super::monitor::lines(&model.checks, &selected.name, theme));
+    }
     let ChannelAreas {
         summary,
         table,

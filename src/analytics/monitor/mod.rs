@@ -1,0 +1,8 @@
+//! Plans against results: what an accepted plan predicted next to what happened.
+
+pub mod channels;
+
+pub use channels::{
+    ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, RUN_TO_FLAG, Z95,
+    check_channels, predict,
+};
