@@ -10,6 +10,7 @@ use clap::error::ErrorKind;
 use salesdesk::cli::{FailureKind, error_line, kind_of};
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = match salesdesk::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
@@ -33,5 +34,17 @@ fn main() -> ExitCode {
             eprintln!("{}", error_line(&format!("{e:#}"), kind_of(&e), json));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Output piped into a reader that stops early (`salesdesk --help | head`) ends the program
+/// quietly, as for any Unix tool, instead of a panic on the failed write: the default action of
+/// SIGPIPE, which the Rust runtime sets to ignored, is put back.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread starts; restoring a signal's
+    // default action has no other effect on the program's state.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

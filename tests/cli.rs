@@ -196,3 +196,21 @@ fn a_missing_argument_is_named_on_the_one_error_line() {
     let out = salesdesk(&db, &["report", "forecast", "--horizon", "0"]);
     assert_refused(&out, "use 1 to 36 months (see salesdesk --help)");
 }
+
+/// A reader that stops early (`salesdesk --help | head -1`) ends the program quietly: no panic
+/// on the closed pipe.
+#[cfg(unix)]
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_salesdesk"))
+        .arg("--help")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
