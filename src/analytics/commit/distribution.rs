@@ -56,12 +56,40 @@ pub struct Distribution {
     pub origin: i64,
     /// Probability of `base + k × step` for each k.
     pub mass: Vec<f64>,
+    /// The exact mean of the bets' sum (without `base`), not rounded to the grid, cents.
+    pub mean: f64,
     /// E₊: the true sum is at most this above the grid sum in any outcome, cents.
     pub error_above: i64,
     /// E₋: the true sum is at most this below the grid sum in any outcome, cents.
     pub error_below: i64,
     /// d: |true sum − grid sum| ≤ d except with probability [`ERROR_RISK`], cents.
     pub error_likely: i64,
+    /// The moments of the amounts' rounding, from which d is computed.
+    pub rounding: Rounding,
+}
+
+/// The rounding error `D = Σ Xᵢ eᵢ` of a draw (`eᵢ` amount minus its grid amount): its mean, its
+/// variance and the largest |eᵢ| — enough to recompute Bernstein's bound d for a sum of groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rounding {
+    /// E D, cents.
+    pub mean: f64,
+    /// Var D, cents².
+    pub var: f64,
+    /// The largest |eᵢ|, cents.
+    pub max: f64,
+}
+
+/// Whether the grid is a window around the running mean, and its span in cents: the whole
+/// support [0, Σ amounts] when that is no wider than ±1.1 t (t the Freedman bound), else 2.2 t.
+fn window(bets: &[Bet]) -> (bool, i64) {
+    let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
+    let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
+    if (all as f64) > 2.0 * t {
+        (true, (2.0 * t).ceil() as i64)
+    } else {
+        (false, all)
+    }
 }
 
 /// The headline figures of a distribution against a target.
@@ -80,32 +108,31 @@ pub struct Spread {
 }
 
 impl Distribution {
-    /// The distribution of `base` plus the bets.
+    /// The distribution of `base` plus the bets, on a grid of
+    /// `B = clamp(2²⁶ / n, 4,096, 65,536)` points.
     pub fn new(base: i64, bets: &[Bet]) -> Distribution {
         let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
-        let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
-        let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
-        // Whole support [0, Σ] when it is no wider than the ±t window; else the window, centred on
-        // the running mean and carried along with it.
-        let centred = (all as f64) > 2.0 * t;
-        let span = if centred {
-            (2.0 * t).ceil() as i64
-        } else {
-            all
-        };
-        let step = ((span + bins - 2) / (bins - 1)).max(1);
+        let step = ((window(bets).1 + bins - 2) / (bins - 1)).max(1);
+        Distribution::on_step(base, bets, step)
+    }
+
+    /// The distribution of `base` plus the bets on a grid of `step` cents (at least 1), its window
+    /// sized by the bets themselves as for [`Distribution::new`].
+    pub fn on_step(base: i64, bets: &[Bet], step: i64) -> Distribution {
+        let step = step.max(1);
+        let (centred, span) = window(bets);
         let units: Vec<i64> = bets
             .iter()
             .map(|b| (b.cents.max(0) + step / 2) / step)
             .collect();
+        let mut rounding = Rounding::default();
         let (mut error_above, mut error_below) = (0i64, 0i64);
-        let (mut mean_d, mut var_d, mut max_d) = (0.0f64, 0.0f64, 0.0f64);
         for (b, &m) in bets.iter().zip(&units) {
             let off = b.cents.max(0) - m * step;
             let (e, p) = (off as f64, b.p.clamp(0.0, 1.0));
-            mean_d += p * e;
-            var_d += p * (1.0 - p) * e * e;
-            max_d = max_d.max(e.abs());
+            rounding.mean += p * e;
+            rounding.var += p * (1.0 - p) * e * e;
+            rounding.max = rounding.max.max(e.abs());
             if off > 0 {
                 error_above += off;
             } else {
@@ -113,7 +140,7 @@ impl Distribution {
             }
         }
         let len = if centred {
-            bins as usize
+            usize::try_from((span + step - 1) / step).unwrap_or(0) + 1
         } else {
             usize::try_from(units.iter().sum::<i64>()).unwrap_or(0) + 1
         };
@@ -139,14 +166,20 @@ impl Distribution {
             pass(&mass, &mut next, m, shift, p);
             std::mem::swap(&mut mass, &mut next);
         }
+        let mean = bets
+            .iter()
+            .map(|b| b.cents.max(0) as f64 * b.p.clamp(0.0, 1.0))
+            .sum();
         Distribution {
             base,
             step,
             origin: centre - half,
             mass,
+            mean,
             error_above,
             error_below,
-            error_likely: likely_bound(mean_d, var_d, max_d),
+            error_likely: likely_bound(rounding.mean, rounding.var, rounding.max),
+            rounding,
         }
     }
 
@@ -220,18 +253,13 @@ impl Distribution {
             .min(self.error_likely)
     }
 
-    /// P10, P50, P90, the mean of `bets` and the error bound.
-    pub fn spread(&self, bets: &[Bet]) -> Spread {
-        let mean = self.base as f64
-            + bets
-                .iter()
-                .map(|b| b.cents as f64 * b.p.clamp(0.0, 1.0))
-                .sum::<f64>();
+    /// P10, P50, P90, the exact mean and the error bound.
+    pub fn spread(&self) -> Spread {
         Spread {
             p10: self.quantile(0.1),
             p50: self.quantile(0.5),
             p90: self.quantile(0.9),
-            mean: Money(mean.round() as i64),
+            mean: Money((self.base as f64 + self.mean).round() as i64),
             error: Money(self.error()),
         }
     }
@@ -319,9 +347,11 @@ mod tests {
                         step: all.step,
                         origin: 0,
                         mass: vec![1.0],
+                        mean: 0.0,
                         error_above: 0,
                         error_below: 0,
                         error_likely: 0,
+                        rounding: Rounding::default(),
                     };
                     for bet in &others {
                         d = convolve_on(&d, *bet);
