@@ -129,8 +129,16 @@ pub fn call_with(
     let deals = deal_odds(book, h, &slip, as_of, period, settings, win);
     let days = period.days();
     // Groups: each rep by position in the book's reps, then the deals of no known rep.
-    let slot_of: HashMap<i64, usize> = book.reps.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let slot = |rep: Option<i64>| rep.and_then(|r| slot_of.get(&r).copied()).unwrap_or(book.reps.len());
+    let slot_of: HashMap<i64, usize> = book
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i))
+        .collect();
+    let slot = |rep: Option<i64>| {
+        rep.and_then(|r| slot_of.get(&r).copied())
+            .unwrap_or(book.reps.len())
+    };
     let mut closed = vec![0i64; book.reps.len() + 1];
     for d in &book.deals {
         if d.stage == Stage::Won && d.closed_on.is_some_and(|c| days.contains(c) && c <= as_of) {
@@ -155,13 +163,24 @@ pub fn call_with(
             .iter()
             .filter(|q| slots.contains(&slot(Some(q.rep_id))))
             .collect();
-        let mine: Vec<&DealOdds> = slots.iter().flat_map(|s| members[*s].iter().copied()).collect();
+        let mine: Vec<&DealOdds> = slots
+            .iter()
+            .flat_map(|s| members[*s].iter().copied())
+            .collect();
         let dist = match slots {
             [one] => groups[*one].clone(),
             _ => combine(&slots.iter().map(|s| &groups[*s]).collect::<Vec<_>>()),
         };
         let closed = slots.iter().map(|s| closed[*s]).sum();
-        let call = group_call(scope, name, rep_id, closed, &mine, period.quota(&quotas), &dist);
+        let call = group_call(
+            scope,
+            name,
+            rep_id,
+            closed,
+            &mine,
+            period.quota(&quotas),
+            &dist,
+        );
         (call, dist)
     };
     let everyone: Vec<usize> = (0..groups.len()).collect();
@@ -172,7 +191,9 @@ pub fn call_with(
     let teams = teams
         .into_iter()
         .map(|t| {
-            let slots: Vec<usize> = (0..book.reps.len()).filter(|i| book.reps[*i].team == t).collect();
+            let slots: Vec<usize> = (0..book.reps.len())
+                .filter(|i| book.reps[*i].team == t)
+                .collect();
             group(Scope::Team, t, None, &slots).0
         })
         .collect();
@@ -185,7 +206,16 @@ pub fn call_with(
     reps.sort_by(|a, b| a.name.cmp(&b.name));
     let movers = total
         .quota
-        .map(|q| movers(&total_dist, &groups, &|d: &DealOdds| slot(d.rep_id), &deals, q, MOVERS))
+        .map(|q| {
+            movers(
+                &total_dist,
+                &groups,
+                &|d: &DealOdds| slot(d.rep_id),
+                &deals,
+                q,
+                MOVERS,
+            )
+        })
         .unwrap_or_default();
     Call {
         period: period.to_string(),

@@ -1,7 +1,7 @@
 //! The exact distribution of a sum of independent bets `amount × Bernoulli(p)` by discretised
 //! convolution.
 //!
-//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
+//! Grid: `B = clamp(2²⁴ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
 //! at most 2 × 1.1 t (t the Freedman bound below) the grid is [0, Σ amounts]; otherwise it is a
 //! window of ±1.1 t around the running mean of the partial sums, carried along bet by bet, and
 //! mass that would leave it is kept at its edge — which happens only when a partial sum strays
@@ -34,7 +34,7 @@ pub const MIN_BINS: usize = 4096;
 /// The most grid points of a distribution.
 pub const MAX_BINS: usize = 65_536;
 /// Grid points × bets a distribution aims to stay within.
-pub const WORK: usize = 1 << 26;
+pub const WORK: usize = 1 << 24;
 
 /// One bet: an amount won with a probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,11 +109,15 @@ pub struct Spread {
 
 impl Distribution {
     /// The distribution of `base` plus the bets, on a grid of
-    /// `B = clamp(2²⁶ / n, 4,096, 65,536)` points.
+    /// `B = clamp(2²⁴ / n, 4,096, 65,536)` points.
     pub fn new(base: i64, bets: &[Bet]) -> Distribution {
+        Distribution::on_step(base, bets, Distribution::step_for(bets))
+    }
+
+    /// The grid step [`Distribution::new`] uses for these bets, cents.
+    pub fn step_for(bets: &[Bet]) -> i64 {
         let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
-        let step = ((window(bets).1 + bins - 2) / (bins - 1)).max(1);
-        Distribution::on_step(base, bets, step)
+        ((window(bets).1 + bins - 2) / (bins - 1)).max(1)
     }
 
     /// The distribution of `base` plus the bets on a grid of `step` cents (at least 1), its window

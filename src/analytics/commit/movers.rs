@@ -6,9 +6,7 @@
 
 use serde::Serialize;
 
-use std::collections::HashMap;
-
-use super::combine::combine;
+use super::combine::all_but_one;
 use super::distribution::{Bet, Distribution};
 use super::odds::DealOdds;
 use crate::domain::Money;
@@ -98,18 +96,12 @@ pub fn movers(
     candidates.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
     candidates.truncate(CANDIDATES);
     let p_hit = total.p_at_least(quota.cents());
-    let mut others: HashMap<usize, Tail> = HashMap::new();
+    let others: Vec<Tail> = all_but_one(groups).into_iter().map(Tail::new).collect();
     let mut out: Vec<Mover> = candidates
         .into_iter()
         .map(|d| {
             let g = group_of(d);
-            let rest_of_book = others.entry(g).or_insert_with(|| {
-                let parts: Vec<&Distribution> = (0..groups.len())
-                    .filter(|i| *i != g)
-                    .map(|i| &groups[i])
-                    .collect();
-                Tail::new(combine(&parts))
-            });
+            let rest_of_book = &others[g];
             let rest = groups[g].without(Bet {
                 cents: d.amount.cents(),
                 p: d.land,
@@ -119,11 +111,7 @@ pub fn movers(
                 amount: d.amount,
                 land: d.land,
                 p_hit,
-                p_hit_if_won: p_sum_at_least(
-                    &rest,
-                    rest_of_book,
-                    quota.cents() - d.amount.cents(),
-                ),
+                p_hit_if_won: p_sum_at_least(&rest, rest_of_book, quota.cents() - d.amount.cents()),
                 p_hit_if_not: p_sum_at_least(&rest, rest_of_book, quota.cents()),
             }
         })
