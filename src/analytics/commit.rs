@@ -13,6 +13,7 @@ mod grid;
 mod movers;
 mod odds;
 mod period;
+mod remove;
 mod ser;
 mod settings;
 mod slip;
