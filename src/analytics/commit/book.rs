@@ -49,6 +49,41 @@ pub struct CommitBook {
     pub stage_probabilities: [f64; 4],
 }
 
+/// Where each deal id sits in the book: a table indexed by id when the ids are dense (as the
+/// database's are), else a hash map.
+enum Positions {
+    Dense { low: i64, at: Vec<u32> },
+    Sparse(HashMap<i64, usize>),
+}
+
+impl Positions {
+    fn new(deals: &[CommitDeal]) -> Positions {
+        let low = deals.iter().map(|d| d.id).min().unwrap_or(0);
+        let high = deals.iter().map(|d| d.id).max().unwrap_or(0);
+        let span = usize::try_from(high.saturating_sub(low)).unwrap_or(usize::MAX);
+        if span < 4 * deals.len().max(1) && deals.len() < u32::MAX as usize {
+            let mut at = vec![u32::MAX; span + 1];
+            for (i, d) in deals.iter().enumerate() {
+                at[(d.id - low) as usize] = i as u32;
+            }
+            Positions::Dense { low, at }
+        } else {
+            Positions::Sparse(deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect())
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<usize> {
+        match self {
+            Positions::Dense { low, at } => usize::try_from(id - low)
+                .ok()
+                .and_then(|k| at.get(k))
+                .filter(|p| **p != u32::MAX)
+                .map(|p| *p as usize),
+            Positions::Sparse(map) => map.get(&id).copied(),
+        }
+    }
+}
+
 /// Each deal's stage changes in date order, found by the deal's position in the book.
 #[derive(Debug, Clone)]
 pub struct Histories {
@@ -59,17 +94,12 @@ pub struct Histories {
 impl Histories {
     /// Groups the book's stage changes by deal (a counting sort, then a sort per deal).
     pub fn new(book: &CommitBook) -> Histories {
-        let position: HashMap<i64, usize> = book
-            .deals
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id, i))
-            .collect();
+        let position = Positions::new(&book.deals);
         let mut start = vec![0usize; book.deals.len() + 1];
         let owner: Vec<Option<usize>> = book
             .stage_changes
             .iter()
-            .map(|c| position.get(&c.deal_id).copied())
+            .map(|c| position.get(c.deal_id))
             .collect();
         for i in owner.iter().flatten() {
             start[i + 1] += 1;

@@ -2,13 +2,14 @@
 //! P(bookings ≥ quota) for the total, each team and each rep, and the deals that move the total's
 //! P(hit) most.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::book::{CommitBook, CommitDeal, Histories};
 use super::category::Category;
+use super::combine::combine;
 use super::distribution::{Bet, Distribution, Spread};
 use super::movers::{Mover, movers};
 use super::odds::{DealOdds, SlipPair, deal_odds};
@@ -127,51 +128,94 @@ pub fn call_with(
     let slip = SlipPair::learn(book, h, as_of, period);
     let deals = deal_odds(book, h, &slip, as_of, period, settings, win);
     let days = period.days();
-    let mut closed: BTreeMap<Option<i64>, i64> = BTreeMap::new();
+    // Groups: each rep by position in the book's reps, then the deals of no known rep.
+    let slot_of: HashMap<i64, usize> = book
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i))
+        .collect();
+    let slot = |rep: Option<i64>| {
+        rep.and_then(|r| slot_of.get(&r).copied())
+            .unwrap_or(book.reps.len())
+    };
+    let mut closed = vec![0i64; book.reps.len() + 1];
     for d in &book.deals {
         if d.stage == Stage::Won && d.closed_on.is_some_and(|c| days.contains(c) && c <= as_of) {
-            *closed.entry(d.rep_id).or_default() += d.amount.cents();
+            closed[slot(d.rep_id)] += d.amount.cents();
         }
     }
-    let team_of: BTreeMap<i64, &str> = book.reps.iter().map(|r| (r.id, r.team.as_str())).collect();
-    let group =
-        |scope: Scope, name: &str, rep_id: Option<i64>, member: &dyn Fn(Option<i64>) -> bool| {
-            let quotas: Vec<_> = book
-                .quotas
-                .iter()
-                .filter(|q| member(Some(q.rep_id)))
-                .collect();
-            let members: Vec<&DealOdds> = deals.iter().filter(|d| member(d.rep_id)).collect();
-            let base = closed
-                .iter()
-                .filter(|(r, _)| member(**r))
-                .map(|(_, c)| c)
-                .sum();
-            group_call(scope, name, rep_id, base, &members, period.quota(&quotas))
+    let mut members: Vec<Vec<&DealOdds>> = vec![Vec::new(); book.reps.len() + 1];
+    for d in &deals {
+        members[slot(d.rep_id)].push(d);
+    }
+    let groups: Vec<Distribution> = members
+        .iter()
+        .zip(&closed)
+        .map(|(m, c)| {
+            let (base, bets) = bets_of(*c, m);
+            Distribution::new(base, &bets)
+        })
+        .collect();
+    let group = |scope: Scope, name: &str, rep_id: Option<i64>, slots: &[usize]| {
+        let quotas: Vec<_> = book
+            .quotas
+            .iter()
+            .filter(|q| slots.contains(&slot(Some(q.rep_id))))
+            .collect();
+        let mine: Vec<&DealOdds> = slots
+            .iter()
+            .flat_map(|s| members[*s].iter().copied())
+            .collect();
+        let dist = match slots {
+            [one] => groups[*one].clone(),
+            _ => combine(&slots.iter().map(|s| &groups[*s]).collect::<Vec<_>>()),
         };
-    let total = group(Scope::Total, "Total", None, &|_| true);
-    let mut teams: Vec<&str> = team_of.values().copied().collect();
+        let closed = slots.iter().map(|s| closed[*s]).sum();
+        let call = group_call(
+            scope,
+            name,
+            rep_id,
+            closed,
+            &mine,
+            period.quota(&quotas),
+            &dist,
+        );
+        (call, dist)
+    };
+    let everyone: Vec<usize> = (0..groups.len()).collect();
+    let (total, total_dist) = group(Scope::Total, "Total", None, &everyone);
+    let mut teams: Vec<&str> = book.reps.iter().map(|r| r.team.as_str()).collect();
     teams.sort_unstable();
     teams.dedup();
     let teams = teams
         .into_iter()
         .map(|t| {
-            group(Scope::Team, t, None, &|r| {
-                r.and_then(|r| team_of.get(&r)) == Some(&t)
-            })
+            let slots: Vec<usize> = (0..book.reps.len())
+                .filter(|i| book.reps[*i].team == t)
+                .collect();
+            group(Scope::Team, t, None, &slots).0
         })
         .collect();
     let mut reps: Vec<GroupCall> = book
         .reps
         .iter()
-        .map(|r| group(Scope::Rep, &r.name, Some(r.id), &|x| x == Some(r.id)))
+        .enumerate()
+        .map(|(i, r)| group(Scope::Rep, &r.name, Some(r.id), &[i]).0)
         .collect();
     reps.sort_by(|a, b| a.name.cmp(&b.name));
-    let (base, bets) = bets_of(closed.values().sum(), &deals.iter().collect::<Vec<_>>());
-    let dist = Distribution::new(base, &bets);
     let movers = total
         .quota
-        .map(|q| movers(&dist, &deals, q, MOVERS))
+        .map(|q| {
+            movers(
+                &total_dist,
+                &groups,
+                &|d: &DealOdds| slot(d.rep_id),
+                &deals,
+                q,
+                MOVERS,
+            )
+        })
         .unwrap_or_default();
     Call {
         period: period.to_string(),
@@ -199,6 +243,7 @@ fn bets_of(base: i64, deals: &[&DealOdds]) -> (i64, Vec<Bet>) {
     (base, bets)
 }
 
+/// A group's figures from its deals and the distribution of its bookings.
 fn group_call(
     scope: Scope,
     name: &str,
@@ -206,9 +251,8 @@ fn group_call(
     closed: i64,
     deals: &[&DealOdds],
     quota: Option<Money>,
+    dist: &Distribution,
 ) -> GroupCall {
-    let (base, bets) = bets_of(closed, deals);
-    let dist = Distribution::new(base, &bets);
     let in_period: Vec<&&DealOdds> = deals.iter().filter(|d| d.in_period).collect();
     let sum_of = |cats: &[Category]| -> i64 {
         in_period
@@ -226,7 +270,7 @@ fn group_call(
         best_case: Money(closed + sum_of(&[Category::Commit, Category::BestCase])),
         open_deals: in_period.len(),
         open: Money(in_period.iter().map(|d| d.amount.cents()).sum()),
-        spread: dist.spread(&bets),
+        spread: dist.spread(),
         quota,
         p_hit: quota.map(|q| dist.p_at_least(q.cents())),
         p_hit_bounds: quota.map(|q| dist.p_at_least_bounds(q.cents())),

@@ -1,7 +1,7 @@
 //! The exact distribution of a sum of independent bets `amount × Bernoulli(p)` by discretised
 //! convolution.
 //!
-//! Grid: `B = clamp(2²⁶ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
+//! Grid: `B = clamp(2²⁴ / n, 4,096, 65,536)` points for `n` bets. When the sum of all amounts is
 //! at most 2 × 1.1 t (t the Freedman bound below) the grid is [0, Σ amounts]; otherwise it is a
 //! window of ±1.1 t around the running mean of the partial sums, carried along bet by bet, and
 //! mass that would leave it is kept at its edge — which happens only when a partial sum strays
@@ -34,7 +34,7 @@ pub const MIN_BINS: usize = 4096;
 /// The most grid points of a distribution.
 pub const MAX_BINS: usize = 65_536;
 /// Grid points × bets a distribution aims to stay within.
-pub const WORK: usize = 1 << 26;
+pub const WORK: usize = 1 << 24;
 
 /// One bet: an amount won with a probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,12 +56,40 @@ pub struct Distribution {
     pub origin: i64,
     /// Probability of `base + k × step` for each k.
     pub mass: Vec<f64>,
+    /// The exact mean of the bets' sum (without `base`), not rounded to the grid, cents.
+    pub mean: f64,
     /// E₊: the true sum is at most this above the grid sum in any outcome, cents.
     pub error_above: i64,
     /// E₋: the true sum is at most this below the grid sum in any outcome, cents.
     pub error_below: i64,
     /// d: |true sum − grid sum| ≤ d except with probability [`ERROR_RISK`], cents.
     pub error_likely: i64,
+    /// The moments of the amounts' rounding, from which d is computed.
+    pub rounding: Rounding,
+}
+
+/// The rounding error `D = Σ Xᵢ eᵢ` of a draw (`eᵢ` amount minus its grid amount): its mean, its
+/// variance and the largest |eᵢ| — enough to recompute Bernstein's bound d for a sum of groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rounding {
+    /// E D, cents.
+    pub mean: f64,
+    /// Var D, cents².
+    pub var: f64,
+    /// The largest |eᵢ|, cents.
+    pub max: f64,
+}
+
+/// Whether the grid is a window around the running mean, and its span in cents: the whole
+/// support [0, Σ amounts] when that is no wider than ±1.1 t (t the Freedman bound), else 2.2 t.
+fn window(bets: &[Bet]) -> (bool, i64) {
+    let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
+    let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
+    if (all as f64) > 2.0 * t {
+        (true, (2.0 * t).ceil() as i64)
+    } else {
+        (false, all)
+    }
 }
 
 /// The headline figures of a distribution against a target.
@@ -80,32 +108,35 @@ pub struct Spread {
 }
 
 impl Distribution {
-    /// The distribution of `base` plus the bets.
+    /// The distribution of `base` plus the bets, on a grid of
+    /// `B = clamp(2²⁴ / n, 4,096, 65,536)` points.
     pub fn new(base: i64, bets: &[Bet]) -> Distribution {
+        Distribution::on_step(base, bets, Distribution::step_for(bets))
+    }
+
+    /// The grid step [`Distribution::new`] uses for these bets, cents.
+    pub fn step_for(bets: &[Bet]) -> i64 {
         let bins = (WORK / bets.len().max(1)).clamp(MIN_BINS, MAX_BINS) as i64;
-        let all: i64 = bets.iter().map(|b| b.cents.max(0)).sum();
-        let t = 1.1 * spread_bound(bets.iter().map(|b| (b.cents.max(0) as f64, b.p)));
-        // Whole support [0, Σ] when it is no wider than the ±t window; else the window, centred on
-        // the running mean and carried along with it.
-        let centred = (all as f64) > 2.0 * t;
-        let span = if centred {
-            (2.0 * t).ceil() as i64
-        } else {
-            all
-        };
-        let step = ((span + bins - 2) / (bins - 1)).max(1);
+        ((window(bets).1 + bins - 2) / (bins - 1)).max(1)
+    }
+
+    /// The distribution of `base` plus the bets on a grid of `step` cents (at least 1), its window
+    /// sized by the bets themselves as for [`Distribution::new`].
+    pub fn on_step(base: i64, bets: &[Bet], step: i64) -> Distribution {
+        let step = step.max(1);
+        let (centred, span) = window(bets);
         let units: Vec<i64> = bets
             .iter()
             .map(|b| (b.cents.max(0) + step / 2) / step)
             .collect();
+        let mut rounding = Rounding::default();
         let (mut error_above, mut error_below) = (0i64, 0i64);
-        let (mut mean_d, mut var_d, mut max_d) = (0.0f64, 0.0f64, 0.0f64);
         for (b, &m) in bets.iter().zip(&units) {
             let off = b.cents.max(0) - m * step;
             let (e, p) = (off as f64, b.p.clamp(0.0, 1.0));
-            mean_d += p * e;
-            var_d += p * (1.0 - p) * e * e;
-            max_d = max_d.max(e.abs());
+            rounding.mean += p * e;
+            rounding.var += p * (1.0 - p) * e * e;
+            rounding.max = rounding.max.max(e.abs());
             if off > 0 {
                 error_above += off;
             } else {
@@ -113,7 +144,7 @@ impl Distribution {
             }
         }
         let len = if centred {
-            bins as usize
+            usize::try_from((span + step - 1) / step).unwrap_or(0) + 1
         } else {
             usize::try_from(units.iter().sum::<i64>()).unwrap_or(0) + 1
         };
@@ -139,14 +170,20 @@ impl Distribution {
             pass(&mass, &mut next, m, shift, p);
             std::mem::swap(&mut mass, &mut next);
         }
+        let mean = bets
+            .iter()
+            .map(|b| b.cents.max(0) as f64 * b.p.clamp(0.0, 1.0))
+            .sum();
         Distribution {
             base,
             step,
             origin: centre - half,
             mass,
+            mean,
             error_above,
             error_below,
-            error_likely: likely_bound(mean_d, var_d, max_d),
+            error_likely: likely_bound(rounding.mean, rounding.var, rounding.max),
+            rounding,
         }
     }
 
@@ -220,56 +257,14 @@ impl Distribution {
             .min(self.error_likely)
     }
 
-    /// P10, P50, P90, the mean of `bets` and the error bound.
-    pub fn spread(&self, bets: &[Bet]) -> Spread {
-        let mean = self.base as f64
-            + bets
-                .iter()
-                .map(|b| b.cents as f64 * b.p.clamp(0.0, 1.0))
-                .sum::<f64>();
+    /// P10, P50, P90, the exact mean and the error bound.
+    pub fn spread(&self) -> Spread {
         Spread {
             p10: self.quantile(0.1),
             p50: self.quantile(0.5),
             p90: self.quantile(0.9),
-            mean: Money(mean.round() as i64),
+            mean: Money((self.base as f64 + self.mean).round() as i64),
             error: Money(self.error()),
-        }
-    }
-
-    /// The distribution without one of its bets (undoes its pass), on the same grid. Solved from
-    /// the bottom when p < ½ and from the top otherwise, the numerically stable direction.
-    pub fn without(&self, bet: Bet) -> Distribution {
-        let units = usize::try_from((bet.cents.max(0) + self.step / 2) / self.step).unwrap_or(0);
-        let p = bet.p.clamp(0.0, 1.0);
-        let n = self.mass.len();
-        if units == 0 || p == 0.0 || units >= n && p < 1.0 {
-            return self.clone();
-        }
-        let mut rest = vec![0.0; n];
-        if p < 0.5 {
-            for k in 0..n {
-                let carried = k.checked_sub(units).map_or(0.0, |j| rest[j] * p);
-                rest[k] = ((self.mass[k] - carried) / (1.0 - p)).max(0.0);
-            }
-        } else {
-            for k in (units..n).rev() {
-                let kept = if k < n - units {
-                    rest[k] * (1.0 - p)
-                } else {
-                    0.0
-                };
-                rest[k - units] = ((self.mass[k] - kept) / p).max(0.0);
-            }
-        }
-        let total: f64 = rest.iter().sum();
-        if total > 0.0 {
-            rest.iter_mut().for_each(|x| *x /= total);
-        }
-        Distribution {
-            base: self.base,
-            step: self.step,
-            mass: rest,
-            ..*self
         }
     }
 }
@@ -296,52 +291,6 @@ mod tests {
         assert_eq!(d.quantile(0.5), Money(1100));
         assert_eq!(d.quantile(0.9), Money(1400));
         assert_eq!(d.p_at_least(900), 1.0);
-    }
-
-    #[test]
-    fn removing_a_bet_undoes_it_either_way_round() {
-        let bets: Vec<Bet> = (1..=30)
-            .map(|i| Bet {
-                cents: 1000 + 37 * i,
-                p: f64::from((i * 7 % 10) as u8) / 10.0 + 0.05,
-            })
-            .collect();
-        let all = Distribution::new(0, &bets);
-        for i in [0usize, 5, 12] {
-            let mut others = bets.clone();
-            let gone = others.remove(i);
-            let rebuilt = all.without(gone);
-            for target in (0..40_000).step_by(997) {
-                let a = rebuilt.p_at_least(target);
-                let b: f64 = {
-                    let mut d = Distribution {
-                        base: 0,
-                        step: all.step,
-                        origin: 0,
-                        mass: vec![1.0],
-                        error_above: 0,
-                        error_below: 0,
-                        error_likely: 0,
-                    };
-                    for bet in &others {
-                        d = convolve_on(&d, *bet);
-                    }
-                    d.p_at_least(target)
-                };
-                assert!((a - b).abs() < 1e-9, "bet {i} target {target}: {a} vs {b}");
-            }
-        }
-    }
-
-    /// One pass on a fixed grid, for checking [`Distribution::without`].
-    fn convolve_on(d: &Distribution, bet: Bet) -> Distribution {
-        let m = usize::try_from((bet.cents + d.step / 2) / d.step).unwrap_or(0);
-        let mut mass = vec![0.0; d.mass.len() + m];
-        for (k, p) in d.mass.iter().enumerate() {
-            mass[k] += p * (1.0 - bet.p);
-            mass[k + m] += p * bet.p;
-        }
-        Distribution { mass, ..d.clone() }
     }
 
     #[test]

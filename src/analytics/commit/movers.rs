@@ -1,10 +1,12 @@
-//! The manager's short list: the open deals whose fate moves P(bookings ≥ quota) most. For each
-//! candidate the distribution without it is recovered exactly (one backward pass), then
-//! P(hit | it lands) and P(hit | it does not) are read off. Losing a deal and slipping it out of
+//! The manager's short list: the open deals whose fate moves P(bookings ≥ quota) most. The total
+//! is the sum of independent groups (the reps); for each candidate its group's distribution
+//! without it is recovered exactly (one backward pass on the group's own grid), and
+//! P(hit | it lands) and P(hit | it does not) are read off that and the sum of the other groups. Losing a deal and slipping it out of
 //! the period have the same effect on this period's bookings, so both read "does not land".
 
 use serde::Serialize;
 
+use super::combine::all_but_one;
 use super::distribution::{Bet, Distribution};
 use super::odds::DealOdds;
 use crate::domain::Money;
@@ -40,21 +42,67 @@ impl Mover {
     }
 }
 
-/// The `keep` deals with the biggest swing (at least [`MIN_SWING`]), among the [`CANDIDATES`] with the largest
-/// amount × √(land × (1 − land)).
-pub fn movers(dist: &Distribution, deals: &[DealOdds], quota: Money, keep: usize) -> Vec<Mover> {
+/// P(X + Y ≥ x) for independent X (`a`) and Y (`b`, given by its grid values and tail sums).
+fn p_sum_at_least(a: &Distribution, b: &Tail, x: i64) -> f64 {
+    a.mass
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| **m > 0.0)
+        .map(|(k, m)| m * b.at_least(x - a.value(k)))
+        .sum::<f64>()
+        .clamp(0.0, 1.0)
+}
+
+/// A distribution with its tail sums, for P(sum ≥ x) in constant time.
+struct Tail {
+    dist: Distribution,
+    tail: Vec<f64>,
+}
+
+impl Tail {
+    fn new(dist: Distribution) -> Tail {
+        let mut tail = vec![0.0; dist.mass.len() + 1];
+        for k in (0..dist.mass.len()).rev() {
+            tail[k] = tail[k + 1] + dist.mass[k];
+        }
+        Tail { dist, tail }
+    }
+
+    fn at_least(&self, target: i64) -> f64 {
+        let d = &self.dist;
+        let need = target - d.base;
+        let index = need.div_euclid(d.step) + i64::from(need.rem_euclid(d.step) > 0) - d.origin;
+        usize::try_from(index).map_or(1.0, |i| self.tail[i.min(d.mass.len())])
+    }
+}
+
+/// The `keep` deals with the biggest swing (at least [`MIN_SWING`]), among the [`CANDIDATES`]
+/// with the largest amount × √(land × (1 − land)). `total` is the sum of the independent
+/// `groups`; `group_of` tells which group holds a deal.
+pub fn movers(
+    total: &Distribution,
+    groups: &[Distribution],
+    group_of: &dyn Fn(&DealOdds) -> usize,
+    deals: &[DealOdds],
+    quota: Money,
+    keep: usize,
+) -> Vec<Mover> {
     let mut candidates: Vec<&DealOdds> = deals
         .iter()
         .filter(|d| d.land > 0.0 && d.land < 1.0 && d.amount.cents() > 0)
+        .filter(|d| group_of(d) < groups.len())
         .collect();
     let weight = |d: &DealOdds| d.amount.cents() as f64 * (d.land * (1.0 - d.land)).sqrt();
     candidates.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
     candidates.truncate(CANDIDATES);
-    let p_hit = dist.p_at_least(quota.cents());
+    let p_hit = total.p_at_least(quota.cents());
+    let others: Vec<Tail> = all_but_one(groups).into_iter().map(Tail::new).collect();
     let mut out: Vec<Mover> = candidates
         .into_iter()
         .map(|d| {
-            let rest = dist.without(Bet {
+            let g = group_of(d);
+            let rest_of_book = &others[g];
+            let rest = groups[g].without(Bet {
                 cents: d.amount.cents(),
                 p: d.land,
             });
@@ -63,8 +111,8 @@ pub fn movers(dist: &Distribution, deals: &[DealOdds], quota: Money, keep: usize
                 amount: d.amount,
                 land: d.land,
                 p_hit,
-                p_hit_if_won: rest.p_at_least(quota.cents() - d.amount.cents()),
-                p_hit_if_not: rest.p_at_least(quota.cents()),
+                p_hit_if_won: p_sum_at_least(&rest, rest_of_book, quota.cents() - d.amount.cents()),
+                p_hit_if_not: p_sum_at_least(&rest, rest_of_book, quota.cents()),
             }
         })
         .collect();

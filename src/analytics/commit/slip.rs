@@ -96,10 +96,14 @@ impl SlipModel {
                 Some((t, t.checked_add_days(Days::new(window))?))
             })
             .collect();
+        let earliest = days.last().map_or(as_of, |d| d.0);
         for (i, deal) in book.deals.iter().enumerate() {
             let Some(expected) = deal.expected_close_on else {
                 continue;
             };
+            if deal.closed_on.is_some_and(|c| c <= earliest) || deal.created_on > as_of {
+                continue;
+            }
             for &(t, end) in &days {
                 if let Some(stage) = histories.open_stage_on(i, deal, t) {
                     let b = CloseBucket::of(expected, t, end) as usize;
