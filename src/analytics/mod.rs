@@ -7,5 +7,6 @@ pub mod commit;
 pub mod crosssell;
 pub mod forecast;
 pub mod pipeline;
+pub mod quality;
 pub mod scoring;
 pub mod value;

@@ -15,6 +15,8 @@ pub mod import;
 pub mod lock;
 mod open;
 pub mod pipeline_facts;
+pub mod privacy;
+pub mod quality;
 pub mod read_only;
 pub mod reads;
 pub mod records;

@@ -14,6 +14,7 @@ mod commit_text;
 mod forecast;
 mod output;
 mod pipeline_text;
+mod quality;
 mod scoring;
 mod tiers;
 
@@ -21,6 +22,7 @@ pub use assign::{AssignArgs, costs_csv};
 pub use channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use commit::CommitArgs;
 pub use forecast::ForecastArgs;
+pub use quality::QualityArgs;
 pub use scoring::ScoringArgs;
 pub use tiers::TiersArgs;
 
@@ -55,6 +57,8 @@ pub enum Report {
     Tiers(TiersArgs),
     /// The quarter call: P10/P50/P90 of bookings, Commit and Best case, P(hit quota), movers
     Commit(CommitArgs),
+    /// What needs care: likely duplicate customers, missing fields, impossible values, outliers
+    Quality(QualityArgs),
 }
 
 impl Report {
@@ -68,6 +72,7 @@ impl Report {
             Report::Scoring(args) => args.json,
             Report::Tiers(args) => args.json,
             Report::Commit(args) => args.json,
+            Report::Quality(args) => args.json,
         }
     }
 }
@@ -114,6 +119,7 @@ pub fn run(
         Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
         Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
         Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),
+        Report::Quality(args) => quality::run(&opened.conn, as_of, args),
         Report::Commit(args) => commit::run(
             &opened.conn,
             as_of,
