@@ -63,7 +63,9 @@ fn expected() -> BTreeMap<&'static str, (u64, Vec<i64>)> {
 
 #[test]
 fn every_check_finds_exactly_the_planted_rows() {
-    let conn = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap().conn;
+    let conn = salesdesk::db::open(std::path::Path::new(":memory:"))
+        .unwrap()
+        .conn;
     fill(&conn);
     let report = quality_report(&conn, common::as_of()).unwrap();
     let found: BTreeMap<&str, (u64, Vec<i64>)> = report
@@ -92,7 +94,11 @@ fn every_check_finds_exactly_the_planted_rows() {
         ]
     );
     assert_eq!(report.duplicates[0].b_name, "ACME, Inc.");
-    let deal_rows = report.checks.iter().filter(|c| c.rows == RowKind::Deal).count();
+    let deal_rows = report
+        .checks
+        .iter()
+        .filter(|c| c.rows == RowKind::Deal)
+        .count();
     assert_eq!(deal_rows, 6);
 }
 
@@ -114,6 +120,12 @@ fn the_json_report_gives_the_same_counts() {
     }
     assert_eq!(json["duplicates"][3]["why"], "shared contact phone");
     let text = stdout(&salesdesk(&path, &["report", "quality"]));
-    assert!(text.starts_with("Data quality as of 2026-11-26: 13 rows need care"), "{text}");
-    assert!(text.contains("1 Acme Corp / 2 ACME, Inc.: same name"), "{text}");
+    assert!(
+        text.starts_with("Data quality as of 2026-11-26: 13 rows need care"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 Acme Corp / 2 ACME, Inc.: same name"),
+        "{text}"
+    );
 }
