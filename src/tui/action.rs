@@ -182,6 +182,8 @@ pub enum Command {
     BulkClose,
     /// Forecast: pick the total, a rep, a product or a team by typing part of its name.
     PickGroup,
+    /// Data view: merge the second customer of the selected likely duplicate into the first.
+    MergeCustomers,
 }
 
 impl Command {

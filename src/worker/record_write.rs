@@ -39,6 +39,13 @@ pub enum RecordWrite {
         /// Its fields as they should be.
         input: ContactInput,
     },
+    /// Two customers merged: everything of `gone` moves to `keep` (undo splits them again).
+    MergeCustomers {
+        /// The customer kept.
+        keep: i64,
+        /// The customer merged into it and deleted.
+        gone: i64,
+    },
     /// A contact removed (undo puts it back).
     RemoveContact {
         /// The contact.

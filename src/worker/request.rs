@@ -171,6 +171,11 @@ pub enum Job {
         /// The date stage changes and closings are stamped with.
         today: NaiveDate,
     },
+    /// Run the data-quality checks (the `:data` view).
+    Quality {
+        /// Today: closing dates after it are impossible.
+        as_of: NaiveDate,
+    },
     /// Load the next page of one board column.
     BoardMore {
         /// Which deals.
@@ -240,11 +245,13 @@ pub enum JobKind {
     ViewCounts,
     /// [`Job::BoardMore`].
     BoardMore,
+    /// [`Job::Quality`].
+    Quality,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 21] = [
+    pub const ALL: [JobKind; 22] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -266,6 +273,7 @@ impl JobKind {
         JobKind::DealList,
         JobKind::ViewCounts,
         JobKind::BoardMore,
+        JobKind::Quality,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -292,6 +300,7 @@ impl JobKind {
             JobKind::DealList => "loading the deal list",
             JobKind::ViewCounts => "counting the saved views",
             JobKind::BoardMore => "loading more cards",
+            JobKind::Quality => "checking the book",
         }
     }
 
@@ -319,6 +328,7 @@ impl JobKind {
             JobKind::DealList => "deal list",
             JobKind::ViewCounts => "view counts",
             JobKind::BoardMore => "cards",
+            JobKind::Quality => "checks",
         }
     }
 
@@ -342,6 +352,7 @@ impl JobKind {
                 | JobKind::Tiers
                 | JobKind::Scores
                 | JobKind::ViewCounts
+                | JobKind::Quality
         )
     }
 }
@@ -377,6 +388,7 @@ impl Job {
             Job::DealList { .. } => JobKind::DealList,
             Job::ViewCounts { .. } => JobKind::ViewCounts,
             Job::BoardMore { .. } => JobKind::BoardMore,
+            Job::Quality { .. } => JobKind::Quality,
         }
     }
 }

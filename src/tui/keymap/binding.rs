@@ -61,11 +61,13 @@ pub enum Context {
     Bulk,
     /// In the Forecast screen's group picker (type to filter).
     ForecastPicker,
+    /// In the `:data` view of what needs care in the book.
+    Data,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 26] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -91,6 +93,7 @@ impl Context {
         Context::ChannelEntry,
         Context::CommandLine,
         Context::History,
+        Context::Data,
         Context::Help,
     ];
 
@@ -135,6 +138,7 @@ impl Context {
                 "Command line (:history :export :import :goto :theme, any action; Tab completes)"
             }
             Context::History => "History and import report",
+            Context::Data => "Data quality (:data)",
             Context::Forecast => "Forecast",
             Context::Tiers => "Tiers",
             Context::Tasks => "Tasks",

@@ -80,6 +80,9 @@ fn run(
         RecordWrite::EditContact { contact_id, input } => {
             records::edit_contact(conn, *contact_id, input, stamp)
         }
+        RecordWrite::MergeCustomers { keep, gone } => {
+            records::merge_customers(conn, *keep, *gone, stamp)
+        }
         RecordWrite::RemoveContact { contact_id } => {
             records::remove_contact(conn, *contact_id, stamp)
         }

@@ -7,8 +7,12 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 17] = [
+pub const COMMANDS: [(&str, &str); 18] = [
     ("history", "list recent changes"),
+    (
+        "data",
+        "check the book: duplicates, missing fields, impossible values, outliers",
+    ),
     (
         "model",
         "how well the win and purchase models predict held-out rows",
