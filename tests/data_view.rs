@@ -72,3 +72,52 @@ fn the_data_view_opens_rows_and_merges_a_pair_undoably() {
         13
     );
 }
+
+#[test]
+fn erase_in_the_desk_asks_first_and_cannot_be_undone() {
+    let mut h = common::fixture_app(120, 40);
+    h.conn()
+        .execute(
+            "INSERT INTO contacts (id, customer_id, name, email, phone)
+             VALUES (7, 3, 'Jane Doe', 'jane@example.org', '555 0100')",
+            [],
+        )
+        .unwrap();
+    let contact = |h: &salesdesk::tui::headless::Headless| -> (String, String) {
+        h.conn()
+            .query_row("SELECT name, email FROM contacts WHERE id = 7", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+    };
+    h.press(KeyCode::Char(':'));
+    h.type_text("erase contact 7");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.app
+            .message
+            .text
+            .contains("cannot be undone; to erase, run :erase contact 7 yes"),
+        "{}",
+        h.app.message.text
+    );
+    assert_eq!(
+        contact(&h).1,
+        "jane@example.org",
+        "nothing erased before the yes"
+    );
+    h.press(KeyCode::Char(':'));
+    h.type_text("erase contact 7 yes");
+    h.press(KeyCode::Enter);
+    assert_eq!(contact(&h), ("Erased contact 7".to_string(), String::new()));
+    assert!(
+        h.app
+            .message
+            .text
+            .contains("Erased contact 7's personal data"),
+        "{}",
+        h.app.message.text
+    );
+    h.press(KeyCode::Char('u'));
+    assert_eq!(contact(&h), ("Erased contact 7".to_string(), String::new()));
+}

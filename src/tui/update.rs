@@ -216,6 +216,11 @@ fn run_line(app: &mut App, line: &str) {
         app.apply(effects);
         return;
     }
+    if let Some(rest) = line.strip_prefix("erase ") {
+        let effects = data::erase::run_line(rest, app.as_of);
+        app.apply(effects);
+        return;
+    }
     if let Some(name) = line.strip_prefix("theme ") {
         switch_theme(app, name);
         return;

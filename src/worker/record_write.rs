@@ -46,6 +46,16 @@ pub enum RecordWrite {
         /// The customer merged into it and deleted.
         gone: i64,
     },
+    /// A contact's name, email and phone erased, here and in the edit log (never undone).
+    EraseContact {
+        /// The contact.
+        contact_id: i64,
+    },
+    /// A customer's name and notes, its contacts and its activity text erased (never undone).
+    EraseCustomer {
+        /// The customer.
+        customer_id: i64,
+    },
     /// A contact removed (undo puts it back).
     RemoveContact {
         /// The contact.

@@ -2,6 +2,7 @@
 //! of each (Enter opens one) and the likely duplicate customers (`m` merges a pair). The checks
 //! run as a worker job; this holds their result and the cursor.
 
+pub mod erase;
 pub mod keys;
 pub mod update;
 pub mod view;
