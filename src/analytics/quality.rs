@@ -74,12 +74,42 @@ pub fn name_pairs(names: &[(i64, String)]) -> Vec<NamePair> {
     pairs.into_iter().collect()
 }
 
+/// True when `a` and `b` are at most `limit` edits apart: their common start and end are cut
+/// off first (neighbours in sorted order share a long start), so the distance is computed on
+/// what differs only.
+fn within(a: &str, b: &str, limit: usize) -> bool {
+    let start = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    // One edit leaves at most 2 letters between the common start and end (a swap); two edits
+    // far apart may leave any span, so only the one-edit case is cut short.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    (limit > 1 || la.max(lb) <= 2)
+        && la.abs_diff(lb) <= limit
+        && strsim::osa_distance(a, b) <= limit
+}
+
 fn near_neighbours(sorted: &[(&String, i64)], pairs: &mut BTreeSet<NamePair>) {
+    let lengths: Vec<usize> = sorted
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .collect();
     for (i, (name, id)) in sorted.iter().enumerate() {
-        for (other, other_id) in sorted.iter().skip(i + 1).take(WINDOW) {
-            let shorter = name.chars().count().min(other.chars().count());
+        for (j, (other, other_id)) in sorted.iter().enumerate().skip(i + 1).take(WINDOW) {
+            let shorter = lengths[i].min(lengths[j]);
             let limit = max_distance(shorter);
-            if limit > 0 && strsim::osa_distance(name, other) <= limit {
+            if limit > 0 && within(name, other, limit) {
                 pairs.insert(pair(*id, *other_id, "similar name"));
             }
         }
@@ -146,6 +176,16 @@ mod tests {
             (7, "Northwind Traders"),
         ]));
         assert_eq!(pairs, vec![pair(1, 7, "similar name")]);
+    }
+
+    #[test]
+    fn cutting_the_common_start_and_end_keeps_the_distance() {
+        assert!(within("northwind traders", "northwind tradres", 1));
+        assert!(within("müller logistik", "muller logistik", 1));
+        assert!(!within("west tooling", "east tooling", 1));
+        assert!(within("abc", "abc", 0));
+        assert!(!within("abcdef", "abcdefgh", 1));
+        assert!(within("axxxxb", "cxxxxd", 2));
     }
 
     #[test]

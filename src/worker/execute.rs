@@ -62,7 +62,7 @@ pub fn execute_reporting(
         } => tasks::plan(conn, &scope, &weights, as_of),
         Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
         Job::Tiers { as_of } => tiers::run(conn, as_of),
-        Job::Quality { as_of } => quality::run(conn, as_of),
+        Job::Quality(as_of) => quality::run(conn, as_of),
         Job::Channels => channels::load(conn),
         Job::Export(job) => Output::Exported(job.run(conn)),
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {

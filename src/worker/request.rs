@@ -171,11 +171,8 @@ pub enum Job {
         /// The date stage changes and closings are stamped with.
         today: NaiveDate,
     },
-    /// Run the data-quality checks (the `:data` view).
-    Quality {
-        /// Today: closing dates after it are impossible.
-        as_of: NaiveDate,
-    },
+    /// Run the data-quality checks of the `:data` view as of today (closings after it are impossible).
+    Quality(NaiveDate),
     /// Load the next page of one board column.
     BoardMore {
         /// Which deals.
@@ -388,7 +385,7 @@ impl Job {
             Job::DealList { .. } => JobKind::DealList,
             Job::ViewCounts { .. } => JobKind::ViewCounts,
             Job::BoardMore { .. } => JobKind::BoardMore,
-            Job::Quality { .. } => JobKind::Quality,
+            Job::Quality(_) => JobKind::Quality,
         }
     }
 }

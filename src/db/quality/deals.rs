@@ -1,11 +1,12 @@
-//! The deal checks, in one pass over the deals: missing fields, impossible dates and amounts far
-//! from the product's list price (rule: [`crate::analytics::quality::is_outlier`]).
+//! The deal checks, in one pass over the deals inside SQLite (only the rows some check flags come
+//! out): missing fields, impossible dates and amounts far from the product's list price (rule:
+//! [`crate::analytics::quality::is_outlier`], with [`OUTLIER_FACTOR`]).
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{Check, Found, RowKind};
-use crate::analytics::quality::is_outlier;
+use crate::analytics::quality::{OUTLIER_FACTOR, is_outlier};
 
 /// The deal checks: key, group and words, in report order.
 const CHECKS: [(&str, &str, &str); 6] = [
@@ -46,37 +47,29 @@ pub(super) fn deal_checks(conn: &Connection, today: NaiveDate) -> rusqlite::Resu
     let today = today.to_string();
     let mut found: [Found; 6] = Default::default();
     let mut stmt = conn.prepare(
-        "SELECT d.id, d.customer_id IS NULL, d.product_id IS NULL, d.stage,
-                d.created_on, d.expected_close_on IS NULL, d.closed_on,
-                d.amount_cents, p.list_price_cents
-         FROM deals d LEFT JOIN products p ON p.id = d.product_id ORDER BY d.id",
+        "SELECT id, won_alone, no_product, undated, closed_first, closed_later, amount_cents, list
+         FROM (SELECT d.id,
+                      d.stage = 'Won' AND d.customer_id IS NULL AS won_alone,
+                      d.product_id IS NULL AS no_product,
+                      d.closed_on IS NULL AND d.expected_close_on IS NULL AS undated,
+                      COALESCE(d.closed_on < d.created_on, 0) AS closed_first,
+                      COALESCE(d.closed_on > ?1, 0) AS closed_later,
+                      d.amount_cents,
+                      COALESCE(p.list_price_cents, 0) AS list
+               FROM deals d LEFT JOIN products p ON p.id = d.product_id)
+         WHERE won_alone OR no_product OR undated OR closed_first OR closed_later
+            OR (list > 0 AND (amount_cents > list * ?2 OR amount_cents * ?2 < list))
+         ORDER BY id",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(rusqlite::params![today, OUTLIER_FACTOR])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let stage = r.get_ref(3)?.as_str().unwrap_or_default();
-        let closed: Option<&str> = r.get_ref(6)?.as_str_or_null()?;
-        if stage == "Won" && r.get::<_, bool>(1)? {
-            found[0].add(id);
-        }
-        if r.get::<_, bool>(2)? {
-            found[1].add(id);
-        }
-        if closed.is_none() && r.get::<_, bool>(5)? {
-            found[2].add(id);
-        }
-        if let Some(closed) = closed {
-            let created = r.get_ref(4)?.as_str().unwrap_or_default();
-            if closed < created {
-                found[3].add(id);
-            }
-            if closed > today.as_str() {
-                found[4].add(id);
+        for (check, column) in found.iter_mut().zip(1..=5) {
+            if r.get::<_, bool>(column)? {
+                check.add(id);
             }
         }
-        if let Some(list) = r.get::<_, Option<i64>>(8)?
-            && is_outlier(r.get(7)?, list)
-        {
+        if is_outlier(r.get(6)?, r.get(7)?) {
             found[5].add(id);
         }
     }

@@ -19,7 +19,7 @@ pub enum After {
 /// The checks asked of the worker as of `as_of` (`:data`).
 pub fn open(as_of: chrono::NaiveDate) -> Effects {
     let mut effects = Effects::none();
-    effects.request(Job::Quality { as_of });
+    effects.request(Job::Quality(as_of));
     effects.say(Message::info("checking the book…"));
     effects
 }
