@@ -192,7 +192,7 @@ fn a_missing_argument_is_named_on_the_one_error_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let out = salesdesk(&db, &["export"]);
-    assert_refused(&out, "not provided: <KIND> <FILE> (see salesdesk --help)");
+    assert_refused(&out, "not provided: <KIND> (see salesdesk --help)");
     let out = salesdesk(&db, &["report", "forecast", "--horizon", "0"]);
     assert_refused(&out, "use 1 to 36 months (see salesdesk --help)");
 }

@@ -8,5 +8,6 @@ pub mod crosssell;
 pub mod forecast;
 pub mod monitor;
 pub mod pipeline;
+pub mod quality;
 pub mod scoring;
 pub mod value;

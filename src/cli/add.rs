@@ -202,7 +202,7 @@ pub(super) fn resolve(
     found.ok_or_else(|| bad(format!("{field}: there is no {field} '{text}'")))
 }
 
-fn stamp_text() -> (String, String) {
+pub(super) fn stamp_text() -> (String, String) {
     let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
     let actor = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))

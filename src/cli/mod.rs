@@ -11,6 +11,7 @@ mod failure;
 mod import;
 mod manpage;
 mod paths;
+mod privacy;
 mod report;
 mod show;
 mod snapshot;
@@ -31,13 +32,14 @@ pub use backup::BackupArgs;
 pub use completions::CompletionsArgs;
 pub use config::ConfigArgs;
 pub use demo::DemoArgs;
-pub use export::ExportArgs;
+pub use export::{ExportArgs, ExportWhat};
 pub use failure::{Failure, FailureKind, error_line, kind_of};
 pub use import::ImportArgs;
 pub use manpage::ManArgs;
+pub use privacy::{EraseArgs, EraseWhat, MergeArgs, MergeWhat};
 pub use report::{
-    AssignArgs, BoundsList, ChannelsArgs, ForecastArgs, NamedBounds, PipelineArgs, Report,
-    ReportArgs, ScoringArgs, TiersArgs, costs_csv,
+    AssignArgs, BoundsList, ChannelsArgs, ForecastArgs, NamedBounds, PipelineArgs, QualityArgs,
+    Report, ReportArgs, ScoringArgs, TiersArgs, costs_csv,
 };
 pub use show::{FindArgs, ShowArgs, ShowWhat};
 pub use snapshot::SnapshotArgs;
@@ -98,6 +100,10 @@ pub enum Command {
     Find(FindArgs),
     /// Copy the database to a new file, consistently, even while the desk is open
     Backup(BackupArgs),
+    /// Merge two customers that are one company (undoable in the desk)
+    Merge(MergeArgs),
+    /// Erase a contact's or a customer's personal data, keeping amounts and dates (not undoable)
+    Erase(EraseArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per command into a folder
@@ -140,6 +146,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &config::load(explicit_config)?.config.commit,
         ),
         Some(Command::Find(args)) => show::run_find(&path()?, &args),
+        Some(Command::Merge(args)) => privacy::run_merge(&path()?, as_of, &args),
+        Some(Command::Erase(args)) => privacy::run_erase(&path()?, &args),
         Some(Command::Config(args)) => config::run(explicit_config, &args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => manpage::run(&args),

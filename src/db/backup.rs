@@ -83,7 +83,11 @@ pub fn backup(source: &Connection, target: &Path) -> Result<u64, BackupError> {
 }
 
 /// Copies every page in one step (so in one read transaction), retrying while the source is busy.
-fn copy_all(source: &Connection, copy: &mut Connection, target: &Path) -> Result<(), BackupError> {
+pub(crate) fn copy_all(
+    source: &Connection,
+    copy: &mut Connection,
+    target: &Path,
+) -> Result<(), BackupError> {
     let sqlite = |error| BackupError::Sqlite {
         path: target.to_path_buf(),
         error,

@@ -16,6 +16,8 @@ pub mod lock;
 pub mod monitor;
 mod open;
 pub mod pipeline_facts;
+pub mod privacy;
+pub mod quality;
 pub mod read_only;
 pub mod reads;
 pub mod records;

@@ -186,6 +186,8 @@ pub enum Command {
     ToggleCall,
     /// Pipeline, list and deal record: set the forecast category of the deal or the selected deals.
     SetCategory,
+    /// Data view: merge the second customer of the selected likely duplicate into the first.
+    MergeCustomers,
 }
 
 impl Command {

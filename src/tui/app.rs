@@ -13,6 +13,7 @@ pub use crate::tui::effects::Message;
 use crate::tui::effects::{Effect, Effects};
 use crate::tui::jobs::Jobs;
 use crate::tui::keymap::{Context, Key, KeyMap};
+use crate::tui::popups::data::DataView;
 use crate::tui::popups::find::FindState;
 use crate::tui::popups::import::ImportState;
 use crate::tui::popups::palette::Palette;
@@ -86,6 +87,8 @@ pub struct App {
     pub palette: Palette,
     /// The `:history` list, while shown.
     pub history: Option<HistoryView>,
+    /// The `:data` view, while shown (hidden beneath a record opened from it).
+    pub data: Option<DataView>,
     /// The `:model` popup's scroll position, while it is open.
     pub model_view: Option<u16>,
     /// The help overlay's scroll position, while it is open.
@@ -158,6 +161,7 @@ impl App {
             command_line: None,
             palette: Palette::default(),
             history: None,
+            data: None,
             model_view: None,
             help: None,
             find: None,
@@ -254,6 +258,9 @@ impl App {
         }
         if self.find.is_some() {
             return vec![Context::Find];
+        }
+        if self.data.is_some() && self.records.is_empty() {
+            return vec![Context::Data];
         }
         if !self.records.is_empty() {
             return vec![Context::Record, Context::Global];

@@ -53,6 +53,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(history) = &app.history {
         popups::history::draw(app, history, frame, area);
     }
+    if let Some(view) = app.data.as_ref().filter(|_| app.records.is_empty()) {
+        popups::data::view::draw(app, view, frame, area);
+    }
     if let Some(report) = &app.import.report {
         popups::import::report::draw(app, report, frame, area);
     }

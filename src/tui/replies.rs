@@ -3,6 +3,7 @@
 
 use crate::tui::app::{App, HistoryView, Message};
 use crate::tui::effects::ctx;
+use crate::tui::popups::data::DataView;
 use crate::tui::popups::record::update as record;
 use crate::tui::popups::{export, find, import, record_form};
 use crate::tui::scores::update as scores_update;
@@ -91,6 +92,10 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
             app.apply(effects);
         }
         Output::Tiers(Ok(overview)) => tiers_update::take_tiers(&mut app.tiers, overview),
+        Output::Quality(Ok(report)) => {
+            app.message = Message::default();
+            app.data = Some(DataView::new(*report));
+        }
         Output::Found(Ok(found)) => {
             if let Some(state) = app.find.as_mut() {
                 find::update::take_found(state, found);
@@ -118,6 +123,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         | Output::Forecast(Err(e))
         | Output::Call(Err(e))
         | Output::Tiers(Err(e))
+        | Output::Quality(Err(e))
         | Output::Scores(Err(e))
         | Output::Tasks(Err(e))
         | Output::Found(Err(e))

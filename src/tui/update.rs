@@ -4,7 +4,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, Message};
 use crate::tui::effects::ctx;
 use crate::tui::popups::record::update as record;
-use crate::tui::popups::{export, find, help, import, palette::suggest, record_form};
+use crate::tui::popups::{data, export, find, help, import, palette::suggest, record_form};
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::pipeline::list::update as list_update;
@@ -119,6 +119,16 @@ fn run_command(app: &mut App, command: Command) {
         app.apply(effects);
         return;
     }
+    if app.records.is_empty()
+        && let Some(view) = app.data.as_mut()
+    {
+        let (after, effects) = data::update::run_command(view, command, app.as_of);
+        if after == data::update::After::Close {
+            app.data = None;
+        }
+        app.apply(effects);
+        return;
+    }
     if !app.records.is_empty() && record::run_command(app, command) {
         return;
     }
@@ -206,6 +216,11 @@ fn run_line(app: &mut App, line: &str) {
         app.apply(effects);
         return;
     }
+    if let Some(rest) = line.strip_prefix("erase ") {
+        let effects = data::erase::run_line(rest, app.as_of);
+        app.apply(effects);
+        return;
+    }
     if let Some(name) = line.strip_prefix("theme ") {
         switch_theme(app, name);
         return;
@@ -223,6 +238,10 @@ fn run_line(app: &mut App, line: &str) {
             app.jobs.request(Job::History);
         }
         "model" => app.model_view = Some(0),
+        "data" => {
+            let effects = data::update::open(app.as_of);
+            app.apply(effects);
+        }
         "undo" => app.request_write(Job::Undo, "undoing…"),
         "apply" => {
             let effects = channels::apply(&app.channels);

@@ -5,8 +5,8 @@ use std::time::Instant;
 use rusqlite::Connection;
 
 use super::jobs::{
-    board, call, channels, customers, find_list, forecast, record_reads, records, scores, tasks,
-    tiers, writes,
+    board, call, channels, customers, find_list, forecast, quality, record_reads, records, scores,
+    tasks, tiers, writes,
 };
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
@@ -67,6 +67,7 @@ pub fn execute_reporting(
         } => tasks::plan(conn, &scope, &weights, as_of),
         Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
         Job::Tiers { as_of } => tiers::run(conn, as_of),
+        Job::Quality(as_of) => quality::run(conn, as_of),
         Job::Channels => channels::load(conn),
         Job::Export(job) => Output::Exported(job.run(conn)),
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {

@@ -6,6 +6,7 @@
 
 mod call_sheet;
 mod execute;
+mod job_kind;
 mod jobs;
 mod output;
 mod queue;

@@ -70,6 +70,8 @@ pub enum Output {
     Channels(Result<ChannelsModel, String>),
     /// Values, tiers, segments and tier moves.
     Tiers(Result<TiersOverview, String>),
+    /// What the data-quality checks found.
+    Quality(Result<Box<crate::db::quality::QualityReport>, String>),
     /// Both scoring models and their scores.
     Scores(Result<Box<ScoringSet>, String>),
     /// A record write refused: the form shows why beside the field, or asks about a duplicate.

@@ -39,6 +39,23 @@ pub enum RecordWrite {
         /// Its fields as they should be.
         input: ContactInput,
     },
+    /// Two customers merged: everything of `gone` moves to `keep` (undo splits them again).
+    MergeCustomers {
+        /// The customer kept.
+        keep: i64,
+        /// The customer merged into it and deleted.
+        gone: i64,
+    },
+    /// A contact's name, email and phone erased, here and in the edit log (never undone).
+    EraseContact {
+        /// The contact.
+        contact_id: i64,
+    },
+    /// A customer's name and notes, its contacts and its activity text erased (never undone).
+    EraseCustomer {
+        /// The customer.
+        customer_id: i64,
+    },
     /// A contact removed (undo puts it back).
     RemoveContact {
         /// The contact.

@@ -16,6 +16,8 @@ use crate::export::ExportJob;
 use crate::import::ImportJob;
 use crate::worker::record_write::{FormAsk, RecordWrite};
 
+pub use crate::worker::job_kind::JobKind;
+
 /// Work the app asks of the background thread.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
@@ -176,6 +178,8 @@ pub enum Job {
         /// The date stage changes and closings are stamped with.
         today: NaiveDate,
     },
+    /// Run the data-quality checks of the `:data` view as of today (closings after it are impossible).
+    Quality(NaiveDate),
     /// Load the next page of one board column.
     BoardMore {
         /// Which deals.
@@ -198,163 +202,6 @@ pub enum BulkTarget {
     Deals(Vec<i64>),
     /// Every deal of a list view (its query's page is ignored), as it is when the change runs.
     View(ListQuery),
-}
-
-/// Jobs of one kind replace each other (except writes); the kind also names the job in the status line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JobKind {
-    /// [`Job::CustomerIndex`].
-    CustomerIndex,
-    /// [`Job::CustomerDetail`].
-    CustomerDetail,
-    /// [`Job::BoardCards`].
-    BoardCards,
-    /// [`Job::BoardTotals`].
-    BoardTotals,
-    /// [`Job::Write`], [`Job::Undo`] and [`Job::Redo`]: never replaced, always answered in order.
-    Write,
-    /// [`Job::History`].
-    History,
-    /// [`Job::Kpis`].
-    Kpis,
-    /// [`Job::Export`].
-    Export,
-    /// [`Job::Import`]: never replaced; it reports progress while it runs.
-    Import,
-    /// [`Job::Forecast`].
-    Forecast,
-    /// [`Job::Call`].
-    Call,
-    /// [`Job::Tasks`].
-    Tasks,
-    /// [`Job::Plan`].
-    Plan,
-    /// [`Job::Channels`].
-    Channels,
-    /// [`Job::Tiers`].
-    Tiers,
-    /// [`Job::Scores`].
-    Scores,
-    /// [`Job::RecordForm`].
-    RecordForm,
-    /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
-    Record,
-    /// [`Job::Find`].
-    Find,
-    /// [`Job::DealList`].
-    DealList,
-    /// [`Job::ViewCounts`].
-    ViewCounts,
-    /// [`Job::BoardMore`].
-    BoardMore,
-}
-
-impl JobKind {
-    /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 22] = [
-        JobKind::Plan,
-        JobKind::Tasks,
-        JobKind::Kpis,
-        JobKind::Write,
-        JobKind::BoardCards,
-        JobKind::BoardTotals,
-        JobKind::CustomerIndex,
-        JobKind::CustomerDetail,
-        JobKind::History,
-        JobKind::Export,
-        JobKind::Import,
-        JobKind::Forecast,
-        JobKind::Call,
-        JobKind::Channels,
-        JobKind::Tiers,
-        JobKind::Scores,
-        JobKind::RecordForm,
-        JobKind::Record,
-        JobKind::Find,
-        JobKind::DealList,
-        JobKind::ViewCounts,
-        JobKind::BoardMore,
-    ];
-
-    /// What the status line says while a job of this kind runs.
-    pub fn label(self) -> &'static str {
-        match self {
-            JobKind::CustomerIndex => "loading customers",
-            JobKind::CustomerDetail => "loading customer detail",
-            JobKind::BoardCards => "loading the board",
-            JobKind::BoardTotals => "counting the pipeline",
-            JobKind::Write => "saving",
-            JobKind::History => "reading the history",
-            JobKind::Kpis => "computing KPIs",
-            JobKind::Export => "exporting",
-            JobKind::Import => "importing",
-            JobKind::Forecast => "fitting forecasts",
-            JobKind::Call => "making the call",
-            JobKind::Tasks => "loading tasks",
-            JobKind::Plan => "solving the assignment",
-            JobKind::Channels => "fitting channel curves",
-            JobKind::Tiers => "valuing customers",
-            JobKind::Scores => "fitting scores",
-            JobKind::RecordForm => "opening the form",
-            JobKind::Record => "opening the record",
-            JobKind::Find => "searching",
-            JobKind::DealList => "loading the deal list",
-            JobKind::ViewCounts => "counting the saved views",
-            JobKind::BoardMore => "loading more cards",
-        }
-    }
-
-    /// What the status line names a finished job of this kind by, beside the time it took.
-    pub fn done_label(self) -> &'static str {
-        match self {
-            JobKind::CustomerIndex => "customers",
-            JobKind::CustomerDetail => "detail",
-            JobKind::BoardCards => "board",
-            JobKind::BoardTotals => "totals",
-            JobKind::Write => "saved",
-            JobKind::History => "history",
-            JobKind::Kpis => "KPIs",
-            JobKind::Export => "exported",
-            JobKind::Import => "imported",
-            JobKind::Forecast => "forecast",
-            JobKind::Call => "call",
-            JobKind::Tasks => "tasks",
-            JobKind::Plan => "plan",
-            JobKind::Channels => "channel fits",
-            JobKind::Tiers => "tiers",
-            JobKind::Scores => "scores",
-            JobKind::RecordForm => "form",
-            JobKind::Record => "record",
-            JobKind::Find => "found",
-            JobKind::DealList => "deal list",
-            JobKind::ViewCounts => "view counts",
-            JobKind::BoardMore => "cards",
-        }
-    }
-
-    /// False for writes and imports: every one of them must run, in order.
-    pub fn replaceable(self) -> bool {
-        !matches!(self, JobKind::Write | JobKind::Import)
-    }
-
-    /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
-    /// never hold up a write or a page of cards. The saved views' counts are not one: they are
-    /// counted over the list keys the quick thread holds beside its writes.
-    pub fn heavy(self) -> bool {
-        matches!(
-            self,
-            JobKind::CustomerIndex
-                | JobKind::BoardTotals
-                | JobKind::Kpis
-                | JobKind::Export
-                | JobKind::Forecast
-                | JobKind::Call
-                | JobKind::Plan
-                | JobKind::Channels
-                | JobKind::Tiers
-                | JobKind::Scores
-        )
-    }
 }
 
 impl Job {
@@ -389,6 +236,7 @@ impl Job {
             Job::DealList { .. } => JobKind::DealList,
             Job::ViewCounts { .. } => JobKind::ViewCounts,
             Job::BoardMore { .. } => JobKind::BoardMore,
+            Job::Quality(_) => JobKind::Quality,
         }
     }
 }

@@ -15,6 +15,7 @@ mod forecast;
 mod monitor;
 mod output;
 mod pipeline_text;
+mod quality;
 mod scoring;
 mod tiers;
 
@@ -23,6 +24,7 @@ pub use channels::{BoundsList, ChannelsArgs, NamedBounds};
 pub use commit::CommitArgs;
 pub use forecast::ForecastArgs;
 pub use monitor::MonitorArgs;
+pub use quality::QualityArgs;
 pub use scoring::ScoringArgs;
 pub use tiers::TiersArgs;
 
@@ -59,6 +61,8 @@ pub enum Report {
     Commit(CommitArgs),
     /// Accepted channel plans against results: spend, revenue, months outside the interval
     Monitor(MonitorArgs),
+    /// What needs care: likely duplicate customers, missing fields, impossible values, outliers
+    Quality(QualityArgs),
 }
 
 impl Report {
@@ -73,6 +77,7 @@ impl Report {
             Report::Tiers(args) => args.json,
             Report::Commit(args) => args.json,
             Report::Monitor(args) => args.json,
+            Report::Quality(args) => args.json,
         }
     }
 }
@@ -120,6 +125,7 @@ pub fn run(
         Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
         Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
         Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),
+        Report::Quality(args) => quality::run(&opened.conn, as_of, args),
         Report::Commit(args) => commit::run(
             &opened.conn,
             as_of,

@@ -52,7 +52,7 @@ fn in_words(conn: &Connection, raw: Raw) -> Option<HistoryLine> {
         undone,
     };
     match entity.as_str() {
-        "rec:batch" | "import" => {
+        "rec:batch" | "import" | crate::db::privacy::ERASE_ENTITY => {
             let summary = new.unwrap_or_default();
             Some(line(summary.clone(), String::new(), None, None, summary))
         }

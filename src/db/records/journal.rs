@@ -27,6 +27,9 @@ const TABLES: [(&str, &[&str]); 8] = [
             "owner_rep_id",
             "created_on",
             "notes",
+            "external_id",
+            "import_id",
+            "created_on_inferred",
         ],
     ),
     (

@@ -9,6 +9,7 @@ mod customer;
 mod deal;
 pub(crate) mod journal;
 mod lookup;
+mod merge;
 mod quota;
 mod task;
 
@@ -20,6 +21,7 @@ pub use customer::{
     edit_customer, likely_duplicates, remove_contact,
 };
 pub use deal::{DealEdit, NewDeal, create_deal, edit_deal};
+pub use merge::merge_customers;
 pub use quota::set_quota;
 pub use task::{TaskInput, create_task, follow_up, task_kinds};
 

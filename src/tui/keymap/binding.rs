@@ -63,11 +63,13 @@ pub enum Context {
     ForecastPicker,
     /// On the Forecast screen's call view.
     ForecastCall,
+    /// In the `:data` view of what needs care in the book.
+    Data,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 27] = [
+    pub const ALL: [Context; 28] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -94,6 +96,7 @@ impl Context {
         Context::ChannelEntry,
         Context::CommandLine,
         Context::History,
+        Context::Data,
         Context::Help,
     ];
 
@@ -139,6 +142,7 @@ impl Context {
                 "Command line (:history :export :import :goto :theme, any action; Tab completes)"
             }
             Context::History => "History and import report",
+            Context::Data => "Data quality (:data)",
             Context::Forecast => "Forecast",
             Context::Tiers => "Tiers",
             Context::Tasks => "Tasks",

@@ -173,6 +173,7 @@ impl Default for KeyMap {
             crate::tui::popups::record::keys::bindings(),
             crate::tui::screens::pipeline::list::keys::bindings(),
             crate::tui::popups::find::keys::bindings(),
+            crate::tui::popups::data::keys::bindings(),
         ];
         let mut bindings: Vec<Binding> = declared.into_iter().flatten().collect();
         for context in [
@@ -191,6 +192,7 @@ impl Default for KeyMap {
             Context::Find,
             Context::Bulk,
             Context::ForecastPicker,
+            Context::Data,
         ] {
             bindings.push(bind(context, vec![Key::ctrl('c')], Command::Quit, "quit"));
         }

@@ -1,6 +1,7 @@
 //! The popups and overlays: forms, the command palette, history, help, import and export.
 
 pub mod confirm;
+pub mod data;
 pub mod deal_form;
 pub mod export;
 pub mod filter;

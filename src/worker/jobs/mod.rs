@@ -7,6 +7,7 @@ pub(super) mod channels;
 pub(super) mod customers;
 pub(super) mod find_list;
 pub(super) mod forecast;
+pub(super) mod quality;
 pub(super) mod record_reads;
 pub(super) mod records;
 pub(super) mod scores;

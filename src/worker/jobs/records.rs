@@ -7,6 +7,8 @@ use rusqlite::Connection;
 use super::writes::{actor, now_text};
 use crate::db::board::{self, Card};
 use crate::db::edits::Saved;
+use crate::db::edits::WriteError;
+use crate::db::privacy::{self, Erased};
 use crate::db::records::{self, RecordError, Stamp};
 use crate::db::{form_choices, reads};
 use crate::worker::output::{Output, Written};
@@ -80,6 +82,17 @@ fn run(
         RecordWrite::EditContact { contact_id, input } => {
             records::edit_contact(conn, *contact_id, input, stamp)
         }
+        RecordWrite::MergeCustomers { keep, gone } => {
+            records::merge_customers(conn, *keep, *gone, stamp)
+        }
+        RecordWrite::EraseContact { contact_id } => {
+            let result = privacy::erase_contact(conn, *contact_id, stamp.at, stamp.actor);
+            erased(conn, result, *contact_id)
+        }
+        RecordWrite::EraseCustomer { customer_id } => {
+            let result = privacy::erase_customer(conn, *customer_id, stamp.at, stamp.actor);
+            erased(conn, result, *customer_id)
+        }
         RecordWrite::RemoveContact { contact_id } => {
             records::remove_contact(conn, *contact_id, stamp)
         }
@@ -93,6 +106,24 @@ fn run(
             amount,
         } => records::set_quota(conn, *rep_id, *quarter, *amount, stamp),
     }
+}
+
+/// An erase answered like a record write (with no batch: it is never undone), after the file
+/// is compacted so no free page keeps the erased text.
+fn erased(
+    conn: &mut Connection,
+    result: Result<Erased, WriteError>,
+    id: i64,
+) -> Result<records::Written, RecordError> {
+    let erased = result?;
+    if let Err(e) = conn.execute_batch("VACUUM") {
+        tracing::warn!(error = %e, "the book could not be compacted after an erase");
+    }
+    Ok(records::Written {
+        id,
+        batch: 0,
+        summary: erased.summary,
+    })
 }
 
 /// Loads what the form `ask` opens with: its picker lists and the record it starts from.

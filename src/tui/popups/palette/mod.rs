@@ -7,8 +7,16 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 17] = [
+pub const COMMANDS: [(&str, &str); 19] = [
     ("history", "list recent changes"),
+    (
+        "data",
+        "check the book: duplicates, missing fields, impossible values, outliers",
+    ),
+    (
+        "erase ",
+        "erase contact|customer ID yes: blank their personal data (cannot be undone)",
+    ),
     (
         "model",
         "how well the win and purchase models predict held-out rows",
