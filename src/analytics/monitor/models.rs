@@ -11,10 +11,13 @@ use crate::analytics::scoring::{Metrics, ScoringSettings, TrainingSet, metrics, 
 /// Months watched when nobody sets another number.
 pub const DEFAULT_MONTHS: usize = 6;
 
-/// How much worse than held out the last month may be before the desk warns.
+/// The config file's `[monitor]` section: months watched, and how much worse than held out
+/// the last month may be before the desk warns.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Margins {
+    /// Months scored, the last one compared.
+    pub months: usize,
     /// The last month's AUC may be this much below the held-out AUC.
     pub auc_margin: f64,
     /// The last month's Brier score may be this much above the held-out Brier score.
@@ -24,9 +27,27 @@ pub struct Margins {
 impl Default for Margins {
     fn default() -> Self {
         Margins {
+            months: DEFAULT_MONTHS,
             auc_margin: 0.05,
             brier_margin: 0.03,
         }
+    }
+}
+
+impl Margins {
+    /// The first field that does not make sense, with why; the config file names it.
+    pub fn invalid_field(&self) -> Option<(&'static str, &'static str)> {
+        if !(1..=36).contains(&self.months) {
+            return Some(("months", "must be between 1 and 36"));
+        }
+        let margin = |m: f64| m.is_finite() && (0.0..=1.0).contains(&m);
+        if !margin(self.auc_margin) {
+            return Some(("auc_margin", "must be between 0 and 1"));
+        }
+        if !margin(self.brier_margin) {
+            return Some(("brier_margin", "must be between 0 and 1"));
+        }
+        None
     }
 }
 
@@ -221,6 +242,69 @@ pub fn watch(
         held_out_auc,
         held_out_brier,
         warning,
+    }
+}
+
+/// What the watch is computed from, as the database reads it as of the desk's date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WatchRows {
+    /// The win-probability training rows today (time = close day); the months are cut from it.
+    pub win: TrainingSet,
+    /// Complete months to score the win model on, oldest first.
+    pub win_months: Vec<(NaiveDate, NaiveDate)>,
+    /// The propensity training rows today, for its held-out figures.
+    pub propensity: TrainingSet,
+    /// Per month start, oldest first: the propensity rows known then (to fit on) and the
+    /// customers at that start labelled by what they bought in the horizon after it.
+    pub propensity_months: Vec<(NaiveDate, TrainingSet, TrainingSet)>,
+}
+
+/// Both models watched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelsWatch {
+    /// The margins the warnings use.
+    pub margins: Margins,
+    /// Win probability, then purchase propensity.
+    pub models: Vec<ModelWatch>,
+}
+
+impl ModelsWatch {
+    /// The warnings raised, one line each.
+    pub fn warnings(&self) -> Vec<&str> {
+        self.models
+            .iter()
+            .filter_map(|m| m.warning.as_deref())
+            .collect()
+    }
+}
+
+/// Scores both models month by month and compares the last month with today's held-out figures.
+pub fn watch_models(rows: &WatchRows, settings: &ScoringSettings, margins: &Margins) -> ModelsWatch {
+    let held = |set: &TrainingSet| train(set, settings).ok().and_then(|m| m.holdout_metrics);
+    let win = watch(
+        "win",
+        "deals closed in the month: Won = 1, Lost = 0 (a row per stage they passed)",
+        win_months(&rows.win, &rows.win_months, settings),
+        held(&rows.win).as_ref(),
+        margins,
+    );
+    let propensity_months = rows
+        .propensity_months
+        .iter()
+        .map(|(start, fit_on, scored)| {
+            score_month(start.format("%Y-%m").to_string(), fit_on, scored, settings)
+        })
+        .collect();
+    let propensity = watch(
+        "propensity",
+        "customers at the month start: a Won deal in the 90 days after it = 1",
+        propensity_months,
+        held(&rows.propensity).as_ref(),
+        margins,
+    );
+    ModelsWatch {
+        margins: *margins,
+        models: vec![win, propensity],
     }
 }
 
