@@ -91,7 +91,13 @@ pub fn parse(file: &Path, source: &str) -> Result<LoadedConfig, ConfigError> {
         return Err(ConfigError::at_key(file, source, "commit", field, message));
     }
     if let Some((field, message)) = config.monitor.invalid_field() {
-        return Err(ConfigError::at_key(file, source, "monitor", field, message.to_string()));
+        return Err(ConfigError::at_key(
+            file,
+            source,
+            "monitor",
+            field,
+            message.to_string(),
+        ));
     }
     let keymap = configured_keymap(&config.keys, file, source)?;
     Ok(LoadedConfig {

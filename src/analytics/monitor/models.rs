@@ -227,14 +227,10 @@ pub fn watch(
             }
         }
     }
-    let warning = months.last().filter(|_| !reasons.is_empty()).map(|last| {
-        format!(
-            "{} model in {}: {}",
-            model,
-            last.month,
-            reasons.join("; ")
-        )
-    });
+    let warning = months
+        .last()
+        .filter(|_| !reasons.is_empty())
+        .map(|last| format!("{} model in {}: {}", model, last.month, reasons.join("; ")));
     ModelWatch {
         model,
         outcome,
@@ -279,7 +275,11 @@ impl ModelsWatch {
 }
 
 /// Scores both models month by month and compares the last month with today's held-out figures.
-pub fn watch_models(rows: &WatchRows, settings: &ScoringSettings, margins: &Margins) -> ModelsWatch {
+pub fn watch_models(
+    rows: &WatchRows,
+    settings: &ScoringSettings,
+    margins: &Margins,
+) -> ModelsWatch {
     let held = |set: &TrainingSet| train(set, settings).ok().and_then(|m| m.holdout_metrics);
     let win = watch(
         "win",
@@ -338,7 +338,10 @@ mod tests {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(
             last_months(d(2026, 3, 4), 2),
-            vec![(d(2026, 1, 1), d(2026, 1, 31)), (d(2026, 2, 1), d(2026, 2, 28))]
+            vec![
+                (d(2026, 1, 1), d(2026, 1, 31)),
+                (d(2026, 2, 1), d(2026, 2, 28))
+            ]
         );
         assert_eq!(
             month_starts_with_horizon(d(2026, 12, 4), 2, 90),
@@ -387,7 +390,11 @@ mod tests {
             ..ScoringSettings::default()
         };
         let fit_on = set(x, y, (0..n).map(i64::from).collect());
-        let same = set(vec![-1.0, 1.0, 1.0, -1.0], vec![false, true, true, false], vec![0; 4]);
+        let same = set(
+            vec![-1.0, 1.0, 1.0, -1.0],
+            vec![false, true, true, false],
+            vec![0; 4],
+        );
         let s = score_month("2026-11".into(), &fit_on, &same, &settings);
         assert_eq!((s.rows, s.positives, s.auc), (4, 2, Some(1.0)));
         assert!(s.brier.unwrap() < 0.01);
@@ -405,7 +412,10 @@ mod tests {
             &[(NaiveDate::default(), NaiveDate::default())],
             &settings,
         );
-        assert!(months[0].problem.is_some(), "nothing closed before the month");
+        assert!(
+            months[0].problem.is_some(),
+            "nothing closed before the month"
+        );
         assert_eq!(months[0].rows, n as usize);
     }
 }
