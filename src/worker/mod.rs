@@ -7,6 +7,7 @@
 mod call_sheet;
 mod execute;
 mod jobs;
+mod labels;
 mod output;
 mod queue;
 mod record_write;

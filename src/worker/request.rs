@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::analytics::assign::{AssignWeights, Scope};
 use crate::analytics::forecast::ForecastOptions;
+use crate::analytics::monitor::models::Margins;
 use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
@@ -100,6 +101,15 @@ pub enum Job {
         as_of: NaiveDate,
         /// λ, the minimum examples and the most training rows.
         settings: ScoringSettings,
+    },
+    /// Score both models month by month on what happened next (`:model`'s watch).
+    ModelWatch {
+        /// Today.
+        as_of: NaiveDate,
+        /// The fits' settings.
+        settings: ScoringSettings,
+        /// Months watched and the warning's margins.
+        margins: Margins,
     },
     /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
     Tiers {
@@ -235,6 +245,8 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::ModelWatch`].
+    ModelWatch,
     /// [`Job::RecordForm`].
     RecordForm,
     /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
@@ -251,7 +263,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 22] = [
+    pub const ALL: [JobKind; 23] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -268,6 +280,7 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::ModelWatch,
         JobKind::RecordForm,
         JobKind::Record,
         JobKind::Find,
@@ -275,62 +288,6 @@ impl JobKind {
         JobKind::ViewCounts,
         JobKind::BoardMore,
     ];
-
-    /// What the status line says while a job of this kind runs.
-    pub fn label(self) -> &'static str {
-        match self {
-            JobKind::CustomerIndex => "loading customers",
-            JobKind::CustomerDetail => "loading customer detail",
-            JobKind::BoardCards => "loading the board",
-            JobKind::BoardTotals => "counting the pipeline",
-            JobKind::Write => "saving",
-            JobKind::History => "reading the history",
-            JobKind::Kpis => "computing KPIs",
-            JobKind::Export => "exporting",
-            JobKind::Import => "importing",
-            JobKind::Forecast => "fitting forecasts",
-            JobKind::Call => "making the call",
-            JobKind::Tasks => "loading tasks",
-            JobKind::Plan => "solving the assignment",
-            JobKind::Channels => "fitting channel curves",
-            JobKind::Tiers => "valuing customers",
-            JobKind::Scores => "fitting scores",
-            JobKind::RecordForm => "opening the form",
-            JobKind::Record => "opening the record",
-            JobKind::Find => "searching",
-            JobKind::DealList => "loading the deal list",
-            JobKind::ViewCounts => "counting the saved views",
-            JobKind::BoardMore => "loading more cards",
-        }
-    }
-
-    /// What the status line names a finished job of this kind by, beside the time it took.
-    pub fn done_label(self) -> &'static str {
-        match self {
-            JobKind::CustomerIndex => "customers",
-            JobKind::CustomerDetail => "detail",
-            JobKind::BoardCards => "board",
-            JobKind::BoardTotals => "totals",
-            JobKind::Write => "saved",
-            JobKind::History => "history",
-            JobKind::Kpis => "KPIs",
-            JobKind::Export => "exported",
-            JobKind::Import => "imported",
-            JobKind::Forecast => "forecast",
-            JobKind::Call => "call",
-            JobKind::Tasks => "tasks",
-            JobKind::Plan => "plan",
-            JobKind::Channels => "channel fits",
-            JobKind::Tiers => "tiers",
-            JobKind::Scores => "scores",
-            JobKind::RecordForm => "form",
-            JobKind::Record => "record",
-            JobKind::Find => "found",
-            JobKind::DealList => "deal list",
-            JobKind::ViewCounts => "view counts",
-            JobKind::BoardMore => "cards",
-        }
-    }
 
     /// False for writes and imports: every one of them must run, in order.
     pub fn replaceable(self) -> bool {
@@ -353,6 +310,7 @@ impl JobKind {
                 | JobKind::Channels
                 | JobKind::Tiers
                 | JobKind::Scores
+                | JobKind::ModelWatch
         )
     }
 }
@@ -383,6 +341,7 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::ModelWatch { .. } => JobKind::ModelWatch,
             Job::RecordForm { .. } => JobKind::RecordForm,
             Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,
             Job::Find { .. } => JobKind::Find,
