@@ -7,7 +7,10 @@ use crate::domain::group_thousands;
 
 /// The watch's lines: the warnings first, then a table per model.
 pub fn lines(watch: &ModelsWatch) -> Vec<String> {
-    let mut out = vec!["Watched month by month (fitted at the month start, scored on what happened next)".to_string()];
+    let mut out = vec![
+        "Watched month by month (fitted at the month start, scored on what happened next)"
+            .to_string(),
+    ];
     for warning in watch.warnings() {
         out.push(format!("  warning: {warning}"));
     }
