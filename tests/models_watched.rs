@@ -8,10 +8,14 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
 use rusqlite::{Connection, params};
 use salesdesk::analytics::monitor::models::{Margins, watch_models};
 use salesdesk::analytics::scoring::ScoringSettings;
 use salesdesk::db::model_watch::watch_rows;
+use salesdesk::tui::App;
+use salesdesk::tui::app::Message;
+use salesdesk::tui::headless::Headless;
 
 const AS_OF: &str = "2026-12-04";
 
@@ -177,4 +181,31 @@ fn report_monitor_has_the_models_section_as_json_and_text() {
         text.contains("warning: win model in 2026-11: AUC 0.000"),
         "{text}"
     );
+}
+
+#[test]
+fn the_model_popup_shows_the_warning_computed_by_the_worker() {
+    let conn = salesdesk::db::open(Path::new(":memory:"))
+        .expect("open")
+        .conn;
+    book(&conn);
+    let app = App::load(&conn, "watched.db".into(), as_of(), Message::info("Opened")).expect("app");
+    let mut h = Headless::new(app, conn);
+    h.resize(160, 60);
+    h.press(KeyCode::Char(':'));
+    h.type_text("model");
+    h.press(KeyCode::Enter);
+    let watch = h
+        .app
+        .scores
+        .watch
+        .as_ref()
+        .expect("watched once the popup opened");
+    assert_eq!(watch.warnings().len(), 1, "{:?}", watch.warnings());
+    let text = h.render_text();
+    assert!(
+        text.contains("Warning: win model in 2026-11: AUC 0.000"),
+        "{text}"
+    );
+    assert!(text.contains("Watched month by month"), "{text}");
 }
