@@ -108,7 +108,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardMore(Ok(more)) => more::take_more(&mut app.pipeline, more),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
-        Output::ModelWatch(Ok(watch)) => scores_update::take_watch(app, watch),
+        Output::ModelWatch(Ok(watch)) => scores_update::take_watch(app, *watch),
         Output::DealRecord(id, result) => record::take_deal(app, id, result),
         Output::CustomerRecord(id, result) => record::take_customer(app, id, result),
         Output::CustomerIndex(Err(e))

@@ -210,21 +210,21 @@ pub fn watch(
     let held_out_brier = held.map(|m| m.brier);
     let mut reasons = Vec::new();
     if let Some(last) = months.last() {
-        if let (Some(now), Some(then)) = (last.auc, held_out_auc) {
-            if now < then - margins.auc_margin {
-                reasons.push(format!(
-                    "AUC {now:.3} is below the held-out {then:.3} by more than {}",
-                    margins.auc_margin
-                ));
-            }
+        if let (Some(now), Some(then)) = (last.auc, held_out_auc)
+            && now < then - margins.auc_margin
+        {
+            reasons.push(format!(
+                "AUC {now:.3} is below the held-out {then:.3} by more than {}",
+                margins.auc_margin
+            ));
         }
-        if let (Some(now), Some(then)) = (last.brier, held_out_brier) {
-            if now > then + margins.brier_margin {
-                reasons.push(format!(
-                    "Brier {now:.3} is above the held-out {then:.3} by more than {}",
-                    margins.brier_margin
-                ));
-            }
+        if let (Some(now), Some(then)) = (last.brier, held_out_brier)
+            && now > then + margins.brier_margin
+        {
+            reasons.push(format!(
+                "Brier {now:.3} is above the held-out {then:.3} by more than {}",
+                margins.brier_margin
+            ));
         }
     }
     let warning = months

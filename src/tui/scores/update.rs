@@ -44,8 +44,8 @@ pub fn data_changed(app: &mut App) {
 }
 
 /// Takes the models watched from the worker.
-pub fn take_watch(app: &mut App, watch: Box<ModelsWatch>) {
-    app.scores.watch = Some(*watch);
+pub fn take_watch(app: &mut App, watch: ModelsWatch) {
+    app.scores.watch = Some(watch);
 }
 
 /// Takes fitted scores from the worker.
