@@ -7,4 +7,5 @@ pub use channels::{
     ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, RUN_TO_FLAG, Z95,
     check_channels, predict,
 };
+mod margins;
 pub mod models;
