@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::analytics::assign::AssignWeights;
 use crate::analytics::commit::CommitSettings;
+use crate::analytics::monitor::models::Margins;
 use crate::analytics::scoring::ScoringSettings;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::ThemeSettings;
@@ -49,6 +50,8 @@ pub struct Config {
     pub display: DisplaySettings,
     /// Thresholds of the default forecast category.
     pub commit: CommitSettings,
+    /// Months the scoring models are watched over and the margins of the warning.
+    pub monitor: Margins,
 }
 
 /// A config read and checked, with the key map it gives (the defaults when there is no file).
@@ -86,6 +89,15 @@ pub fn parse(file: &Path, source: &str) -> Result<LoadedConfig, ConfigError> {
     }
     if let Some((field, message)) = config.commit.invalid_field() {
         return Err(ConfigError::at_key(file, source, "commit", field, message));
+    }
+    if let Some((field, message)) = config.monitor.invalid_field() {
+        return Err(ConfigError::at_key(
+            file,
+            source,
+            "monitor",
+            field,
+            message.to_string(),
+        ));
     }
     let keymap = configured_keymap(&config.keys, file, source)?;
     Ok(LoadedConfig {

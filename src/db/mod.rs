@@ -13,6 +13,7 @@ pub mod forecast_series;
 pub mod form_choices;
 pub mod import;
 pub mod lock;
+pub mod model_watch;
 pub mod monitor;
 mod open;
 pub mod pipeline_facts;

@@ -283,6 +283,19 @@ pub fn win_rows(
 /// Propensity rows: every customer at the cutoff (`as_of` − 90 days) labelled by a Won deal in
 /// the 90 days after it, and every customer at `as_of` to score.
 pub fn propensity_rows(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<ModelRows> {
+    propensity_read(conn, as_of, true)
+}
+
+/// Only the labelled rows of [`propensity_rows`] (no customers to score are read).
+pub fn propensity_training(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<TrainingSet> {
+    Ok(propensity_read(conn, as_of, false)?.training)
+}
+
+fn propensity_read(
+    conn: &Connection,
+    as_of: NaiveDate,
+    with_current: bool,
+) -> rusqlite::Result<ModelRows> {
     let cutoff = as_of
         .checked_sub_days(Days::new(PROPENSITY_HORIZON_DAYS))
         .unwrap_or(as_of);
@@ -333,7 +346,11 @@ pub fn propensity_rows(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<
     let (_, labels, time) = read(cutoff, &mut training_columns)?;
     let all: Vec<usize> = (0..labels.len()).collect();
     let mut current_columns = new_columns();
-    let (ids, _, _) = read(as_of, &mut current_columns)?;
+    let (ids, _, _) = if with_current {
+        read(as_of, &mut current_columns)?
+    } else {
+        Default::default()
+    };
     let current: Vec<usize> = (0..ids.len()).collect();
     Ok(ModelRows {
         training: TrainingSet {

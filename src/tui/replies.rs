@@ -113,6 +113,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardMore(Ok(more)) => more::take_more(&mut app.pipeline, more),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
+        Output::ModelWatch(Ok(watch)) => scores_update::take_watch(app, *watch),
         Output::DealRecord(id, result) => record::take_deal(app, id, result),
         Output::CustomerRecord(id, result) => record::take_customer(app, id, result),
         Output::CustomerIndex(Err(e))
@@ -125,6 +126,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         | Output::Tiers(Err(e))
         | Output::Quality(Err(e))
         | Output::Scores(Err(e))
+        | Output::ModelWatch(Err(e))
         | Output::Tasks(Err(e))
         | Output::Found(Err(e))
         | Output::DealList(Err(e))

@@ -66,6 +66,11 @@ pub fn execute_reporting(
             as_of,
         } => tasks::plan(conn, &scope, &weights, as_of),
         Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
+        Job::ModelWatch {
+            as_of,
+            settings,
+            margins,
+        } => scores::watch(conn, as_of, &settings, &margins),
         Job::Tiers { as_of } => tiers::run(conn, as_of),
         Job::Quality(as_of) => quality::run(conn, as_of),
         Job::Channels => channels::load(conn),

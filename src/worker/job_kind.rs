@@ -36,6 +36,8 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::ModelWatch`].
+    ModelWatch,
     /// [`Job::RecordForm`].
     RecordForm,
     /// [`Job::DealRecord`] and [`Job::CustomerRecord`]: one kind, so the newest record wins.
@@ -54,7 +56,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 23] = [
+    pub const ALL: [JobKind; 24] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -71,6 +73,7 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::ModelWatch,
         JobKind::RecordForm,
         JobKind::Record,
         JobKind::Find,
@@ -99,6 +102,7 @@ impl JobKind {
             JobKind::Channels => "fitting channel curves",
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
+            JobKind::ModelWatch => "watching the models",
             JobKind::RecordForm => "opening the form",
             JobKind::Record => "opening the record",
             JobKind::Find => "searching",
@@ -128,6 +132,7 @@ impl JobKind {
             JobKind::Channels => "channel fits",
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
+            JobKind::ModelWatch => "models watched",
             JobKind::RecordForm => "form",
             JobKind::Record => "record",
             JobKind::Find => "found",
@@ -159,6 +164,7 @@ impl JobKind {
                 | JobKind::Channels
                 | JobKind::Tiers
                 | JobKind::Scores
+                | JobKind::ModelWatch
                 | JobKind::Quality
         )
     }

@@ -6,6 +6,7 @@ use crate::analytics::assign::{AssignInput, Plan};
 use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::ForecastSet;
 use crate::analytics::monitor::ChannelCheck;
+use crate::analytics::monitor::models::ModelsWatch;
 use crate::analytics::pipeline::{Kpis, PeriodKind, QuotaAttainment};
 use crate::analytics::scoring::ScoringSet;
 use crate::analytics::value::TiersOverview;
@@ -74,6 +75,8 @@ pub enum Output {
     Quality(Result<Box<crate::db::quality::QualityReport>, String>),
     /// Both scoring models and their scores.
     Scores(Result<Box<ScoringSet>, String>),
+    /// Both models scored month by month, with any warning.
+    ModelWatch(Result<Box<ModelsWatch>, String>),
     /// A record write refused: the form shows why beside the field, or asks about a duplicate.
     RecordRefused(RecordRefusal),
     /// What a record form opens with.

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::analytics::assign::{AssignWeights, Scope};
 use crate::analytics::forecast::ForecastOptions;
+use crate::analytics::monitor::models::Margins;
 use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
@@ -102,6 +103,15 @@ pub enum Job {
         as_of: NaiveDate,
         /// λ, the minimum examples and the most training rows.
         settings: ScoringSettings,
+    },
+    /// Score both models month by month on what happened next (`:model`'s watch).
+    ModelWatch {
+        /// Today.
+        as_of: NaiveDate,
+        /// The fits' settings.
+        settings: ScoringSettings,
+        /// Months watched and the warning's margins.
+        margins: Margins,
     },
     /// Compute every customer's value, tier and segment, and the tier moves of the quarter.
     Tiers {
@@ -230,6 +240,7 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::ModelWatch { .. } => JobKind::ModelWatch,
             Job::RecordForm { .. } => JobKind::RecordForm,
             Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,
             Job::Find { .. } => JobKind::Find,

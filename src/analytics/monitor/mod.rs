@@ -1,4 +1,5 @@
-//! Plans against results: what an accepted plan predicted next to what happened.
+//! Plans against results (what an accepted plan predicted next to what happened) and the
+//! scoring models watched month by month.
 
 pub mod channels;
 
@@ -6,3 +7,5 @@ pub use channels::{
     ChannelCheck, ChannelFacts, Interval, MonthCheck, PlanMonthFacts, RUN_TO_FLAG, Z95,
     check_channels, predict,
 };
+mod margins;
+pub mod models;

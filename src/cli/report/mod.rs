@@ -121,7 +121,7 @@ pub fn run(
         }
         Report::Forecast(args) => forecast::run(&opened.conn, as_of, args),
         Report::Channels(args) => print(&channels::render(&opened.conn, args)?),
-        Report::Monitor(args) => print(&monitor::render(&opened.conn, args)?),
+        Report::Monitor(args) => print(&monitor::render(&opened.conn, as_of, args, config)?),
         Report::Assign(args) => assign::run(&opened.conn, as_of, args, &config.assign),
         Report::Scoring(args) => scoring::run(&opened.conn, as_of, args, &config.scoring),
         Report::Tiers(args) => tiers::run(&opened.conn, as_of, args),

@@ -1,14 +1,18 @@
 //! `salesdesk report monitor`: accepted channel plans against results (planned and actual spend,
 //! predicted and actual revenue, months outside the 95% interval, channels whose curve no longer
-//! fits), as JSON or a plain-text table.
+//! fits), and the win and propensity models scored month by month against their held-out
+//! figures, as JSON or a plain-text table.
 
 use anyhow::Context as _;
+use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::output::json_or_text;
+use crate::analytics::monitor::models::{ModelsWatch, watch_models};
 use crate::analytics::monitor::{ChannelCheck, RUN_TO_FLAG, check_channels};
+use crate::config::Config;
 use crate::db;
 use crate::domain::Money;
 
@@ -26,14 +30,29 @@ struct MonitorReport {
     /// Consecutive months outside the interval that flag a channel.
     months_to_flag: usize,
     channels: Vec<ChannelCheck>,
+    models: ModelsWatch,
 }
 
-/// Builds the report text from the database.
-pub fn render(conn: &Connection, args: &MonitorArgs) -> anyhow::Result<String> {
+/// Builds the report text from the database as of `as_of`, with the config's `[scoring]` and
+/// `[monitor]` settings.
+pub fn render(
+    conn: &Connection,
+    as_of: NaiveDate,
+    args: &MonitorArgs,
+    config: &Config,
+) -> anyhow::Result<String> {
     let facts = db::monitor::channel_plans(conn).context("cannot read the channel plans")?;
+    let rows = db::model_watch::watch_rows(
+        conn,
+        as_of,
+        config.monitor.months,
+        config.scoring.max_win_rows,
+    )
+    .context("cannot read the scoring rows")?;
     let report = MonitorReport {
         months_to_flag: RUN_TO_FLAG,
         channels: check_channels(&facts),
+        models: watch_models(&rows, &config.scoring, &config.monitor),
     };
     json_or_text(&report, args.json, text)
 }
@@ -42,8 +61,50 @@ fn text(report: &MonitorReport) -> String {
     let mut out = String::from("Channel plans against results\n");
     if report.channels.is_empty() {
         out.push_str("\nno channel plan has been accepted yet (:apply on the Channels screen)\n");
-        return out;
+    } else {
+        channels_text(report, &mut out);
     }
+    models_text(&report.models, &mut out);
+    out
+}
+
+fn models_text(watch: &ModelsWatch, out: &mut String) {
+    let num = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+    out.push_str("\nModels watched (fitted at each month start, scored on what happened next)\n");
+    for model in &watch.models {
+        out.push_str(&format!(
+            "\n{} model; outcome: {}\nheld out today: AUC {}, Brier {}\n",
+            model.model,
+            model.outcome,
+            num(model.held_out_auc),
+            num(model.held_out_brier)
+        ));
+        out.push_str(&format!(
+            "{:<8} {:>7} {:>6} {:>6} {:>6} {:>9} {:>8}\n",
+            "month", "rows", "ones", "AUC", "Brier", "predicted", "observed"
+        ));
+        for m in &model.months {
+            let row = format!(
+                "{:<8} {:>7} {:>6} {:>6} {:>6} {:>9} {:>8}  {}",
+                m.month,
+                m.rows,
+                m.positives,
+                num(m.auc),
+                num(m.brier),
+                num(m.mean_predicted),
+                num(m.observed_rate),
+                m.problem.as_deref().unwrap_or(""),
+            );
+            out.push_str(row.trim_end());
+            out.push('\n');
+        }
+        if let Some(warning) = &model.warning {
+            out.push_str(&format!("warning: {warning}\n"));
+        }
+    }
+}
+
+fn channels_text(report: &MonitorReport, out: &mut String) {
     out.push_str(&format!(
         "\n{:<20} {:<8} {:>10} {:>10} {:>11} {:>23} {:>11}\n",
         "channel", "month", "planned", "spent", "predicted", "95% interval", "revenue"
@@ -80,5 +141,4 @@ fn text(report: &MonitorReport) -> String {
             ));
         }
     }
-    out
 }

@@ -1,5 +1,6 @@
 //! When the scoring models are refitted; [`crate::tui::update`] calls in.
 
+use crate::analytics::monitor::models::ModelsWatch;
 use crate::analytics::scoring::ScoringSet;
 use crate::tui::app::App;
 use crate::tui::effects::ctx;
@@ -8,7 +9,8 @@ use crate::tui::screens::customers::Detail;
 use crate::tui::screens::forecast::call::update as call_update;
 use crate::worker::Job;
 
-/// Asks the worker for a fit when the board or a customer's detail is shown and the scores are
+/// Asks the worker for the models watched when `:model` is open and they are out of date, once
+/// the desk's other jobs are done. Asks the worker for a fit when the board or a customer's detail is shown and the scores are
 /// out of date. A refit after a change waits until the desk's other jobs (the save, the
 /// totals, the KPIs, a fit already running) are done, so it never holds them up, and changes
 /// made meanwhile fold into one refit; a fit already running when another is asked for
@@ -25,11 +27,25 @@ pub fn fit_if_needed(app: &mut App) {
             settings: app.config.scoring,
         });
     }
+    if app.model_view.is_some() && app.scores.needs_watch && !app.busy() {
+        app.scores.needs_watch = false;
+        app.jobs.request(Job::ModelWatch {
+            as_of: app.as_of,
+            settings: app.config.scoring,
+            margins: app.config.monitor,
+        });
+    }
 }
 
 /// Marks the scores out of date after a change to the deals (they refit when next shown).
 pub fn data_changed(app: &mut App) {
     app.scores.needs_fit = true;
+    app.scores.needs_watch = true;
+}
+
+/// Takes the models watched from the worker.
+pub fn take_watch(app: &mut App, watch: ModelsWatch) {
+    app.scores.watch = Some(watch);
 }
 
 /// Takes fitted scores from the worker.

@@ -1,7 +1,10 @@
 //! `:model`: how far the desk's two models can be trusted, in words a manager can check: the
 //! held-out AUC, Brier score and log-loss of the latest fit, whether the desk uses its scores or
 //! falls back to stage rates, the calibration by deciles of the predictions (predicted against
-//! observed), the columns left out and the training ranges scores are capped to.
+//! observed), the columns left out and the training ranges scores are capped to; then both
+//! models watched month by month (see [`watch`]).
+
+pub mod watch;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -98,10 +101,18 @@ fn left_out_and_caps(model: &Model) -> Vec<String> {
 /// Draws the popup over `area`, scrolled by `scroll` lines.
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let (rect, block) = overlay(app, frame, area, " Models — j/k scroll, Esc closes ");
-    let text: Vec<Line> = match &app.scores.set {
-        Some(set) => lines(set).into_iter().map(Line::from).collect(),
-        None => vec![Line::from("The models are still fitting.")],
-    };
+    let warnings = app.scores.watch.iter().flat_map(|w| w.warnings());
+    let mut text: Vec<String> = warnings.map(|w| format!("Warning: {w}")).collect();
+    text.extend(match &app.scores.set {
+        Some(set) => lines(set),
+        None => vec!["The models are still fitting.".into()],
+    });
+    text.push(String::new());
+    match &app.scores.watch {
+        Some(w) => text.extend(watch::lines(w)),
+        None => text.push("The models are still being scored month by month.".into()),
+    }
+    let text: Vec<Line> = text.into_iter().map(Line::from).collect();
     frame.render_widget(
         Paragraph::new(text)
             .style(app.theme.text)
