@@ -131,15 +131,15 @@ fn scrub_text(
     Ok(changed)
 }
 
-/// Writes the erase's history line (no batch: never undone or redone) and ends redo, so no
-/// undone batch is put forward over the erase.
-fn record(
-    tx: &Transaction<'_>,
-    at: &str,
-    actor: &str,
+/// Ends an erase: writes its history line (no batch: never undone or redone), ends redo so no
+/// undone batch is put forward over the erase, and commits.
+fn finish(
+    tx: Transaction<'_>,
+    (at, actor): (&str, &str),
     entity_id: i64,
-    summary: &str,
-) -> rusqlite::Result<()> {
+    summary: String,
+    scrubbed_edits: u64,
+) -> rusqlite::Result<Erased> {
     tx.execute(
         "UPDATE edits SET superseded = 1 WHERE undone = 1 AND superseded = 0",
         [],
@@ -149,7 +149,11 @@ fn record(
          VALUES (?1, ?2, ?3, 'summary', NULL, ?4, 0, NULL, ?5)",
         rusqlite::params![at, ERASE_ENTITY, entity_id, summary, actor],
     )?;
-    Ok(())
+    tx.commit()?;
+    Ok(Erased {
+        summary,
+        scrubbed_edits,
+    })
 }
 
 fn ids(tx: &Transaction<'_>, sql: &str, id: i64) -> rusqlite::Result<Vec<i64>> {
@@ -198,12 +202,7 @@ pub fn erase_contact(
         ],
     )?;
     let summary = format!("{label}'s personal data (of customer {customer})");
-    record(&tx, at, actor, id, &summary)?;
-    tx.commit()?;
-    Ok(Erased {
-        summary,
-        scrubbed_edits: scrubbed,
-    })
+    Ok(finish(tx, (at, actor), id, summary, scrubbed)?)
 }
 
 /// Erases customer `id`'s name and notes, every contact's name, email and phone, the text of
@@ -284,10 +283,5 @@ pub fn erase_customer(
         ],
     )?;
     let summary = format!("{label}'s personal data, its contacts and its notes");
-    record(&tx, at, actor, id, &summary)?;
-    tx.commit()?;
-    Ok(Erased {
-        summary,
-        scrubbed_edits: scrubbed,
-    })
+    Ok(finish(tx, (at, actor), id, summary, scrubbed)?)
 }

@@ -6,21 +6,9 @@ use std::cmp::Ordering;
 use super::list_filter::DealKeys;
 use super::pipeline_list::SortColumn;
 
-/// Every sort column, in the order [`slot`] numbers them.
-const COLUMNS: [SortColumn; 8] = [
-    SortColumn::Title,
-    SortColumn::Customer,
-    SortColumn::Owner,
-    SortColumn::Stage,
-    SortColumn::Amount,
-    SortColumn::ExpectedClose,
-    SortColumn::Age,
-    SortColumn::LastTouch,
-];
-
-/// The place of `sort` in [`COLUMNS`].
+/// The place of `sort` in [`SortColumn::ALL`].
 fn slot(sort: SortColumn) -> usize {
-    COLUMNS.iter().position(|c| *c == sort).unwrap_or(0)
+    SortColumn::ALL.iter().position(|c| *c == sort).unwrap_or(0)
 }
 
 fn stage_rank(stage: &str) -> u8 {
@@ -110,9 +98,9 @@ pub(super) fn order_at(sort: SortColumn, down: bool) -> usize {
     slot(sort) * 2 + usize::from(down)
 }
 
-/// Every order of the held deals: per column of [`COLUMNS`], ascending then descending.
+/// Every order of the held deals: per column of [`SortColumn::ALL`], ascending then descending.
 pub(super) fn all_orders(deals: &[Option<DealKeys>]) -> Vec<Vec<u32>> {
-    COLUMNS
+    SortColumn::ALL
         .iter()
         .flat_map(|&sort| {
             let up = ascending(deals, sort);
@@ -130,7 +118,7 @@ pub(super) fn reorder(
     placed: &[u32],
 ) {
     for (at, order) in orders.iter_mut().enumerate() {
-        let (sort, down) = (COLUMNS[at / 2], at % 2 == 1);
+        let (sort, down) = (SortColumn::ALL[at / 2], at % 2 == 1);
         order.retain(|s| !gone.get(*s as usize).copied().unwrap_or(false));
         for &s in placed {
             let Some(new) = deals.get(s as usize).and_then(Option::as_ref) else {

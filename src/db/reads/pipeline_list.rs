@@ -131,6 +131,18 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
+    /// Every column, in the list view's order (the order `s` steps through them).
+    pub const ALL: [SortColumn; 8] = [
+        SortColumn::Title,
+        SortColumn::Customer,
+        SortColumn::Owner,
+        SortColumn::Stage,
+        SortColumn::Amount,
+        SortColumn::ExpectedClose,
+        SortColumn::Age,
+        SortColumn::LastTouch,
+    ];
+
     fn sql(self) -> &'static str {
         match self {
             SortColumn::Title => "title COLLATE NOCASE",

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::config::DateFormat;
 use crate::db::reads::{ListRow, SortColumn};
-use crate::tui::screens::pipeline::list::{DealList, SORTS};
+use crate::tui::screens::pipeline::list::DealList;
 use crate::tui::widgets::columns::FitColumn;
 
 /// A column's header, the widest its text may grow (0 for a number), the narrowest it may be
@@ -41,9 +41,9 @@ fn cell(row: &ListRow, column: SortColumn, dates: &DateFormat) -> (String, Strin
 }
 
 /// The columns of the rows `window` (from the list's first row shown on; `None` while a row
-/// loads), in [`SORTS`] order; the sorted column is marked and, like the deal, never dropped.
+/// loads), in [`SortColumn::ALL`] order; the sorted column is marked and, like the deal, never dropped.
 pub fn columns(list: &DealList, window: &[Option<&ListRow>], dates: &DateFormat) -> Vec<FitColumn> {
-    SORTS
+    SortColumn::ALL
         .into_iter()
         .map(|column| {
             let (title, max, min, priority) = spec(column);

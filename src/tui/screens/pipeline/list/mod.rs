@@ -17,18 +17,6 @@ use bulk::BulkStep;
 /// Rows one page request reads.
 pub const PAGE_ROWS: usize = 200;
 
-/// The columns in the order `s` steps through them.
-pub const SORTS: [SortColumn; 8] = [
-    SortColumn::Title,
-    SortColumn::Customer,
-    SortColumn::Owner,
-    SortColumn::Stage,
-    SortColumn::Amount,
-    SortColumn::ExpectedClose,
-    SortColumn::Age,
-    SortColumn::LastTouch,
-];
-
 /// The name `:view NAME` takes for a saved view (`all` is no view).
 pub fn view_name(view: Option<SavedView>) -> &'static str {
     match view {

@@ -9,7 +9,7 @@ use crate::db::records::BulkSummary;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::screens::pipeline::list::bulk::{self, BulkStep};
-use crate::tui::screens::pipeline::list::{DealList, SORTS, view, views};
+use crate::tui::screens::pipeline::list::{DealList, view, views};
 use crate::tui::screens::pipeline::{BoardFilterField, PipelineState};
 use crate::worker::{BulkTarget, DealListPage, Job};
 
@@ -77,8 +77,11 @@ pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) ->
             None => effects.say(Message::info("no deal here")),
         },
         Command::CycleSort => {
-            let at = SORTS.iter().position(|s| *s == list.sort).unwrap_or(0);
-            list.sort = SORTS[(at + 1) % SORTS.len()];
+            let at = SortColumn::ALL
+                .iter()
+                .position(|s| *s == list.sort)
+                .unwrap_or(0);
+            list.sort = SortColumn::ALL[(at + 1) % SortColumn::ALL.len()];
             list.descending = list.sort == SortColumn::Amount;
             list.cursor = 0;
             list.refresh();
