@@ -113,7 +113,8 @@ impl Widget for VirtualTable<'_> {
         let rows = body_rows(area);
         let scrolls = self.total.is_some_and(|total| total > rows);
         let marks = u16::try_from(self.mark(None).len()).unwrap_or(0);
-        let room = inner.width.saturating_sub(marks + u16::from(scrolls));
+        // The scrollbar goes on the right border, not over the cells.
+        let room = inner.width.saturating_sub(marks);
         let fitted = fit_columns(self.columns, room, 1);
         let mut lines = vec![Line::from(Span::styled(
             format!(
@@ -142,7 +143,7 @@ impl Widget for VirtualTable<'_> {
                 ))
             });
         }
-        let width = inner.width.saturating_sub(u16::from(scrolls));
+        let width = inner.width;
         for (y, line) in (inner.y..inner.bottom()).zip(lines) {
             buf.set_line(inner.x, y, &line, width);
             if line.spans.first().map(|s| s.style) == Some(self.styles.cursor) {
