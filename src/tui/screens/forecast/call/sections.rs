@@ -5,9 +5,16 @@ use crate::analytics::commit::{GroupCall, Mover, PastCall, Scope, Step, Waterfal
 use crate::domain::Money;
 use crate::worker::CallSheet;
 
-/// A probability as whole percent.
+/// A probability as whole percent; a probability that rounds to 0% or 100% without being
+/// certain reads "<1%" or ">99%", never a certainty the model does not have.
 pub fn percent(p: f64) -> String {
-    format!("{:.0}%", p * 100.0)
+    match p {
+        p if p <= 0.0 => "0%".into(),
+        p if p >= 1.0 => "100%".into(),
+        p if p < 0.005 => "<1%".into(),
+        p if p >= 0.995 => ">99%".into(),
+        p => format!("{:.0}%", p * 100.0),
+    }
 }
 
 fn money(cents: i64) -> String {
@@ -233,6 +240,15 @@ pub fn pack(pieces: &[String], width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percentage_never_rounds_to_a_certainty() {
+        assert_eq!(percent(0.9996), ">99%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(0.001), "<1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(0.174), "17%");
+    }
 
     #[test]
     fn pieces_pack_into_lines_that_fit() {

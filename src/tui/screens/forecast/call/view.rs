@@ -11,6 +11,7 @@ use super::sections::{self, Width};
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::widgets::text::count;
 use crate::worker::{CallSheet, JobKind};
 
 /// Where the parts of the call view go inside the screen's border.
@@ -185,10 +186,11 @@ fn draw_movers(app: &App, sheet: &CallSheet, frame: &mut Frame, area: Rect) {
 fn draw_chart(app: &App, sheet: &CallSheet, frame: &mut Frame, area: Rect) {
     let [heading, plot] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let n = sheet.history.len();
+    let stored = count(n as i64, "stored call");
     let words = if area.width >= 60 {
-        format!("The call over the quarter: {n} stored calls (▒ P10–P90, ● P50, ─ quota)")
+        format!("The call over the quarter: {stored} (▒ P10–P90, ● P50, ─ quota)")
     } else {
-        format!("{n} stored calls ▒P10–90 ●P50 ─quota")
+        format!("{stored} ▒P10–90 ●P50 ─quota")
     };
     frame.render_widget(
         Paragraph::new(Line::styled(words, app.theme.header)),
