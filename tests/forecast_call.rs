@@ -67,9 +67,19 @@ fn demo_call(width: u16, height: u16) -> Headless {
     h
 }
 
+/// One demo book (the call takes seconds to make in a debug build) read at three sizes: each
+/// part below checks one.
 #[test]
-fn the_call_fits_80_by_24_and_says_how_sure_it_is() {
-    let h = demo_call(80, 24);
+fn the_call_reads_at_80_by_24_and_200_by_50_and_its_movers_and_waterfall_answer_keys() {
+    let mut h = demo_call(80, 24);
+    the_call_fits_80_by_24_and_says_how_sure_it_is(&h);
+    h.resize(200, 50);
+    the_call_at_200_by_50_lists_every_team_and_rep(&h);
+    h.resize(120, 40);
+    enter_opens_the_highlighted_movers_record_and_arrows_move_the_waterfall(h);
+}
+
+fn the_call_fits_80_by_24_and_says_how_sure_it_is(h: &Headless) {
     let text = h.render_text();
     for expected in [
         "the call for 2026Q4 as of 2026-11-26",
@@ -88,7 +98,8 @@ fn the_call_fits_80_by_24_and_says_how_sure_it_is() {
     ] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
-    snapshot_settings().bind(|| insta::assert_snapshot!(text));
+    snapshot_settings()
+        .bind(|| insta::assert_snapshot!("the_call_fits_80_by_24_and_says_how_sure_it_is", text));
     // A replay of a past day (the demo's as-of is not today) stores nothing.
     let sheet = h.app.forecast.call.sheet.as_ref().unwrap();
     assert!(sheet.stored.starts_with("not stored"), "{}", sheet.stored);
@@ -99,9 +110,7 @@ fn the_call_fits_80_by_24_and_says_how_sure_it_is() {
     assert_eq!(n, 5);
 }
 
-#[test]
-fn the_call_at_200_by_50_lists_every_team_and_rep() {
-    let h = demo_call(200, 50);
+fn the_call_at_200_by_50_lists_every_team_and_rep(h: &Headless) {
     let text = h.render_text();
     let sheet = h.app.forecast.call.sheet.as_ref().unwrap();
     for rep in &sheet.call.reps {
@@ -110,12 +119,11 @@ fn the_call_at_200_by_50_lists_every_team_and_rep() {
     for expected in ["Closed", "Best", "Deals", "won→", "=now"] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
-    snapshot_settings().bind(|| insta::assert_snapshot!(text));
+    snapshot_settings()
+        .bind(|| insta::assert_snapshot!("the_call_at_200_by_50_lists_every_team_and_rep", text));
 }
 
-#[test]
-fn enter_opens_the_highlighted_movers_record_and_arrows_move_the_waterfall() {
-    let mut h = demo_call(120, 40);
+fn enter_opens_the_highlighted_movers_record_and_arrows_move_the_waterfall(mut h: Headless) {
     let movers = h
         .app
         .forecast
