@@ -144,18 +144,6 @@ impl Histories {
         };
         (!stage.is_closed()).then_some(stage)
     }
-
-    /// Whether the deal at `position` ever reached `stage` by `day` (Lead: always once created).
-    pub fn reached_by(&self, position: usize, stage: Stage, day: NaiveDate) -> bool {
-        if stage == Stage::Lead {
-            return true;
-        }
-        let from = self.start.get(position).copied().unwrap_or(0);
-        let to = self.start.get(position + 1).copied().unwrap_or(from);
-        self.moves[from..to]
-            .iter()
-            .any(|m| m.0 <= day && (m.1 == Stage::Won || (!m.1.is_closed() && m.1 >= stage)))
-    }
 }
 
 #[cfg(test)]
@@ -196,11 +184,5 @@ mod tests {
         assert_eq!(h.open_stage_on(0, &deal, day(1, 15)), Some(Stage::Lead));
         assert_eq!(h.open_stage_on(0, &deal, day(2, 15)), Some(Stage::Proposal));
         assert_eq!(h.open_stage_on(0, &deal, day(3, 1)), None);
-        assert!(h.reached_by(0, Stage::Qualified, day(2, 2)));
-        assert!(!h.reached_by(0, Stage::Negotiation, day(2, 2)));
-        assert!(
-            h.reached_by(0, Stage::Negotiation, day(3, 1)),
-            "won passes every stage"
-        );
     }
 }

@@ -12,6 +12,7 @@ use super::category::Category;
 use super::combine::combine;
 use super::distribution::{Bet, Distribution, Spread};
 use super::movers::{Mover, movers};
+use super::new_business::new_business;
 use super::odds::{DealOdds, SlipPair, deal_odds};
 use super::period::CallPeriod;
 use super::ser;
@@ -54,6 +55,10 @@ pub struct GroupCall {
     /// Their amount.
     #[serde(rename = "open_cents")]
     pub open: Money,
+    /// The expected bookings of deals not in the book yet (see `new_business`), included in the
+    /// spread below.
+    #[serde(rename = "new_business_cents")]
+    pub new_business: Money,
     /// P10, P50, P90 and mean of bookings, with the error bound.
     pub spread: Spread,
     /// The quota for the period; `None` without one.
@@ -149,11 +154,14 @@ pub fn call_with(
     for d in &deals {
         members[slot(d.rep_id)].push(d);
     }
+    let fresh = new_business(book, period, as_of, members.len(), &slot);
     let groups: Vec<Distribution> = members
         .iter()
         .zip(&closed)
-        .map(|(m, c)| {
-            let (base, bets) = bets_of(*c, m);
+        .zip(&fresh)
+        .map(|((m, c), f)| {
+            let (base, mut bets) = bets_of(*c, m);
+            bets.extend_from_slice(f);
             Distribution::new(base, &bets)
         })
         .collect();
@@ -172,7 +180,12 @@ pub fn call_with(
             _ => combine(&slots.iter().map(|s| &groups[*s]).collect::<Vec<_>>()),
         };
         let closed = slots.iter().map(|s| closed[*s]).sum();
-        let call = group_call(
+        let new_business = slots
+            .iter()
+            .flat_map(|s| &fresh[*s])
+            .map(|b| b.cents as f64 * b.p)
+            .sum::<f64>();
+        let mut call = group_call(
             scope,
             name,
             rep_id,
@@ -181,6 +194,7 @@ pub fn call_with(
             period.quota(&quotas),
             &dist,
         );
+        call.new_business = Money(new_business.round() as i64);
         (call, dist)
     };
     let everyone: Vec<usize> = (0..groups.len()).collect();
@@ -270,6 +284,7 @@ fn group_call(
         best_case: Money(closed + sum_of(&[Category::Commit, Category::BestCase])),
         open_deals: in_period.len(),
         open: Money(in_period.iter().map(|d| d.amount.cents()).sum()),
+        new_business: Money(0),
         spread: dist.spread(),
         quota,
         p_hit: quota.map(|q| dist.p_at_least(q.cents())),

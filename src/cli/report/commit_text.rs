@@ -32,6 +32,13 @@ pub fn render(r: &CommitReport) -> String {
         c.total.open_deals,
         c.total.open.whole()
     );
+    if c.total.new_business.cents() > 0 {
+        let _ = writeln!(
+            out,
+            "New business (deals not opened yet, from the 4 earlier periods) {} expected, in the spread",
+            c.total.new_business.whole()
+        );
+    }
     let _ = writeln!(out, "Quota {}: P(hit) {}", quota(&c.total), hit(&c.total));
     let rows = match r.by {
         Some(By::Rep) => Some(("Rep", &c.reps)),

@@ -46,11 +46,24 @@ pub fn headline(sheet: &CallSheet) -> Vec<String> {
             t.open_deals,
             t.open.compact()
         ),
+        new_business_words(t),
         format!("win odds from {}", sheet.win_probabilities),
         format!("call {}", sheet.stored),
     ];
     out.retain(|p| !p.is_empty());
     out
+}
+
+/// The expected bookings of deals not opened yet, which the spread includes.
+fn new_business_words(g: &GroupCall) -> String {
+    if g.new_business.cents() > 0 {
+        format!(
+            "+ {} expected from deals not opened yet",
+            g.new_business.compact()
+        )
+    } else {
+        String::new()
+    }
 }
 
 fn quota_words(g: &GroupCall) -> String {
