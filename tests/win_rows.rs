@@ -130,6 +130,21 @@ fn a_closed_deal_gives_a_row_per_stage_it_passed_with_the_features_of_that_time(
 }
 
 #[test]
+fn as_of_a_past_day_a_deal_closed_since_is_scored_at_the_stage_it_stood_at() {
+    let conn = history_db();
+    let on = NaiveDate::from_ymd_opt(2026, 1, 25).unwrap();
+    let rows = win_rows(&conn, on, usize::MAX).unwrap();
+    // Deal 1 was won on 02-10, so on 01-25 it stood open at Proposal (since 01-21); the imported
+    // deal 5 closed before and teaches; the others were not created yet.
+    assert_eq!(rows.ids, [1]);
+    let c = &rows.current;
+    assert_eq!(level_names(c, "stage_reached"), ["Proposal"]);
+    assert_eq!(numeric(c, "cycle_days"), [24.0]);
+    assert_eq!(numeric(c, "activities"), [2.0]);
+    assert_eq!(rows.training.labels, [true]);
+}
+
+#[test]
 fn a_cap_on_the_rows_keeps_a_fixed_sample_and_counts_every_deal() {
     let conn = history_db();
     let all = win_rows(&conn, as_of(), usize::MAX).unwrap();

@@ -11,13 +11,25 @@ use super::{Levels, size_band};
 use crate::analytics::scoring::DealHistory;
 use crate::domain::Stage;
 
-/// Per deal created by the as-of date (?1) and not closed after it: its stage, amount, dates
-/// of creation and close, customer, rep and product. One scan of `deals`.
+/// Per deal created by the as-of date (?1): its stage, amount, dates of creation and close,
+/// customer, rep and product. One scan of `deals`.
+///
+/// A deal closed after the as-of day was open on it: it is read as open, at the last open stage
+/// its history reached by then (Lead without one), so a call as of a past day scores the deals
+/// open that day, not only those still open today.
 const DEALS: &str = "
-    SELECT id, stage, amount_cents, created_on, closed_on, customer_id, COALESCE(rep_id, 0),
-           COALESCE(product_id, 0)
+    SELECT id,
+           CASE WHEN closed_on > ?1 THEN COALESCE(
+               (SELECT to_stage FROM stage_changes c
+                WHERE c.deal_id = deals.id AND c.changed_on <= ?1
+                  AND c.to_stage NOT IN ('Won', 'Lost')
+                ORDER BY c.changed_on DESC, c.id DESC LIMIT 1),
+               'Lead') ELSE stage END,
+           amount_cents, created_on,
+           CASE WHEN closed_on > ?1 THEN NULL ELSE closed_on END,
+           customer_id, COALESCE(rep_id, 0), COALESCE(product_id, 0)
     FROM deals
-    WHERE created_on <= ?1 AND (closed_on IS NULL OR closed_on <= ?1)
+    WHERE created_on <= ?1
     ORDER BY id";
 
 /// Every customer's employees, for its size band: one scan instead of a look-up per deal.
