@@ -50,7 +50,7 @@ pub fn execute_reporting(
         } => writes::deal(conn, deal_id, &change, today),
         Job::Undo => writes::undo(conn),
         Job::Redo => writes::redo(conn),
-        Job::TaskWrite { change } => writes::task(conn, &change),
+        Job::TaskWrite { change, today } => writes::task(conn, &change, today),
         Job::ApplyChannelPlan {
             month,
             spends,

@@ -122,6 +122,8 @@ pub enum Job {
     TaskWrite {
         /// The change.
         change: TaskChange,
+        /// Today: a task's done-on day, a plan's day of acceptance.
+        today: NaiveDate,
     },
     /// Load the channels and fit each one's response curve.
     Channels,

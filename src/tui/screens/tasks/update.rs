@@ -51,9 +51,9 @@ pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effec
     if tasks.plan.is_some() {
         plan_view(tasks, command, ctx)
     } else if tasks.picker.is_some() {
-        picker(tasks, command)
+        picker(tasks, command, ctx)
     } else if tasks.form.is_some() {
-        form(tasks, command)
+        form(tasks, command, ctx)
     } else if tasks.filter_editor.is_some() {
         filter(tasks, command)
     } else {
@@ -61,8 +61,9 @@ pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effec
     }
 }
 
-fn write(effects: &mut Effects, change: TaskChange) {
-    effects.write(Job::TaskWrite { change }, "saving…");
+fn write(effects: &mut Effects, change: TaskChange, ctx: &Ctx) {
+    let today = ctx.as_of;
+    effects.write(Job::TaskWrite { change, today }, "saving…");
 }
 
 fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
@@ -123,12 +124,12 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
         }
         Command::MarkDone => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(&mut effects, TaskChange::Done { task_id: id });
+                write(&mut effects, TaskChange::Done { task_id: id }, ctx);
             }
         }
         Command::TogglePin => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(&mut effects, TaskChange::TogglePin { task_id: id });
+                write(&mut effects, TaskChange::TogglePin { task_id: id }, ctx);
             }
         }
         Command::MarkAbsent => match t.cursor_rep() {
@@ -155,7 +156,7 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     effects
 }
 
-fn picker(tasks: &mut TasksState, command: Command) -> Effects {
+fn picker(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
     let count = tasks.picker_reps().len();
     let Some(p) = tasks.picker.as_mut() else {
@@ -179,7 +180,7 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
             tasks.picker = None;
             tasks.selected.clear();
             let moves = task_ids.into_iter().map(|id| (id, rep)).collect();
-            write(&mut effects, TaskChange::Reassign { moves });
+            write(&mut effects, TaskChange::Reassign { moves }, ctx);
         }
         Command::Quit => effects.push(Effect::Quit),
         _ => {}
@@ -187,7 +188,7 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
     effects
 }
 
-fn form(tasks: &mut TasksState, command: Command) -> Effects {
+fn form(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
     let Some(form) = tasks.form.as_mut() else {
         return effects;
@@ -200,7 +201,7 @@ fn form(tasks: &mut TasksState, command: Command) -> Effects {
         Command::Accept => match form.change() {
             Ok(change) => {
                 tasks.form = None;
-                write(&mut effects, change);
+                write(&mut effects, change, ctx);
             }
             Err(e) => form.error = Some(e),
         },
@@ -240,7 +241,12 @@ fn plan_view(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
             if moves.is_empty() {
                 effects.say(Message::info("no moves kept: nothing changed"));
             } else {
-                write(&mut effects, TaskChange::AcceptPlan { moves });
+                let minutes_per_day = ctx.config.monitor.plan_minutes_per_day;
+                let change = TaskChange::AcceptPlan {
+                    moves,
+                    minutes_per_day,
+                };
+                write(&mut effects, change, ctx);
             }
         }
         Command::Cancel => {
