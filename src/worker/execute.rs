@@ -65,6 +65,7 @@ pub fn execute_reporting(
             weights,
             as_of,
         } => tasks::plan(conn, &scope, &weights, as_of),
+        Job::PlanWatch { as_of, window_days } => tasks::watch(conn, as_of, window_days),
         Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
         Job::ModelWatch {
             as_of,

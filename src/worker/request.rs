@@ -118,6 +118,13 @@ pub enum Job {
         /// Today.
         as_of: NaiveDate,
     },
+    /// Check every accepted assignment plan: tasks done on time before and after it, per rep.
+    PlanWatch {
+        /// Today: the window after a plan ends here at the latest.
+        as_of: NaiveDate,
+        /// Days counted before and after each plan.
+        window_days: i64,
+    },
     /// Save a change to tasks or absences.
     TaskWrite {
         /// The change.
@@ -250,6 +257,7 @@ impl Job {
             Job::ViewCounts { .. } => JobKind::ViewCounts,
             Job::BoardMore { .. } => JobKind::BoardMore,
             Job::Quality(_) => JobKind::Quality,
+            Job::PlanWatch { .. } => JobKind::PlanWatch,
         }
     }
 }

@@ -88,6 +88,12 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Tasks,
+            vec![ch('m')],
+            C::PlansAgainstResults,
+            "plans against results: tasks on time before and after each accepted plan",
+        ),
+        bind(
+            Tasks,
             vec![ch('f')],
             C::OpenFilter,
             "filter by team, rep, due window, kind",
