@@ -95,6 +95,21 @@ pub struct PlanCheck {
 }
 
 impl PlanCheck {
+    /// The due dates the two windows count: "before: 2026-10-19 to 2026-11-15 · after:
+    /// 2026-11-16 to 2026-11-25" (both ends included).
+    pub fn windows_words(&self) -> String {
+        let last = |until: NaiveDate| until.pred_opt().unwrap_or(until);
+        let before = format!("before: {} to {}", self.before_from, last(self.accepted_on));
+        if self.after_days == 0 {
+            return before;
+        }
+        format!(
+            "{before} · after: {} to {}",
+            self.accepted_on,
+            last(self.after_until)
+        )
+    }
+
     /// Why the window after says little, if it does: "accepted today" or "3 of 28 days so far".
     pub fn after_note(&self, window_days: i64) -> Option<String> {
         match self.after_days {
@@ -266,6 +281,10 @@ mod tests {
         assert_eq!((check.before_from, check.after_until), (nov(3), nov(15)));
         assert_eq!(check.after_days, 5);
         assert_eq!(check.after_note(7).as_deref(), Some("5 of 7 days so far"));
+        assert_eq!(
+            check.windows_words(),
+            "before: 2026-11-03 to 2026-11-09 · after: 2026-11-10 to 2026-11-14"
+        );
         let r = &check.reps[0];
         assert_eq!((r.before.on_time, r.before.due), (1, 3));
         // Due the 14th and open: late. Due today (15th) would not count yet.
@@ -275,5 +294,6 @@ mod tests {
         let today = check_plan(&plan, &tasks, &|id| format!("rep {id}"), nov(10), 7);
         assert_eq!(today.reps[0].after.words(), "no tasks due");
         assert_eq!(today.after_days, 0);
+        assert_eq!(today.windows_words(), "before: 2026-11-03 to 2026-11-09");
     }
 }

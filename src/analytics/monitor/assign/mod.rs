@@ -46,7 +46,7 @@ pub struct TaskForecast {
 /// Everything a plan predicted, as stored with it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct PlanForecast {
-    /// Per rep with open tasks, by rep id.
+    /// Per active rep and per rep with open tasks, by rep id.
     pub reps: Vec<RepLoad>,
     /// Per open task with a due date and a rep, by task id.
     pub tasks: Vec<TaskForecast>,
@@ -76,6 +76,7 @@ fn minutes_between(rep: Option<&Rep>, from: NaiveDate, to: NaiveDate, per_day: i
 pub fn predict(tasks: &[Task], reps: &[Rep], accepted_on: NaiveDate, per_day: i64) -> PlanForecast {
     let mut out = PlanForecast::default();
     let mut rep_ids: Vec<i64> = tasks.iter().filter_map(|t| t.rep_id).collect();
+    rep_ids.extend(reps.iter().filter(|r| r.active).map(|r| r.id));
     rep_ids.sort_unstable();
     rep_ids.dedup();
     for rep_id in rep_ids {

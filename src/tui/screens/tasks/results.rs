@@ -98,18 +98,17 @@ pub fn lines(checks: &[PlanCheck], window: i64, per_day: i64) -> Vec<String> {
             "No assignment plan has been accepted yet: o solves one, Enter accepts it.".into(),
         ];
     }
-    let mut out = vec![
-        format!(
-            "Tasks due in the {window} days before and after each accepted plan, done by their"
-        ),
-        format!("due date; the plan predicted the window after at {per_day} min a working day."),
-    ];
+    let mut out = vec![format!(
+        "Tasks due in the {window} days before and after each accepted plan, done by their due \
+         date; the plan predicted the window after at {per_day} min a working day."
+    )];
     for check in checks {
         out.push(String::new());
         let note = check
             .after_note(window)
             .map_or_else(String::new, |n| format!(" ({n})"));
         out.push(format!("Plan accepted {}{note}", check.accepted_on));
+        out.push(format!("  {}", check.windows_words()));
         out.push(format!(
             "  {:<14} {:<15} {:<15} {:<15} {}",
             "rep", "before", "after", "plan predicted", "load"
