@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 
 use super::tasks::load_input;
+use crate::analytics::assign::Task;
 use crate::analytics::monitor::assign::{
     DueTask, PlanFacts, PlanForecast, RepLoad, StoredPlan, TaskForecast, predict,
 };
@@ -26,6 +27,55 @@ pub(crate) fn store(
 ) -> rusqlite::Result<()> {
     let input = load_input(tx, today, false)?;
     let forecast = predict(&input.tasks, &input.reps, today, minutes_per_day);
+    insert(tx, Some(batch), today, minutes_per_day, &forecast)
+}
+
+/// Stores, for the demo book, a plan as if accepted on `day` (before today) without moving
+/// anything: its predictions are made from the tasks open then, that is the tasks open now and
+/// those done on or after `day`, with their reps as they are now. It has no edit batch.
+pub(crate) fn store_past(
+    tx: &Transaction<'_>,
+    day: NaiveDate,
+    minutes_per_day: i64,
+) -> rusqlite::Result<()> {
+    let mut input = load_input(tx, day, false)?;
+    let mut done_since = tx.prepare(
+        "SELECT id, rep_id, due_on, est_minutes, priority FROM tasks
+         WHERE status = 'done' AND done_on >= ?1 ORDER BY id",
+    )?;
+    let rows = done_since.query_map([day.to_string()], |r| {
+        Ok(Task {
+            id: r.get(0)?,
+            title: String::new(),
+            kind: String::new(),
+            customer: None,
+            customer_region: None,
+            owner_rep_id: None,
+            deal: None,
+            deal_id: None,
+            customer_id: None,
+            family: None,
+            rep_id: r.get(1)?,
+            due_on: r.get(2)?,
+            est_minutes: r.get(3)?,
+            priority: r.get(4)?,
+            pinned: false,
+        })
+    })?;
+    for task in rows {
+        input.tasks.push(task?);
+    }
+    let forecast = predict(&input.tasks, &input.reps, day, minutes_per_day);
+    insert(tx, None, day, minutes_per_day, &forecast)
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    batch: Option<i64>,
+    today: NaiveDate,
+    minutes_per_day: i64,
+    forecast: &PlanForecast,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO assign_plans (batch, accepted_on, minutes_per_day) VALUES (?1, ?2, ?3)",
         params![batch, today.to_string(), minutes_per_day],

@@ -3,8 +3,11 @@
 use rusqlite::Connection;
 
 /// Every table of the book of business, children before parents (a safe order to delete in).
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 16] = [
     "edits",
+    "assign_plan_tasks",
+    "assign_plan_reps",
+    "assign_plans",
     "channel_plans",
     "channel_months",
     "channels",

@@ -3,10 +3,10 @@ ALTER TABLE tasks ADD COLUMN done_on TEXT CHECK (done_on IS NULL OR done_on GLOB
 
 -- Every accepted assignment plan: the day it was accepted and the edit batch of its moves. An
 -- undo of that batch marks the plan undone (and a redo live again), so the rows always agree
--- with the edits; an undone plan is not monitored.
+-- with the edits; an undone plan is not monitored. The demo book's past plan has no batch.
 CREATE TABLE assign_plans (
     id              INTEGER PRIMARY KEY,
-    batch           INTEGER NOT NULL UNIQUE,
+    batch           INTEGER UNIQUE,
     accepted_on     TEXT NOT NULL CHECK (accepted_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     minutes_per_day INTEGER NOT NULL CHECK (minutes_per_day > 0),
     undone          INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
