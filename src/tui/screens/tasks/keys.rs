@@ -90,7 +90,7 @@ pub fn bindings() -> Vec<Binding> {
             Tasks,
             vec![ch('m')],
             C::PlansAgainstResults,
-            "plans against results: tasks on time before and after each accepted plan",
+            "accepted plans against results: tasks on time per rep",
         ),
         bind(
             Tasks,
