@@ -194,10 +194,9 @@ fn fill(
     clock.lap("indexes");
     let quotas = quotas::write_quotas(&tx, cal, &team, &deals.won)?;
     let (channels, channel_months) = channels::write_channels(&tx, &mut rng, cal)?;
-    clock.lap("quotas and channels");
     let plan_day = opts.as_of - chrono::Days::new(PLAN_DAYS_AGO);
     assign_plans::store_past(&tx, plan_day, DEFAULT_MINUTES_PER_DAY)?;
-    clock.lap("assignment plan");
+    clock.lap("quotas, channels, plan");
     tx.commit()?;
     clock.lap("commit");
     Ok(DemoSummary {
