@@ -288,3 +288,60 @@ fn the_tasks_screen_shows_plans_against_results_at_80_by_24() {
     h.press(KeyCode::Esc);
     assert!(h.app.tasks.results.is_none(), "Esc closes it");
 }
+
+#[test]
+fn tasks_import_their_done_on_day_only_when_done() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("book.db");
+    let file = dir.path().join("tasks.csv");
+    std::fs::write(
+        &file,
+        "title,status,due_on,done_on\nCall back,done,2026-11-10,2026-11-12\n\
+         Send quote,open,2026-11-20,2026-11-18\n",
+    )
+    .expect("csv");
+    let file = file.to_str().expect("path");
+    let out = common::bin::salesdesk(&db, &["import", file, "--kind", "tasks"]);
+    let report = common::bin::stdout(&out);
+    assert_eq!(out.status.code(), Some(2), "{report}");
+    assert!(
+        report.contains("line 3, done_on: a task that is open has no done-on day"),
+        "{report}"
+    );
+    let out = common::bin::salesdesk(&db, &["import", file, "--kind", "tasks", "--skip-bad"]);
+    assert!(out.status.success(), "{}", common::bin::stderr(&out));
+    let conn = Connection::open(&db).expect("open");
+    let done: Option<String> = conn
+        .query_row(
+            "SELECT done_on FROM tasks WHERE title = 'Call back'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("imported");
+    assert_eq!(done.as_deref(), Some("2026-11-12"));
+}
+
+#[test]
+fn the_demo_book_has_done_on_days_and_one_past_plan() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("demo.db");
+    let out = common::bin::salesdesk(&db, &["demo", "--customers", "150", "--deals", "900"]);
+    assert!(out.status.success(), "{}", common::bin::stderr(&out));
+    let conn = Connection::open(&db).expect("open");
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM tasks WHERE status = 'done' AND done_on IS NULL"),
+        0
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM tasks WHERE done_on > '2026-11-26'"),
+        0,
+        "never after the as-of day"
+    );
+    assert!(count("SELECT COUNT(*) FROM tasks WHERE done_on > due_on") > 0);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM assign_plans WHERE accepted_on = '2026-11-12'"),
+        1
+    );
+    assert!(count("SELECT COUNT(*) FROM assign_plan_tasks") > 0);
+}
