@@ -164,16 +164,16 @@ fn tasks_name_customer_and_rep_and_flag_pins() {
     assert_eq!(
         lines[0],
         "id,external_id,title,kind,customer_id,customer,deal_id,rep_id,rep,due_on,est_minutes,\
-         priority,status,pinned"
+         priority,status,pinned,done_on"
     );
     assert_eq!(
         lines[1],
-        "1,,Call Acme Corp,call,1,Acme Corp,,1,Ann Lee,2026-12-01,30,2,open,no"
+        "1,,Call Acme Corp,call,1,Acme Corp,,1,Ann Lee,2026-12-01,30,2,open,no,"
     );
     assert_eq!(
         lines[13],
         "100,T-100,\"Call \"\"Smith\"\", then email\",call,13,\"Smith, Jones & \"\"Partners\"\"\",\
-         100,,,,0,1,done,yes"
+         100,,,,0,1,done,yes,"
     );
 }
 

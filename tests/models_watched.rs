@@ -145,6 +145,7 @@ fn wider_margins_silence_the_warning_and_a_bad_margin_is_refused() {
         months: 2,
         auc_margin: 1.0,
         brier_margin: 1.0,
+        ..Margins::default()
     };
     let watch = watch_models(&rows, &settings, &wide);
     assert_eq!(watch.models[0].months.len(), 2);

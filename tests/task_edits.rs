@@ -21,7 +21,7 @@ fn dump(conn: &Connection) -> Vec<Vec<Value>> {
 }
 
 fn apply(conn: &mut Connection, change: TaskChange) -> Result<edits::Saved, WriteError> {
-    task_edits::apply(conn, &change, "2026-11-26 10:00:00", "tester")
+    task_edits::apply(conn, &change, today(), "2026-11-26 10:00:00", "tester")
 }
 
 fn new_task(rep_id: i64) -> NewTask {
@@ -159,8 +159,12 @@ fn op() -> impl Strategy<Value = Op> {
         (task.clone(), rep.clone()).prop_map(|(t, r)| Op::Task(TaskChange::Reassign {
             moves: vec![(t, r)]
         })),
-        proptest::collection::vec((task.clone(), rep.clone()), 1..5)
-            .prop_map(|moves| Op::Task(TaskChange::AcceptPlan { moves })),
+        proptest::collection::vec((task.clone(), rep.clone()), 1..5).prop_map(|moves| {
+            Op::Task(TaskChange::AcceptPlan {
+                moves,
+                minutes_per_day: 240,
+            })
+        }),
         task.clone()
             .prop_map(|t| Op::Task(TaskChange::Done { task_id: t })),
         task.clone()

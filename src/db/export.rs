@@ -166,7 +166,8 @@ static DEALS: Spec = Spec {
 
 static TASKS: Spec = Spec {
     sql: "SELECT t.id, t.external_id, t.title, t.kind, t.customer_id, c.name, t.deal_id,
-                 t.rep_id, r.name, t.due_on, t.est_minutes, t.priority, t.status, t.pinned
+                 t.rep_id, r.name, t.due_on, t.est_minutes, t.priority, t.status, t.pinned,
+                 t.done_on
           FROM tasks t
           LEFT JOIN customers c ON c.id = t.customer_id
           LEFT JOIN reps r ON r.id = t.rep_id
@@ -186,6 +187,7 @@ static TASKS: Spec = Spec {
         col("priority", Integer),
         col("status", Text),
         col("pinned", YesNo),
+        col("done_on", Text),
     ],
 };
 

@@ -1,5 +1,6 @@
 //! SQLite storage: opening and migrating the file, and every query the app runs.
 
+pub mod assign_plans;
 pub mod backup;
 pub mod board;
 mod bulk_indexes;

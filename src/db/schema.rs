@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_activity_customer.sql"),
     include_str!("migrations/011_commit.sql"),
     include_str!("migrations/014_plan_predictions.sql"),
+    include_str!("migrations/015_assign_plans.sql"),
 ];
 
 /// The schema version this binary writes and understands.

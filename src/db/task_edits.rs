@@ -5,14 +5,16 @@
 //! whole task as JSON (undo deletes it, redo inserts it again); an absence is a `rep_absence`
 //! row holding `rep|from|to`.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
+use super::assign_plans;
 use super::edits::record::{EditRow, Saved, Stamp, WriteError, new_batch};
 use crate::domain::{NewTask, TaskChange};
 
 /// The task columns an edit may change; replay refuses any other name.
-const TASK_FIELDS: [&str; 8] = [
+const TASK_FIELDS: [&str; 9] = [
     "rep_id",
     "status",
     "pinned",
@@ -21,6 +23,7 @@ const TASK_FIELDS: [&str; 8] = [
     "due_on",
     "est_minutes",
     "priority",
+    "done_on",
 ];
 
 /// A whole task as a `task_row` edit stores it.
@@ -103,7 +106,7 @@ fn write_field(
 ) -> Result<(), WriteError> {
     let field = checked_field(field)?;
     let placeholder = match field {
-        "title" | "kind" | "status" | "due_on" => "?2",
+        "title" | "kind" | "status" | "due_on" | "done_on" => "?2",
         _ => "CAST(?2 AS INTEGER)",
     };
     tx.execute(
@@ -162,9 +165,12 @@ fn check_new(task: &NewTask) -> Result<(), WriteError> {
 }
 
 /// Applies `change` in one transaction; every row it touches shares one batch of edits.
+/// `today` is the desk's as-of day: a task marked done records it as its done-on day, and an
+/// accepted plan is stored with it as its day of acceptance, its predictions made as of it.
 pub fn apply(
     conn: &mut Connection,
     change: &TaskChange,
+    today: NaiveDate,
     at: &str,
     actor: &str,
 ) -> Result<Saved, WriteError> {
@@ -177,7 +183,7 @@ pub fn apply(
         actor,
     };
     let summary = match change {
-        TaskChange::Reassign { moves } | TaskChange::AcceptPlan { moves } => {
+        TaskChange::Reassign { moves } | TaskChange::AcceptPlan { moves, .. } => {
             let mut changed = 0;
             let mut last = String::new();
             for &(task_id, rep_id) in moves {
@@ -191,7 +197,12 @@ pub fn apply(
                 return Err(WriteError::Refused("nothing changed".into()));
             }
             match change {
-                TaskChange::AcceptPlan { .. } => format!("plan accepted: {changed} tasks moved"),
+                TaskChange::AcceptPlan {
+                    minutes_per_day, ..
+                } => {
+                    assign_plans::store(&tx, id, today, *minutes_per_day)?;
+                    format!("plan accepted: {changed} tasks moved")
+                }
                 _ if changed == 1 => format!("1 task reassigned to {last}"),
                 _ => format!("{changed} tasks reassigned to {last}"),
             }
@@ -199,6 +210,7 @@ pub fn apply(
         TaskChange::Done { task_id } => {
             let title = open_task(&tx, *task_id)?;
             batch.set(*task_id, "status", Some("done".into()))?;
+            batch.set(*task_id, "done_on", Some(today.to_string()))?;
             format!("“{title}” done")
         }
         TaskChange::TogglePin { task_id } => {

@@ -27,12 +27,14 @@ pub enum TaskChange {
         /// (task id, rep id) pairs.
         moves: Vec<(i64, i64)>,
     },
-    /// Accept the optimal plan (its rows the manager kept).
+    /// Accept the optimal plan (its rows the manager kept); stored with what it predicts.
     AcceptPlan {
         /// (task id, rep id) pairs.
         moves: Vec<(i64, i64)>,
+        /// Minutes of task work a rep does on a working day, for the plan's on-time prediction.
+        minutes_per_day: i64,
     },
-    /// Mark a task done.
+    /// Mark a task done (on the desk's as-of day).
     Done {
         /// The task.
         task_id: i64,

@@ -70,6 +70,7 @@ impl RecordKind {
                 "priority",
                 "status",
                 "pinned",
+                "done_on",
             ],
             RecordKind::ChannelMonths => &["channel", "month", "spend", "revenue"],
             RecordKind::Quotas => &["rep_id", "rep", "quarter", "amount"],

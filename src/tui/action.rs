@@ -120,6 +120,8 @@ pub enum Command {
     MarkAbsent,
     /// Propose the optimal assignment plan.
     Optimise,
+    /// Show each accepted assignment plan against results: tasks done on time before and after.
+    PlansAgainstResults,
     /// Type the monthly budget the channels share.
     EditBudget,
     /// Type the selected channel's lowest spend.

@@ -14,6 +14,7 @@ use crate::tui::screens::forecast::update as forecast_update;
 use crate::tui::screens::pipeline::list::update as list_update;
 use crate::tui::screens::pipeline::more;
 use crate::tui::screens::pipeline::update as pipeline_update;
+use crate::tui::screens::tasks::results as tasks_results;
 use crate::tui::screens::tasks::update as tasks_update;
 use crate::tui::screens::tiers::update as tiers_update;
 use crate::worker::{Output, Reply};
@@ -87,6 +88,10 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         Output::Forecast(Ok(set)) => forecast_update::take_forecast(&mut app.forecast, set),
         Output::Call(Ok(sheet)) => call_update::take_call(&mut app.forecast.call, *sheet),
         Output::Tasks(Ok(input)) => app.tasks.replace_input(input),
+        Output::PlanWatch(result) => {
+            let effects = tasks_results::take(&mut app.tasks, result);
+            app.apply(effects);
+        }
         Output::Plan(result) => {
             let effects = tasks_update::take_plan(&mut app.tasks, result);
             app.apply(effects);

@@ -50,7 +50,7 @@ pub fn execute_reporting(
         } => writes::deal(conn, deal_id, &change, today),
         Job::Undo => writes::undo(conn),
         Job::Redo => writes::redo(conn),
-        Job::TaskWrite { change } => writes::task(conn, &change),
+        Job::TaskWrite { change, today } => writes::task(conn, &change, today),
         Job::ApplyChannelPlan {
             month,
             spends,
@@ -65,6 +65,7 @@ pub fn execute_reporting(
             weights,
             as_of,
         } => tasks::plan(conn, &scope, &weights, as_of),
+        Job::PlanWatch { as_of, window_days } => tasks::watch(conn, as_of, window_days),
         Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
         Job::ModelWatch {
             as_of,

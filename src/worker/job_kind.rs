@@ -52,11 +52,13 @@ pub enum JobKind {
     BoardMore,
     /// [`Job::Quality`].
     Quality,
+    /// [`Job::PlanWatch`].
+    PlanWatch,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 24] = [
+    pub const ALL: [JobKind; 25] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -81,6 +83,7 @@ impl JobKind {
         JobKind::ViewCounts,
         JobKind::BoardMore,
         JobKind::Quality,
+        JobKind::PlanWatch,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -110,6 +113,7 @@ impl JobKind {
             JobKind::ViewCounts => "counting the saved views",
             JobKind::BoardMore => "loading more cards",
             JobKind::Quality => "checking the book",
+            JobKind::PlanWatch => "checking the assignment plans",
         }
     }
 
@@ -140,6 +144,7 @@ impl JobKind {
             JobKind::ViewCounts => "view counts",
             JobKind::BoardMore => "cards",
             JobKind::Quality => "checks",
+            JobKind::PlanWatch => "plans checked",
         }
     }
 

@@ -6,6 +6,7 @@ use crate::analytics::assign::{AssignInput, Plan};
 use crate::analytics::channels::FittedChannel;
 use crate::analytics::forecast::ForecastSet;
 use crate::analytics::monitor::ChannelCheck;
+use crate::analytics::monitor::assign::PlanCheck;
 use crate::analytics::monitor::models::ModelsWatch;
 use crate::analytics::pipeline::{Kpis, PeriodKind, QuotaAttainment};
 use crate::analytics::scoring::ScoringSet;
@@ -67,6 +68,8 @@ pub enum Output {
     Tasks(Result<AssignInput, String>),
     /// The optimal assignment plan.
     Plan(Result<Plan, String>),
+    /// Every accepted assignment plan checked, newest first.
+    PlanWatch(Result<Vec<PlanCheck>, String>),
     /// The channels with their fitted curves.
     Channels(Result<ChannelsModel, String>),
     /// Values, tiers, segments and tier moves.

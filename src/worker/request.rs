@@ -118,10 +118,19 @@ pub enum Job {
         /// Today.
         as_of: NaiveDate,
     },
+    /// Check every accepted assignment plan: tasks done on time before and after it, per rep.
+    PlanWatch {
+        /// Today: the window after a plan ends here at the latest.
+        as_of: NaiveDate,
+        /// Days counted before and after each plan.
+        window_days: i64,
+    },
     /// Save a change to tasks or absences.
     TaskWrite {
         /// The change.
         change: TaskChange,
+        /// Today: a task's done-on day, a plan's day of acceptance.
+        today: NaiveDate,
     },
     /// Load the channels and fit each one's response curve.
     Channels,
@@ -248,6 +257,7 @@ impl Job {
             Job::ViewCounts { .. } => JobKind::ViewCounts,
             Job::BoardMore { .. } => JobKind::BoardMore,
             Job::Quality(_) => JobKind::Quality,
+            Job::PlanWatch { .. } => JobKind::PlanWatch,
         }
     }
 }

@@ -1,12 +1,15 @@
-//! The config file's `[monitor]` section for the models watched.
+//! The config file's `[monitor]` section: the models watched and the assignment plans checked.
 
 use serde::{Deserialize, Serialize};
+
+use super::assign::{DEFAULT_MINUTES_PER_DAY, DEFAULT_WINDOW_DAYS};
 
 /// Months watched when nobody sets another number.
 pub const DEFAULT_MONTHS: usize = 6;
 
 /// The config file's `[monitor]` section: months watched, and how much worse than held out
-/// the last month may be before the desk warns.
+/// the last month may be before the desk warns; the days counted before and after an accepted
+/// assignment plan, and the minutes of task work a rep's working day holds in its prediction.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Margins {
@@ -16,6 +19,10 @@ pub struct Margins {
     pub auc_margin: f64,
     /// The last month's Brier score may be this much above the held-out Brier score.
     pub brier_margin: f64,
+    /// Days before and after an accepted assignment plan whose due tasks are counted.
+    pub plan_window_days: i64,
+    /// Minutes of task work a rep does on a working day, for a plan's on-time prediction.
+    pub plan_minutes_per_day: i64,
 }
 
 impl Default for Margins {
@@ -24,6 +31,8 @@ impl Default for Margins {
             months: DEFAULT_MONTHS,
             auc_margin: 0.05,
             brier_margin: 0.03,
+            plan_window_days: DEFAULT_WINDOW_DAYS,
+            plan_minutes_per_day: DEFAULT_MINUTES_PER_DAY,
         }
     }
 }
@@ -40,6 +49,12 @@ impl Margins {
         }
         if !margin(self.brier_margin) {
             return Some(("brier_margin", "must be between 0 and 1"));
+        }
+        if !(1..=366).contains(&self.plan_window_days) {
+            return Some(("plan_window_days", "must be between 1 and 366"));
+        }
+        if !(1..=1440).contains(&self.plan_minutes_per_day) {
+            return Some(("plan_minutes_per_day", "must be between 1 and 1440"));
         }
         None
     }

@@ -1,6 +1,7 @@
 //! Plans against results (what an accepted plan predicted next to what happened) and the
 //! scoring models watched month by month.
 
+pub mod assign;
 pub mod channels;
 
 pub use channels::{

@@ -1,7 +1,8 @@
 //! `salesdesk report monitor`: accepted channel plans against results (planned and actual spend,
 //! predicted and actual revenue, months outside the 95% interval, channels whose curve no longer
-//! fits), and the win and propensity models scored month by month against their held-out
-//! figures, as JSON or a plain-text table.
+//! fits), accepted assignment plans against results (per rep, tasks done on time before and
+//! after each plan next to its prediction), and the win and propensity models scored month by
+//! month against their held-out figures, as JSON or a plain-text table.
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -10,6 +11,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::output::json_or_text;
+use crate::analytics::monitor::assign::{PlanCheck, check_plans};
 use crate::analytics::monitor::models::{ModelsWatch, watch_models};
 use crate::analytics::monitor::{ChannelCheck, RUN_TO_FLAG, check_channels};
 use crate::config::Config;
@@ -30,7 +32,17 @@ struct MonitorReport {
     /// Consecutive months outside the interval that flag a channel.
     months_to_flag: usize,
     channels: Vec<ChannelCheck>,
+    assignment_plans: AssignmentPlans,
     models: ModelsWatch,
+}
+
+/// The assignment plans section.
+#[derive(Debug, Serialize)]
+struct AssignmentPlans {
+    /// Days counted before and after each plan.
+    window_days: i64,
+    /// Every accepted plan, newest first.
+    plans: Vec<PlanCheck>,
 }
 
 /// Builds the report text from the database as of `as_of`, with the config's `[scoring]` and
@@ -49,9 +61,15 @@ pub fn render(
         config.scoring.max_win_rows,
     )
     .context("cannot read the scoring rows")?;
+    let plans = db::assign_plans::plan_facts(conn).context("cannot read the assignment plans")?;
+    let window_days = config.monitor.plan_window_days;
     let report = MonitorReport {
         months_to_flag: RUN_TO_FLAG,
         channels: check_channels(&facts),
+        assignment_plans: AssignmentPlans {
+            window_days,
+            plans: check_plans(&plans, as_of, window_days),
+        },
         models: watch_models(&rows, &config.scoring, &config.monitor),
     };
     json_or_text(&report, args.json, text)
@@ -64,8 +82,43 @@ fn text(report: &MonitorReport) -> String {
     } else {
         channels_text(report, &mut out);
     }
+    plans_text(&report.assignment_plans, &mut out);
     models_text(&report.models, &mut out);
     out
+}
+
+fn plans_text(section: &AssignmentPlans, out: &mut String) {
+    let window = section.window_days;
+    out.push_str(&format!(
+        "\nAssignment plans against results (tasks due {window} days before and after, done on time)\n"
+    ));
+    if section.plans.is_empty() {
+        out.push_str(
+            "\nno assignment plan has been accepted yet (o, then Enter, on the Tasks screen)\n",
+        );
+    }
+    for plan in &section.plans {
+        let note = plan
+            .after_note(window)
+            .map_or_else(String::new, |n| format!(" ({n})"));
+        out.push_str(&format!("\nplan accepted {}{note}\n", plan.accepted_on));
+        out.push_str(&format!("{}\n", plan.windows_words()));
+        out.push_str(&format!(
+            "{:<20} {:<16} {:<16} {:<16} {:>5} {:>6}\n",
+            "rep", "before", "after", "predicted", "tasks", "hours"
+        ));
+        for rep in &plan.reps {
+            out.push_str(&format!(
+                "{:<20} {:<16} {:<16} {:<16} {:>5} {:>6.1}\n",
+                rep.name,
+                rep.before.words(),
+                rep.after.words(),
+                rep.predicted.words(),
+                rep.predicted_open_tasks,
+                rep.predicted_load_minutes as f64 / 60.0,
+            ));
+        }
+    }
 }
 
 fn models_text(watch: &ModelsWatch, out: &mut String) {

@@ -32,10 +32,14 @@ use chrono::NaiveDate;
 use rand::SeedableRng;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::bulk_indexes;
+use super::{assign_plans, bulk_indexes};
+use crate::analytics::monitor::assign::DEFAULT_MINUTES_PER_DAY;
 use calendar::Calendar;
 
 /// Tables that get most of the rows; their indexes are rebuilt once at the end.
+/// The demo book's one accepted assignment plan was accepted this many days before `as_of`.
+const PLAN_DAYS_AGO: u64 = 14;
+
 const BULK_TABLES: [&str; 5] = ["customers", "deals", "stage_changes", "activities", "tasks"];
 
 /// The random stream behind every draw.
@@ -190,7 +194,9 @@ fn fill(
     clock.lap("indexes");
     let quotas = quotas::write_quotas(&tx, cal, &team, &deals.won)?;
     let (channels, channel_months) = channels::write_channels(&tx, &mut rng, cal)?;
-    clock.lap("quotas and channels");
+    let plan_day = opts.as_of - chrono::Days::new(PLAN_DAYS_AGO);
+    assign_plans::store_past(&tx, plan_day, DEFAULT_MINUTES_PER_DAY)?;
+    clock.lap("quotas, channels, plan");
     tx.commit()?;
     clock.lap("commit");
     Ok(DemoSummary {

@@ -40,6 +40,8 @@ pub(super) struct TaskRow {
     pub priority: u8,
     pub status: &'static str,
     pub pinned: bool,
+    /// The day a done task was done.
+    pub done: Option<Day>,
 }
 
 /// The rows of a run of consecutive deals.

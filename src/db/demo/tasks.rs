@@ -1,7 +1,7 @@
 //! Tasks: open ones on open deals due around `as_of` (some overdue, some reps over capacity), and
 //! done or cancelled ones from the past.
 
-use super::calendar::Calendar;
+use super::calendar::{Calendar, Day};
 use super::customers::Book;
 use super::deals::Deal;
 use super::products::PRODUCTS;
@@ -29,6 +29,9 @@ const KINDS_AT: [[f64; 5]; 4] = [
 ];
 /// Share of open deals that get an open task (while the rep is under their target).
 const OPEN_SHARE: f64 = 0.25;
+/// One done task in this many was done after its due date.
+const LATE_EVERY: i64 = 5;
+
 /// Share of closed deals with a past task, and share of those cancelled rather than done.
 const PAST_SHARE: f64 = 0.15;
 const CANCELLED_SHARE: f64 = 0.1;
@@ -105,6 +108,7 @@ impl Tasks {
             3
         };
         let pinned = open && rng.random::<f64>() < PINNED_SHARE;
+        let done = (status == "done").then(|| done_on(id, due).min(cal.as_of));
         let customer = book.customers.get(deal.customer).map_or("", |c| &c.name);
         Some(TaskRow {
             title: title(name, customer, PRODUCTS[deal.product].name),
@@ -117,7 +121,20 @@ impl Tasks {
             priority,
             status,
             pinned,
+            done,
         })
+    }
+}
+
+/// The day a past task was done, drawn from the deal's id and not the generator, so the rest of
+/// the book is the same as before tasks had one: one in [`LATE_EVERY`] a few days late, the
+/// others on their due date or a day or two early.
+fn done_on(id: i64, due: Day) -> Day {
+    let step = (id % 4) as Day;
+    if id % LATE_EVERY == 0 {
+        due + 1 + step
+    } else {
+        due - step % 3
     }
 }
 

@@ -50,6 +50,7 @@ impl<'t, 'a> Writer<'t, 'a> {
             "priority",
             "status",
             "pinned",
+            "done_on",
         ];
         Ok(Writer {
             cal,
@@ -116,6 +117,7 @@ impl<'t, 'a> Writer<'t, 'a> {
                 int(i64::from(t.priority)),
                 text(t.status),
                 int(i64::from(t.pinned)),
+                text_or_null(t.done.map(|d| cal.iso(d))),
             ])?;
         }
         Ok(())

@@ -5,7 +5,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::deal;
 use super::record::{EditRow, Saved, WriteError};
-use crate::db::{channels, import, records, task_edits};
+use crate::db::{assign_plans, channels, import, records, task_edits};
 
 /// Puts the rows of one batch back (`back`) or forward again; returns the status-line summary.
 type Replay = fn(&Transaction<'_>, &[EditRow], bool) -> Result<String, WriteError>;
@@ -102,6 +102,7 @@ pub fn undo(conn: &mut Connection) -> Result<Option<Saved>, WriteError> {
         return Ok(Some(saved));
     }
     let saved = replay(&tx, batch, true)?;
+    assign_plans::mark_undone(&tx, batch, true)?;
     tx.execute("UPDATE edits SET undone = 1 WHERE batch = ?1", [batch])?;
     tx.commit()?;
     Ok(Some(saved))
@@ -143,6 +144,7 @@ pub fn redo(conn: &mut Connection) -> Result<Option<Saved>, WriteError> {
         return Ok(None);
     };
     let saved = replay(&tx, batch, false)?;
+    assign_plans::mark_undone(&tx, batch, false)?;
     tx.execute("UPDATE edits SET undone = 0 WHERE batch = ?1", [batch])?;
     tx.commit()?;
     Ok(Some(saved))

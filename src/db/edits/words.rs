@@ -38,6 +38,7 @@ fn field(entity: &str, field: &str) -> Option<(&'static str, Shape)> {
         (_, "expected_close_on") => ("Expected close", Shape::Date),
         (_, "closed_on") => ("Closed", Shape::Date),
         (_, "due_on") => ("Due", Shape::Date),
+        (_, "done_on") => ("Done on", Shape::Date),
         (_, "happened_on") => ("Date", Shape::Date),
         (_, "lost_reason") => ("Lost reason", Shape::Text),
         (_, "probability_bp") => ("Win probability", Shape::Percent),

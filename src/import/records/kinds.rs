@@ -225,6 +225,13 @@ impl RowReader<'_> {
                 format!("'{status}' is not a task status (open, done, cancelled)"),
             ));
         }
+        let done_on = self.date("done_on")?;
+        if done_on.is_some() && status != "done" {
+            return Err(self.reject(
+                self.bound.column_of("done_on"),
+                format!("a task that is {status} has no done-on day"),
+            ));
+        }
         row.columns = vec![
             ("external_id", external),
             ("title", plain(title)),
@@ -255,6 +262,7 @@ impl RowReader<'_> {
                 "pinned",
                 plain(i64::from(self.boolean("pinned")?.unwrap_or(false))),
             ),
+            ("done_on", optional(done_on.map(iso))),
         ];
         Ok(())
     }

@@ -165,6 +165,7 @@ pub(super) fn column_fields(
             ("priority", &["priority"]),
             ("status", &["status"]),
             ("pinned", &["pinned"]),
+            ("done_on", &["done_on"]),
         ],
         RecordKind::Quotas => &[
             ("rep_id", &["rep_id", "rep"]),

@@ -44,10 +44,14 @@ pub(in crate::worker) fn redo(conn: &mut Connection) -> Output {
     )
 }
 
-/// Saves a change to tasks or absences.
-pub(in crate::worker) fn task(conn: &mut Connection, change: &TaskChange) -> Output {
+/// Saves a change to tasks or absences, as of `today`.
+pub(in crate::worker) fn task(
+    conn: &mut Connection,
+    change: &TaskChange,
+    today: NaiveDate,
+) -> Output {
     Output::Written(write(conn, None, |conn| {
-        task_edits::apply(conn, change, &now_text(), &actor()).map(Some)
+        task_edits::apply(conn, change, today, &now_text(), &actor()).map(Some)
     }))
 }
 

@@ -88,6 +88,12 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Tasks,
+            vec![ch('m')],
+            C::PlansAgainstResults,
+            "accepted plans against results: tasks on time per rep",
+        ),
+        bind(
+            Tasks,
             vec![ch('f')],
             C::OpenFilter,
             "filter by team, rep, due window, kind",

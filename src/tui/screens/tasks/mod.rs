@@ -4,6 +4,7 @@
 pub mod filter;
 pub mod keys;
 pub mod popups;
+pub mod results;
 pub mod update;
 pub mod view;
 
@@ -158,6 +159,8 @@ pub struct TasksState {
     pub form: Option<TaskForm>,
     /// The plan view, while open.
     pub plan: Option<PlanView>,
+    /// The plans against results, while open.
+    pub results: Option<results::ResultsView>,
 }
 
 impl TasksState {
@@ -166,6 +169,7 @@ impl TasksState {
     pub fn contexts(&self) -> Vec<Context> {
         match () {
             _ if self.plan.is_some() => vec![Context::Plan],
+            _ if self.results.is_some() => vec![Context::History],
             _ if self.picker.is_some() => vec![Context::RepPicker],
             _ if self.form.is_some() => vec![Context::TaskForm],
             _ if self.filter_editor.is_some() => vec![Context::Filter],

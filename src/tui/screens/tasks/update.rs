@@ -3,7 +3,7 @@
 //! write (one undo step).
 
 use crate::analytics::assign::Task;
-use crate::domain::{TASK_KINDS, TaskChange};
+use crate::domain::TaskChange;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
 use crate::tui::keymap::Context;
@@ -12,7 +12,7 @@ use crate::tui::popups::task_form::TaskForm;
 use crate::tui::screen::Screen;
 use crate::tui::screen_update::ScreenUpdate;
 use crate::tui::screens::tasks::{
-    DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows,
+    DueWindow, PlanView, RepPicker, TaskFilterField, TasksState, list_rows, results,
 };
 use crate::tui::widgets::picker::TypeAhead;
 use crate::worker::Job;
@@ -33,7 +33,7 @@ pub fn after_write(tasks: &TasksState, ctx: &Ctx) -> Effects {
     if tasks.input.is_some() {
         effects.request(Job::Tasks { as_of: ctx.as_of });
     }
-    effects
+    effects.and(results::after_write(tasks, ctx))
 }
 
 /// Types into the open picker or form.
@@ -50,10 +50,12 @@ pub fn type_char(t: &mut TasksState, c: char) {
 pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     if tasks.plan.is_some() {
         plan_view(tasks, command, ctx)
+    } else if tasks.results.is_some() {
+        results::run(tasks, command)
     } else if tasks.picker.is_some() {
-        picker(tasks, command)
+        picker(tasks, command, ctx)
     } else if tasks.form.is_some() {
-        form(tasks, command)
+        form(tasks, command, ctx)
     } else if tasks.filter_editor.is_some() {
         filter(tasks, command)
     } else {
@@ -61,8 +63,9 @@ pub fn run_command(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effec
     }
 }
 
-fn write(effects: &mut Effects, change: TaskChange) {
-    effects.write(Job::TaskWrite { change }, "saving…");
+fn write(effects: &mut Effects, change: TaskChange, ctx: &Ctx) {
+    let today = ctx.as_of;
+    effects.write(Job::TaskWrite { change, today }, "saving…");
 }
 
 fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
@@ -123,12 +126,12 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
         }
         Command::MarkDone => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(&mut effects, TaskChange::Done { task_id: id });
+                write(&mut effects, TaskChange::Done { task_id: id }, ctx);
             }
         }
         Command::TogglePin => {
             if let Some(id) = t.selected_task().map(|t| t.id) {
-                write(&mut effects, TaskChange::TogglePin { task_id: id });
+                write(&mut effects, TaskChange::TogglePin { task_id: id }, ctx);
             }
         }
         Command::MarkAbsent => match t.cursor_rep() {
@@ -150,12 +153,13 @@ fn list(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
             });
         }
         Command::OpenFilter => t.filter_editor = Some(TaskFilterField::Team),
+        Command::PlansAgainstResults => return results::open(t, ctx),
         _ => {}
     }
     effects
 }
 
-fn picker(tasks: &mut TasksState, command: Command) -> Effects {
+fn picker(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
     let count = tasks.picker_reps().len();
     let Some(p) = tasks.picker.as_mut() else {
@@ -179,7 +183,7 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
             tasks.picker = None;
             tasks.selected.clear();
             let moves = task_ids.into_iter().map(|id| (id, rep)).collect();
-            write(&mut effects, TaskChange::Reassign { moves });
+            write(&mut effects, TaskChange::Reassign { moves }, ctx);
         }
         Command::Quit => effects.push(Effect::Quit),
         _ => {}
@@ -187,7 +191,7 @@ fn picker(tasks: &mut TasksState, command: Command) -> Effects {
     effects
 }
 
-fn form(tasks: &mut TasksState, command: Command) -> Effects {
+fn form(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
     let Some(form) = tasks.form.as_mut() else {
         return effects;
@@ -200,7 +204,7 @@ fn form(tasks: &mut TasksState, command: Command) -> Effects {
         Command::Accept => match form.change() {
             Ok(change) => {
                 tasks.form = None;
-                write(&mut effects, change);
+                write(&mut effects, change, ctx);
             }
             Err(e) => form.error = Some(e),
         },
@@ -240,7 +244,12 @@ fn plan_view(tasks: &mut TasksState, command: Command, ctx: &Ctx) -> Effects {
             if moves.is_empty() {
                 effects.say(Message::info("no moves kept: nothing changed"));
             } else {
-                write(&mut effects, TaskChange::AcceptPlan { moves });
+                let minutes_per_day = ctx.config.monitor.plan_minutes_per_day;
+                let change = TaskChange::AcceptPlan {
+                    moves,
+                    minutes_per_day,
+                };
+                write(&mut effects, change, ctx);
             }
         }
         Command::Cancel => {
@@ -268,7 +277,7 @@ fn filter(tasks: &mut TasksState, command: Command) -> Effects {
             t.filter_editor = Some(fields[(i + fields.len() - 1) % fields.len()]);
         }
         Command::NextFilterValue | Command::PreviousFilterValue => {
-            step_filter(t, field, command == Command::NextFilterValue);
+            super::filter::step_filter(t, field, command == Command::NextFilterValue);
             t.rebuild(keep);
         }
         Command::ClearFilterField => {
@@ -286,48 +295,6 @@ fn filter(tasks: &mut TasksState, command: Command) -> Effects {
         _ => {}
     }
     effects
-}
-
-/// Steps through any → first … last → any.
-fn step<T: Clone + PartialEq>(values: &[T], current: Option<T>, forward: bool) -> Option<T> {
-    let n = values.len();
-    let at = current.and_then(|c| values.iter().position(|v| *v == c));
-    let next = match (at, forward) {
-        (None, true) => (n > 0).then_some(0),
-        (None, false) => n.checked_sub(1),
-        (Some(i), true) => (i + 1 < n).then_some(i + 1),
-        (Some(i), false) => i.checked_sub(1),
-    };
-    next.map(|i| values[i].clone())
-}
-
-fn step_filter(t: &mut TasksState, field: TaskFilterField, forward: bool) {
-    match field {
-        TaskFilterField::Team => {
-            let mut teams: Vec<String> = t.reps().iter().map(|r| r.team.clone()).collect();
-            teams.sort();
-            teams.dedup();
-            t.filter.team = step(&teams, t.filter.team.clone(), forward);
-        }
-        TaskFilterField::Rep => {
-            let ids: Vec<i64> = t
-                .reps()
-                .iter()
-                .filter(|r| t.filter.team.as_ref().is_none_or(|team| *team == r.team))
-                .map(|r| r.id)
-                .collect();
-            t.filter.rep_id = step(&ids, t.filter.rep_id, forward);
-        }
-        TaskFilterField::Due => {
-            let windows = &DueWindow::ALL[1..];
-            let current = (t.filter.due != DueWindow::Any).then_some(t.filter.due);
-            t.filter.due = step(windows, current, forward).unwrap_or_default();
-        }
-        TaskFilterField::Kind => {
-            let kinds: Vec<String> = TASK_KINDS.iter().map(|k| k.to_string()).collect();
-            t.filter.kind = step(&kinds, t.filter.kind.clone(), forward);
-        }
-    }
 }
 
 /// The worker solved the plan (or could not): show it, or close the view with the reason.
