@@ -382,12 +382,28 @@ fn refuses_a_non_empty_database_unless_forced() {
     );
     assert!(dump(&conn) == before, "a refused run changed the database");
 
-    conn.execute(
-        "INSERT INTO edits (at, entity, entity_id, field) VALUES ('2026-05-01', 'deal', 1, 'x')",
-        [],
+    conn.execute_batch(
+        "INSERT INTO edits (at, entity, entity_id, field) VALUES ('2026-05-01', 'deal', 1, 'x');
+         INSERT INTO channel_plan_predictions VALUES (1, '2026-12', 100, 100, 50, 150);",
+    )
+    .unwrap();
+    salesdesk::db::commit::store(
+        &conn,
+        &salesdesk::analytics::commit::call(
+            &salesdesk::db::commit::load_book(&conn).unwrap(),
+            salesdesk::analytics::commit::CallPeriod::quarter_of(as_of()),
+            as_of(),
+            &salesdesk::analytics::commit::CommitSettings::default(),
+        ),
     )
     .unwrap();
     generate(&mut conn, &options(120, 900, 6), true).unwrap();
+    for derived in ["channel_plan_predictions", "commit_snapshots"] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {derived}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{derived} of the old book left behind");
+    }
     let (_other, expected) = generated(&options(120, 900, 6));
     assert!(
         dump(&conn) == dump(&expected),

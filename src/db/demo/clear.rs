@@ -19,9 +19,16 @@ const TABLES: [&str; 13] = [
     "reps",
 ];
 
-/// Tables deleted first and not counted: what accepted assignment plans predicted (they refer
-/// to reps, so a book with any of them has rows counted already).
-const PLAN_TABLES: [&str; 3] = ["assign_plan_tasks", "assign_plan_reps", "assign_plans"];
+/// Tables deleted first and not counted, since they only derive from the book (a book with any
+/// of their rows has rows counted already): what accepted assignment and channel plans
+/// predicted, and the stored calls.
+const DERIVED_TABLES: [&str; 5] = [
+    "assign_plan_tasks",
+    "assign_plan_reps",
+    "assign_plans",
+    "channel_plan_predictions",
+    "commit_snapshots",
+];
 
 /// Rows in all book-of-business tables together.
 pub(super) fn count_rows(conn: &Connection) -> Result<u64, rusqlite::Error> {
@@ -33,7 +40,7 @@ pub(super) fn count_rows(conn: &Connection) -> Result<u64, rusqlite::Error> {
 
 /// Deletes every row of every book-of-business table (within the caller's transaction).
 pub(super) fn delete_all(conn: &Connection) -> Result<(), rusqlite::Error> {
-    for table in PLAN_TABLES.iter().chain(&TABLES) {
+    for table in DERIVED_TABLES.iter().chain(&TABLES) {
         conn.execute(&format!("DELETE FROM {table}"), [])?;
     }
     Ok(())
