@@ -8,12 +8,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::analytics::monitor::assign::PlanCheck;
+use crate::analytics::monitor::assign::{OnTime, PlanCheck, RepCheck};
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::{Ctx, Effect, Effects, Message};
 use crate::tui::popups::history::overlay;
 use crate::tui::screens::tasks::TasksState;
+use crate::tui::widgets::columns::{FitColumn, fit_columns};
 use crate::worker::Job;
 
 /// The open popup: the checked plans once the worker has them, and how far it is scrolled.
@@ -91,8 +92,9 @@ pub fn take(tasks: &mut TasksState, result: Result<Vec<PlanCheck>, String>) -> E
     effects
 }
 
-/// The popup's text for `checks`, `window` days either side, at `per_day` minutes a day.
-pub fn lines(checks: &[PlanCheck], window: i64, per_day: i64) -> Vec<String> {
+/// The popup's text for `checks`, `window` days either side, at `per_day` minutes a day, its
+/// rep tables fitted to `width` cells (compact counts, then the load dropped, when narrow).
+pub fn lines(checks: &[PlanCheck], window: i64, per_day: i64, width: u16) -> Vec<String> {
     if checks.is_empty() {
         return vec![
             "No assignment plan has been accepted yet: o solves one, Enter accepts it.".into(),
@@ -109,31 +111,51 @@ pub fn lines(checks: &[PlanCheck], window: i64, per_day: i64) -> Vec<String> {
             .map_or_else(String::new, |n| format!(" ({n})"));
         out.push(format!("Plan accepted {}{note}", check.accepted_on));
         out.push(format!("  {}", check.windows_words()));
-        out.push(format!(
-            "  {:<14} {:<15} {:<15} {:<15} {}",
-            "rep", "before", "after", "plan predicted", "load"
-        ));
-        for rep in &check.reps {
-            let hours = rep.predicted_load_minutes as f64 / 60.0;
-            out.push(format!(
-                "  {:<14} {:<15} {:<15} {:<15} {} · {hours:.1}h",
-                clip(&rep.name, 14),
-                rep.before.words(),
-                rep.after.words(),
-                rep.predicted.words(),
-                rep.predicted_open_tasks,
-            ));
+        let counts = |header: (&str, &str), pick: &dyn Fn(&RepCheck) -> OnTime| {
+            let full = check.reps.iter().map(|r| pick(r).words()).collect();
+            let compact = check.reps.iter().map(|r| compact(pick(r))).collect();
+            FitColumn::number(header, full, compact, 0)
+        };
+        let columns = [
+            FitColumn::text(
+                "rep",
+                check.reps.iter().map(|r| r.name.clone()).collect(),
+                0,
+                24,
+            )
+            .shrinks_to(8),
+            counts(("before", "before"), &|r| r.before),
+            counts(("after", "after"), &|r| r.after),
+            counts(("plan predicted", "predicted"), &|r| r.predicted),
+            FitColumn::number(
+                ("open · load", "load"),
+                check
+                    .reps
+                    .iter()
+                    .map(|r| format!("{} · {}", r.predicted_open_tasks, hours(r)))
+                    .collect(),
+                check.reps.iter().map(hours).collect(),
+                1,
+            ),
+        ];
+        let fitted = fit_columns(&columns, width.saturating_sub(2), 2);
+        out.push(format!("  {}", fitted.padded_header(&columns).join("  ")));
+        for row in 0..check.reps.len() {
+            out.push(format!("  {}", fitted.padded_row(&columns, row).join("  ")));
         }
     }
     out
 }
 
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(width - 1).collect();
-        format!("{kept}…")
+fn hours(rep: &RepCheck) -> String {
+    format!("{:.1}h", rep.predicted_load_minutes as f64 / 60.0)
+}
+
+/// "7/9 78%", or "none due".
+fn compact(on_time: OnTime) -> String {
+    match on_time.share() {
+        Some(share) => format!("{}/{} {:.0}%", on_time.on_time, on_time.due, share * 100.0),
+        None => "none due".into(),
     }
 }
 
@@ -142,7 +164,12 @@ pub fn draw(app: &App, view: &ResultsView, frame: &mut Frame, area: Rect) {
     let title = " Plans against results — j/k scroll, Esc closes ";
     let (rect, block) = overlay(app, frame, area, title);
     let text = match &view.checks {
-        Some(checks) => lines(checks, view.window_days, view.minutes_per_day),
+        Some(checks) => lines(
+            checks,
+            view.window_days,
+            view.minutes_per_day,
+            rect.width.saturating_sub(2),
+        ),
         None => vec!["The plans are being checked.".into()],
     };
     let text: Vec<Line> = text.into_iter().map(Line::from).collect();
