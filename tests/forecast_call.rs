@@ -90,6 +90,7 @@ fn the_call_fits_80_by_24_and_says_how_sure_it_is(h: &Headless) {
         "P(hit)",
         "exact to ±",
         "open deals",
+        "not opened yet",
         "Total",
         "Deals that move P(hit) most",
         "4 stored calls",

@@ -28,10 +28,11 @@ pub fn headline(sheet: &CallSheet) -> Vec<String> {
     let s = &t.spread;
     let mut out = vec![
         format!(
-            "P10 {} · P50 {} · P90 {}",
+            "P10 {} · P50 {} · P90 {}, exact to ±{}",
             s.p10.compact(),
             s.p50.compact(),
-            s.p90.compact()
+            s.p90.compact(),
+            s.error.compact()
         ),
         quota_words(t),
         format!(
@@ -40,13 +41,7 @@ pub fn headline(sheet: &CallSheet) -> Vec<String> {
             t.commit.compact(),
             t.best_case.compact()
         ),
-        format!(
-            "percentiles exact to ±{} · {} open deals ({}) expected in the quarter",
-            s.error.compact(),
-            t.open_deals,
-            t.open.compact()
-        ),
-        new_business_words(t),
+        expected_words(t),
         format!("win odds from {}", sheet.win_probabilities),
         format!("call {}", sheet.stored),
     ];
@@ -54,15 +49,17 @@ pub fn headline(sheet: &CallSheet) -> Vec<String> {
     out
 }
 
-/// The expected bookings of deals not opened yet, which the spread includes.
-fn new_business_words(g: &GroupCall) -> String {
+/// The open deals expected in the quarter, and the new business the spread includes.
+fn expected_words(g: &GroupCall) -> String {
+    let open = format!(
+        "in the quarter: {} open deals ({})",
+        g.open_deals,
+        g.open.compact()
+    );
     if g.new_business.cents() > 0 {
-        format!(
-            "+ {} expected from deals not opened yet",
-            g.new_business.compact()
-        )
+        format!("{open} + {} not opened yet", g.new_business.compact())
     } else {
-        String::new()
+        open
     }
 }
 
