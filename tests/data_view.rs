@@ -35,6 +35,8 @@ fn the_data_view_opens_rows_and_merges_a_pair_undoably() {
         "{text}"
     );
     assert!(text.contains("Data: "), "{text}");
+    // Rows read by their names, not only their ids.
+    assert!(text.contains("deal 2 · Won deal for Acme Corp"), "{text}");
 
     h.type_text("jj");
     h.press(KeyCode::Enter);

@@ -100,6 +100,17 @@ fn every_check_finds_exactly_the_planted_rows() {
         .filter(|c| c.rows == RowKind::Deal)
         .count();
     assert_eq!(deal_rows, 6);
+    let labels = |key: &str| {
+        let check = report.checks.iter().find(|c| c.key == key).unwrap();
+        check.labels.clone()
+    };
+    // Rows are listed by what they are called, in the order of their ids.
+    assert_eq!(
+        labels("deal_amount_outlier"),
+        ["ten times and a cent", "closed first, too cheap"]
+    );
+    assert_eq!(labels("customer_no_size"), ["Solo Co"]);
+    assert!(labels("channel_negative_spend").is_empty());
 }
 
 #[test]

@@ -6,13 +6,16 @@ mod customers;
 mod deals;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 pub use crate::analytics::quality::NamePair;
 
 /// How many row ids a check keeps for opening; its count is always the full number.
 pub const SAMPLE: usize = 500;
+
+/// How many rows of each check get a label for the `:data` view to list them by.
+pub const LABELLED: usize = 20;
 
 /// What a check's rows are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,6 +44,9 @@ pub struct Check {
     pub count: u64,
     /// The first [`SAMPLE`] row ids, in id order.
     pub ids: Vec<i64>,
+    /// What the first [`LABELLED`] of them are called: a deal's title, a customer's name, a
+    /// channel month's channel and month.
+    pub labels: Vec<String>,
 }
 
 /// Two customers that look like one, and why (joined when several reasons hold).
@@ -99,6 +105,7 @@ impl Found {
             rows,
             count: self.count,
             ids: self.ids,
+            labels: Vec::new(),
         }
     }
 }
@@ -114,9 +121,37 @@ pub fn quality_report(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Q
     checks.extend(deals::deal_checks(conn, today)?);
     checks.push(customers::negative_spend(conn)?);
     checks.sort_by_key(|c| GROUPS.iter().position(|g| *g == c.group));
+    for check in &mut checks {
+        check.labels = labels(
+            conn,
+            check.rows,
+            &check.ids[..check.ids.len().min(LABELLED)],
+        )?;
+    }
     Ok(QualityReport {
         as_of: today.to_string(),
         checks,
         duplicates,
     })
+}
+
+/// The names of rows of one kind, in the order of `ids` (a row gone since reads as its id).
+fn labels(conn: &Connection, rows: RowKind, ids: &[i64]) -> rusqlite::Result<Vec<String>> {
+    let sql = match rows {
+        RowKind::Customer => "SELECT name FROM customers WHERE id = ?1",
+        RowKind::Deal => "SELECT title FROM deals WHERE id = ?1",
+        RowKind::ChannelMonth => {
+            "SELECT c.name || ' ' || m.month FROM channel_months m
+             JOIN channels c ON c.id = m.channel_id WHERE m.rowid = ?1"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    ids.iter()
+        .map(|id| {
+            Ok(stmt
+                .query_row([id], |r| r.get::<_, String>(0))
+                .optional()?
+                .unwrap_or_else(|| id.to_string()))
+        })
+        .collect()
 }

@@ -20,8 +20,9 @@ pub enum Line {
     Group(&'static str),
     /// A check with its count: the index into the report's checks.
     Check(usize),
-    /// A row a check found, which Enter opens.
-    Row(RecordRef),
+    /// A row a check found, which Enter opens: the check's index, the row's place in it, and
+    /// the record.
+    Row(usize, usize, RecordRef),
     /// A likely duplicate pair: the index into the report's duplicates.
     Pair(usize),
 }
@@ -67,8 +68,8 @@ impl DataView {
                     .ids
                     .iter()
                     .take(ROWS_SHOWN)
-                    .filter_map(open)
-                    .map(Line::Row),
+                    .enumerate()
+                    .filter_map(|(k, id)| open(id).map(|r| Line::Row(i, k, r))),
             );
         }
         lines

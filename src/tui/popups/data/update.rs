@@ -37,7 +37,7 @@ pub fn run_command(
         Command::Up => view.cursor = view.cursor.saturating_sub(1),
         Command::Cancel => return (After::Close, effects),
         Command::Accept => match lines.get(view.cursor) {
-            Some(Line::Row(record)) => effects.push(Effect::OpenRecord(*record)),
+            Some(Line::Row(_, _, record)) => effects.push(Effect::OpenRecord(*record)),
             Some(Line::Pair(i)) => {
                 if let Some(pair) = view.report.duplicates.get(*i) {
                     effects.push(Effect::OpenRecord(RecordRef::Customer(pair.a)));

@@ -40,10 +40,17 @@ pub fn draw(app: &App, view: &DataView, frame: &mut Frame, area: Rect) {
                     let count = group_thousands(u128::from(check.count));
                     (format!("  {count:>9}  {}", check.words), style)
                 }
-                Line::Row(RecordRef::Customer(id)) => {
-                    (format!("             customer {id}"), theme.text)
+                Line::Row(c, k, record) => {
+                    let (kind, id) = match record {
+                        RecordRef::Customer(id) => ("customer", id),
+                        RecordRef::Deal(id) => ("deal", id),
+                    };
+                    let label = view.report.checks[*c]
+                        .labels
+                        .get(*k)
+                        .map_or_else(String::new, |l| format!(" · {l}"));
+                    (format!("             {kind} {id}{label}"), theme.text)
                 }
-                Line::Row(RecordRef::Deal(id)) => (format!("             deal {id}"), theme.text),
                 Line::Pair(p) => {
                     let pair = &view.report.duplicates[*p];
                     (
