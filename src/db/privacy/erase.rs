@@ -31,12 +31,13 @@ fn personal_columns(table: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, c)| *c)
 }
 
-/// The personal fields of one row as they are now, and blanks them to `blank(column)`.
+/// Keeps the personal fields of one row as they are now in `secrets`, and blanks them: a
+/// `name` becomes `label` (so the row still reads as something), the rest empty text.
 fn blank_row(
     tx: &Transaction<'_>,
     table: &str,
     id: i64,
-    blank: &dyn Fn(&str) -> String,
+    label: &str,
     secrets: &mut Vec<String>,
 ) -> rusqlite::Result<()> {
     for column in personal_columns(table) {
@@ -48,7 +49,7 @@ fn blank_row(
         secrets.push(old);
         tx.execute(
             &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
-            rusqlite::params![id, blank(column)],
+            rusqlite::params![id, if *column == "name" { label } else { "" }],
         )?;
     }
     Ok(())
@@ -179,19 +180,7 @@ pub fn erase_contact(
         .ok_or(WriteError::Missing(id))?;
     let mut secrets = Vec::new();
     let label = format!("Erased contact {id}");
-    blank_row(
-        &tx,
-        "contacts",
-        id,
-        &|c| {
-            if c == "name" {
-                label.clone()
-            } else {
-                String::new()
-            }
-        },
-        &mut secrets,
-    )?;
+    blank_row(&tx, "contacts", id, &label, &mut secrets)?;
     let mut scrubbed = scrub_entity(&tx, "contacts", id)?;
     scrubbed += scrub_text(
         &tx,
@@ -225,19 +214,7 @@ pub fn erase_customer(
     }
     let label = format!("Erased customer {id}");
     let mut secrets = Vec::new();
-    blank_row(
-        &tx,
-        "customers",
-        id,
-        &|c| {
-            if c == "name" {
-                label.clone()
-            } else {
-                String::new()
-            }
-        },
-        &mut secrets,
-    )?;
+    blank_row(&tx, "customers", id, &label, &mut secrets)?;
     let mut scrubbed = scrub_entity(&tx, "customers", id)?;
     for contact in ids(
         &tx,
@@ -245,19 +222,7 @@ pub fn erase_customer(
         id,
     )? {
         let name = format!("Erased contact {contact}");
-        blank_row(
-            &tx,
-            "contacts",
-            contact,
-            &|c| {
-                if c == "name" {
-                    name.clone()
-                } else {
-                    String::new()
-                }
-            },
-            &mut secrets,
-        )?;
+        blank_row(&tx, "contacts", contact, &name, &mut secrets)?;
         scrubbed += scrub_entity(&tx, "contacts", contact)?;
     }
     for activity in ids(
@@ -265,13 +230,7 @@ pub fn erase_customer(
         "SELECT id FROM activities WHERE customer_id = ?1 ORDER BY id",
         id,
     )? {
-        blank_row(
-            &tx,
-            "activities",
-            activity,
-            &|_| String::new(),
-            &mut secrets,
-        )?;
+        blank_row(&tx, "activities", activity, "", &mut secrets)?;
         scrubbed += scrub_entity(&tx, "activities", activity)?;
     }
     scrubbed += scrub_text(
