@@ -4,7 +4,7 @@ mod common;
 
 use rusqlite::{Connection, params};
 use salesdesk::db::{channels, edits};
-use salesdesk::domain::Money;
+use salesdesk::domain::{Money, next_month};
 
 /// Two channels with twelve months each, from 2025-01 to 2025-12.
 fn channel_db() -> Connection {
@@ -123,7 +123,7 @@ fn a_bad_plan_writes_nothing() {
 
 #[test]
 fn next_month_rolls_over_the_year() {
-    assert_eq!(channels::next_month("2025-12").as_deref(), Some("2026-01"));
-    assert_eq!(channels::next_month("2025-02").as_deref(), Some("2025-03"));
-    assert_eq!(channels::next_month("soon"), None);
+    assert_eq!(next_month("2025-12").as_deref(), Some("2026-01"));
+    assert_eq!(next_month("2025-02").as_deref(), Some("2025-03"));
+    assert_eq!(next_month("soon"), None);
 }

@@ -2,12 +2,11 @@
 //! `salesdesk report channels`, and the planned spend that `:apply` writes (one transaction, one
 //! undoable batch of `edits` rows).
 
-use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::analytics::channels::{ChannelInput, MonthPoint};
 use crate::db::edits::record::{EditRow, Saved, Stamp, WriteError, new_batch};
-use crate::domain::Money;
+use crate::domain::{Money, next_month};
 
 /// The `edits.entity` of a planned-spend row; its `entity_id` is the channel and `field` the month.
 pub const PLAN_ENTITY: &str = "channel_plan";
@@ -75,17 +74,6 @@ pub struct Channels {
 /// Cents as dollars.
 pub fn dollars(money: Money) -> f64 {
     money.cents() as f64 / 100.0
-}
-
-/// The month after `month` (`YYYY-MM`), or `None` if it is not a month.
-pub fn next_month(month: &str) -> Option<String> {
-    let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
-    Some(
-        first
-            .checked_add_months(Months::new(1))?
-            .format("%Y-%m")
-            .to_string(),
-    )
 }
 
 /// Loads every channel with its months and the spend planned for the month after the latest.

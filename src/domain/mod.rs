@@ -13,7 +13,7 @@ mod task_change;
 pub use deal_change::{DealChange, LOST_REASONS};
 pub use input::{FieldError, fold_name, parse_amount, parse_date, required};
 pub use money::{Money, group_thousands, hundredths};
-pub use month::{Month, ParseMonthError};
+pub use month::{Month, ParseMonthError, next_month};
 pub use quarter::{ParseQuarterError, Quarter};
 pub use record_kind::{RecordKind, kind_names};
 pub use stage::{ParseStageError, Stage};

@@ -58,6 +58,11 @@ impl Month {
     }
 }
 
+/// The month after `month` (`YYYY-MM`) as text, or `None` if it is not a month.
+pub fn next_month(month: &str) -> Option<String> {
+    month.parse::<Month>().ok().map(|m| m.plus(1).to_string())
+}
+
 impl fmt::Display for Month {
     /// `2026-11`, the first seven characters of an ISO date in that month.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,11 +3,10 @@
 //! 95% prediction interval. A channel whose latest checked months fell outside two months
 //! running is flagged: its curve no longer fits.
 
-use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::analytics::channels::Fit;
-use crate::domain::Money;
+use crate::domain::{Money, next_month};
 
 /// z of a two-sided 95% normal interval.
 pub const Z95: f64 = 1.959_964;
@@ -135,16 +134,6 @@ fn check_month(m: &PlanMonthFacts) -> MonthCheck {
         actual_revenue_cents: revenue,
         outside,
     }
-}
-
-fn next_month(month: &str) -> Option<String> {
-    let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
-    Some(
-        first
-            .checked_add_months(Months::new(1))?
-            .format("%Y-%m")
-            .to_string(),
-    )
 }
 
 #[cfg(test)]
