@@ -8,7 +8,7 @@
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::analytics::commit::{CallPeriod, CommitSettings, backtest, call};
+use salesdesk::analytics::commit::{CallPeriod, CommitSettings, Histories, backtest, call};
 use salesdesk::db::{self, commit::load_book};
 
 #[allow(dead_code)]
@@ -54,6 +54,9 @@ fn commit(c: &mut Criterion) {
         "quarter distribution with P(hit) per total, team and rep",
         |b| b.iter(|| call(&book, period, as_of(), &settings)),
     );
+    group.bench_function("stage histories (part of the call above)", |b| {
+        b.iter(|| Histories::new(&book))
+    });
     group.bench_function("backtest of 8 quarters", |b| {
         b.iter(|| backtest(&book, &back, 0, &settings))
     });
