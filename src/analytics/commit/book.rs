@@ -92,31 +92,43 @@ pub struct Histories {
 }
 
 impl Histories {
-    /// Groups the book's stage changes by deal (a counting sort, then a sort per deal).
+    /// Groups the book's stage changes by deal (a counting sort, then a sort per deal where
+    /// its changes are not in date order already).
     pub fn new(book: &CommitBook) -> Histories {
         let position = Positions::new(&book.deals);
         let mut start = vec![0usize; book.deals.len() + 1];
-        let owner: Vec<Option<usize>> = book
+        // Each change's deal position, u32::MAX for a change of an unknown deal (a book of over
+        // four billion deals could not be read into memory in the first place).
+        let owner: Vec<u32> = book
             .stage_changes
             .iter()
-            .map(|c| position.get(c.deal_id))
+            .map(|c| {
+                position
+                    .get(c.deal_id)
+                    .and_then(|i| u32::try_from(i).ok())
+                    .unwrap_or(u32::MAX)
+            })
             .collect();
-        for i in owner.iter().flatten() {
-            start[i + 1] += 1;
+        for &i in owner.iter().filter(|i| **i != u32::MAX) {
+            start[i as usize + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
         let mut next = start.clone();
         let mut moves = vec![(NaiveDate::MIN, Stage::Lead); start.last().copied().unwrap_or(0)];
-        for (change, i) in book.stage_changes.iter().zip(&owner) {
-            if let Some(i) = *i {
-                moves[next[i]] = (change.changed_on, change.to);
-                next[i] += 1;
+        for (change, &i) in book.stage_changes.iter().zip(&owner) {
+            if i != u32::MAX {
+                let slot = &mut next[i as usize];
+                moves[*slot] = (change.changed_on, change.to);
+                *slot += 1;
             }
         }
         for w in start.windows(2) {
-            moves[w[0]..w[1]].sort_by_key(|m| m.0);
+            let deal = &mut moves[w[0]..w[1]];
+            if !deal.is_sorted_by_key(|m| m.0) {
+                deal.sort_by_key(|m| m.0);
+            }
         }
         Histories { start, moves }
     }
