@@ -31,20 +31,7 @@ fn bench_db() -> PathBuf {
 }
 
 fn query(sort: SortColumn, view: Option<SavedView>) -> ListQuery {
-    ListQuery {
-        view,
-        stage: None,
-        owner_rep_id: None,
-        team: None,
-        product_id: None,
-        closes_between: None,
-        text: None,
-        sort,
-        descending: true,
-        offset: 0,
-        limit: 40,
-        stale_days: 30,
-    }
+    ListQuery::first_page(view, sort, true, 40, 30)
 }
 
 fn records_bench(c: &mut Criterion) {

@@ -140,20 +140,7 @@ fn the_list_held_in_memory_orders_as_the_sql_does() {
     ] {
         for sort in sorts {
             for descending in [false, true] {
-                let query = reads::ListQuery {
-                    view,
-                    stage: None,
-                    owner_rep_id: None,
-                    team: None,
-                    product_id: None,
-                    closes_between: None,
-                    text: None,
-                    sort,
-                    descending,
-                    offset: 0,
-                    limit: 1_000,
-                    stale_days: 30,
-                };
+                let query = reads::ListQuery::first_page(view, sort, descending, 1_000, 30);
                 let sql = reads::pipeline_page(&conn, &query, common::as_of()).unwrap();
                 let mut index = reads::ListIndex::load(&conn).unwrap();
                 index.select(&query, common::as_of());

@@ -54,20 +54,7 @@ fn book() -> Connection {
 }
 
 fn query(view: Option<SavedView>, sort: SortColumn, descending: bool) -> ListQuery {
-    ListQuery {
-        view,
-        stage: None,
-        owner_rep_id: None,
-        team: None,
-        product_id: None,
-        closes_between: None,
-        text: None,
-        sort,
-        descending,
-        offset: 0,
-        limit: 10_000,
-        stale_days: 30,
-    }
+    ListQuery::first_page(view, sort, descending, 10_000, 30)
 }
 
 /// Each filter the list offers, alone, on top of `base`.

@@ -3,6 +3,8 @@
 //! the stored calls, the waterfall and the track record; and the desk storing its call once a
 //! day, never rewriting it, and never for a replay of a past day.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -51,15 +53,7 @@ fn demo_call(width: u16, height: u16) -> Headless {
         )
         .unwrap();
     }
-    let app = App::load(
-        &opened.conn,
-        "demo.db".into(),
-        demo_as_of(),
-        Message::default(),
-    )
-    .unwrap();
-    let mut h = Headless::new(app, opened.conn);
-    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    let mut h = common::desk(opened.conn, "demo.db", demo_as_of(), Message::default());
     h.resize(width, height);
     h.press(KeyCode::Char('4'));
     h.press(KeyCode::Char('c'));
@@ -144,30 +138,18 @@ fn enter_opens_the_highlighted_movers_record_and_arrows_move_the_waterfall(mut h
     );
     h.press(KeyCode::Esc);
     h.press(KeyCode::Right);
-    let w = h
-        .app
-        .forecast
-        .call
-        .sheet
-        .as_ref()
-        .unwrap()
-        .waterfall
-        .clone();
-    assert_eq!(w.map(|w| w.since), Some(day(10, 22)));
+    assert_eq!(waterfall_since(&h), Some(day(10, 22)));
     h.press(KeyCode::Left);
     h.press(KeyCode::Left);
-    let w = h
-        .app
-        .forecast
-        .call
-        .sheet
-        .as_ref()
-        .unwrap()
-        .waterfall
-        .clone();
-    assert_eq!(w.map(|w| w.since), Some(day(10, 1)));
+    assert_eq!(waterfall_since(&h), Some(day(10, 1)));
     h.press(KeyCode::Char('c'));
     assert!(!h.app.forecast.call.shown);
+}
+
+/// The day the call view's waterfall starts from.
+fn waterfall_since(h: &Headless) -> Option<NaiveDate> {
+    let sheet = h.app.forecast.call.sheet.as_ref().unwrap();
+    sheet.waterfall.as_ref().map(|w| w.since)
 }
 
 fn snapshots(conn: &rusqlite::Connection) -> Vec<(String, String, i64)> {

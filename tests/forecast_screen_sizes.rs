@@ -31,15 +31,7 @@ fn demo_forecast() -> Headless {
     let mut opened = salesdesk::db::open(Path::new(":memory:")).unwrap();
     let options = salesdesk::db::demo::DemoOptions::standard(demo_as_of());
     salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
-    let app = App::load(
-        &opened.conn,
-        "demo.db".into(),
-        demo_as_of(),
-        Message::default(),
-    )
-    .unwrap();
-    let mut h = Headless::new(app, opened.conn);
-    h.app.theme = salesdesk::tui::theme::Theme::monochrome();
+    let mut h = common::desk(opened.conn, "demo.db", demo_as_of(), Message::default());
     h.press(KeyCode::Char('4'));
     for _ in 0..3 {
         h.press(KeyCode::Char('+'));

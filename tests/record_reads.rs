@@ -44,20 +44,7 @@ fn book() -> Connection {
 }
 
 fn query(view: Option<SavedView>) -> ListQuery {
-    ListQuery {
-        view,
-        stage: None,
-        owner_rep_id: None,
-        team: None,
-        product_id: None,
-        closes_between: None,
-        text: None,
-        sort: SortColumn::Title,
-        descending: false,
-        offset: 0,
-        limit: 5,
-        stale_days: 30,
-    }
+    ListQuery::first_page(view, SortColumn::Title, false, 5, 30)
 }
 
 #[test]

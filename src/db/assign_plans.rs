@@ -44,23 +44,13 @@ pub(crate) fn store_past(
          WHERE status = 'done' AND done_on >= ?1 ORDER BY id",
     )?;
     let rows = done_since.query_map([day.to_string()], |r| {
-        Ok(Task {
-            id: r.get(0)?,
-            title: String::new(),
-            kind: String::new(),
-            customer: None,
-            customer_region: None,
-            owner_rep_id: None,
-            deal: None,
-            deal_id: None,
-            customer_id: None,
-            family: None,
-            rep_id: r.get(1)?,
-            due_on: r.get(2)?,
-            est_minutes: r.get(3)?,
-            priority: r.get(4)?,
-            pinned: false,
-        })
+        Ok(Task::bare(
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+        ))
     })?;
     for task in rows {
         input.tasks.push(task?);

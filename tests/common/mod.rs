@@ -135,17 +135,22 @@ pub fn fixture_app(width: u16, height: u16) -> Headless {
 
 /// A headless app over the fixture, `width`×`height` cells, on the board (where it opens).
 pub fn fixture_board(width: u16, height: u16) -> Headless {
-    let conn = fixture_db();
-    let app = App::load(
-        &conn,
-        "fixture.db".into(),
+    let mut headless = desk(
+        fixture_db(),
+        "fixture.db",
         as_of(),
         Message::info("Opened fixture.db"),
-    )
-    .unwrap();
+    );
+    headless.resize(width, height);
+    headless
+}
+
+/// The desk over `conn` (shown as `name`) as of `on`, in the monochrome theme the snapshots
+/// are taken in, opening with `message`.
+pub fn desk(conn: Connection, name: &str, on: NaiveDate, message: Message) -> Headless {
+    let app = App::load(&conn, name.into(), on, message).unwrap();
     let mut headless = Headless::new(app, conn);
     headless.app.theme = salesdesk::tui::theme::Theme::monochrome();
-    headless.resize(width, height);
     headless
 }
 

@@ -41,6 +41,36 @@ pub struct Task {
     pub pinned: bool,
 }
 
+impl Task {
+    /// A task known only by what scheduling needs (its rep, due day, minutes and priority): no
+    /// title, customer, deal or pin.
+    pub fn bare(
+        id: i64,
+        rep_id: Option<i64>,
+        due_on: Option<NaiveDate>,
+        est_minutes: i64,
+        priority: i64,
+    ) -> Task {
+        Task {
+            id,
+            title: String::new(),
+            kind: String::new(),
+            customer: None,
+            customer_region: None,
+            owner_rep_id: None,
+            deal: None,
+            deal_id: None,
+            customer_id: None,
+            family: None,
+            rep_id,
+            due_on,
+            est_minutes,
+            priority,
+            pinned: false,
+        }
+    }
+}
+
 /// One rep: capacity, availability and skill.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rep {
@@ -166,21 +196,9 @@ mod tests {
 
     fn task(rep_id: Option<i64>, due: u32) -> Task {
         Task {
-            id: 1,
             title: "Call".into(),
             kind: "call".into(),
-            customer: None,
-            customer_region: None,
-            owner_rep_id: None,
-            deal: None,
-            deal_id: None,
-            customer_id: None,
-            family: None,
-            rep_id,
-            due_on: Some(day(due)),
-            est_minutes: 30,
-            priority: 2,
-            pinned: false,
+            ..Task::bare(1, rep_id, Some(day(due)), 30, 2)
         }
     }
 

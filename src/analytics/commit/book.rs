@@ -33,6 +33,30 @@ pub struct CommitDeal {
     pub win_probability: Option<f64>,
 }
 
+#[cfg(test)]
+impl CommitDeal {
+    /// A deal of rep 1 that closed at `stage` on `closed`, expected that day, for the tests.
+    pub(crate) fn closed_test(
+        id: i64,
+        stage: Stage,
+        created: NaiveDate,
+        closed: NaiveDate,
+        cents: i64,
+    ) -> CommitDeal {
+        CommitDeal {
+            id,
+            rep_id: Some(1),
+            amount: Money(cents),
+            stage,
+            created_on: created,
+            closed_on: Some(closed),
+            expected_close_on: Some(closed),
+            category: None,
+            win_probability: None,
+        }
+    }
+}
+
 /// Everything the call, its snapshots and its backtest are computed from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommitBook {

@@ -83,24 +83,14 @@ pub fn new_business(
 mod tests {
     use super::*;
     use crate::analytics::commit::CommitDeal;
-    use crate::domain::{Money, Quarter};
+    use crate::domain::Quarter;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
     fn won(id: i64, created: NaiveDate, closed: NaiveDate, dollars: i64) -> CommitDeal {
-        CommitDeal {
-            id,
-            rep_id: Some(1),
-            amount: Money(dollars * 100),
-            stage: Stage::Won,
-            created_on: created,
-            closed_on: Some(closed),
-            expected_close_on: Some(closed),
-            category: None,
-            win_probability: None,
-        }
+        CommitDeal::closed_test(id, Stage::Won, created, closed, dollars * 100)
     }
 
     #[test]

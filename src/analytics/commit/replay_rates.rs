@@ -128,20 +128,9 @@ mod tests {
     use super::*;
     use crate::analytics::commit::CommitDeal;
     use crate::analytics::pipeline::RepFacts;
-    use crate::domain::Money;
 
     fn deal(id: i64, created: NaiveDate, closed: NaiveDate, stage: Stage) -> CommitDeal {
-        CommitDeal {
-            id,
-            rep_id: Some(1),
-            amount: Money(10_000),
-            stage,
-            created_on: created,
-            closed_on: Some(closed),
-            expected_close_on: Some(closed),
-            category: None,
-            win_probability: None,
-        }
+        CommitDeal::closed_test(id, stage, created, closed, 10_000)
     }
 
     #[test]

@@ -55,6 +55,19 @@ fn blank_row(
     Ok(())
 }
 
+/// Blanks one row's personal fields ([`blank_row`]) and their copies in its own edit-log rows
+/// ([`scrub_entity`]); returns how many edit-log rows changed.
+fn erase_row(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: i64,
+    label: &str,
+    secrets: &mut Vec<String>,
+) -> rusqlite::Result<u64> {
+    blank_row(tx, table, id, label, secrets)?;
+    scrub_entity(tx, table, id)
+}
+
 /// Blanks the personal fields of the edit-log rows of `table` row `id`: field rows lose their
 /// old and new text, whole-row JSON its personal keys.
 fn scrub_entity(tx: &Transaction<'_>, table: &str, id: i64) -> rusqlite::Result<u64> {
@@ -180,8 +193,7 @@ pub fn erase_contact(
         .ok_or(WriteError::Missing(id))?;
     let mut secrets = Vec::new();
     let label = format!("Erased contact {id}");
-    blank_row(&tx, "contacts", id, &label, &mut secrets)?;
-    let mut scrubbed = scrub_entity(&tx, "contacts", id)?;
+    let mut scrubbed = erase_row(&tx, "contacts", id, &label, &mut secrets)?;
     scrubbed += scrub_text(
         &tx,
         &secrets,
@@ -214,24 +226,21 @@ pub fn erase_customer(
     }
     let label = format!("Erased customer {id}");
     let mut secrets = Vec::new();
-    blank_row(&tx, "customers", id, &label, &mut secrets)?;
-    let mut scrubbed = scrub_entity(&tx, "customers", id)?;
+    let mut scrubbed = erase_row(&tx, "customers", id, &label, &mut secrets)?;
     for contact in ids(
         &tx,
         "SELECT id FROM contacts WHERE customer_id = ?1 ORDER BY id",
         id,
     )? {
         let name = format!("Erased contact {contact}");
-        blank_row(&tx, "contacts", contact, &name, &mut secrets)?;
-        scrubbed += scrub_entity(&tx, "contacts", contact)?;
+        scrubbed += erase_row(&tx, "contacts", contact, &name, &mut secrets)?;
     }
     for activity in ids(
         &tx,
         "SELECT id FROM activities WHERE customer_id = ?1 ORDER BY id",
         id,
     )? {
-        blank_row(&tx, "activities", activity, "", &mut secrets)?;
-        scrubbed += scrub_entity(&tx, "activities", activity)?;
+        scrubbed += erase_row(&tx, "activities", activity, "", &mut secrets)?;
     }
     scrubbed += scrub_text(
         &tx,

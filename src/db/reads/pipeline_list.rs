@@ -189,6 +189,31 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
+    /// The first `limit` rows of `view` (every open deal without one) with no other filter, in
+    /// `sort` order, a deal stale after `stale_days`.
+    pub fn first_page(
+        view: Option<SavedView>,
+        sort: SortColumn,
+        descending: bool,
+        limit: usize,
+        stale_days: u32,
+    ) -> ListQuery {
+        ListQuery {
+            view,
+            stage: None,
+            owner_rep_id: None,
+            team: None,
+            product_id: None,
+            closes_between: None,
+            text: None,
+            sort,
+            descending,
+            offset: 0,
+            limit,
+            stale_days,
+        }
+    }
+
     /// The column and direction the rows come in: the biggest open view left sorted by title
     /// lists biggest first.
     pub fn order(&self) -> (SortColumn, bool) {

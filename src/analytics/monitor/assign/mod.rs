@@ -125,21 +125,9 @@ mod tests {
 
     fn task(id: i64, rep_id: i64, due: Option<u32>, minutes: i64) -> Task {
         Task {
-            id,
             title: format!("task {id}"),
             kind: "call".into(),
-            customer: None,
-            customer_region: None,
-            owner_rep_id: None,
-            deal: None,
-            deal_id: None,
-            customer_id: None,
-            family: None,
-            rep_id: Some(rep_id),
-            due_on: due.map(nov),
-            est_minutes: minutes,
-            priority: 2,
-            pinned: false,
+            ..Task::bare(id, Some(rep_id), due.map(nov), minutes, 2)
         }
     }
 
