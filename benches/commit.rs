@@ -1,6 +1,7 @@
 //! The quarter call at 1,000,000 deals: the distribution of the quarter's bookings with P(hit)
 //! for the total, every team and every rep (slip model, deal odds, the exact convolutions and the
-//! movers), and a backtest of 8 quarters replayed from the stage history.
+//! movers) given the band's calibration, the calibration itself (four earlier quarters
+//! replayed), and a backtest of 8 quarters replayed from the stage history.
 //!
 //! `cargo bench --bench commit`. Uses the database `cargo bench --bench customers` generates in
 //! `target/bench-data/` (made here if missing). Reading the book is timed once, outside.
@@ -8,8 +9,13 @@
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use salesdesk::analytics::commit::{CallPeriod, CommitSettings, Histories, backtest, call};
-use salesdesk::db::{self, commit::load_book};
+use salesdesk::analytics::commit::{
+    CallPeriod, CommitDeal, CommitSettings, Histories, backtest, call, call_with, own_or_stage_rate,
+};
+use salesdesk::analytics::scoring::ScoringSettings;
+use salesdesk::db::commit::{live_band, load_book};
+use salesdesk::db::{self};
+use salesdesk::domain::Stage;
 
 #[allow(dead_code)]
 mod common;
@@ -29,7 +35,17 @@ fn commit(c: &mut Criterion) {
     );
     let settings = CommitSettings::default();
     let period = CallPeriod::quarter_of(as_of());
-    let made = call(&book, period, as_of(), &settings);
+    let scoring = ScoringSettings::default();
+    let band = live_band(
+        &conn,
+        &book,
+        &Histories::new(&book),
+        period,
+        as_of(),
+        (&scoring, &settings),
+    )
+    .unwrap();
+    let made = call(&book, period, as_of(), &settings, band);
     eprintln!(
         "{} open deals, {} reps, {} teams; P10 {} P50 {} P90 {} (±{}), P(hit) {:?}",
         made.deals.len(),
@@ -50,9 +66,24 @@ fn commit(c: &mut Criterion) {
     back.reverse();
     let mut group = c.benchmark_group("commit (1,000,000 deals)");
     group.sample_size(10);
+    let win = |_: usize, d: &CommitDeal, stage: Stage| own_or_stage_rate(&book, d, stage);
     group.bench_function(
         "quarter distribution with P(hit) per total, team and rep",
-        |b| b.iter(|| call(&book, period, as_of(), &settings)),
+        |b| {
+            b.iter(|| {
+                let h = Histories::new(&book);
+                call_with(&book, &h, period, as_of(), &settings, &win, band)
+            })
+        },
+    );
+    group.bench_function(
+        "band calibration (4 earlier quarters replayed, win model refitted for each)",
+        |b| {
+            b.iter(|| {
+                let h = Histories::new(&book);
+                live_band(&conn, &book, &h, period, as_of(), (&scoring, &settings)).unwrap()
+            })
+        },
     );
     group.bench_function("stage histories (part of the call above)", |b| {
         b.iter(|| Histories::new(&book))

@@ -1,7 +1,7 @@
 //! The backtest on the demo generator, whose outcomes are known draws: the replayed call covers
 //! at least 40 (rep, quarter) pairs, its P(hit) beats both naive calls on the Brier score, and
-//! its 80% band covers between 70% and 90% of the pairs (74% on this book: a little narrow at a
-//! quarter's start; docs/report-commit.md says where it stands and why).
+//! its band, calibrated on the quarters before each, covers 80% ± 5 points of the pairs, as the
+//! issue asks (docs/report-commit.md has the figures through the quarter).
 
 use chrono::NaiveDate;
 use salesdesk::analytics::commit::{CommitSettings, backtest};
@@ -42,7 +42,7 @@ fn the_replayed_call_beats_the_naive_calls_on_the_demo() {
     );
     assert!(b.pairs >= 40, "{} pairs", b.pairs);
     assert!(
-        (0.70..=0.90).contains(&b.coverage_80),
+        (0.75..=0.85).contains(&b.coverage_80),
         "coverage {}",
         b.coverage_80
     );

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::Datelike as _;
 
-use salesdesk::analytics::commit::{CallPeriod, Category, CommitSettings, call};
+use salesdesk::analytics::commit::{BandScale, CallPeriod, Category, CommitSettings, call};
 use salesdesk::db::commit::{Stored, history, load_book, store, track_record, waterfall_since};
 use salesdesk::db::edits;
 use salesdesk::db::records::{self, RecordError, Stamp};
@@ -60,7 +60,13 @@ fn overrides_are_undoable_in_words_and_survive_a_refit() {
         d.win_probability = Some(0.01);
     }
     let period: CallPeriod = "2026Q4".parse().unwrap();
-    let c = call(&book, period, common::as_of(), &CommitSettings::default());
+    let c = call(
+        &book,
+        period,
+        common::as_of(),
+        &CommitSettings::default(),
+        BandScale::MODEL,
+    );
     let three = c.deals.iter().find(|d| d.id == 3).unwrap();
     assert_eq!(
         (three.category.category, three.category.overridden),
@@ -86,7 +92,7 @@ fn the_call_is_stored_once_a_day_and_never_rewritten() {
     let settings = CommitSettings::default();
     let day = common::as_of();
     let book = load_book(&conn).unwrap();
-    let first = call(&book, period, day, &settings);
+    let first = call(&book, period, day, &settings, BandScale::MODEL);
     assert_eq!(store(&conn, &first).unwrap(), Stored::Written);
 
     conn.execute(
@@ -95,7 +101,7 @@ fn the_call_is_stored_once_a_day_and_never_rewritten() {
     )
     .unwrap();
     let book = load_book(&conn).unwrap();
-    let again = call(&book, period, day, &settings);
+    let again = call(&book, period, day, &settings, BandScale::MODEL);
     assert_ne!(
         again.total.spread, first.total.spread,
         "the book did change"
@@ -110,7 +116,7 @@ fn the_call_is_stored_once_a_day_and_never_rewritten() {
     );
 
     let next_day = day.succ_opt().unwrap();
-    let later = call(&book, period, next_day, &settings);
+    let later = call(&book, period, next_day, &settings, BandScale::MODEL);
     assert_eq!(store(&conn, &later).unwrap(), Stored::Written);
     assert_eq!(history(&conn, "2026Q4").unwrap().len(), 2);
 

@@ -394,6 +394,7 @@ fn refuses_a_non_empty_database_unless_forced() {
             salesdesk::analytics::commit::CallPeriod::quarter_of(as_of()),
             as_of(),
             &salesdesk::analytics::commit::CommitSettings::default(),
+            salesdesk::analytics::commit::BandScale::MODEL,
         ),
     )
     .unwrap();

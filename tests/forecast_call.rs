@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use salesdesk::analytics::commit::{CallPeriod, CommitSettings, call};
+use salesdesk::analytics::commit::{BandScale, CallPeriod, CommitSettings, call};
 use salesdesk::db::commit::{load_book, store};
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
@@ -49,7 +49,13 @@ fn demo_call(width: u16, height: u16) -> Headless {
     for on in [day(8, 14), day(10, 1), day(10, 22), day(11, 5), day(11, 19)] {
         store(
             &opened.conn,
-            &call(&book, CallPeriod::quarter_of(on), on, &settings),
+            &call(
+                &book,
+                CallPeriod::quarter_of(on),
+                on,
+                &settings,
+                BandScale::MODEL,
+            ),
         )
         .unwrap();
     }
@@ -82,7 +88,8 @@ fn the_call_fits_80_by_24_and_says_how_sure_it_is(h: &Headless) {
         "P90 ",
         "Commit",
         "P(hit)",
-        "exact to ±",
+        "calibrated ×",
+        "grid ±",
         "open deals",
         "not opened yet",
         "Total",

@@ -4,7 +4,9 @@
 //! Definitions are in `docs/report-commit.md`.
 
 mod backtest;
+mod band;
 mod book;
+mod calibrate;
 mod call;
 mod category;
 mod combine;
@@ -23,8 +25,13 @@ mod snapshot;
 mod win_model;
 
 pub use backtest::{Backtest, PairResult, backtest};
+pub use band::{BandScale, FACTOR_RANGE, MIN_PAIRS};
 pub use book::{CommitBook, CommitDeal, Histories};
-pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with};
+pub use calibrate::{
+    CALIBRATION_PERIODS, band_scale_with, band_score, calibration_periods, model_scores, replay,
+    won_in,
+};
+pub use call::{Call, GroupCall, MOVERS, Scope, call, call_with, own_or_stage_rate};
 pub use category::{Categorised, Category, ParseCategoryError, categorise, default_category};
 pub use combine::combine;
 pub use distribution::{Bet, Distribution, MAX_BINS, MIN_BINS, Rounding, Spread, WORK};

@@ -5,19 +5,20 @@
 //! forecast whose "P(hit)" is 1 when it reaches the quota and 0 otherwise.
 //!
 //! In a replay the win probability of a deal is its rep's historical win rate from its stage and
-//! age, learned from the deals that stood open on past days ([`ReplayRates`]); the scoring model
+//! age, learned from the deals that stood open on past days (`ReplayRates`); the scoring model
 //! is not refitted per day.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::book::{CommitBook, CommitDeal, Histories};
-use super::call::call_with;
+use super::band::BandScale;
+use super::book::{CommitBook, Histories};
+use super::calibrate::{calibration_periods, model_scores, replay, won_in};
 use super::period::CallPeriod;
-use super::replay_rates::ReplayRates;
 use super::settings::CommitSettings;
 use super::slip::stage_index;
 use crate::analytics::pipeline::Quarter;
-use crate::domain::Stage;
 
 /// One back-tested (rep, quarter).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +43,8 @@ pub struct PairResult {
     pub weighted_cents: i64,
     /// The stage-rate roll-up, cents.
     pub stage_rate_cents: i64,
+    /// How far the replayed call's band was stretched (see `BandScale`).
+    pub band_factor: f64,
 }
 
 /// The backtest's summary and its pairs.
@@ -69,7 +72,9 @@ pub struct Backtest {
     pub results: Vec<PairResult>,
 }
 
-/// Replays the call for each quarter of `quarters` as of `days_into` days after its first day.
+/// Replays the call for each quarter of `quarters` as of `days_into` days after its first day,
+/// each band calibrated as the live call's is: on the replays of the (up to
+/// `CALIBRATION_PERIODS`) quarters before it, as of the same day into them.
 pub fn backtest(
     book: &CommitBook,
     quarters: &[Quarter],
@@ -81,25 +86,26 @@ pub fn backtest(
         rep.and_then(|r| book.reps.iter().position(|x| x.id == r))
             .unwrap_or(book.reps.len())
     };
+    let day_of = |q: CallPeriod| q.days().from + chrono::Duration::days(days_into);
+    let mut scores: HashMap<CallPeriod, Vec<f64>> = HashMap::new();
     let mut results = Vec::new();
     for &q in quarters {
         let period = CallPeriod::Quarter(q);
-        let days = period.days();
-        let day = days.from + chrono::Duration::days(days_into);
-        let rates = ReplayRates::learn(book, &h, day);
-        let win = |_: usize, d: &CommitDeal, stage: Stage| {
-            rates.of(slot_of(d.rep_id), stage, (day - d.created_on).num_days())
-        };
-        let call = call_with(book, &h, period, day, settings, &win);
+        let day = day_of(period);
+        let earlier = calibration_periods(book, period, day);
+        let mut learned = Vec::new();
+        for (p, on) in earlier {
+            let known = scores.entry(p).or_insert_with(|| {
+                let (call, _) = replay(book, &h, p, on, settings, BandScale::MODEL);
+                model_scores(book, p, &call)
+            });
+            learned.extend(known.iter().copied());
+        }
+        let band = BandScale::from_scores(&learned);
+        let (call, rates) = replay(book, &h, period, day, settings, band);
         for g in &call.reps {
             let rep = g.rep_id;
-            let actual: i64 = book
-                .deals
-                .iter()
-                .filter(|d| d.rep_id == rep && d.stage == Stage::Won)
-                .filter(|d| d.closed_on.is_some_and(|c| days.contains(c)))
-                .map(|d| d.amount.cents())
-                .sum();
+            let actual = won_in(book, rep, period);
             let mine = call.deals.iter().filter(|d| d.rep_id == rep && d.in_period);
             let (mut weighted, mut staged) = (g.closed.cents(), g.closed.cents());
             for d in mine {
@@ -119,8 +125,10 @@ pub fn backtest(
                 p_hit: g.p_hit,
                 weighted_cents: weighted,
                 stage_rate_cents: staged,
+                band_factor: band.factor,
             });
         }
+        scores.insert(period, model_scores(book, period, &call));
     }
     summarise(days_into, results)
 }

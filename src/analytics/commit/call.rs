@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::band::BandScale;
 use super::book::{CommitBook, CommitDeal, Histories};
 use super::category::Category;
 use super::combine::combine;
@@ -59,8 +60,10 @@ pub struct GroupCall {
     /// spread below.
     #[serde(rename = "new_business_cents")]
     pub new_business: Money,
-    /// P10, P50, P90 and mean of bookings, with the error bound.
+    /// P10, P50, P90 and mean of bookings, with the error bound: the band calibrated.
     pub spread: Spread,
+    /// The same from the model alone, before the band's calibration.
+    pub model_spread: Spread,
     /// The quota for the period; `None` without one.
     #[serde(rename = "quota_cents")]
     pub quota: Option<Money>,
@@ -92,6 +95,9 @@ pub struct Call {
     pub reps: Vec<GroupCall>,
     /// The deals that move the total's P(hit) most, biggest swing first.
     pub movers: Vec<Mover>,
+    /// How far the model's band is stretched, learned from replays of earlier periods.
+    #[serde(rename = "band_scale")]
+    pub band: BandScale,
     /// Every open deal with its odds.
     pub deals: Vec<DealOdds>,
 }
@@ -100,12 +106,13 @@ pub struct Call {
 pub const MOVERS: usize = 10;
 
 /// The call for `period` as of `as_of` with each deal's own win probability, else its stage's
-/// configured rate.
+/// configured rate, its band stretched by `band` (`BandScale::MODEL`: the model's own).
 pub fn call(
     book: &CommitBook,
     period: CallPeriod,
     as_of: NaiveDate,
     settings: &CommitSettings,
+    band: BandScale,
 ) -> Call {
     let h = Histories::new(book);
     call_with(
@@ -114,14 +121,19 @@ pub fn call(
         period,
         as_of,
         settings,
-        &|_, d: &CommitDeal, stage| {
-            d.win_probability
-                .unwrap_or(book.stage_probabilities[stage_index(stage)])
-        },
+        &|_, d: &CommitDeal, stage| own_or_stage_rate(book, d, stage),
+        band,
     )
 }
 
-/// [`call`] with the histories built and a win probability per deal given by `win`.
+/// A deal's own win probability, else its stage's configured rate: the odds [`call`] uses.
+pub fn own_or_stage_rate(book: &CommitBook, d: &CommitDeal, stage: Stage) -> f64 {
+    d.win_probability
+        .unwrap_or(book.stage_probabilities[stage_index(stage)])
+}
+
+/// [`call`] with the histories built, a win probability per deal given by `win` and the band
+/// stretched by `band`.
 pub fn call_with(
     book: &CommitBook,
     h: &Histories,
@@ -129,6 +141,7 @@ pub fn call_with(
     as_of: NaiveDate,
     settings: &CommitSettings,
     win: &dyn Fn(usize, &CommitDeal, Stage) -> f64,
+    band: BandScale,
 ) -> Call {
     let slip = SlipPair::learn(book, h, as_of, period);
     let deals = deal_odds(book, h, &slip, as_of, period, settings, win);
@@ -192,7 +205,7 @@ pub fn call_with(
             closed,
             &mine,
             period.quota(&quotas),
-            &dist,
+            (&dist, band),
         );
         call.new_business = Money(new_business.round() as i64);
         (call, dist)
@@ -226,7 +239,7 @@ pub fn call_with(
                 &groups,
                 &|d: &DealOdds| slot(d.rep_id),
                 &deals,
-                q,
+                Money(band.model_target(&total_dist, q.cents())),
                 MOVERS,
             )
         })
@@ -240,6 +253,7 @@ pub fn call_with(
         teams,
         reps,
         movers,
+        band,
         deals,
     }
 }
@@ -265,7 +279,7 @@ fn group_call(
     closed: i64,
     deals: &[&DealOdds],
     quota: Option<Money>,
-    dist: &Distribution,
+    (dist, band): (&Distribution, BandScale),
 ) -> GroupCall {
     let in_period: Vec<&&DealOdds> = deals.iter().filter(|d| d.in_period).collect();
     let sum_of = |cats: &[Category]| -> i64 {
@@ -285,9 +299,10 @@ fn group_call(
         open_deals: in_period.len(),
         open: Money(in_period.iter().map(|d| d.amount.cents()).sum()),
         new_business: Money(0),
-        spread: dist.spread(),
+        spread: band.spread(dist),
+        model_spread: dist.spread(),
         quota,
-        p_hit: quota.map(|q| dist.p_at_least(q.cents())),
-        p_hit_bounds: quota.map(|q| dist.p_at_least_bounds(q.cents())),
+        p_hit: quota.map(|q| band.p_at_least(dist, q.cents())),
+        p_hit_bounds: quota.map(|q| band.p_at_least_bounds(dist, q.cents())),
     }
 }

@@ -78,13 +78,14 @@ impl Tail {
 
 /// The `keep` deals with the biggest swing (at least [`MIN_SWING`]), among the [`CANDIDATES`]
 /// with the largest amount × √(land × (1 − land)). `total` is the sum of the independent
-/// `groups`; `group_of` tells which group holds a deal.
+/// `groups`; `group_of` tells which group holds a deal; `target` is the quota on the model's
+/// scale (see `BandScale::model_target`).
 pub fn movers(
     total: &Distribution,
     groups: &[Distribution],
     group_of: &dyn Fn(&DealOdds) -> usize,
     deals: &[DealOdds],
-    quota: Money,
+    target: Money,
     keep: usize,
 ) -> Vec<Mover> {
     let mut candidates: Vec<&DealOdds> = deals
@@ -95,7 +96,7 @@ pub fn movers(
     let weight = |d: &DealOdds| d.amount.cents() as f64 * (d.land * (1.0 - d.land)).sqrt();
     candidates.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
     candidates.truncate(CANDIDATES);
-    let p_hit = total.p_at_least(quota.cents());
+    let p_hit = total.p_at_least(target.cents());
     let others: Vec<Tail> = all_but_one(groups).into_iter().map(Tail::new).collect();
     let mut out: Vec<Mover> = candidates
         .into_iter()
@@ -111,8 +112,12 @@ pub fn movers(
                 amount: d.amount,
                 land: d.land,
                 p_hit,
-                p_hit_if_won: p_sum_at_least(&rest, rest_of_book, quota.cents() - d.amount.cents()),
-                p_hit_if_not: p_sum_at_least(&rest, rest_of_book, quota.cents()),
+                p_hit_if_won: p_sum_at_least(
+                    &rest,
+                    rest_of_book,
+                    target.cents() - d.amount.cents(),
+                ),
+                p_hit_if_not: p_sum_at_least(&rest, rest_of_book, target.cents()),
             }
         })
         .collect();

@@ -7,7 +7,7 @@
 //! counts' spread is the binomial's, a little under the Poisson's; the book's growth since those
 //! periods is not extrapolated.
 
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::book::CommitBook;
 use super::distribution::Bet;
@@ -16,21 +16,6 @@ use crate::domain::Stage;
 
 /// How many earlier periods of the same kind the new business is learned from.
 pub const LOOKBACK: u32 = 4;
-
-/// The period `back` periods before `period`.
-fn earlier(period: CallPeriod, back: u32) -> Option<CallPeriod> {
-    match period {
-        CallPeriod::Quarter(mut q) => {
-            for _ in 0..back {
-                q = q.previous();
-            }
-            Some(CallPeriod::Quarter(q))
-        }
-        CallPeriod::Month(first) => first
-            .checked_sub_months(Months::new(back))
-            .map(CallPeriod::Month),
-    }
-}
 
 /// The bets of the new business of each group (`slot` maps a rep to its group, `groups` of
 /// them) for `period` called as of `as_of`: only earlier periods wholly closed by `as_of` and
@@ -49,7 +34,7 @@ pub fn new_business(
     let now = period.days();
     let into = (as_of - now.from).num_days();
     let windows: Vec<(NaiveDate, NaiveDate, NaiveDate)> = (1..=LOOKBACK)
-        .filter_map(|back| earlier(period, back))
+        .filter_map(|back| period.back(back))
         .map(|p| {
             let days = p.days();
             (days.from, days.to, days.from + Duration::days(into))

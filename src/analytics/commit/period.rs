@@ -28,6 +28,21 @@ impl CallPeriod {
         CallPeriod::Quarter(Quarter::containing(day))
     }
 
+    /// The period of the same kind `back` periods before this one.
+    pub fn back(self, back: u32) -> Option<CallPeriod> {
+        match self {
+            CallPeriod::Quarter(mut q) => {
+                for _ in 0..back {
+                    q = q.previous();
+                }
+                Some(CallPeriod::Quarter(q))
+            }
+            CallPeriod::Month(first) => first
+                .checked_sub_months(Months::new(back))
+                .map(CallPeriod::Month),
+        }
+    }
+
     /// Its first and last day.
     pub fn days(self) -> Period {
         match self {

@@ -11,11 +11,11 @@ use rusqlite::Connection;
 use super::commit_report::{By, CommitReport};
 use super::commit_text::{render, render_backtest};
 use super::output::{json_or_text, print};
-use crate::analytics::commit::{CallPeriod, CommitSettings, backtest, call, with_win_model};
+use crate::analytics::commit::{CallPeriod, CommitSettings, backtest};
 use crate::analytics::pipeline::Quarter;
-use crate::analytics::scoring::{ScoringSettings, fit_and_score};
-use crate::db::commit::{Stored, history, load_book, store};
-use crate::db::{read_only, scoring_rows};
+use crate::analytics::scoring::ScoringSettings;
+use crate::db::commit::{LiveCall, Stored, history, live_call, load_book, store};
+use crate::db::read_only;
 
 /// Options of `salesdesk report commit`.
 #[derive(Debug, Args)]
@@ -50,8 +50,8 @@ pub fn run(
     commit: &CommitSettings,
     scoring: &ScoringSettings,
 ) -> anyhow::Result<()> {
-    let mut book = load_book(conn).context("cannot read the deals")?;
     if let Some(n) = args.backtest {
+        let book = load_book(conn).context("cannot read the deals")?;
         let mut quarters = vec![Quarter::containing(as_of).previous()];
         while quarters.len() < usize::from(n) {
             let earliest = quarters[quarters.len() - 1];
@@ -61,12 +61,12 @@ pub fn run(
         let result = backtest(&book, &quarters, args.days_into, commit);
         return print(&json_or_text(&result, args.json, render_backtest)?);
     }
-    let rows = scoring_rows::win_rows(conn, as_of, scoring.max_win_rows)
-        .context("cannot read the deals for the win model")?;
-    let scored = fit_and_score(&rows, scoring);
-    let win_probabilities = with_win_model(&mut book, &scored);
     let period = args.period.unwrap_or_else(|| CallPeriod::quarter_of(as_of));
-    let made = call(&book, period, as_of, commit);
+    let LiveCall {
+        call: made,
+        win_probabilities,
+        ..
+    } = live_call(conn, period, as_of, (scoring, commit)).map_err(anyhow::Error::msg)?;
     let stored = match (read_only::reason(conn), as_of == today) {
         (Some(why), _) => format!("not stored: {why}"),
         (None, false) => "not stored: only a call as of today is stored".to_string(),

@@ -17,11 +17,12 @@ pub fn render(r: &CommitReport) -> String {
     );
     let _ = writeln!(
         out,
-        "Bookings: P10 {}  P50 {}  P90 {}  (grid error within ±{}, see docs/report-commit.md)",
+        "Bookings: P10 {}  P50 {}  P90 {}  (grid error within ±{}; {}; see docs/report-commit.md)",
         c.total.spread.p10.whole(),
         c.total.spread.p50.whole(),
         c.total.spread.p90.whole(),
-        c.total.spread.error.whole()
+        c.total.spread.error.whole(),
+        c.band
     );
     let _ = writeln!(
         out,
@@ -120,6 +121,16 @@ pub fn render_backtest(b: &Backtest) -> String {
         "Result inside the 80% band (P10 to P90): {:.1}% of pairs",
         b.coverage_80 * 100.0
     );
+    let factors = b.results.iter().map(|r| r.band_factor);
+    let (low, high) = factors.fold((f64::INFINITY, 0.0f64), |(lo, hi), f| {
+        (lo.min(f), hi.max(f))
+    });
+    if !b.results.is_empty() {
+        let _ = writeln!(
+            out,
+            "Each quarter's band calibrated on the replays of the quarters before it: ×{low:.2} to ×{high:.2}"
+        );
+    }
     let _ = writeln!(
         out,
         "\n{:<28} {:>12} {:>16}",

@@ -1,7 +1,9 @@
 //! The quarter call's storage: reading its book, and the call stored once a day per period.
 
 mod facts;
+mod live;
 mod snapshots;
 
 pub use facts::{deal_titles, load_book};
+pub use live::{LiveCall, live_band, live_call};
 pub use snapshots::{SnapshotError, Stored, history, store, track_record, waterfall_since};

@@ -3,12 +3,11 @@
 
 use rusqlite::Connection;
 
-use crate::analytics::commit::{CallPeriod, call, with_win_model};
-use crate::analytics::scoring::fit_and_score;
+use crate::analytics::commit::CallPeriod;
 use crate::db::commit::{
-    Stored, deal_titles, history, load_book, store, track_record, waterfall_since,
+    LiveCall, Stored, deal_titles, history, live_call, store, track_record, waterfall_since,
 };
-use crate::db::{read_only, scoring_rows};
+use crate::db::read_only;
 use crate::worker::call_sheet::{CallAsk, CallSheet};
 use crate::worker::output::Output;
 
@@ -18,16 +17,16 @@ pub(in crate::worker) fn run(conn: &Connection, ask: &CallAsk) -> Output {
 }
 
 fn sheet(conn: &Connection, ask: &CallAsk) -> Result<CallSheet, String> {
-    let mut book = load_book(conn).map_err(|e| format!("cannot read the deals: {e}"))?;
-    let rows = scoring_rows::win_rows(conn, ask.as_of, ask.scoring.max_win_rows)
-        .map_err(|e| format!("cannot read the deals for the win model: {e}"))?;
-    let win_probabilities = with_win_model(&mut book, &fit_and_score(&rows, &ask.scoring));
-    let mut made = call(
-        &book,
+    let LiveCall {
+        call: mut made,
+        book,
+        win_probabilities,
+    } = live_call(
+        conn,
         CallPeriod::quarter_of(ask.as_of),
         ask.as_of,
-        &ask.commit,
-    );
+        (&ask.scoring, &ask.commit),
+    )?;
     let stored = match (read_only::reason(conn), ask.store) {
         (Some(why), _) => format!("not stored: {why}"),
         (None, false) => "not stored: only a call as of today is stored".to_string(),

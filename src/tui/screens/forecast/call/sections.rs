@@ -28,10 +28,11 @@ pub fn headline(sheet: &CallSheet) -> Vec<String> {
     let s = &t.spread;
     let mut out = vec![
         format!(
-            "P10 {} · P50 {} · P90 {}, exact to ±{}",
+            "P10 {} · P50 {} · P90 {} ({}, grid ±{})",
             s.p10.compact(),
             s.p50.compact(),
             s.p90.compact(),
+            sheet.call.band.short(),
             s.error.compact()
         ),
         quota_words(t),
