@@ -1,6 +1,9 @@
 //! Importing a 1,000,000-row deals CSV (Maven-like columns, references by name to 40 reps,
 //! 20 products and 100,000 customers) into a fresh copy of a book; target under 30 s in release.
-//! `cargo bench --bench import` takes about five minutes; the files are made once under
+//! And (issue 21) the desk's own export of the shared 1M-deal book imported back into that book
+//! emptied of its deals, next to the sqlite3 shell's `.import` of the same file into an untyped
+//! table (skipped when `sqlite3` is not on the PATH); target within 3× of it.
+//! `cargo bench --bench import` takes about ten minutes; the files are made once under
 //! target/bench-data.
 
 #[allow(
@@ -16,6 +19,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use salesdesk::db;
+use salesdesk::export::{Cells, export_kind};
 use salesdesk::import::{ImportOptions, Mapping, OnConflict, RecordKind, import_file};
 
 const ROWS: usize = 1_000_000;
@@ -167,5 +171,98 @@ fn bench_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_import);
+/// The deals of the shared 1M book as `salesdesk export deals` writes them, and that book
+/// without its deals (nor their stage changes, activities, tasks and plans), made on first use.
+fn exported_inputs() -> (PathBuf, PathBuf) {
+    let big = common::big_db();
+    let dir = common::data_dir();
+    let csv = dir.join("export-deals-1000000.csv");
+    let book = dir.join("export-book-no-deals.db");
+    if csv.exists() && book.exists() {
+        return (csv, book);
+    }
+    let conn = db::open(&big).unwrap().conn;
+    export_kind(&conn, RecordKind::Deals, &csv, Cells::Safe).unwrap();
+    drop(conn);
+    let _ = std::fs::remove_file(&book);
+    std::fs::copy(&big, &book).unwrap();
+    let conn = db::open(&book).unwrap().conn;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         DELETE FROM assign_plan_tasks; DELETE FROM assign_plan_reps; DELETE FROM assign_plans;
+         DELETE FROM tasks; DELETE FROM activities; DELETE FROM stage_changes; DELETE FROM deals;
+         VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+    )
+    .unwrap();
+    (csv, book)
+}
+
+/// The header of `csv` as the column list of an untyped table.
+fn untyped_columns(csv: &Path) -> String {
+    use std::io::BufRead as _;
+    let mut header = String::new();
+    std::io::BufReader::new(std::fs::File::open(csv).unwrap())
+        .read_line(&mut header)
+        .unwrap();
+    header.trim_end().to_string()
+}
+
+fn bench_exported(c: &mut Criterion) {
+    let (csv, book) = exported_inputs();
+    let mut group = c.benchmark_group("import");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(150));
+    group.bench_function(
+        "1M deals of our export into the 1M book without deals",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let copy = dir.path().join("book.db");
+                    std::fs::copy(&book, &copy).unwrap();
+                    let conn = db::open(&copy).unwrap().conn;
+                    (dir, conn)
+                },
+                |(dir, mut conn)| {
+                    let mapping = Mapping::default_for(RecordKind::Deals);
+                    let report =
+                        import_file(&mut conn, &csv, &mapping, &options(), &mut |_| {}).unwrap();
+                    assert_eq!((report.created, report.rejected), (ROWS as u64, 0));
+                    (dir, conn)
+                },
+                BatchSize::PerIteration,
+            );
+        },
+    );
+    let shell = std::process::Command::new("sqlite3")
+        .arg("-version")
+        .output();
+    if shell.is_ok_and(|out| out.status.success()) {
+        let columns = untyped_columns(&csv);
+        group.bench_function(
+            "sqlite3 shell .import of the same file, untyped table",
+            |b| {
+                b.iter_batched(
+                    || tempfile::tempdir().unwrap(),
+                    |dir| {
+                        let status = std::process::Command::new("sqlite3")
+                            .arg(dir.path().join("raw.db"))
+                            .arg(format!("CREATE TABLE raw({columns});"))
+                            .arg(format!(".import --csv --skip 1 {} raw", csv.display()))
+                            .status()
+                            .unwrap();
+                        assert!(status.success());
+                        dir
+                    },
+                    BatchSize::PerIteration,
+                );
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_import, bench_exported);
 criterion_main!(benches);

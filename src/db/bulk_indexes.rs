@@ -32,10 +32,23 @@ pub(crate) fn drop_indexes(
     Ok(dropped.into_iter().map(|(_, sql)| sql).collect())
 }
 
-/// Recreates the indexes [`drop_indexes`] dropped.
+/// Page cache while the indexes are built, in KiB (negative in the pragma). SQLite sizes the
+/// sorter's in-memory runs by the page cache; runs of 2 MiB stay in the processor's caches and
+/// sort about twice as fast as one run of a million keys, and the index pages are appended in
+/// order, so few of them are hot.
+const SORT_CACHE_KIB: i64 = -2_048;
+
+/// Recreates the indexes [`drop_indexes`] dropped, with the connection's page cache at
+/// [`SORT_CACHE_KIB`] meanwhile (put back afterwards, also on error).
 pub(crate) fn rebuild(tx: &Transaction<'_>, sql: &[String]) -> Result<(), rusqlite::Error> {
-    for create in sql {
-        tx.execute(create, [])?;
+    if sql.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    tx.pragma_update(None, "cache_size", SORT_CACHE_KIB)?;
+    let built = sql
+        .iter()
+        .try_for_each(|create| tx.execute(create, []).map(|_| ()));
+    tx.pragma_update(None, "cache_size", cache)?;
+    built
 }

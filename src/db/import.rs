@@ -181,20 +181,11 @@ impl<'t> ImportWriter<'t> {
         let Some(key) = row.key.clone() else {
             return Ok(None);
         };
-        let (name, sql) = match (&key, self.key) {
-            (KeyValue::Id(_), _) => ("by id", format!("SELECT id FROM {table} WHERE id = ?1")),
-            (KeyValue::External(_), _) => (
-                "by external id",
-                format!("SELECT id FROM {table} WHERE external_id = ?1"),
-            ),
-            (KeyValue::Text(_), MatchKey::Email) => (
-                "by email",
-                "SELECT id FROM reps WHERE email = ?1 COLLATE NOCASE LIMIT 2".to_string(),
-            ),
-            (KeyValue::Text(_), _) => (
-                "by name",
-                format!("SELECT id FROM {table} WHERE name = ?1 COLLATE NOCASE LIMIT 2"),
-            ),
+        let name = match (&key, self.key) {
+            (KeyValue::Id(_), _) => "by id",
+            (KeyValue::External(_), _) => "by external id",
+            (KeyValue::Text(_), MatchKey::Email) => "by email",
+            (KeyValue::Text(_), _) => "by name",
             (KeyValue::Period(period), _) => {
                 let Some((ref_column, period_column)) = period_key(self.kind) else {
                     return Ok(None);
@@ -221,7 +212,10 @@ impl<'t> ImportWriter<'t> {
             KeyValue::External(text) | KeyValue::Text(text) => Value::Text(text),
             KeyValue::Period(_) => Value::Null,
         };
-        let sql = self.statements.entry(name).or_insert(sql);
+        let sql = self
+            .statements
+            .entry(name)
+            .or_insert_with(|| lookup_sql(name, table));
         let ids = self
             .tx
             .prepare_cached(sql)?
@@ -324,7 +318,7 @@ impl<'t> ImportWriter<'t> {
                         "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
                          VALUES (?1, ?2, ?3, ?4)",
                     )?
-                    .execute(params![id, old, new, on.format("%Y-%m-%d").to_string()])?;
+                    .execute(params![id, old, new, crate::domain::iso_date(on)])?;
                 self.record
                     .stage_change(self.tx, self.tx.last_insert_rowid())?;
             }
@@ -364,11 +358,21 @@ impl<'t> ImportWriter<'t> {
             .execute(params![
                 deal_id,
                 needs.stage.as_str(),
-                needs.stage_on.format("%Y-%m-%d").to_string()
+                crate::domain::iso_date(needs.stage_on)
             ])?;
         Ok(())
     }
 }
+/// The query that finds a record of `table` by the key `name`d as in `existing`.
+fn lookup_sql(name: &str, table: &str) -> String {
+    match name {
+        "by id" => format!("SELECT id FROM {table} WHERE id = ?1"),
+        "by external id" => format!("SELECT id FROM {table} WHERE external_id = ?1"),
+        "by email" => "SELECT id FROM reps WHERE email = ?1 COLLATE NOCASE LIMIT 2".to_string(),
+        _ => format!("SELECT id FROM {table} WHERE name = ?1 COLLATE NOCASE LIMIT 2"),
+    }
+}
+
 /// SQLite's constraint message in plainer words.
 fn constraint_reason(e: &rusqlite::Error) -> String {
     let text = e.to_string();

@@ -3,6 +3,7 @@
 mod deal_change;
 pub mod display_text;
 mod input;
+mod iso;
 mod money;
 mod month;
 mod quarter;
@@ -12,6 +13,7 @@ mod task_change;
 
 pub use deal_change::{DealChange, LOST_REASONS};
 pub use input::{FieldError, fold_name, parse_amount, parse_date, required};
+pub use iso::{iso_date, iso_date_exact};
 pub use money::{Money, group_thousands, hundredths};
 pub use month::{Month, ParseMonthError, next_month};
 pub use quarter::{ParseQuarterError, Quarter};

@@ -43,6 +43,11 @@ impl MoneyUnit {
 
 /// Parses a date in `format` (a chrono format such as `%Y-%m-%d`).
 pub fn date(text: &str, format: &str) -> Result<NaiveDate, String> {
+    if format == "%Y-%m-%d"
+        && let Some(date) = crate::domain::iso_date_exact(text)
+    {
+        return Ok(date);
+    }
     NaiveDate::parse_from_str(text, format)
         .map_err(|_| format!("'{text}' is not a date ({format})"))
 }

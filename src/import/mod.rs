@@ -11,6 +11,7 @@ mod fields;
 mod job;
 mod line_ends;
 mod mapping;
+mod parse;
 pub mod records;
 mod report;
 mod run;

@@ -7,7 +7,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::bound::BoundMapping;
 use super::mapping::Mapping;
-use super::records::{Rejection, RowReader, updated_columns};
+use super::parse::each_row;
+use super::records::updated_columns;
 use super::report::{ImportReport, Outcome};
 use super::source::Source;
 use super::{ImportError, OnConflict};
@@ -16,7 +17,6 @@ use crate::db::import::{
     rebuild_indexes,
 };
 use crate::domain::RecordKind;
-use crate::export::formula::unguard_in_place;
 
 /// How an import treats conflicts, bad rows and writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +67,18 @@ pub fn import_file(
     )?;
     let bound = mapping.bind(&source.header, file)?;
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+    if mapping.kind == RecordKind::Deals {
+        // Every reference of a deal (customer, rep, product) is looked up, by id or by name,
+        // before its row is written, and a missing one rejects the row; the stage change
+        // points at the deal just written. SQLite's own checks would find nothing more, and
+        // cost three look-ups per deal.
+        conn.pragma_update(None, "foreign_keys", false)?;
+    }
     let result = import_rows(conn, file, &mut source, &bound, options, progress);
     conn.pragma_update(None, "cache_size", cache)?;
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
     result
 }
 
@@ -114,43 +123,21 @@ fn import_rows(
             record,
         },
     )?;
-    while let Some(raw) = source.next_row(file)? {
+    let total_bytes = source.total_bytes;
+    each_row(source, file, bound, options.as_of, |checked| {
         report.read += 1;
         if report.read.is_multiple_of(PROGRESS_EVERY) {
             progress(Progress {
                 rows: report.read,
-                bytes: source.bytes_read(),
-                total_bytes: source.total_bytes,
+                bytes: checked.bytes,
+                total_bytes,
             });
         }
-        let reject = |reason: String| Rejection {
-            line: raw.line,
-            column: String::new(),
-            reason,
-        };
-        let mut cells = match raw.cells {
-            Ok(cells) if cells.len() == bound.width => cells,
-            Ok(cells) => {
-                report.reject(reject(format!(
-                    "has {} cells where the header has {}",
-                    cells.len(),
-                    bound.width
-                )));
-                continue;
-            }
-            Err(reason) => {
-                report.reject(reject(reason));
-                continue;
-            }
-        };
-        if mapping.reads_our_exports() {
-            cells.iter_mut().for_each(unguard_in_place);
-        }
-        let pending = match RowReader::new(bound, &cells, raw.line, options.as_of).pending() {
+        let pending = match checked.row {
             Ok(pending) => pending,
             Err(rejection) => {
                 report.reject(rejection);
-                continue;
+                return Ok(());
             }
         };
         match writer.write(pending) {
@@ -158,7 +145,8 @@ fn import_rows(
             Err(RowFailure::Rejected(rejection)) => report.reject(rejection),
             Err(RowFailure::Fatal(e)) => return Err(e.into()),
         }
-    }
+        Ok(())
+    })?;
     if report.read == 0 {
         return Err(ImportError::NoRows(file.to_path_buf()));
     }

@@ -142,15 +142,16 @@ pub enum DemoError {
 /// inside the same transaction) first. On any error nothing is written.
 ///
 /// For speed the indexes of the big tables are rebuilt once at the end (same transaction, same
-/// SQL) and foreign keys are not checked row by row; the connection's `cache_size` and
-/// `foreign_keys` settings are put back before returning. Call it outside a transaction.
+/// SQL), foreign keys are not checked row by row, and a new book's commit is not synced; the
+/// connection's settings are put back before returning. Call it outside a transaction.
 pub fn generate(
     conn: &mut Connection,
     opts: &DemoOptions,
     force: bool,
 ) -> Result<DemoSummary, DemoError> {
     let cal = opts.calendar()?;
-    let settings = settings::Settings::bulk(conn)?;
+    let new = clear::count_rows(conn)? == 0;
+    let settings = settings::Settings::bulk(conn, new)?;
     let result = fill(conn, opts, &cal, force);
     let restored = settings.restore(conn);
     let summary = result?;

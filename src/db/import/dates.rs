@@ -6,15 +6,26 @@ use rusqlite::{Transaction, params};
 use super::record::{FIELD_ENTITY, ImportRecord};
 
 /// Dates every customer marked `created_on_inferred` by its earliest deal (created) or activity
-/// (happened); one without either keeps the date it has. A customer the import did not create
+/// (happened); one without either keeps the date it has. Reads no deal when no customer is
+/// marked. A customer the import did not create
 /// keeps its old date in the import's undo record. Returns how many customers changed.
 pub fn date_customers(tx: &Transaction<'_>, record: &ImportRecord) -> rusqlite::Result<u64> {
+    let inferred: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE created_on_inferred = 1)",
+        [],
+        |r| r.get(0),
+    )?;
+    if !inferred {
+        return Ok(0);
+    }
     tx.execute_batch(
         "CREATE TEMP TABLE first_dates AS
          SELECT customer_id, MIN(on_) AS on_
-         FROM (SELECT customer_id, created_on AS on_ FROM deals WHERE customer_id IS NOT NULL
+         FROM (SELECT customer_id, created_on AS on_ FROM deals
+               WHERE customer_id IN (SELECT id FROM customers WHERE created_on_inferred = 1)
                UNION ALL
-               SELECT customer_id, happened_on FROM activities WHERE customer_id IS NOT NULL)
+               SELECT customer_id, happened_on FROM activities
+               WHERE customer_id IN (SELECT id FROM customers WHERE created_on_inferred = 1))
          GROUP BY customer_id",
     )?;
     tx.execute(

@@ -1,7 +1,7 @@
 //! References of imported rows: ids by id or name (created by name when the mapping allows),
 //! and a deal's missing amount and title from its product and customer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -24,7 +24,10 @@ pub(super) struct References<'t> {
     as_of: NaiveDate,
     /// The import's id, carried by what it creates.
     import_id: i64,
+    /// Ids found by lower-cased name (or email).
     refs: HashMap<(Reference, String), i64>,
+    /// Ids given by the file and found to exist.
+    ids: HashSet<(Reference, i64)>,
     /// Product list prices and record names already read, for deals' amounts and titles.
     looked_up: HashMap<(&'static str, i64), Option<Value>>,
     /// What the import did besides its rows.
@@ -56,6 +59,7 @@ impl<'t> References<'t> {
             as_of,
             import_id,
             refs: HashMap::new(),
+            ids: HashSet::new(),
             looked_up: HashMap::new(),
             effects: SideEffects::default(),
         }
@@ -73,8 +77,7 @@ impl<'t> References<'t> {
         let what = r.reference.name();
         let table = ref_table(r.reference);
         if let Some(id) = r.id {
-            let cache_key = (r.reference, format!("#{id}"));
-            if self.refs.contains_key(&cache_key) {
+            if self.ids.contains(&(r.reference, id)) {
                 return Ok(id);
             }
             let found: Option<i64> = self
@@ -84,7 +87,7 @@ impl<'t> References<'t> {
                 .optional()?;
             return match found {
                 Some(id) => {
-                    self.refs.insert(cache_key, id);
+                    self.ids.insert((r.reference, id));
                     Ok(id)
                 }
                 None => Err(reject(format!("there is no {what} with id {id}"))),

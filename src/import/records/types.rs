@@ -199,7 +199,7 @@ pub fn placeholder_email(name: &str) -> String {
 }
 
 pub(super) fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::domain::iso_date(date)
 }
 
 pub(super) fn plain(value: impl Into<Value>) -> ColumnValue {
