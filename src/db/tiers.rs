@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::value_inputs;
 use crate::analytics::crosssell::next_products;
 use crate::analytics::value::{
-    TiersOverview, TiersReport, customer_values, previous_quarter_end, tier_moves,
+    TiersOverview, TiersReport, ValueSet, customer_values, previous_quarter_end, tier_moves,
 };
 
 /// The tiers report as of `as_of`.
@@ -22,6 +22,15 @@ pub fn report(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<TiersRepo
         &next_products(&won.baskets),
         &customers,
         &products,
+    ))
+}
+
+/// Every customer's value, tier and segment as of `as_of`, with the summaries: what the report
+/// prints as text, without the names and cross-sell its rows carry.
+pub fn values(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<ValueSet> {
+    Ok(customer_values(
+        &value_inputs::customer_inputs(conn, as_of)?,
+        as_of,
     ))
 }
 

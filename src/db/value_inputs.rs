@@ -79,7 +79,8 @@ struct Sums {
 
 impl Sums {
     fn inputs(self, customer_id: i64) -> rusqlite::Result<CustomerInputs> {
-        let cents = |v: i128| i64::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(3, 0));
+        let cents =
+            |v: i128| i64::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(3, 0));
         let last_won_on = match self.last_won_on {
             None => None,
             Some(text) => Some(NaiveDate::parse_from_str(&text, "%F").map_err(|e| {
@@ -165,7 +166,9 @@ fn customers_by(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<i64>> {
 /// Each product's margin in basis points and whether it is known.
 fn product_margins(conn: &Connection) -> rusqlite::Result<HashMap<i64, (i64, bool)>> {
     conn.prepare("SELECT id, margin_bp, margin_known FROM products")?
-        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get::<_, i64>(2)? == 1))))?
+        .query_map([], |r| {
+            Ok((r.get(0)?, (r.get(1)?, r.get::<_, i64>(2)? == 1)))
+        })?
         .collect()
 }
 
