@@ -35,7 +35,9 @@ fn reports(c: &mut Criterion) {
             let win = scoring_rows::win_rows(&conn, as_of(), settings.max_win_rows).unwrap();
             let propensity = scoring_rows::propensity_rows(&conn, as_of()).unwrap();
             let set = score_all(&win, &propensity, &settings);
-            ScoringReport::new(as_of(), &set, &win, &propensity).win_probability.positives
+            ScoringReport::new(as_of(), &set, &win, &propensity)
+                .win_probability
+                .positives
         })
     });
     group.finish();
