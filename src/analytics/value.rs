@@ -15,7 +15,7 @@ use serde::Serialize;
 
 pub use abc::{A_SHARE, B_SHARE, Tier, abc_tiers};
 pub use moves::{TierMoves, previous_quarter_end, tier_moves};
-pub use report::{CustomerRow, NextProduct, TiersReport, retention_and_lifetime};
+pub use report::{CustomerRow, NextProduct, TiersReport, basis_note, retention_and_lifetime};
 pub use rfm::{RfmInput, RfmScores, Segment, rfm_scores};
 
 /// The longest expected lifetime, so a year of perfect retention does not make V infinite.

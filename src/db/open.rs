@@ -83,7 +83,7 @@ pub struct OpenedDb {
 }
 
 /// How long a writer waits for a lock held by another connection.
-const BUSY_TIMEOUT_MS: u32 = 5_000;
+pub(super) const BUSY_TIMEOUT_MS: u32 = 5_000;
 
 /// Opens (creating if needed) the database at `path` and brings its schema to the latest version.
 ///

@@ -2,11 +2,13 @@
 //! a million deals load in about a second.
 
 use std::str::FromStr;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::types::{Type, ValueRef};
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OpenFlags, Row};
 
+use super::open::BUSY_TIMEOUT_MS;
 use crate::analytics::pipeline::{
     DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts, StageSetting,
 };
@@ -16,27 +18,24 @@ use crate::domain::Money;
 ///
 /// A stage name or quarter label the analytics do not know is an error naming the column,
 /// rather than a deal silently left out.
+///
+/// The stage changes are read on a second connection in another thread while this one reads
+/// the deals (the two scans are most of the time at a million deals), when the book is a file
+/// that can be opened again and no transaction of `conn` is open (its uncommitted rows would be
+/// invisible there); otherwise one after the other.
 pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
-    let deals = conn
-        .prepare(
-            "SELECT id, rep_id, product_id, amount_cents, stage, created_on, closed_on,
-                    probability_bp
-             FROM deals ORDER BY id",
-        )?
-        .query_map([], |r| {
-            Ok(DealFacts {
-                id: r.get(0)?,
-                rep_id: r.get(1)?,
-                product_id: r.get(2)?,
-                amount: Money(r.get(3)?),
-                stage: parsed(r, 4)?,
-                created_on: date(r, 5)?,
-                closed_on: optional_date(r, 6)?,
-                probability_bp: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let stage_changes = stage_changes(conn)?;
+    let (deals, stage_changes) = match second_reader(conn) {
+        Some(other) => std::thread::scope(|scope| {
+            let changes = scope.spawn(move || stage_changes(&other));
+            let deals = deals(conn);
+            let changes = changes
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (deals, changes)
+        }),
+        None => (deals(conn), stage_changes(conn)),
+    };
+    let (deals, stage_changes) = (deals?, stage_changes?);
     let quotas = quotas(conn)?;
     let reps = reps(conn)?;
     let products = conn
@@ -66,6 +65,48 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
         products,
         stage_settings,
     })
+}
+
+/// A read-only connection to the same book file that has read its schema, or `None` when there
+/// is none to be had (an in-memory book, an open transaction, a file only readable as immutable).
+fn second_reader(conn: &Connection) -> Option<Connection> {
+    let path = conn.path().filter(|p| !p.is_empty())?;
+    if !conn.is_autocommit() {
+        return None;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let other = Connection::open_with_flags(path, flags).ok()?;
+    other
+        .busy_timeout(Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))
+        .ok()?;
+    other
+        .query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .ok()?;
+    Some(other)
+}
+
+/// Every deal, by id.
+fn deals(conn: &Connection) -> rusqlite::Result<Vec<DealFacts>> {
+    conn.prepare(
+        "SELECT id, rep_id, product_id, amount_cents, stage, created_on, closed_on,
+                    probability_bp
+             FROM deals ORDER BY id",
+    )?
+    .query_map([], |r| {
+        Ok(DealFacts {
+            id: r.get(0)?,
+            rep_id: r.get(1)?,
+            product_id: r.get(2)?,
+            amount: Money(r.get(3)?),
+            stage: parsed(r, 4)?,
+            created_on: date(r, 5)?,
+            closed_on: optional_date(r, 6)?,
+            probability_bp: r.get(7)?,
+        })
+    })?
+    .collect()
 }
 
 /// Every stage change, oldest first.

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_commit.sql"),
     include_str!("migrations/014_plan_predictions.sql"),
     include_str!("migrations/015_assign_plans.sql"),
+    include_str!("migrations/016_won_by_customer.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -25,8 +25,9 @@ use deal_facts::{
 pub const PROPENSITY_HORIZON_DAYS: u64 = 90;
 
 /// Per customer created by the date ?1: its RFM-type features at ?1 and whether it had a Won
-/// deal in the following ?2 days. The deal aggregates scan `deals` whole (`NOT INDEXED`): through
-/// an index they fetched every matching row by key, 2–3 times slower at 1,000,000 deals.
+/// deal in the following ?2 days. The Won sums scan the covering index of the Won deals by
+/// customer (half the time of a table scan at 1,000,000 deals); the open count scans `deals`
+/// whole (`NOT INDEXED`): through an index it fetched every matching row by key, 2–3 times slower.
 const CUSTOMER_ROWS: &str = "
     WITH won AS (
         SELECT customer_id,
@@ -35,7 +36,8 @@ const CUSTOMER_ROWS: &str = "
                SUM(CASE WHEN closed_on > date(?1, '-365 days') AND closed_on <= ?1
                         THEN amount_cents ELSE 0 END) AS cents,
                SUM(closed_on > ?1 AND closed_on <= date(?1, '+' || ?2 || ' days')) AS later
-        FROM deals NOT INDEXED WHERE stage = 'Won' AND customer_id IS NOT NULL
+        FROM deals INDEXED BY deals_won_by_customer
+        WHERE stage = 'Won' AND customer_id IS NOT NULL
         GROUP BY customer_id),
     open AS (
         SELECT customer_id, COUNT(*) AS n FROM deals NOT INDEXED

@@ -1,4 +1,5 @@
-//! Everything the Tiers screen and `report tiers` need, read in a few aggregate queries: the
+//! Everything the Tiers screen and `report tiers` need, read in one
+//! ordered scan of the Won deals and a few small queries: the
 //! values now, the values at the end of the previous quarter (for tier moves), the products
 //! bought per customer (for cross-sell) and the names.
 
@@ -8,20 +9,28 @@ use rusqlite::Connection;
 use super::value_inputs;
 use crate::analytics::crosssell::next_products;
 use crate::analytics::value::{
-    TiersOverview, TiersReport, customer_values, previous_quarter_end, tier_moves,
+    TiersOverview, TiersReport, ValueSet, customer_values, previous_quarter_end, tier_moves,
 };
 
 /// The tiers report as of `as_of`.
 pub fn report(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<TiersReport> {
-    let inputs = value_inputs::customer_inputs(conn, as_of)?;
-    let baskets = value_inputs::baskets(conn, as_of)?;
+    let won = value_inputs::won_by_customer(conn, as_of)?;
     let customers = value_inputs::customer_names(conn)?;
     let products = value_inputs::product_names(conn)?;
     Ok(TiersReport::new(
-        &customer_values(&inputs, as_of),
-        &next_products(&baskets),
+        &customer_values(&won.inputs, as_of),
+        &next_products(&won.baskets),
         &customers,
         &products,
+    ))
+}
+
+/// Every customer's value, tier and segment as of `as_of`, with the summaries: what the report
+/// prints as text, without the names and cross-sell its rows carry.
+pub fn values(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<ValueSet> {
+    Ok(customer_values(
+        &value_inputs::customer_inputs(conn, as_of)?,
+        as_of,
     ))
 }
 

@@ -72,9 +72,14 @@ impl FromStr for Stage {
     type Err = ParseStageError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Stage::ALL
-            .into_iter()
-            .find(|stage| stage.as_str().eq_ignore_ascii_case(s.trim()))
+        // The exact name (as the book stores it) first: a million deals are read without trimming.
+        let exact = Stage::ALL.into_iter().find(|stage| stage.as_str() == s);
+        exact
+            .or_else(|| {
+                Stage::ALL
+                    .into_iter()
+                    .find(|stage| stage.as_str().eq_ignore_ascii_case(s.trim()))
+            })
             .ok_or_else(|| ParseStageError(s.to_string()))
     }
 }

@@ -92,19 +92,9 @@ pub fn retention_and_lifetime(retention: Option<f64>, lifetime_years: f64, brief
 }
 
 impl TiersReport {
-    /// What a reader must know about P when not every margin is known: V on revenue, or the share
-    /// of revenue whose margin is known. `None` when every margin is known.
+    /// What a reader must know about P when not every margin is known (see [`basis_note`]).
     pub fn basis_note(&self) -> Option<String> {
-        match (self.value_basis, self.margin_known_share) {
-            (ValueBasis::Revenue, _) => {
-                Some("no product margin known: V = R × L, on revenue".to_string())
-            }
-            (ValueBasis::GrossMargin, Some(share)) if share < 1.0 => Some(format!(
-                "margins known for {} of revenue; the rest at the book's margin",
-                percent_floor(share)
-            )),
-            _ => None,
-        }
+        basis_note(self.value_basis, self.margin_known_share)
     }
 
     /// The row of one customer (rows are in id order).
@@ -173,6 +163,21 @@ impl TiersReport {
                 })
                 .collect(),
         }
+    }
+}
+
+/// What a reader must know about P when not every margin is known: V on revenue, or the share
+/// of revenue whose margin is known. `None` when every margin is known.
+pub fn basis_note(basis: ValueBasis, margin_known_share: Option<f64>) -> Option<String> {
+    match (basis, margin_known_share) {
+        (ValueBasis::Revenue, _) => {
+            Some("no product margin known: V = R × L, on revenue".to_string())
+        }
+        (ValueBasis::GrossMargin, Some(share)) if share < 1.0 => Some(format!(
+            "margins known for {} of revenue; the rest at the book's margin",
+            percent_floor(share)
+        )),
+        _ => None,
     }
 }
 

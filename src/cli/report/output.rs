@@ -13,6 +13,13 @@ pub(in crate::cli::report) fn json_or_text<T: serde::Serialize>(
     if !json {
         return Ok(text(report));
     }
+    pretty_json(report)
+}
+
+/// The report as pretty JSON ending in a newline.
+pub(in crate::cli::report) fn pretty_json<T: serde::Serialize>(
+    report: &T,
+) -> anyhow::Result<String> {
     let mut out = serde_json::to_string_pretty(report)?;
     out.push('\n');
     Ok(out)

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
-use super::output::{json_or_text, print};
-use crate::analytics::value::{TiersReport, retention_and_lifetime};
+use super::output::{pretty_json, print};
+use crate::analytics::value::{ValueSet, basis_note, retention_and_lifetime};
 use crate::chart::{Chart, TiersChart};
 use crate::db::tiers;
 use crate::domain::{Money, group_thousands};
@@ -30,9 +30,13 @@ pub struct TiersArgs {
 
 /// Prints the tiers report, or with `--svg` draws its charts to a file and says so.
 pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Result<()> {
-    let report = tiers::report(conn, as_of).context("cannot read the customers' value")?;
+    const CANNOT: &str = "cannot read the customers' value";
+    if !args.json && args.svg.is_none() {
+        return print(&summary(&tiers::values(conn, as_of).context(CANNOT)?));
+    }
+    let report = tiers::report(conn, as_of).context(CANNOT)?;
     let Some(path) = &args.svg else {
-        return print(&json_or_text(&report, args.json, summary)?);
+        return print(&pretty_json(&report)?);
     };
     Chart::Tiers(TiersChart::new(&report)?).write(path)?;
     print(&format!(
@@ -42,22 +46,20 @@ pub fn run(conn: &Connection, as_of: NaiveDate, args: &TiersArgs) -> anyhow::Res
     ))
 }
 
-/// The summary counts as plain text.
-fn summary(report: &TiersReport) -> String {
+/// The summary counts as plain text (the per-customer rows, their names and next products are
+/// not printed, so not built).
+fn summary(set: &ValueSet) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "Tiers as of {}: {}",
-        report.as_of,
-        retention_and_lifetime(report.retention, report.lifetime_years, false)
+        set.as_of,
+        retention_and_lifetime(set.retention, set.lifetime_years, false)
     );
-    if let Some(note) = report.basis_note() {
+    if let Some(note) = basis_note(set.basis, set.margin_known_share) {
         let _ = writeln!(out, "Value: {note}");
     }
-    for (title, groups) in [
-        ("ABC tier", &report.tiers),
-        ("RFM segment", &report.segments),
-    ] {
+    for (title, groups) in [("ABC tier", &set.tiers), ("RFM segment", &set.segments)] {
         let _ = writeln!(
             out,
             "\n{title:<14} {:>9} {:>16} {:>7}",
