@@ -16,19 +16,20 @@ fn fresh_db() -> (TempDir, OpenedDb) {
     (dir, db)
 }
 
-fn bench_generate(c: &mut Criterion) {
+/// Times generating `customers` and `deals` into a fresh book, measuring for `seconds`.
+fn bench_size(c: &mut Criterion, name: &str, (customers, deals): (u32, u32), seconds: u64) {
     let as_of = NaiveDate::from_ymd_opt(2026, 5, 15).expect("valid date");
     let opts = DemoOptions {
-        customers: 10_000,
-        deals: 75_000,
+        customers,
+        deals,
         ..DemoOptions::standard(as_of)
     };
     let mut group = c.benchmark_group("demo");
     group
         .sample_size(10)
-        .warm_up_time(Duration::from_secs(2))
-        .measurement_time(Duration::from_secs(20));
-    group.bench_function("generate 10k customers 75k deals", |b| {
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(seconds));
+    group.bench_function(name, |b| {
         b.iter_batched(
             fresh_db,
             |(dir, mut db)| {
@@ -41,29 +42,17 @@ fn bench_generate(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_generate(c: &mut Criterion) {
+    bench_size(c, "generate 10k customers 75k deals", (10_000, 75_000), 20);
+}
+
 fn bench_generate_1m(c: &mut Criterion) {
-    let as_of = NaiveDate::from_ymd_opt(2026, 5, 15).expect("valid date");
-    let opts = DemoOptions {
-        customers: 100_000,
-        deals: 1_000_000,
-        ..DemoOptions::standard(as_of)
-    };
-    let mut group = c.benchmark_group("demo");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(150));
-    group.bench_function("generate 100k customers 1M deals", |b| {
-        b.iter_batched(
-            fresh_db,
-            |(dir, mut db)| {
-                let summary = generate(&mut db.conn, &opts, false).expect("demo data");
-                (dir, db, summary)
-            },
-            BatchSize::PerIteration,
-        );
-    });
-    group.finish();
+    bench_size(
+        c,
+        "generate 100k customers 1M deals",
+        (100_000, 1_000_000),
+        150,
+    );
 }
 
 criterion_group!(benches, bench_generate, bench_generate_1m);

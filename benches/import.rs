@@ -142,6 +142,15 @@ fn inputs() -> (PathBuf, PathBuf) {
     (csv, book)
 }
 
+/// A fresh copy of `book` in a temporary folder, opened.
+fn copy_of(book: &Path) -> (tempfile::TempDir, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("book.db");
+    std::fs::copy(book, &copy).unwrap();
+    let conn = db::open(&copy).unwrap().conn;
+    (dir, conn)
+}
+
 fn bench_import(c: &mut Criterion) {
     let (csv, book) = inputs();
     let mapping = Mapping::parse(DEALS_MAPPING).unwrap();
@@ -152,13 +161,7 @@ fn bench_import(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(200));
     group.bench_function("1M deals by name into a 100k-customer book", |b| {
         b.iter_batched(
-            || {
-                let dir = tempfile::tempdir().unwrap();
-                let copy = dir.path().join("book.db");
-                std::fs::copy(&book, &copy).unwrap();
-                let conn = db::open(&copy).unwrap().conn;
-                (dir, conn)
-            },
+            || copy_of(&book),
             |(dir, mut conn)| {
                 let report =
                     import_file(&mut conn, &csv, &mapping, &options(), &mut |_| {}).unwrap();
@@ -218,13 +221,7 @@ fn bench_exported(c: &mut Criterion) {
         "1M deals of our export into the 1M book without deals",
         |b| {
             b.iter_batched(
-                || {
-                    let dir = tempfile::tempdir().unwrap();
-                    let copy = dir.path().join("book.db");
-                    std::fs::copy(&book, &copy).unwrap();
-                    let conn = db::open(&copy).unwrap().conn;
-                    (dir, conn)
-                },
+                || copy_of(&book),
                 |(dir, mut conn)| {
                     let mapping = Mapping::default_for(RecordKind::Deals);
                     let report =
