@@ -86,12 +86,11 @@ pub fn backtest(
         rep.and_then(|r| book.reps.iter().position(|x| x.id == r))
             .unwrap_or(book.reps.len())
     };
-    let day_of = |q: CallPeriod| q.days().from + chrono::Duration::days(days_into);
     let mut scores: HashMap<CallPeriod, Vec<f64>> = HashMap::new();
     let mut results = Vec::new();
     for &q in quarters {
         let period = CallPeriod::Quarter(q);
-        let day = day_of(period);
+        let day = period.days().from + chrono::Duration::days(days_into);
         let earlier = calibration_periods(book, period, day);
         let mut learned = Vec::new();
         for (p, on) in earlier {

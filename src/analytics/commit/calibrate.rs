@@ -88,7 +88,8 @@ pub fn model_scores(book: &CommitBook, period: CallPeriod, call: &Call) -> Vec<f
 /// The earlier periods that calibrate a call for `period` as of `as_of`, each with the day it is
 /// replayed as of (the same number of days from its first day): the [`CALIBRATION_PERIODS`]
 /// latest ones ended by `as_of` and starting on or after the book's first closed deal (before
-/// it, a replay has nothing to learn from).
+/// it, a replay has nothing to learn from). The search goes two periods further back than that,
+/// so a call of the next period, whose predecessor is still under way, finds its four.
 pub fn calibration_periods(
     book: &CommitBook,
     period: CallPeriod,
@@ -111,29 +112,33 @@ pub fn calibration_periods(
 
 /// The band's stretch for a call of `period` as of `as_of`, learned from the same call replayed
 /// for the [`calibration_periods`]: `odds_on(day, book)` puts the win probabilities the call
-/// would have had on `day` into a copy of the book (each replay starts from the book's own).
+/// would have had on `day` into the book. Each replay starts from the book's own probabilities,
+/// and they are put back before this returns, whatever it returns.
 pub fn band_scale_with<E>(
-    book: &CommitBook,
+    book: &mut CommitBook,
     h: &Histories,
     period: CallPeriod,
     as_of: NaiveDate,
     settings: &CommitSettings,
     odds_on: &mut dyn FnMut(NaiveDate, &mut CommitBook) -> Result<(), E>,
 ) -> Result<BandScale, E> {
-    let periods = calibration_periods(book, period, as_of);
-    if periods.is_empty() {
-        return Ok(BandScale::MODEL);
-    }
-    let mut then = book.clone();
-    let mut scores = Vec::new();
-    for (p, day) in periods {
-        for (t, own) in then.deals.iter_mut().zip(&book.deals) {
-            t.win_probability = own.win_probability;
+    let own: Vec<Option<f64>> = book.deals.iter().map(|d| d.win_probability).collect();
+    let restore = |book: &mut CommitBook| {
+        for (d, p) in book.deals.iter_mut().zip(&own) {
+            d.win_probability = *p;
         }
-        odds_on(day, &mut then)?;
-        let win = |_: usize, d: &CommitDeal, stage: Stage| own_or_stage_rate(&then, d, stage);
-        let call = call_with(&then, h, p, day, settings, &win, BandScale::MODEL);
-        scores.extend(model_scores(book, p, &call));
+    };
+    let mut scores = Vec::new();
+    for (p, day) in calibration_periods(book, period, as_of) {
+        let fitted = odds_on(day, book);
+        if fitted.is_ok() {
+            let then: &CommitBook = book;
+            let win = |_: usize, d: &CommitDeal, stage: Stage| own_or_stage_rate(then, d, stage);
+            let call = call_with(then, h, p, day, settings, &win, BandScale::MODEL);
+            scores.extend(model_scores(then, p, &call));
+        }
+        restore(book);
+        fitted?;
     }
     Ok(BandScale::from_scores(&scores))
 }
@@ -201,5 +206,48 @@ mod tests {
         // Nothing closed yet: nothing to calibrate on.
         let empty = CommitBook::default();
         assert!(calibration_periods(&empty, q, day(2026, 11, 15)).is_empty());
+    }
+
+    #[test]
+    fn replays_leave_the_books_own_probabilities_as_they_were() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut deal = crate::analytics::commit::CommitDeal::closed_test(
+            1,
+            Stage::Won,
+            day(2025, 1, 5),
+            day(2025, 2, 10),
+            100,
+        );
+        deal.win_probability = Some(0.3);
+        let mut book = CommitBook {
+            deals: vec![deal],
+            ..CommitBook::default()
+        };
+        let h = Histories::new(&book);
+        let q = CallPeriod::quarter_of(day(2026, 11, 15));
+        let settings = CommitSettings::default();
+        let mut seen = Vec::new();
+        let mut fit = |on: NaiveDate, b: &mut CommitBook| -> Result<(), String> {
+            seen.push(b.deals[0].win_probability);
+            b.deals[0].win_probability = Some(0.9);
+            if on < day(2026, 3, 1) {
+                Err(format!("no rows as of {on}"))
+            } else {
+                Ok(())
+            }
+        };
+        let got = band_scale_with(&mut book, &h, q, day(2026, 11, 15), &settings, &mut fit);
+        // Newest first: the third replay (2026Q1) fails, after two that each started afresh.
+        assert_eq!(got, Err("no rows as of 2026-02-15".to_string()));
+        assert_eq!(seen, vec![Some(0.3); 3]);
+        assert_eq!(book.deals[0].win_probability, Some(0.3));
+        let mut ok = |_: NaiveDate, b: &mut CommitBook| -> Result<(), String> {
+            b.deals[0].win_probability = Some(0.9);
+            Ok(())
+        };
+        // No rep has a band to score: the model's own band, and the book as it was.
+        let band = band_scale_with(&mut book, &h, q, day(2026, 11, 15), &settings, &mut ok);
+        assert_eq!(band, Ok(BandScale::MODEL));
+        assert_eq!(book.deals[0].win_probability, Some(0.3));
     }
 }

@@ -8,8 +8,8 @@ use rusqlite::Connection;
 
 use super::facts::load_book;
 use crate::analytics::commit::{
-    BandScale, Call, CallPeriod, CommitBook, CommitSettings, Histories, band_scale_with, call_with,
-    own_or_stage_rate, with_win_model,
+    BandScale, Call, CallPeriod, CommitBook, CommitDeal, CommitSettings, Histories,
+    band_scale_with, call_with, own_or_stage_rate, with_win_model,
 };
 use crate::analytics::scoring::{ScoringSettings, fit_and_score};
 use crate::db::scoring_rows::win_rows;
@@ -37,10 +37,11 @@ fn fit_into(
     Ok(with_win_model(book, &fit_and_score(&rows, scoring)))
 }
 
-/// The band's stretch for a call of `period` as of `as_of` on `book` (read, not yet scored).
+/// The band's stretch for a call of `period` as of `as_of` on `book` (read, not yet scored; its
+/// win probabilities are as they were when this returns).
 pub fn live_band(
     conn: &Connection,
-    book: &CommitBook,
+    book: &mut CommitBook,
     h: &Histories,
     period: CallPeriod,
     as_of: NaiveDate,
@@ -60,11 +61,9 @@ pub fn live_call(
 ) -> Result<LiveCall, String> {
     let mut book = load_book(conn).map_err(|e| format!("cannot read the deals: {e}"))?;
     let h = Histories::new(&book);
-    let band = live_band(conn, &book, &h, period, as_of, (scoring, commit))?;
+    let band = live_band(conn, &mut book, &h, period, as_of, (scoring, commit))?;
     let win_probabilities = fit_into(conn, &mut book, as_of, scoring)?;
-    let win = |_: usize, d: &crate::analytics::commit::CommitDeal, stage| {
-        own_or_stage_rate(&book, d, stage)
-    };
+    let win = |_: usize, d: &CommitDeal, stage| own_or_stage_rate(&book, d, stage);
     let call = call_with(&book, &h, period, as_of, commit, &win, band);
     Ok(LiveCall {
         call,
