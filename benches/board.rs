@@ -52,9 +52,9 @@ fn board(c: &mut Criterion) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let to = if forward {
-                        Stage::Proposal
+                        Stage::Open(2)
                     } else {
-                        Stage::Qualified
+                        Stage::Open(1)
                     };
                     forward = !forward;
                     generation += 1;

@@ -165,19 +165,19 @@ fn held_list(
         b.iter(|| index.page(50_000, 200, as_of()))
     });
     group.bench_function("list held in memory: the saved views' counts", |b| {
-        b.iter(|| index.counts(as_of(), 30))
+        b.iter(|| index.counts(as_of(), 30, None))
     });
-    let mut stage = Stage::Proposal;
+    let mut stage = Stage::Open(2);
     group.bench_function(
         "list held in memory: one deal moved -> its keys updated, the stale view's first page",
         |b| {
             b.iter_custom(|iters| {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
-                    stage = if stage == Stage::Proposal {
-                        Stage::Qualified
+                    stage = if stage == Stage::Open(2) {
+                        Stage::Open(1)
                     } else {
-                        Stage::Proposal
+                        Stage::Open(2)
                     };
                     let job = Job::Write {
                         deal_id: deal,

@@ -164,8 +164,13 @@ fn heavy_scans_and_writes_run_on_separate_threads_and_all_answer() {
     );
     assert!(app.pipeline.kpis.is_some());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let fresh = salesdesk::db::board::load_totals(&conn, &app.pipeline.filter, app.pipeline.period)
-        .unwrap();
+    let fresh = salesdesk::db::board::load_totals(
+        &conn,
+        &app.pipeline.catalogue,
+        &app.pipeline.filter,
+        app.pipeline.period,
+    )
+    .unwrap();
     assert_eq!(
         app.pipeline.totals,
         Some(fresh),

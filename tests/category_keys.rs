@@ -25,14 +25,14 @@ fn on_proposal_card() -> (Headless, i64) {
         if h.app
             .pipeline
             .selected_card()
-            .is_some_and(|c| c.stage == Stage::Proposal)
+            .is_some_and(|c| c.stage == Stage::Open(2))
         {
             break;
         }
         h.press(KeyCode::Char('l'));
     }
     let card = h.app.pipeline.selected_card().unwrap();
-    assert_eq!(card.stage, Stage::Proposal);
+    assert_eq!(card.stage, Stage::Open(2));
     let id = card.id;
     (h, id)
 }

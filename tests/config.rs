@@ -9,7 +9,7 @@ use common::bin::{assert_refused, salesdesk, stdout};
 use salesdesk::analytics::assign::AssignWeights;
 use salesdesk::analytics::pipeline::PeriodKind;
 use salesdesk::config::{self, Config, LoadedConfig};
-use salesdesk::db::board;
+use salesdesk::db::pipelines;
 use salesdesk::domain::Stage;
 use salesdesk::tui::action::Command;
 use salesdesk::tui::keymap::{Context, Key, KeyMap, KeySeq};
@@ -29,16 +29,20 @@ fn load(name: &str) -> Result<LoadedConfig, config::ConfigError> {
 fn user_values_override_the_defaults_field_by_field() {
     let loaded = load("valid.toml").unwrap();
     let c = &loaded.config;
-    let stages = c.pipeline.per_stage();
+    let stages = c.pipeline.seed();
     assert_eq!(
         stages[0],
-        (Stage::Lead, 1500, 30),
+        ("Lead".to_string(), 1500, 30),
         "lead probability set, days default"
     );
-    assert_eq!(stages[2], (Stage::Proposal, 5000, 14), "untouched stage");
+    assert_eq!(
+        stages[2],
+        ("Proposal".to_string(), 5000, 14),
+        "untouched stage"
+    );
     assert_eq!(
         stages[3],
-        (Stage::Negotiation, 7000, 7),
+        ("Negotiation".to_string(), 7000, 7),
         "negotiation days set"
     );
     assert_eq!(c.kpi.period.0, PeriodKind::ThisQuarter);
@@ -309,21 +313,37 @@ fn the_printed_default_is_valid_and_changes_nothing() {
 }
 
 #[test]
-fn stage_settings_from_the_config_reach_the_database() {
-    let mut conn = common::fixture_db();
+fn the_configs_stages_seed_a_new_book_and_never_one_with_deals() {
     let loaded = load("valid.toml").unwrap();
-    board::save_stage_settings(&mut conn, &loaded.config.pipeline.per_stage()).unwrap();
-    let settings = board::load_settings(&conn).unwrap();
-    let lead = settings.iter().find(|s| s.stage == Stage::Lead).unwrap();
-    assert_eq!((lead.probability_bp, lead.stale_days), (1500, 30));
-    let negotiation = settings
-        .iter()
-        .find(|s| s.stage == Stage::Negotiation)
-        .unwrap();
+    let seed = loaded.config.pipeline.seed();
+    let dir = tempfile::tempdir().unwrap();
+    let mut fresh = salesdesk::db::open(&dir.path().join("new.db"))
+        .unwrap()
+        .conn;
+    assert!(pipelines::seed_stages(&mut fresh, &seed).unwrap());
+    let book = pipelines::load(&fresh).unwrap();
+    let lead = Stage::Open(0);
     assert_eq!(
-        (negotiation.probability_bp, negotiation.stale_days),
-        (7000, 7)
+        (
+            book.name(lead),
+            book.probability_bp(lead),
+            book.stale_days(lead)
+        ),
+        ("Lead", 1500, Some(30))
     );
+    assert_eq!(book.stale_days(Stage::Open(3)), Some(7));
+    let custom: Vec<(String, i64, i64)> = vec![
+        ("Prospecting".into(), 2000, 30),
+        ("Engaging".into(), 6000, 20),
+    ];
+    assert!(pipelines::seed_stages(&mut fresh, &custom).unwrap());
+    let book = pipelines::load(&fresh).unwrap();
+    let names: Vec<&str> = book.open_of(1).map(|s| book.name(s)).collect();
+    assert_eq!(names, ["Prospecting", "Engaging"]);
+    let mut with_deals = common::fixture_db();
+    let before = pipelines::load(&with_deals).unwrap();
+    assert!(!pipelines::seed_stages(&mut with_deals, &custom).unwrap());
+    assert_eq!(pipelines::load(&with_deals).unwrap(), before);
 }
 
 #[test]

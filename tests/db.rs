@@ -113,7 +113,8 @@ fn every_screen_query_uses_an_index() {
         "SELECT MAX(happened_on) FROM activities WHERE customer_id = 1",
         "SELECT * FROM tasks WHERE customer_id = 1 AND status = 'open'",
         "SELECT * FROM tasks WHERE rep_id = 1 AND status = 'open' ORDER BY due_on",
-        "SELECT * FROM deals WHERE stage = 'Lead' ORDER BY expected_close_on",
+        "SELECT * FROM deals WHERE pipeline_id = 1 AND stage = 'Lead' ORDER BY expected_close_on",
+        "SELECT * FROM deals WHERE pipeline_id = 1 AND stage = 'Lead' ORDER BY amount_cents DESC",
         "SELECT * FROM stage_changes WHERE deal_id = 1 ORDER BY changed_on",
     ];
     for sql in plans {

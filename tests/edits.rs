@@ -34,9 +34,7 @@ fn a_move_writes_deal_stage_change_and_edits_in_one_batch() {
     let saved = apply(
         &mut conn,
         OPEN_DEAL,
-        DealChange::Move {
-            to: Stage::Negotiation,
-        },
+        DealChange::Move { to: Stage::Open(3) },
     )
     .unwrap();
     let stage: String = conn
@@ -140,7 +138,12 @@ fn lose_then_reopen_then_undo_twice_walks_back() {
 #[test]
 fn a_new_change_after_undo_drops_the_redo() {
     let mut conn = common::fixture_db();
-    apply(&mut conn, OPEN_DEAL, DealChange::Move { to: Stage::Lead }).unwrap();
+    apply(
+        &mut conn,
+        OPEN_DEAL,
+        DealChange::Move { to: Stage::Open(0) },
+    )
+    .unwrap();
     edits::undo(&mut conn).unwrap();
     apply(&mut conn, 7, DealChange::Win).unwrap();
     assert!(edits::redo(&mut conn).unwrap().is_none());
@@ -156,15 +159,10 @@ fn refused_changes_write_nothing() {
     let before = dump(&conn);
     let won_deal = 1;
     let cases = [
-        (won_deal, DealChange::Move { to: Stage::Lead }),
+        (won_deal, DealChange::Move { to: Stage::Open(0) }),
         (won_deal, DealChange::Win),
         (OPEN_DEAL, DealChange::Reopen),
-        (
-            OPEN_DEAL,
-            DealChange::Move {
-                to: Stage::Proposal,
-            },
-        ),
+        (OPEN_DEAL, DealChange::Move { to: Stage::Open(2) }),
         (
             OPEN_DEAL,
             DealChange::Edit {
@@ -222,7 +220,7 @@ fn op() -> impl Strategy<Value = Op> {
     let deal = 1..=12i64;
     prop_oneof![
         (deal.clone(), 0..4usize)
-            .prop_map(|(d, s)| Op::Change(d, DealChange::Move { to: Stage::OPEN[s] })),
+            .prop_map(|(d, s)| Op::Change(d, DealChange::Move { to: Stage::open(s) })),
         deal.clone().prop_map(|d| Op::Change(d, DealChange::Win)),
         deal.clone().prop_map(|d| Op::Change(
             d,

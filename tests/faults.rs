@@ -103,9 +103,9 @@ fn edit_child() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     for i in 0.. {
         let to = if i % 2 == 0 {
-            Stage::Qualified
+            Stage::Open(1)
         } else {
-            Stage::Lead
+            Stage::Open(0)
         };
         salesdesk::db::edits::apply(&mut conn, deal, &DealChange::Move { to }, today, "now", "t")
             .unwrap();

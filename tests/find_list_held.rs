@@ -119,7 +119,7 @@ fn the_views_counts_are_the_sql_views_totals() {
     let conn = book();
     let index = reads::ListIndex::load(&conn).unwrap();
     for stale_days in [0, 30, 90] {
-        let counts = index.counts(common::as_of(), stale_days);
+        let counts = index.counts(common::as_of(), stale_days, None);
         let totals: Vec<(SavedView, usize)> = SavedView::ALL
             .iter()
             .map(|&v| {
@@ -168,6 +168,7 @@ fn assert_lists_right(conn: &mut Connection, when: &str) {
         Job::ViewCounts {
             as_of: common::as_of(),
             stale_days: 30,
+            pipeline: None,
         },
     ) else {
         panic!("no counts {when}");
@@ -192,9 +193,7 @@ fn the_held_list_follows_moves_closes_undo_and_redo() {
         &mut conn,
         Job::Write {
             deal_id: oldest,
-            change: DealChange::Move {
-                to: Stage::Negotiation,
-            },
+            change: DealChange::Move { to: Stage::Open(3) },
             today: common::as_of(),
         },
     );

@@ -114,14 +114,21 @@ fn the_maven_export_imports_with_its_quirks_and_the_board_shows_it() {
     };
     assert_eq!(
         [
-            stages("Lead"),
-            stages("Qualified"),
+            stages("Prospecting"),
+            stages("Engaging"),
             stages("Won"),
             stages("Lost")
         ],
         [8, 8, 14, 10],
-        "Prospecting → Lead, Engaging → Qualified"
+        "the export's own stages"
     );
+    // A book without deals takes exactly the mapping's stages, as one undoable change.
+    let names = salesdesk::db::pipelines::load(&rusqlite::Connection::open(&db).unwrap()).unwrap();
+    let open: Vec<(&str, u16)> = names
+        .open_of(1)
+        .map(|s| (names.name(s), names.probability_bp(s)))
+        .collect();
+    assert_eq!(open, [("Prospecting", 2_000), ("Engaging", 6_300)]);
     // GTXPro in the pipeline is GTX Pro in products: no deal lost its product, none was invented.
     assert_eq!(
         scalar(&db, "SELECT COUNT(*) FROM deals WHERE product_id IS NULL"),
@@ -149,13 +156,13 @@ fn the_maven_export_imports_with_its_quirks_and_the_board_shows_it() {
     // Open deals have no close date and took the list price; lost deals at 0 too; won keep theirs.
     assert_eq!(
         scalar(&db, "SELECT COUNT(*) FROM deals d JOIN products p ON p.id = d.product_id
-                     WHERE d.stage IN ('Lead', 'Qualified', 'Lost') AND d.amount_cents <> p.list_price_cents"),
+                     WHERE d.stage IN ('Prospecting', 'Engaging', 'Lost') AND d.amount_cents <> p.list_price_cents"),
         0
     );
     assert_eq!(
         scalar(
             &db,
-            "SELECT COUNT(*) FROM deals WHERE stage IN ('Lead','Qualified') AND expected_close_on IS NOT NULL"
+            "SELECT COUNT(*) FROM deals WHERE stage IN ('Prospecting','Engaging') AND expected_close_on IS NOT NULL"
         ),
         0
     );
@@ -169,11 +176,12 @@ fn the_maven_export_imports_with_its_quirks_and_the_board_shows_it() {
     assert_eq!(
         scalar(
             &db,
-            "SELECT COUNT(*) FROM deals WHERE stage = 'Lead' AND created_on = '2017-12-31'"
+            "SELECT COUNT(*) FROM deals WHERE stage = 'Prospecting' AND created_on = '2017-12-31'"
         ),
         8
     );
-    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM stage_changes"), 40);
+    // Each deal entered its stage; the 24 closed ones were first created in Engaging.
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM stage_changes"), 64);
     assert_eq!(
         scalar(
             &db,
@@ -346,7 +354,7 @@ fn rejected_rows_are_listed_by_line_and_column_and_nothing_is_written() {
         "{report}"
     );
     assert!(
-        report.contains("line 5, stage: 'Stalled' is not a deal stage"),
+        report.contains("line 5, stage: 'Stalled' is not a stage of the pipeline"),
         "{report}"
     );
     assert!(
@@ -384,7 +392,9 @@ fn a_dry_run_reports_everything_and_writes_nothing() {
     let db = dir.path().join("maven.db");
     import_maven(&db, maven_fixture);
     let before = fingerprint(&db);
-    let file = write(dir.path(), "deals.csv", DEALS_WITH_BAD_ROWS);
+    // The Maven book's stages are its own (Prospecting, Engaging), so the open rows use one.
+    let rows = String::from_utf8_lossy(DEALS_WITH_BAD_ROWS).replace(",Lead,", ",Engaging,");
+    let file = write(dir.path(), "deals.csv", rows.as_bytes());
     let mapping = write(dir.path(), "deals.toml", DEALS_MAPPING);
     let out = salesdesk(
         &db,

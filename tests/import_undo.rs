@@ -55,7 +55,12 @@ fn import_desk_edit_reimport_keeps_the_desk_and_every_import_undoes_in_one_step(
     }
     let mut conn = Connection::open(&db).unwrap();
     let history = edits::history(&conn, 100).unwrap();
-    assert_eq!(history.len(), 4, "one entry per import: {history:?}");
+    assert_eq!(
+        history.len(),
+        5,
+        "one entry per import, and one for the stages the deals brought: {history:?}"
+    );
+    assert_eq!(history[1].words, "Stages of Default: Prospecting, Engaging");
     assert!(history[0].words.contains("40 new"));
     let deals = scalar(&conn, "SELECT COUNT(*) FROM deals");
     assert_eq!(deals, 40);
@@ -158,6 +163,15 @@ fn import_desk_edit_reimport_keeps_the_desk_and_every_import_undoes_in_one_step(
         edits::redo(&mut conn).unwrap().is_none(),
         "import again to redo"
     );
+    // The stages the deals brought are their own undo step, after the deals are gone.
+    let undone = edits::undo(&mut conn).unwrap().unwrap();
+    assert_eq!(
+        undone.summary,
+        "undone: Stages of Default: Prospecting, Engaging"
+    );
+    let book = salesdesk::db::pipelines::load(&conn).unwrap();
+    let names: Vec<&str> = book.open_of(1).map(|s| book.name(s)).collect();
+    assert_eq!(names, ["Lead", "Qualified", "Proposal", "Negotiation"]);
     let history = edits::history(&conn, 100).unwrap();
     assert_eq!(
         history

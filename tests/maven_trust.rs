@@ -1,5 +1,5 @@
-//! Figures a manager can trust on the Maven excerpt (issue 17): stages the book never uses have
-//! no conversion rate, and open deals without an expected close date are counted in the
+//! Figures a manager can trust on the Maven excerpt (issues 17 and 20): the book's own stages
+//! (Prospecting, Engaging) are the ones measured, and open deals without an expected close date are counted in the
 //! forecast's weighted pipeline as their own bucket.
 
 mod common;
@@ -16,45 +16,47 @@ fn json(db: &Path, args: &[&str]) -> serde_json::Value {
 }
 
 #[test]
-fn stages_the_book_never_uses_have_no_conversion_rate() {
+fn the_maven_book_flows_through_its_own_stages() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("maven.db");
     import_maven(&db);
     let report = json(&db, &["report", "pipeline", "--json"]);
-    let conversions = report["kpis"]["conversions"].as_array().unwrap();
-    for c in conversions {
-        let touches_unused = ["Proposal", "Negotiation"].contains(&c["from"].as_str().unwrap())
-            || ["Proposal", "Negotiation"].contains(&c["to"].as_str().unwrap());
-        assert_eq!(c["unused"], touches_unused, "{c}");
-        if touches_unused {
-            assert!(c["rate"].is_null(), "no rate for an unused stage: {c}");
-        }
-    }
-    let lead = &conversions[0];
-    assert_eq!(lead["from"], "Lead");
-    assert!(lead["rate"].is_number(), "{lead}");
-    let dwell = report["kpis"]["days_in_stage"].as_array().unwrap();
-    let unused: Vec<&str> = dwell
+    let kpis = &report["kpis"];
+    let steps: Vec<(&str, &str)> = kpis["conversions"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter(|d| d["unused"] == true)
+        .map(|c| (c["from"].as_str().unwrap(), c["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(steps, [("Prospecting", "Engaging"), ("Engaging", "Won")]);
+    for c in kpis["conversions"].as_array().unwrap() {
+        assert_eq!(c["unused"], false, "every stage is the book's own: {c}");
+    }
+    assert_eq!(kpis["first_to_won"][0]["from"], "Prospecting");
+    let dwell: Vec<&str> = kpis["days_in_stage"]
+        .as_array()
+        .unwrap()
+        .iter()
         .map(|d| d["stage"].as_str().unwrap())
         .collect();
-    assert_eq!(unused, ["Proposal", "Negotiation"]);
+    assert_eq!(dwell, ["Prospecting", "Engaging"]);
+    // Closed deals were created engaged (the mapping's created_in): none sat in Prospecting.
+    let prospecting = &kpis["days_in_stage"][0];
+    assert_eq!(prospecting["stints"], 0, "{prospecting}");
     let text = stdout(&salesdesk_on(&db, "2018-01-01", &["report", "pipeline"]));
-    for line in text.lines().filter(|l| l.contains(" → ")) {
-        assert!(!line.contains("100.0%"), "{line}");
-    }
+    assert!(text.contains("Prospecting → Engaging"), "{text}");
     assert!(
-        text.contains("No deal in this book ever stood in Proposal, Negotiation"),
-        "{text}"
+        !text.contains("Lead"),
+        "no stage the book never had: {text}"
     );
     let screen = stdout(&salesdesk_on(
         &db,
         "2018-01-01",
         &["snapshot", "--screen", "pipeline", "--size", "160x30"],
     ));
+    assert!(screen.contains("conversion P→E"), "{screen}");
     assert!(
-        screen.contains("P→N — N→W — (— stage never used)"),
+        screen.contains("┌ Prospecting") && screen.contains("┌ Engaging"),
         "{screen}"
     );
 }
@@ -68,8 +70,8 @@ fn open_deals_without_an_expected_close_date_are_their_own_pipeline_bucket() {
     let (undated, bp_cents): (i64, i64) = conn
         .query_row(
             "SELECT COUNT(*), SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp))
-             FROM deals d JOIN stage_settings s ON s.stage = d.stage
-             WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
+             FROM deals d JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+             WHERE d.closed_on IS NULL
                AND d.expected_close_on IS NULL AND d.created_on <= '2018-01-01'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -95,7 +95,7 @@ fn a_click_on_a_card_selects_its_column_and_card() {
     let title = card.title.clone();
     let [_, body, _] = layout::main_areas(Rect::new(0, 0, 140, 30));
     let [_, board, _] = layout::pipeline_areas(body);
-    let rect = layout::board_columns(board)[column];
+    let rect = layout::board_columns(board, h.app.pipeline.column_count())[column];
     let text = buffer_text(&h.render());
     let customer = card.customer.expect("a customer");
     let y = text

@@ -35,7 +35,7 @@ fn stage(h: &Headless, id: i64) -> String {
 /// The board's running totals equal a fresh count from the database.
 fn assert_totals_fresh(h: &Headless) {
     let p = &h.app.pipeline;
-    let fresh = board::load_totals(h.conn(), &p.filter, p.period).unwrap();
+    let fresh = board::load_totals(h.conn(), &p.catalogue, &p.filter, p.period).unwrap();
     assert_eq!(p.totals.as_ref(), Some(&fresh));
 }
 

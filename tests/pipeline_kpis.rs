@@ -64,7 +64,7 @@ fn book() -> Connection {
             (2, 'Support', 'Services', 50000, 3000);
          INSERT INTO customers (id, name, industry, region, owner_rep_id, created_on)
             VALUES (1, 'Acme', 'Retail', 'North', 1, '2024-01-01');
-         UPDATE stage_settings SET stale_days = 5 WHERE stage = 'Negotiation';
+         UPDATE stages SET stale_days = 5 WHERE name = 'Negotiation';
          INSERT INTO quotas (rep_id, quarter, amount_cents) VALUES
             (1, '2025-Q4', 920000), (1, '2026-Q3', 3950000), (1, '2026-Q4', 9200000),
             (2, '2026-Q2', 6000000), (2, '2027-Q1', 5000000);",
@@ -207,6 +207,13 @@ fn book() -> Connection {
     conn
 }
 
+/// A stage's name in the standard book.
+fn name(stage: Stage) -> String {
+    salesdesk::domain::Pipelines::default()
+        .name(stage)
+        .to_string()
+}
+
 fn facts() -> pipeline::PipelineFacts {
     load_facts(&book()).unwrap()
 }
@@ -244,6 +251,8 @@ fn stage_conversion_counts_skipped_stages_as_passed() {
     let conv = |from, to, entered, converted, rate: f64| StageConversion {
         from,
         to,
+        from_name: name(from),
+        to_name: name(to),
         entered,
         converted,
         rate: Some(rate),
@@ -259,16 +268,16 @@ fn stage_conversion_counts_skipped_stages_as_passed() {
     assert_eq!(
         k.conversions,
         vec![
-            conv(Stage::Lead, Stage::Qualified, 9, 8, 8.0 / 9.0),
-            conv(Stage::Qualified, Stage::Proposal, 8, 6, 0.75),
-            conv(Stage::Proposal, Stage::Negotiation, 6, 4, 4.0 / 6.0),
-            conv(Stage::Negotiation, Stage::Won, 4, 3, 0.75),
+            conv(Stage::Open(0), Stage::Open(1), 9, 8, 8.0 / 9.0),
+            conv(Stage::Open(1), Stage::Open(2), 8, 6, 0.75),
+            conv(Stage::Open(2), Stage::Open(3), 6, 4, 4.0 / 6.0),
+            conv(Stage::Open(3), Stage::Won, 4, 3, 0.75),
         ]
     );
     // Created in the period (9), Won by the as-of date (D1, D2, D3).
     assert_eq!(
-        k.lead_to_won,
-        conv(Stage::Lead, Stage::Won, 9, 3, 1.0 / 3.0)
+        k.first_to_won,
+        vec![conv(Stage::Open(0), Stage::Won, 9, 3, 1.0 / 3.0)]
     );
 }
 
@@ -281,6 +290,7 @@ fn days_in_stage_average_the_stays_that_ended_in_the_period() {
     );
     let dwell = |stage, stints, mean: f64| StageDwell {
         stage,
+        name: name(stage),
         stints,
         mean_days: Some(mean),
         unused: false,
@@ -292,10 +302,10 @@ fn days_in_stage_average_the_stays_that_ended_in_the_period() {
     assert_eq!(
         k.days_in_stage,
         vec![
-            dwell(Stage::Lead, 8, 8.375),
-            dwell(Stage::Qualified, 4, 11.75),
-            dwell(Stage::Proposal, 2, 9.0),
-            dwell(Stage::Negotiation, 2, 16.5),
+            dwell(Stage::Open(0), 8, 8.375),
+            dwell(Stage::Open(1), 4, 11.75),
+            dwell(Stage::Open(2), 2, 9.0),
+            dwell(Stage::Open(3), 2, 16.5),
         ]
     );
 }
@@ -305,6 +315,7 @@ fn stage_totals_weight_by_override_or_stage_default() {
     let totals = pipeline::stage_totals(&facts(), as_of());
     let row = |stage, count, sum, weighted, stale| StageTotal {
         stage,
+        name: name(stage),
         count,
         sum: Money::from_units(sum),
         weighted: Money::from_units(weighted),
@@ -318,10 +329,10 @@ fn stage_totals_weight_by_override_or_stage_default() {
     assert_eq!(
         totals,
         vec![
-            row(Stage::Lead, 1, 1_000, 100, 0),
-            row(Stage::Qualified, 1, 8_000, 2_000, 0),
-            row(Stage::Proposal, 2, 6_000, 4_600, 1),
-            row(Stage::Negotiation, 1, 3_000, 2_100, 1),
+            row(Stage::Open(0), 1, 1_000, 100, 0),
+            row(Stage::Open(1), 1, 8_000, 2_000, 0),
+            row(Stage::Open(2), 2, 6_000, 4_600, 1),
+            row(Stage::Open(3), 1, 3_000, 2_100, 1),
         ]
     );
 }
@@ -339,7 +350,7 @@ fn an_earlier_as_of_date_rewinds_the_board() {
     );
     assert!(totals[1..].iter().all(|t| t.count == 0));
     let d7 = view.position(6).unwrap();
-    assert_eq!((d7.stage, d7.days_in_stage), (Stage::Lead, 14));
+    assert_eq!((d7.stage, d7.days_in_stage), (Stage::Open(0), 14));
     assert!(!view.is_stale(6));
 }
 

@@ -140,6 +140,7 @@ fn a_refit_after_a_change_waits_until_the_other_jobs_are_done() {
     h.app.jobs.request(Job::Kpis {
         kind: h.app.pipeline.period_kind,
         as_of: as_of(),
+        pipeline: h.app.pipeline.filter.pipeline_id,
     });
     scores_update::fit_if_needed(&mut h.app);
     assert!(

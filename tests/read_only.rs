@@ -71,9 +71,7 @@ fn every_change_to_a_read_only_book_is_refused_with_the_reason() {
     let jobs = [
         Job::Write {
             deal_id: deal,
-            change: DealChange::Move {
-                to: Stage::Qualified,
-            },
+            change: DealChange::Move { to: Stage::Open(1) },
             today,
         },
         Job::Undo,

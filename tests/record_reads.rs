@@ -116,7 +116,7 @@ fn a_deal_record_tells_its_story() {
     records::bulk_change(
         &mut conn,
         &[7],
-        &records::BulkChange::Move(Stage::Negotiation),
+        &records::BulkChange::Move(Stage::Open(3)),
         stamp(),
     )
     .unwrap();

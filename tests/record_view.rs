@@ -348,7 +348,8 @@ fn a_second_click_on_the_selected_card_opens_its_deal() {
     let area = ratatui::layout::Rect::new(0, 0, 140, 30);
     let [_, body, _] = salesdesk::tui::layout::main_areas(area);
     let [_, board, _] = salesdesk::tui::layout::pipeline_areas(body);
-    let rect = salesdesk::tui::layout::board_columns(board)[h.app.pipeline.column];
+    let rect = salesdesk::tui::layout::board_columns(board, h.app.pipeline.column_count())
+        [h.app.pipeline.column];
     let customer = card.customer.clone().unwrap();
     let text = h.render_text();
     let y = text

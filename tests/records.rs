@@ -161,6 +161,7 @@ fn bad_input_names_the_field_and_writes_nothing() {
         amount: None,
         owner_rep_id: None,
         expected_close_on: None,
+        pipeline_id: None,
     };
     assert_eq!(
         field_of(records::create_deal(&mut conn, &deal, stamp()).unwrap_err()),
@@ -208,6 +209,7 @@ fn a_new_deal_takes_its_defaults_and_edits_read_in_words() {
             amount: None,
             owner_rep_id: None,
             expected_close_on: parse_date("close date", "eoq", common::as_of()).ok(),
+            pipeline_id: None,
         },
         stamp(),
     )
@@ -254,13 +256,8 @@ fn bulk_is_one_undo_step_and_skips_closed_deals() {
     let before = dump(&conn);
     // Deals 1..=8: customers 1 and 2, each Won, Won, Proposal, Lost.
     let ids: Vec<i64> = (1..=8).collect();
-    let s = records::bulk_change(
-        &mut conn,
-        &ids,
-        &BulkChange::Move(Stage::Negotiation),
-        stamp(),
-    )
-    .unwrap();
+    let s =
+        records::bulk_change(&mut conn, &ids, &BulkChange::Move(Stage::Open(3)), stamp()).unwrap();
     assert_eq!((s.changed, s.skipped.len()), (2, 6));
     assert_eq!(
         s.written.summary,
@@ -291,8 +288,13 @@ fn bulk_is_one_undo_step_and_skips_closed_deals() {
         )
         .unwrap();
     assert_eq!(lost_stages, 2);
-    let err = records::bulk_change(&mut conn, &[1, 2], &BulkChange::Move(Stage::Lead), stamp())
-        .unwrap_err();
+    let err = records::bulk_change(
+        &mut conn,
+        &[1, 2],
+        &BulkChange::Move(Stage::Open(0)),
+        stamp(),
+    )
+    .unwrap_err();
     assert_eq!(field_of(err), "deals");
 }
 
@@ -371,9 +373,7 @@ fn history_reads_in_words() {
     edits::apply(
         &mut conn,
         3,
-        &salesdesk::domain::DealChange::Move {
-            to: Stage::Negotiation,
-        },
+        &salesdesk::domain::DealChange::Move { to: Stage::Open(3) },
         common::as_of(),
         "2026-11-26 09:00:00",
         "tester",

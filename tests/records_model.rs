@@ -106,7 +106,8 @@ fn expected(m: &Model, op: &Op) -> Option<Model> {
             any
         }
         Op::BulkMove(ids, s) => {
-            let to = Stage::OPEN[*s].as_str();
+            let book = salesdesk::domain::Pipelines::default();
+            let to = book.name(Stage::open(*s));
             let mut any = false;
             for d in unique(ids) {
                 if is_open(&next.deals[d].1) && next.deals[d].1 != to {
@@ -155,7 +156,7 @@ fn apply(conn: &mut Connection, op: &Op) -> bool {
             records::bulk_change(conn, &ids(d), &BulkChange::Owner(*r), stamp()).is_ok()
         }
         Op::BulkMove(d, s) => {
-            records::bulk_change(conn, &ids(d), &BulkChange::Move(Stage::OPEN[*s]), stamp()).is_ok()
+            records::bulk_change(conn, &ids(d), &BulkChange::Move(Stage::open(*s)), stamp()).is_ok()
         }
         Op::BulkLose(d) => {
             records::bulk_change(conn, &ids(d), &BulkChange::Lose("Timing".into()), stamp()).is_ok()

@@ -72,7 +72,7 @@ fn json_report_has_the_documented_keys_and_sane_values() {
             "cycle_days_mean",
             "cycle_days_median",
             "days_in_stage",
-            "lead_to_won",
+            "first_to_won",
             "lost",
             "open_deals",
             "velocity_per_30_days_cents",

@@ -124,7 +124,8 @@ fn snapshot_shows_the_configured_keys_and_settings() {
 
     let board = snapshot("pipeline", Some(&config));
     assert!(board.contains("This quarter (2026-10-01"), "{board}");
-    assert!(board.contains("weighted · 15%"), "{board}");
+    // [pipeline] seeds only a new book without deals: the demo book keeps its own stages.
+    assert!(board.contains("weighted · 10%"), "{board}");
 }
 
 #[test]

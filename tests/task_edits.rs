@@ -183,9 +183,7 @@ fn op() -> impl Strategy<Value = Op> {
                 ..new_task(1)
             },
         })),
-        Just(Op::Deal(DealChange::Move {
-            to: Stage::Negotiation
-        })),
+        Just(Op::Deal(DealChange::Move { to: Stage::Open(3) })),
         Just(Op::Undo),
         Just(Op::Undo),
         Just(Op::Redo),

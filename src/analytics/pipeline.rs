@@ -24,9 +24,7 @@ mod view;
 use chrono::NaiveDate;
 
 pub use breakdown::BreakdownRow;
-pub use facts::{
-    DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts, StageSetting,
-};
+pub use facts::{DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts};
 pub use flow::{StageConversion, StageDwell};
 pub use history::DealPosition;
 pub use kpis::Kpis;

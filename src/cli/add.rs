@@ -118,6 +118,9 @@ pub struct DealArgs {
     /// Expected close: YYYY-MM-DD, today, +30d, +2w, eom or eoq
     #[arg(long)]
     pub close: Option<String>,
+    /// Pipeline: id or exact name [default: the book's first]
+    #[arg(long)]
+    pub pipeline: Option<String>,
 }
 
 /// Options of `salesdesk add activity`.
@@ -284,6 +287,11 @@ pub fn run(path: &Path, today: NaiveDate, args: &AddArgs) -> anyhow::Result<()> 
         }
         AddWhat::Deal(d) => {
             let new = NewDeal {
+                pipeline_id: d
+                    .pipeline
+                    .as_deref()
+                    .map(|p| resolve(conn, "pipeline", "pipelines", p))
+                    .transpose()?,
                 customer_id: resolve(conn, "customer", "customers", &d.customer)?,
                 product_id: resolve(conn, "product", "products", &d.product)?,
                 title: d.title.clone(),

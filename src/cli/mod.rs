@@ -173,11 +173,27 @@ fn open_desk(
     let analytics = book.analytics_connection(path)?;
     let app = tui::event_loop::run(app, book.opened.conn, analytics, mouse)?;
     paths::save_command_history(&app.palette.history);
+    if book.read_only.is_none() {
+        remember_pipeline(path, app.pipeline.filter.pipeline_id);
+    }
     Ok(())
 }
 
+/// Keeps the pipeline the board showed for the next session of this book; a failure only
+/// means the next session opens on the first pipeline, so it is logged, not shown.
+fn remember_pipeline(path: &std::path::Path, pipeline: Option<i64>) {
+    let saved = db::open(path)
+        .map_err(|e| e.to_string())
+        .and_then(|opened| {
+            db::pipelines::remember_shown(&opened.conn, pipeline).map_err(|e| e.to_string())
+        });
+    if let Err(e) = saved {
+        tracing::warn!(error = %e, "cannot remember the pipeline shown");
+    }
+}
+
 /// Opens the book (creating it with demo data if need be; read-only, with the reason, when it
-/// cannot be written), saves the config's stage settings and loads the app with its keys, theme
+/// cannot be written), seeds a book without deals with the config's stages and loads the app with its keys, theme
 /// and periods: how the desk starts, and `snapshot` with it, so a snapshot shows what the desk
 /// would.
 fn configured_app(
@@ -187,15 +203,13 @@ fn configured_app(
 ) -> anyhow::Result<(desk_book::DeskBook, App)> {
     let mut book = desk_book::DeskBook::open(path, as_of)?;
     if book.read_only.is_none()
-        && let Err(e) = db::board::save_stage_settings(
-            &mut book.opened.conn,
-            &loaded.config.pipeline.per_stage(),
-        )
+        && let Err(e) =
+            db::pipelines::seed_stages(&mut book.opened.conn, &loaded.config.pipeline.seed())
     {
         drop(book);
         book = desk_book::DeskBook::read_only(
             path,
-            &format!("the stage settings from the config cannot be saved ({e})"),
+            &format!("the config's [pipeline] stages cannot seed the book ({e})"),
         )?;
     }
     let app = App::load_configured(

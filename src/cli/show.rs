@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 use super::failure::{Failure, FailureKind};
 use crate::analytics::commit::{CommitSettings, categorise};
 use crate::db::{self, reads};
-use crate::domain::Stage;
 
 /// What `show` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -117,13 +116,16 @@ fn deal(
         )
     })?;
     // The stage rate stands in for the win model here (fitting it is the report's job).
-    let category = d.stage.parse::<Stage>().ok().and_then(|stage| {
+    let catalogue = crate::db::pipelines::load(conn)?;
+    let stage = catalogue.stage_named(d.pipeline_id, &d.stage);
+    let category = stage.and_then(|stage| {
         let own = d.category_override.as_deref().and_then(|c| c.parse().ok());
         categorise(
             stage,
             d.stage_rate_bp.unwrap_or(0) as f64 / 10_000.0,
             own,
             commit,
+            &catalogue,
         )
     });
     let (acts_json, acts) = activities(&d.activities);
@@ -143,6 +145,7 @@ fn deal(
     let json = json!({
         "id": d.id, "title": d.title, "customer": named(&d.customer), "product": named(&d.product),
         "owner": named(&d.owner), "amount_cents": d.amount.cents(), "stage": d.stage,
+        "pipeline": d.pipeline,
         "created_on": day(d.created_on), "age_days": d.age_days, "days_in_stage": d.days_in_stage,
         "expected_close_on": day(d.expected_close_on), "slipped": d.slipped,
         "closed_on": day(d.closed_on), "lost_reason": d.lost_reason,

@@ -6,16 +6,19 @@ use serde::Deserialize;
 
 use crate::analytics::forecast::{DEFAULT_HORIZON, DEFAULT_ORIGINS, MAX_HORIZON};
 use crate::analytics::pipeline::PeriodKind;
-use crate::domain::{LOST_REASONS, Stage};
+use crate::domain::{LOST_REASONS, STANDARD_STAGES};
 
-/// `[pipeline]`: each open stage's default win probability, the days without movement after
-/// which its deals count as stale, and the reasons the lost-reason picker offers.
+/// `[pipeline]`: the open stages a new book starts with (its own list under `stages`, or the
+/// standard four with the probabilities and stale days given per stage), and the reasons the
+/// lost-reason picker offers. A book's stages are edited in the desk from then on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PipelineSettings {
-    /// Percent, 0 to 100, per open stage.
+    /// The stages of a new book, in order; empty means the standard four.
+    pub stages: Vec<StageSeed>,
+    /// Percent, 0 to 100, per standard stage.
     pub probability: StageProbabilities,
-    /// Days, at least 1, per open stage.
+    /// Days, at least 1, per standard stage.
     pub stale_days: StageStaleDays,
     /// The reasons offered when a deal is marked Lost (an "other…" entry takes typed text).
     pub lost_reasons: LostReasons,
@@ -67,29 +70,49 @@ impl TryFrom<Vec<String>> for LostReasons {
     }
 }
 
+/// One stage of `[[pipeline.stages]]`: its name, default win percent and stale days.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageSeed {
+    /// The stage's name.
+    pub name: String,
+    /// Default win probability, percent.
+    pub probability: Percent,
+    /// Stale after this many days.
+    pub stale_days: StaleDays,
+}
+
 impl PipelineSettings {
-    /// Each open stage with its probability in basis points and its stale days.
-    pub fn per_stage(&self) -> [(Stage, i64, i64); 4] {
+    /// The stages a new book starts with: name, probability in basis points, stale days.
+    pub fn seed(&self) -> Vec<(String, i64, i64)> {
+        if !self.stages.is_empty() {
+            return self
+                .stages
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.clone(),
+                        s.probability.basis_points(),
+                        s.stale_days.days(),
+                    )
+                })
+                .collect();
+        }
         let p = &self.probability;
         let d = &self.stale_days;
-        [
-            (Stage::Lead, p.lead.basis_points(), d.lead.days()),
-            (
-                Stage::Qualified,
-                p.qualified.basis_points(),
-                d.qualified.days(),
-            ),
-            (
-                Stage::Proposal,
-                p.proposal.basis_points(),
-                d.proposal.days(),
-            ),
-            (
-                Stage::Negotiation,
-                p.negotiation.basis_points(),
-                d.negotiation.days(),
-            ),
-        ]
+        let numbers = [
+            (p.lead, d.lead),
+            (p.qualified, d.qualified),
+            (p.proposal, d.proposal),
+            (p.negotiation, d.negotiation),
+        ];
+        STANDARD_STAGES
+            .iter()
+            .zip(numbers)
+            .map(|((name, _, _), (percent, days))| {
+                ((*name).to_string(), percent.basis_points(), days.days())
+            })
+            .collect()
     }
 }
 

@@ -6,24 +6,16 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
-use crate::domain::{Money, Quarter, Stage};
-
-/// Default probability and staleness threshold of one open stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StageSetting {
-    /// The stage.
-    pub stage: Stage,
-    /// Default win probability, basis points.
-    pub probability_bp: i64,
-    /// Days without a stage change or activity before a deal counts as stale.
-    pub stale_days: i64,
-}
+use super::pipelines::stage_column;
+use crate::domain::{Money, Pipelines, Quarter, Stage};
 
 /// One deal as a board card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     /// Deal id.
     pub id: i64,
+    /// The pipeline it belongs to.
+    pub pipeline_id: i64,
     /// Customer name, if the deal has a customer.
     pub customer: Option<String>,
     /// Deal title.
@@ -57,6 +49,8 @@ pub struct Card {
 /// Which deals the board shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardFilter {
+    /// Only this pipeline's deals (`None`: every pipeline's).
+    pub pipeline_id: Option<i64>,
     /// Only this rep's deals.
     pub rep_id: Option<i64>,
     /// Only deals of reps in this team.
@@ -95,19 +89,22 @@ pub struct Totals {
 /// Column totals and the Won/Lost summary of the period, for the current filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardTotals {
-    /// Totals per open stage, in [`Stage::OPEN`] order.
-    pub open: [Totals; 4],
+    /// Totals per open stage, by catalogue index (zero for stages outside the filter).
+    pub open: Vec<Totals>,
     /// Won in the period.
     pub won: Totals,
     /// Lost in the period.
     pub lost: Totals,
 }
 
-/// The cards of every column: the four open stages and the deals closed in the period.
+/// The cards of every column: the open stages and the deals closed in the period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardCards {
-    /// Cards per open stage, in [`Stage::OPEN`] order, at most the page size each.
-    pub open: [Vec<Card>; 4],
+    /// The book's stages the cards were read with (the open stages' indexes are into it).
+    pub catalogue: Pipelines,
+    /// Cards per open stage by catalogue index, at most the page size each (none for stages
+    /// outside the filter's pipeline).
+    pub open: Vec<Vec<Card>>,
     /// Deals closed in the period, latest first.
     pub closed: Vec<Card>,
 }
@@ -131,13 +128,17 @@ const CARD_SELECT: &str = "
            d.closed_on, d.lost_reason, d.probability_bp, d.rep_id, d.product_id,
            (SELECT MAX(sc.changed_on) FROM stage_changes sc WHERE sc.deal_id = d.id),
            (SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id),
-           d.forecast_category
+           d.forecast_category, d.pipeline_id
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id";
 
 /// The filter as SQL conditions on `d` (with a leading AND) and their parameters.
 pub(crate) fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut params = Vec::new();
+    if let Some(pipeline) = filter.pipeline_id {
+        sql.push_str(" AND d.pipeline_id = ?");
+        params.push(Value::Integer(pipeline));
+    }
     if let Some(rep) = filter.rep_id {
         sql.push_str(" AND d.rep_id = ?");
         params.push(Value::Integer(rep));
@@ -160,55 +161,29 @@ pub(crate) fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
     (sql, params)
 }
 
-/// The stage settings, in [`Stage::OPEN`] order.
-pub fn load_settings(conn: &Connection) -> rusqlite::Result<Vec<StageSetting>> {
-    Stage::OPEN
-        .into_iter()
-        .map(|stage| {
-            conn.query_row(
-                "SELECT probability_bp, stale_days FROM stage_settings WHERE stage = ?1",
-                [stage.as_str()],
-                |r| {
-                    Ok(StageSetting {
-                        stage,
-                        probability_bp: r.get(0)?,
-                        stale_days: r.get(1)?,
-                    })
-                },
-            )
-        })
-        .collect()
-}
-
-/// Writes each open stage's default probability (basis points) and stale days, in one
-/// transaction; rows that already hold these values are left untouched.
-pub fn save_stage_settings(
-    conn: &mut Connection,
-    settings: &[(Stage, i64, i64)],
-) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
-    for (stage, probability_bp, stale_days) in settings {
-        tx.execute(
-            "UPDATE stage_settings SET probability_bp = ?2, stale_days = ?3
-             WHERE stage = ?1 AND (probability_bp, stale_days) IS NOT (?2, ?3)",
-            rusqlite::params![stage.as_str(), probability_bp, stale_days],
-        )?;
-    }
-    tx.commit()
-}
-
 /// Loads a page of cards per column; fast at any size because each page is read in index order.
 pub fn load_cards(
     conn: &Connection,
+    catalogue: &Pipelines,
     filter: &BoardFilter,
     sort: CardSort,
     period: (NaiveDate, NaiveDate),
 ) -> rusqlite::Result<BoardCards> {
-    let mut cards = BoardCards::default();
-    for (slot, stage) in cards.open.iter_mut().zip(Stage::OPEN) {
-        *slot = load_column_page(conn, filter, sort, period, Some(stage), 0)?;
+    let mut cards = BoardCards {
+        catalogue: catalogue.clone(),
+        open: vec![Vec::new(); catalogue.open_count()],
+        closed: Vec::new(),
+    };
+    for stage in catalogue.all_open() {
+        let in_scope = filter
+            .pipeline_id
+            .is_none_or(|p| catalogue.pipeline_of(stage) == Some(p));
+        if let (true, Some(slot)) = (in_scope, stage.open_index()) {
+            cards.open[slot] =
+                load_column_page(conn, catalogue, filter, sort, period, Some(stage), 0)?;
+        }
     }
-    cards.closed = load_column_page(conn, filter, sort, period, None, 0)?;
+    cards.closed = load_column_page(conn, catalogue, filter, sort, period, None, 0)?;
     Ok(cards)
 }
 
@@ -216,6 +191,7 @@ pub fn load_cards(
 /// the deals closed in `period`, in the board's order; how the board reaches every card.
 pub fn load_column_page(
     conn: &Connection,
+    catalogue: &Pipelines,
     filter: &BoardFilter,
     sort: CardSort,
     period: (NaiveDate, NaiveDate),
@@ -226,16 +202,20 @@ pub fn load_column_page(
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
     let (sql, mut all) = match stage {
         Some(stage) => {
+            let pipeline = catalogue.pipeline_of(stage).unwrap_or_default();
             let order = match sort {
                 CardSort::Amount => "d.amount_cents DESC, d.id",
                 CardSort::CloseDate => "d.expected_close_on IS NULL, d.expected_close_on, d.id",
             };
             (
                 format!(
-                    "{CARD_SELECT} WHERE d.stage = ?{where_sql} ORDER BY {order}
-                     LIMIT {PAGE} OFFSET {offset}"
+                    "{CARD_SELECT} WHERE d.pipeline_id = ? AND d.stage = ?{where_sql}
+                     ORDER BY {order} LIMIT {PAGE} OFFSET {offset}"
                 ),
-                vec![Value::Text(stage.as_str().into())],
+                vec![
+                    Value::Integer(pipeline),
+                    Value::Text(catalogue.name(stage).into()),
+                ],
             )
         }
         None => (
@@ -251,33 +231,41 @@ pub fn load_column_page(
     };
     all.extend(params);
     conn.prepare_cached(&sql)?
-        .query_map(params_from_iter(all), card_from)?
+        .query_map(params_from_iter(all), |r| card_from(r, catalogue))?
         .collect()
 }
 
 /// Counts and sums every column for the filter; scans all open deals, so it runs on the worker.
 pub fn load_totals(
     conn: &Connection,
+    catalogue: &Pipelines,
     filter: &BoardFilter,
     period: (NaiveDate, NaiveDate),
 ) -> rusqlite::Result<BoardTotals> {
     let (where_sql, params) = filter_sql(filter);
-    let mut totals = BoardTotals::default();
+    let mut totals = BoardTotals {
+        open: vec![Totals::default(); catalogue.open_count()],
+        ..BoardTotals::default()
+    };
     let mut stmt = conn.prepare(&format!(
-        "SELECT d.stage, COUNT(*), SUM(d.amount_cents),
+        "SELECT d.pipeline_id, d.stage, COUNT(*), SUM(d.amount_cents),
                 SUM((d.amount_cents * COALESCE(d.probability_bp, s.probability_bp) + 5000) / 10000)
-         FROM deals d JOIN stage_settings s ON s.stage = d.stage
-         WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation'){where_sql}
-         GROUP BY d.stage"
+         FROM deals d JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+         WHERE d.closed_on IS NULL{where_sql}
+         GROUP BY d.pipeline_id, d.stage"
     ))?;
     let mut rows = stmt.query(params_from_iter(params.iter().cloned()))?;
     while let Some(row) = rows.next()? {
-        let stage: String = row.get(0)?;
-        if let Some(i) = Stage::OPEN.iter().position(|s| s.as_str() == stage) {
-            totals.open[i] = Totals {
-                count: row.get(1)?,
-                sum: Money(row.get(2)?),
-                weighted: Money(row.get(3)?),
+        let (pipeline, stage): (i64, String) = (row.get(0)?, row.get(1)?);
+        let at = catalogue
+            .stage_named(pipeline, &stage)
+            .and_then(Stage::open_index)
+            .and_then(|i| totals.open.get_mut(i));
+        if let Some(slot) = at {
+            *slot = Totals {
+                count: row.get(2)?,
+                sum: Money(row.get(3)?),
+                weighted: Money(row.get(4)?),
             };
         }
     }
@@ -314,8 +302,11 @@ pub fn load_totals(
 
 /// One deal as a card, as it is now; `None` if it no longer exists.
 pub fn load_card(conn: &Connection, id: i64) -> rusqlite::Result<Option<Card>> {
-    conn.query_row(&format!("{CARD_SELECT} WHERE d.id = ?1"), [id], card_from)
-        .optional()
+    let catalogue = super::pipelines::load(conn)?;
+    conn.query_row(&format!("{CARD_SELECT} WHERE d.id = ?1"), [id], |r| {
+        card_from(r, &catalogue)
+    })
+    .optional()
 }
 
 /// The reps, teams and products to filter by.
@@ -338,11 +329,9 @@ pub fn load_choices(conn: &Connection) -> rusqlite::Result<BoardChoices> {
     })
 }
 
-fn card_from(r: &Row<'_>) -> rusqlite::Result<Card> {
-    let stage: String = r.get(4)?;
-    let stage: Stage = stage.parse().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
-    })?;
+fn card_from(r: &Row<'_>, catalogue: &Pipelines) -> rusqlite::Result<Card> {
+    let pipeline_id: i64 = r.get(15)?;
+    let stage = stage_column(r, 4, catalogue, pipeline_id)?;
     let created_on: NaiveDate = r.get(5)?;
     let stage_since: NaiveDate = r.get::<_, Option<NaiveDate>>(12)?.unwrap_or(created_on);
     let last_activity: Option<NaiveDate> = r.get(13)?;
@@ -360,6 +349,7 @@ fn card_from(r: &Row<'_>) -> rusqlite::Result<Card> {
         .transpose()?;
     Ok(Card {
         id: r.get(0)?,
+        pipeline_id,
         customer: r.get(1)?,
         title: r.get(2)?,
         amount: Money(r.get(3)?),

@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::domain::{Money, Stage};
+use crate::domain::Money;
 
 /// One customer as the customers table shows it; labels are indexes into [`CustomerIndex`] lists.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,8 +63,8 @@ pub struct DealLine {
     pub title: String,
     /// Product name, if any.
     pub product: Option<String>,
-    /// Current stage.
-    pub stage: Stage,
+    /// Current stage, by name.
+    pub stage: String,
     /// Deal amount.
     pub amount: Money,
     /// When the deal was opened.
@@ -133,7 +133,7 @@ const ROW_SELECT: &str = "
     SELECT c.id, c.name, c.industry, c.region, c.owner_rep_id,
         (SELECT COALESCE(SUM(d.amount_cents), 0) FROM deals d
           WHERE d.customer_id = c.id
-            AND d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')),
+            AND d.closed_on IS NULL),
         (SELECT COALESCE(SUM(d.amount_cents), 0) FROM deals d
           WHERE d.customer_id = c.id AND d.stage = 'Won'
             AND d.closed_on > ?1 AND d.closed_on <= ?2),
@@ -285,18 +285,11 @@ pub fn load_detail(
              ORDER BY d.closed_on IS NOT NULL, close_on DESC, d.id DESC LIMIT ?2",
         )?
         .query_map(params![customer_id, DETAIL_DEALS as i64], |r| {
-            let stage: String = r.get(2)?;
             Ok(DealLine {
                 id: r.get(6)?,
                 title: r.get(0)?,
                 product: r.get(1)?,
-                stage: stage.parse().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        2,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?,
+                stage: r.get(2)?,
                 amount: Money(r.get(3)?),
                 created_on: r.get(4)?,
                 close_on: r.get(5)?,

@@ -32,8 +32,8 @@ const PIPELINE_CELLS: &str = "
     SELECT max(substr(d.expected_close_on, 1, 7), ?1) AS month, d.rep_id, d.product_id,
            SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp, 0)) AS cents
     FROM deals d INDEXED BY deals_open_by_close_month
-    LEFT JOIN stage_settings s ON s.stage = d.stage
-    WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
+    LEFT JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+    WHERE d.closed_on IS NULL
       AND d.created_on <= ?2 AND substr(d.expected_close_on, 1, 7) IS NOT NULL
     GROUP BY substr(d.expected_close_on, 1, 7), d.rep_id, d.product_id";
 
@@ -43,8 +43,8 @@ const UNDATED_CELLS: &str = "
     SELECT ?1 AS month, d.rep_id, d.product_id,
            SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp, 0)) AS cents
     FROM deals d
-    LEFT JOIN stage_settings s ON s.stage = d.stage
-    WHERE d.stage IN ('Lead', 'Qualified', 'Proposal', 'Negotiation')
+    LEFT JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+    WHERE d.closed_on IS NULL
       AND d.created_on <= ?2 AND d.expected_close_on IS NULL
     GROUP BY d.rep_id, d.product_id";
 

@@ -345,21 +345,34 @@ impl<'t> ImportWriter<'t> {
         Ok((true, conflicts))
     }
 
-    /// Gives a new deal its first `stage_changes` row: it entered its stage.
+    /// Gives a new deal its first `stage_changes` rows: it entered its stage (first the stage it
+    /// was created in, when the mapping names one it got to).
     fn record_stage(&self, deal_id: i64, row: &PendingRow) -> rusqlite::Result<()> {
         let Some(needs) = &row.deal else {
             return Ok(());
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
-                 VALUES (?1, NULL, ?2, ?3)",
-            )?
-            .execute(params![
+        let mut insert = self.tx.prepare_cached(
+            "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut from: Option<&str> = None;
+        if let Some((created_in, on)) = &needs.created_in {
+            insert.execute(params![
                 deal_id,
-                needs.stage.as_str(),
+                None::<&str>,
+                created_in,
+                crate::domain::iso_date(*on)
+            ])?;
+            from = Some(created_in);
+        }
+        if from != Some(needs.stage_name.as_str()) {
+            insert.execute(params![
+                deal_id,
+                from,
+                needs.stage_name,
                 crate::domain::iso_date(needs.stage_on)
             ])?;
+        }
         Ok(())
     }
 }

@@ -18,6 +18,7 @@ pub mod model_watch;
 pub mod monitor;
 mod open;
 pub mod pipeline_facts;
+pub mod pipelines;
 pub mod privacy;
 pub mod quality;
 pub mod read_only;

@@ -9,10 +9,11 @@ use rusqlite::types::{Type, ValueRef};
 use rusqlite::{Connection, OpenFlags, Row};
 
 use super::open::BUSY_TIMEOUT_MS;
+use super::pipelines::{history_stage, stage_column};
 use crate::analytics::pipeline::{
-    DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts, StageSetting,
+    DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts,
 };
-use crate::domain::Money;
+use crate::domain::{Money, Pipelines};
 
 /// Loads every deal, stage change, quota, rep, product and stage setting.
 ///
@@ -24,16 +25,18 @@ use crate::domain::Money;
 /// that can be opened again and no transaction of `conn` is open (its uncommitted rows would be
 /// invisible there); otherwise one after the other.
 pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
+    let pipelines = super::pipelines::load(conn)?;
+    let catalogue = &pipelines;
     let (deals, stage_changes) = match second_reader(conn) {
         Some(other) => std::thread::scope(|scope| {
-            let changes = scope.spawn(move || stage_changes(&other));
-            let deals = deals(conn);
+            let changes = scope.spawn(move || stage_changes(&other, catalogue));
+            let deals = deals(conn, catalogue);
             let changes = changes
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (deals, changes)
         }),
-        None => (deals(conn), stage_changes(conn)),
+        None => (deals(conn, catalogue), stage_changes(conn, catalogue)),
     };
     let (deals, stage_changes) = (deals?, stage_changes?);
     let quotas = quotas(conn)?;
@@ -47,23 +50,14 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let stage_settings = conn
-        .prepare("SELECT stage, probability_bp, stale_days FROM stage_settings")?
-        .query_map([], |r| {
-            Ok(StageSetting {
-                stage: parsed(r, 0)?,
-                probability_bp: r.get(1)?,
-                stale_days: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(PipelineFacts {
         deals,
         stage_changes,
         quotas,
         reps,
         products,
-        stage_settings,
+        pipelines,
+        only: None,
     })
 }
 
@@ -88,19 +82,21 @@ fn second_reader(conn: &Connection) -> Option<Connection> {
 }
 
 /// Every deal, by id.
-fn deals(conn: &Connection) -> rusqlite::Result<Vec<DealFacts>> {
+fn deals(conn: &Connection, catalogue: &Pipelines) -> rusqlite::Result<Vec<DealFacts>> {
     conn.prepare(
         "SELECT id, rep_id, product_id, amount_cents, stage, created_on, closed_on,
-                    probability_bp
+                    probability_bp, pipeline_id
              FROM deals ORDER BY id",
     )?
     .query_map([], |r| {
+        let pipeline_id = r.get(8)?;
         Ok(DealFacts {
             id: r.get(0)?,
+            pipeline_id,
             rep_id: r.get(1)?,
             product_id: r.get(2)?,
             amount: Money(r.get(3)?),
-            stage: parsed(r, 4)?,
+            stage: stage_column(r, 4, catalogue, pipeline_id)?,
             created_on: date(r, 5)?,
             closed_on: optional_date(r, 6)?,
             probability_bp: r.get(7)?,
@@ -109,17 +105,41 @@ fn deals(conn: &Connection) -> rusqlite::Result<Vec<DealFacts>> {
     .collect()
 }
 
-/// Every stage change, oldest first.
-pub(crate) fn stage_changes(conn: &Connection) -> rusqlite::Result<Vec<StageChangeFacts>> {
-    conn.prepare("SELECT deal_id, to_stage, changed_on FROM stage_changes ORDER BY id")?
-        .query_map([], |r| {
-            Ok(StageChangeFacts {
+/// Every stage change, oldest first, without those into a stage since removed. With one
+/// pipeline the names are read as its stages; with several, each with its deal's pipeline.
+pub(crate) fn stage_changes(
+    conn: &Connection,
+    catalogue: &Pipelines,
+) -> rusqlite::Result<Vec<StageChangeFacts>> {
+    let (sql, only) = match catalogue.pipelines() {
+        [one] => (
+            "SELECT deal_id, to_stage, changed_on, from_stage IS NULL FROM stage_changes ORDER BY id",
+            Some(one.id),
+        ),
+        _ => (
+            "SELECT sc.deal_id, sc.to_stage, sc.changed_on, sc.from_stage IS NULL, d.pipeline_id
+             FROM stage_changes sc JOIN deals d ON d.id = sc.deal_id ORDER BY sc.id",
+            None,
+        ),
+    };
+    let mut changes = Vec::new();
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let pipeline_id = match only {
+            Some(id) => id,
+            None => r.get(4)?,
+        };
+        if let Some(to) = history_stage(r, 1, catalogue, pipeline_id)? {
+            changes.push(StageChangeFacts {
                 deal_id: r.get(0)?,
-                to: parsed(r, 1)?,
+                to,
                 changed_on: date(r, 2)?,
-            })
-        })?
-        .collect()
+                opened: r.get(3)?,
+            });
+        }
+    }
+    Ok(changes)
 }
 
 /// Every rep's quota per quarter.

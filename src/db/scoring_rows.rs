@@ -11,7 +11,6 @@ use crate::analytics::scoring::{
     Categorical, DealHistory, Features, ModelRows, Numeric, Snapshot, TrainingSet,
     current_snapshot, keep_row, training_snapshots,
 };
-use crate::domain::Stage;
 
 mod deal_facts;
 
@@ -199,11 +198,12 @@ pub fn win_rows(
     let at = as_of.to_string();
     let (reps, rep_codes) = id_levels(conn, "reps")?;
     let (products, product_codes) = id_levels(conn, "products")?;
-    let deals = read_deals(conn, &at, &rep_codes, &product_codes)?;
-    let changes = read_changes(conn, &at)?;
+    let catalogue = super::pipelines::load(conn)?;
+    let deals = read_deals(conn, &at, &rep_codes, &product_codes, &catalogue)?;
+    let changes = read_changes(conn, &at, &catalogue, &deals)?;
     let activities = read_activities(conn, &at)?;
     let prior = PriorWon::new(&deals);
-    let stages = Levels::new(Stage::OPEN.map(|s| s.as_str().to_string()));
+    let stages = Levels::new(catalogue.all_open().map(|s| catalogue.long_name(s)));
     let new_columns = |reps: Levels, products: Levels| {
         Columns::new(
             &["ln_amount", "cycle_days", "prior_won_ln", "activities"],

@@ -1,86 +1,57 @@
-//! Deal stages, in pipeline order.
+//! Where a deal stands: one of the book's open stages, or Won or Lost.
 
-use std::fmt;
-use std::str::FromStr;
-
-/// Where a deal stands: four open stages, then Won or Lost.
+/// A deal's stage. An open stage is its index in the book's [`Pipelines`](super::Pipelines)
+/// (every pipeline's stages in order, pipeline after pipeline), so stages of one pipeline sort
+/// in pipeline order, before Won and Lost; its name and pipeline are read from that catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
-    /// A possible need, not yet confirmed.
-    Lead,
-    /// Need, budget and buyer confirmed.
-    Qualified,
-    /// A proposal or quote is out.
-    Proposal,
-    /// Terms are being negotiated.
-    Negotiation,
+    /// An open stage, by its index in the catalogue.
+    Open(u16),
     /// Closed and booked.
     Won,
     /// Closed without a sale.
     Lost,
 }
 
-/// A stage name that is not one of ours.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a deal stage (Lead, Qualified, Proposal, Negotiation, Won, Lost)")]
-pub struct ParseStageError(pub String);
+/// The names the closed outcomes are stored and shown under; no open stage may take them.
+pub const CLOSED_NAMES: [&str; 2] = ["Won", "Lost"];
 
 impl Stage {
-    /// Every stage in pipeline order.
-    pub const ALL: [Stage; 6] = [
-        Stage::Lead,
-        Stage::Qualified,
-        Stage::Proposal,
-        Stage::Negotiation,
-        Stage::Won,
-        Stage::Lost,
-    ];
-
-    /// The open stages in pipeline order.
-    pub const OPEN: [Stage; 4] = [
-        Stage::Lead,
-        Stage::Qualified,
-        Stage::Proposal,
-        Stage::Negotiation,
-    ];
-
-    /// The name stored in the database and shown on screen.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Lead => "Lead",
-            Stage::Qualified => "Qualified",
-            Stage::Proposal => "Proposal",
-            Stage::Negotiation => "Negotiation",
-            Stage::Won => "Won",
-            Stage::Lost => "Lost",
-        }
+    /// The open stage at `index` of the catalogue.
+    pub fn open(index: usize) -> Stage {
+        Stage::Open(u16::try_from(index).unwrap_or(u16::MAX))
     }
 
     /// True for Won and Lost.
     pub fn is_closed(self) -> bool {
         matches!(self, Stage::Won | Stage::Lost)
     }
-}
 
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    /// The catalogue index of an open stage; `None` for Won and Lost.
+    pub fn open_index(self) -> Option<usize> {
+        match self {
+            Stage::Open(i) => Some(usize::from(i)),
+            Stage::Won | Stage::Lost => None,
+        }
     }
-}
 
-impl FromStr for Stage {
-    type Err = ParseStageError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // The exact name (as the book stores it) first: a million deals are read without trimming.
-        let exact = Stage::ALL.into_iter().find(|stage| stage.as_str() == s);
-        exact
-            .or_else(|| {
-                Stage::ALL
-                    .into_iter()
-                    .find(|stage| stage.as_str().eq_ignore_ascii_case(s.trim()))
-            })
-            .ok_or_else(|| ParseStageError(s.to_string()))
+    /// Won or Lost from its stored name (exact, then ignoring case and spaces).
+    pub fn closed_named(name: &str) -> Option<Stage> {
+        let exact = match name {
+            "Won" => Some(Stage::Won),
+            "Lost" => Some(Stage::Lost),
+            _ => None,
+        };
+        exact.or_else(|| {
+            let name = name.trim();
+            if name.eq_ignore_ascii_case("Won") {
+                Some(Stage::Won)
+            } else if name.eq_ignore_ascii_case("Lost") {
+                Some(Stage::Lost)
+            } else {
+                None
+            }
+        })
     }
 }
 
@@ -89,17 +60,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_ignore_case() {
-        for stage in Stage::ALL {
-            assert_eq!(stage.as_str().parse::<Stage>(), Ok(stage));
-        }
-        assert_eq!(" won ".parse::<Stage>(), Ok(Stage::Won));
-        assert!("Prospecting".parse::<Stage>().is_err());
+    fn open_stages_sort_in_order_before_the_outcomes() {
+        let mut stages = vec![Stage::Lost, Stage::open(2), Stage::Won, Stage::open(0)];
+        stages.sort();
+        assert_eq!(
+            stages,
+            vec![Stage::open(0), Stage::open(2), Stage::Won, Stage::Lost]
+        );
+        assert_eq!(Stage::open(3).open_index(), Some(3));
+        assert!(Stage::Won.is_closed() && !Stage::open(0).is_closed());
     }
 
     #[test]
-    fn only_won_and_lost_are_closed() {
-        let closed: Vec<_> = Stage::ALL.into_iter().filter(|s| s.is_closed()).collect();
-        assert_eq!(closed, vec![Stage::Won, Stage::Lost]);
+    fn outcomes_parse_ignoring_case() {
+        assert_eq!(Stage::closed_named(" won "), Some(Stage::Won));
+        assert_eq!(Stage::closed_named("Lost"), Some(Stage::Lost));
+        assert_eq!(Stage::closed_named("Prospecting"), None);
     }
 }

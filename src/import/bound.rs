@@ -7,6 +7,7 @@ use std::path::Path;
 use super::ImportError;
 use super::cells::MoneyUnit;
 use super::mapping::Mapping;
+use crate::domain::Pipelines;
 
 impl Mapping {
     /// Ties the mapping to a file's header; a mapped column the file lacks is an error.
@@ -41,6 +42,9 @@ impl Mapping {
             columns,
             ignored,
             width: header.len(),
+            stages: Pipelines::default(),
+            pipeline_id: 1,
+            created_in: None,
         })
     }
 }
@@ -64,6 +68,12 @@ pub struct BoundMapping {
     pub ignored: Vec<String>,
     /// Cells a row must have.
     pub width: usize,
+    /// The book's stages, which a deal's stage must be one of.
+    pub stages: Pipelines,
+    /// The pipeline deals go to.
+    pub pipeline_id: i64,
+    /// The stage a deal was in on its creation day, when it got that far.
+    pub created_in: Option<crate::domain::Stage>,
 }
 
 /// A field's text in one row, and where it came from, for messages.

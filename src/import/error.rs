@@ -73,6 +73,9 @@ pub enum ImportError {
         /// The columns the file has.
         header: String,
     },
+    /// The pipeline or stages the mapping needs could not be created.
+    #[error("the mapping's pipeline and stages cannot be set up: {0}")]
+    Stages(String),
     /// The database failed during the import; the transaction was rolled back.
     #[error("the import was rolled back, nothing was written: {0}")]
     Database(String),

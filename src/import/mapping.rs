@@ -9,6 +9,7 @@ use super::cells::MoneyUnit;
 use super::encoding::TextEncoding;
 use super::fields::{MatchKey, Reference};
 use super::source::Delimiter;
+use super::stages::{PlannedStage, StagePlan};
 use crate::domain::RecordKind;
 
 /// The date format used when a mapping gives none: ISO `YYYY-MM-DD`.
@@ -50,6 +51,10 @@ struct MappingFile {
     values: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     money_units: BTreeMap<String, MoneyUnit>,
+    pipeline: Option<String>,
+    #[serde(default)]
+    stages: Vec<PlannedStage>,
+    created_in: Option<String>,
 }
 
 /// A checked mapping, not yet tied to a file's header.
@@ -83,6 +88,8 @@ pub struct Mapping {
     pub defaults: BTreeMap<String, String>,
     /// Per field, source value to our value.
     pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// For deals: the pipeline and the stages the rows need.
+    pub stages: StagePlan,
     /// True for the built-in mapping, which reads only the columns the file has.
     lenient: bool,
 }
@@ -123,6 +130,11 @@ impl Mapping {
             constants: file.constants,
             defaults: file.defaults,
             values: file.values,
+            stages: StagePlan {
+                pipeline: file.pipeline,
+                stages: file.stages,
+                created_in: file.created_in,
+            },
             lenient: false,
         };
         mapping.check(explicit_key)?;
@@ -154,6 +166,7 @@ impl Mapping {
             constants: BTreeMap::new(),
             defaults: BTreeMap::new(),
             values: BTreeMap::new(),
+            stages: StagePlan::default(),
             lenient: true,
         }
     }
@@ -162,6 +175,10 @@ impl Mapping {
     /// may be absent, and then every row creates a record).
     fn check(&self, explicit_key: bool) -> Result<(), String> {
         let kind = self.kind;
+        if kind != RecordKind::Deals && self.stages != StagePlan::default() {
+            return Err("pipeline and [[stages]] are for deals only".into());
+        }
+        self.stages.check()?;
         let known = |field: &str| kind.fields().contains(&field);
         let sections = [
             ("columns", self.columns.keys().collect::<Vec<_>>()),

@@ -16,6 +16,7 @@ pub mod records;
 mod report;
 mod run;
 mod source;
+mod stages;
 
 pub use crate::domain::{RecordKind, kind_names};
 pub use bound::BoundMapping;
@@ -28,6 +29,7 @@ pub use records::{ColumnValue, KeyValue, PendingRow, RefValue, Rejection, placeh
 pub use report::{ImportReport, LISTED_REJECTIONS, Outcome};
 pub use run::{ImportOptions, Progress, import_file};
 pub use source::Delimiter;
+pub use stages::{PlannedStage, StagePlan};
 
 /// What a row matching an existing record does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

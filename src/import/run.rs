@@ -65,7 +65,26 @@ pub fn import_file(
         mapping.header.as_deref(),
         mapping.encoding,
     )?;
-    let bound = mapping.bind(&source.header, file)?;
+    let mut bound = mapping.bind(&source.header, file)?;
+    if mapping.kind == RecordKind::Deals {
+        let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        (bound.stages, bound.pipeline_id) = mapping
+            .stages
+            .prepare(conn, options.dry_run, options.as_of, (&at, &actor()))
+            .map_err(|e| ImportError::Stages(e.to_string()))?;
+        if let Some(name) = &mapping.stages.created_in {
+            let stage = bound
+                .stages
+                .stage_named(bound.pipeline_id, name)
+                .filter(|s| !s.is_closed());
+            bound.created_in = Some(stage.ok_or_else(|| {
+                ImportError::Stages(format!(
+                    "created_in: '{name}' is not a stage of the pipeline ({})",
+                    bound.stages.names_of(bound.pipeline_id)
+                ))
+            })?);
+        }
+    }
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;

@@ -190,6 +190,28 @@ pub enum Command {
     SetCategory,
     /// Data view: merge the second customer of the selected likely duplicate into the first.
     MergeCustomers,
+    /// Pipeline and list: show the next pipeline (after the last, all of them together).
+    NextPipeline,
+    /// Pipeline and list: open the editor of the pipeline's stages.
+    EditStages,
+    /// Stage editor: add a stage after the selected one.
+    AddStage,
+    /// Stage editor: rename the selected stage.
+    RenameStage,
+    /// Stage editor: set the selected stage's win probability and stale days.
+    SetStageNumbers,
+    /// Stage editor: move the selected stage one place earlier.
+    StageEarlier,
+    /// Stage editor: move the selected stage one place later.
+    StageLater,
+    /// Stage editor: remove the selected stage, picking where its deals go.
+    RemoveStage,
+    /// Stage editor: a new pipeline with a copy of these stages.
+    AddPipeline,
+    /// Stage editor: rename the pipeline.
+    RenamePipeline,
+    /// Stage editor: remove the pipeline (only one without deals).
+    RemovePipeline,
 }
 
 impl Command {

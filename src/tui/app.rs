@@ -5,9 +5,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 
 use crate::config::{Config, LoadedConfig};
-use crate::db::board::{self, BoardCards, BoardChoices, StageSetting};
+use crate::db::board::{self, BoardCards, BoardChoices};
 use crate::db::customers::{self, CustomerIndex};
 use crate::db::edits::HistoryLine;
+use crate::domain::Pipelines;
 use crate::tui::action::Action;
 pub use crate::tui::effects::Message;
 use crate::tui::effects::{Effect, Effects};
@@ -34,13 +35,15 @@ use crate::worker::Job;
 /// Customers loaded for the first frame, before the full index arrives from the worker.
 pub const FIRST_PAGE_ROWS: usize = 200;
 
-/// The board as first loaded: cards, stage settings and filter choices.
+/// The board as first loaded: cards, the book's stages, the pipeline shown and filter choices.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoardStart {
     /// A page of cards per column.
     pub cards: BoardCards,
-    /// Stage defaults.
-    pub settings: Vec<StageSetting>,
+    /// The book's pipelines and stages.
+    pub catalogue: Pipelines,
+    /// The pipeline shown (`None`: all).
+    pub scope: Option<i64>,
     /// Filter choices.
     pub choices: BoardChoices,
 }
@@ -146,11 +149,12 @@ impl App {
             screen: Screen::Pipeline,
             pipeline: PipelineState::new(
                 board.cards,
-                board.settings,
+                board.catalogue,
                 board.choices,
                 as_of,
                 config.kpi.period.0,
-            ),
+            )
+            .scoped(board.scope),
             customers: CustomersState::new(first_page),
             forecast: ForecastState::with_horizon(config.forecast.horizon.0),
             tasks: TasksState::default(),
@@ -194,6 +198,7 @@ impl App {
         app.jobs.request(Job::Kpis {
             kind: app.pipeline.period_kind,
             as_of,
+            pipeline: app.pipeline.filter.pipeline_id,
         });
         app
     }
@@ -218,15 +223,26 @@ impl App {
         loaded: &LoadedConfig,
     ) -> rusqlite::Result<App> {
         let first_page = customers::load_first_page(conn, as_of, FIRST_PAGE_ROWS)?;
-        let filter = board::BoardFilter::default();
+        let catalogue = crate::db::pipelines::load(conn)?;
+        let scope = match crate::db::pipelines::shown(conn)? {
+            Some(Some(id)) if catalogue.pipeline(id).is_some() => Some(id),
+            Some(None) if catalogue.pipelines().len() > 1 => None,
+            _ => Some(catalogue.first_id()),
+        };
+        let filter = board::BoardFilter {
+            pipeline_id: scope,
+            ..board::BoardFilter::default()
+        };
         let board = BoardStart {
             cards: board::load_cards(
                 conn,
+                &catalogue,
                 &filter,
                 board::CardSort::Amount,
                 first_period(&loaded.config, as_of),
             )?,
-            settings: board::load_settings(conn)?,
+            catalogue,
+            scope,
             choices: board::load_choices(conn)?,
         };
         Ok(App::new(

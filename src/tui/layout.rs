@@ -5,7 +5,6 @@ use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::screen::Screen;
-use crate::tui::screens::pipeline::COLUMNS;
 
 /// The narrowest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 72;
@@ -131,9 +130,13 @@ pub fn customer_rows(table: Rect) -> Rect {
     }
 }
 
-/// The board's stage columns, left to right.
-pub fn board_columns(board: Rect) -> [Rect; COLUMNS] {
-    Layout::horizontal([Constraint::Ratio(1, COLUMNS as u32); COLUMNS]).areas(board)
+/// The board's `count` columns, left to right, of even width.
+pub fn board_columns(board: Rect, count: usize) -> Vec<Rect> {
+    let count = count.max(1);
+    let share = u32::try_from(count).unwrap_or(u32::MAX);
+    Layout::horizontal(vec![Constraint::Ratio(1, share); count])
+        .split(board)
+        .to_vec()
 }
 
 /// Inside a board column's border: the three header lines, then the cards.

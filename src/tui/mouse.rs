@@ -126,22 +126,25 @@ fn click_board(app: &mut App, body: Rect, column: u16, row: u16) -> bool {
     if p.show_quota && layout::row_in(layout::quota_pane(board), column, row).is_some() {
         return false;
     }
-    let columns = layout::board_columns(board);
+    let columns = layout::board_columns(board, p.column_count());
     let Some(index) = columns
         .iter()
         .position(|rect| layout::row_in(*rect, column, row).is_some())
     else {
         return false;
     };
-    let was = (p.column, p.selected[p.column]);
+    let was = (p.column, p.selected.get(p.column).copied().unwrap_or(0));
     p.column = index;
     let [_, cards] = layout::column_parts(columns[index]);
     let visible = usize::from(cards.height / CARD_LINES);
     if let Some(line) = layout::row_in(cards, column, row) {
         let shown = line / usize::from(CARD_LINES);
-        let card = p.offset[index] + shown;
-        if shown < visible && card < p.column_cards(index).len() {
-            p.selected[index] = card;
+        let card = p.offset.get(index).copied().unwrap_or(0) + shown;
+        if shown < visible
+            && card < p.column_cards(index).len()
+            && let Some(selected) = p.selected.get_mut(index)
+        {
+            *selected = card;
             return was == (index, card);
         }
     }

@@ -27,7 +27,7 @@ pub struct CallSheet {
 }
 
 /// What a call job is asked for.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallAsk {
     /// The day the call is made as of; its quarter is the period.
     pub as_of: NaiveDate,

@@ -42,7 +42,11 @@ pub fn execute_reporting(
             period,
         } => board::cards(conn, &filter, sort, period),
         Job::BoardTotals { filter, period } => board::totals(conn, &filter, period),
-        Job::Kpis { kind, as_of } => board::kpis(conn, kind, as_of),
+        Job::Kpis {
+            kind,
+            as_of,
+            pipeline,
+        } => board::kpis(conn, kind, as_of, pipeline),
         Job::Write {
             deal_id,
             change,
@@ -51,6 +55,7 @@ pub fn execute_reporting(
         Job::Undo => writes::undo(conn),
         Job::Redo => writes::redo(conn),
         Job::TaskWrite { change, today } => writes::task(conn, &change, today),
+        Job::StageEdit { edit, today } => writes::stage_edit(conn, &edit, today),
         Job::ApplyChannelPlan {
             month,
             spends,
@@ -85,7 +90,11 @@ pub fn execute_reporting(
         Job::CustomerRecord { id } => record_reads::customer(conn, id),
         Job::Find { text } => find_list::find(conn, &text),
         Job::DealList { query, as_of } => find_list::list(conn, &query, as_of),
-        Job::ViewCounts { as_of, stale_days } => find_list::counts(conn, as_of, stale_days),
+        Job::ViewCounts {
+            as_of,
+            stale_days,
+            pipeline,
+        } => find_list::counts(conn, as_of, stale_days, pipeline),
         Job::Bulk {
             target,
             change,

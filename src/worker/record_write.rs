@@ -104,8 +104,8 @@ pub enum FormAsk {
     EditCustomer(i64),
     /// Add, edit or remove the contacts of this customer.
     Contacts(i64),
-    /// A new deal, for this customer when given.
-    NewDeal(Option<i64>),
+    /// A new deal, for this customer when given, in this pipeline.
+    NewDeal(Option<i64>, i64),
     /// Edit this deal's title, owner, product and customer.
     EditDeal(i64),
     /// Log an activity on this deal, or else this customer.
@@ -143,6 +143,8 @@ pub struct FormData {
     pub customer: Option<CustomerRecord>,
     /// The deal the form is about, if any.
     pub deal: Option<DealRecord>,
+    /// Where a new deal starts: its first stage, and its pipeline when the book has several.
+    pub starts_at: String,
 }
 
 /// Why a record write was refused; nothing was written.

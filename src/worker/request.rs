@@ -10,6 +10,7 @@ use crate::analytics::pipeline::PeriodKind;
 use crate::analytics::scoring::ScoringSettings;
 use crate::db::board::{BoardFilter, CardSort};
 use crate::db::channels::PlanPrediction;
+use crate::db::pipelines::StageEdit;
 use crate::db::reads::ListQuery;
 use crate::db::records::BulkChange;
 use crate::domain::{DealChange, Money, Stage, TaskChange};
@@ -69,6 +70,8 @@ pub enum Job {
         kind: PeriodKind,
         /// The day it ends.
         as_of: NaiveDate,
+        /// Only this pipeline's deals (`None`: every pipeline's).
+        pipeline: Option<i64>,
     },
     /// Write a screen's view to a CSV file.
     Export(ExportJob),
@@ -124,6 +127,13 @@ pub enum Job {
         as_of: NaiveDate,
         /// Days counted before and after each plan.
         window_days: i64,
+    },
+    /// Save a change to the book's pipelines or stages.
+    StageEdit {
+        /// The change.
+        edit: StageEdit,
+        /// Today: the day deals a removed stage held moved.
+        today: NaiveDate,
     },
     /// Save a change to tasks or absences.
     TaskWrite {
@@ -187,6 +197,8 @@ pub enum Job {
         as_of: NaiveDate,
         /// The Stale view's days.
         stale_days: u32,
+        /// Only this pipeline's deals (`None`: every pipeline's).
+        pipeline: Option<i64>,
     },
     /// Apply one change to many deals, as one undo step.
     Bulk {
@@ -235,6 +247,7 @@ impl Job {
             | Job::Undo
             | Job::Redo
             | Job::TaskWrite { .. }
+            | Job::StageEdit { .. }
             | Job::ApplyChannelPlan { .. }
             | Job::RecordWrite { .. } => JobKind::Write,
             Job::Bulk { .. } => JobKind::Write,

@@ -17,7 +17,6 @@ use super::book::{CommitBook, Histories};
 use super::calibrate::{calibration_periods, model_scores, replay, won_in};
 use super::period::CallPeriod;
 use super::settings::CommitSettings;
-use super::slip::stage_index;
 use crate::analytics::pipeline::Quarter;
 
 /// One back-tested (rep, quarter).
@@ -108,10 +107,15 @@ pub fn backtest(
             let mine = call.deals.iter().filter(|d| d.rep_id == rep && d.in_period);
             let (mut weighted, mut staged) = (g.closed.cents(), g.closed.cents());
             for d in mine {
-                let s = stage_index(d.stage);
-                weighted += (d.amount.cents() as f64 * book.stage_probabilities[s]).round() as i64;
-                staged +=
-                    (d.amount.cents() as f64 * rates.by_stage[slot_of(rep)][s]).round() as i64;
+                let stage_rate = f64::from(book.pipelines.probability_bp(d.stage)) / 10_000.0;
+                weighted += (d.amount.cents() as f64 * stage_rate).round() as i64;
+                let replayed = d
+                    .stage
+                    .open_index()
+                    .and_then(|s| rates.by_stage.get(slot_of(rep))?.get(s))
+                    .copied()
+                    .unwrap_or(stage_rate);
+                staged += (d.amount.cents() as f64 * replayed).round() as i64;
             }
             results.push(PairResult {
                 quarter: call.period.clone(),

@@ -7,20 +7,22 @@ use chrono::NaiveDate;
 
 use super::category::Category;
 use crate::analytics::pipeline::{QuotaFacts, RepFacts, StageChangeFacts};
-use crate::domain::{Money, Stage};
+use crate::domain::{Money, Pipelines, Stage};
 
 /// One deal as the call sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitDeal {
     /// The deal's id.
     pub id: i64,
+    /// The pipeline it belongs to.
+    pub pipeline_id: i64,
     /// The rep working it, if any.
     pub rep_id: Option<i64>,
     /// Its amount.
     pub amount: Money,
     /// Its current stage.
     pub stage: Stage,
-    /// The day it was opened (it entered Lead that day).
+    /// The day it was opened (it entered its pipeline's first stage that day).
     pub created_on: NaiveDate,
     /// The day it was Won or Lost.
     pub closed_on: Option<NaiveDate>,
@@ -45,6 +47,7 @@ impl CommitDeal {
     ) -> CommitDeal {
         CommitDeal {
             id,
+            pipeline_id: 1,
             rep_id: Some(1),
             amount: Money(cents),
             stage,
@@ -68,9 +71,9 @@ pub struct CommitBook {
     pub reps: Vec<RepFacts>,
     /// Quotas per rep and quarter.
     pub quotas: Vec<QuotaFacts>,
-    /// The configured default win probability of each open stage (Lead … Negotiation), 0 to 1:
-    /// the naive weighted-pipeline call of the backtest uses them.
-    pub stage_probabilities: [f64; 4],
+    /// The book's pipelines and stages; each stage's default win probability is what the naive
+    /// weighted-pipeline call of the backtest uses.
+    pub pipelines: Pipelines,
 }
 
 /// Where each deal id sits in the book: a table indexed by id when the ids are dense (as the
@@ -113,6 +116,8 @@ impl Positions {
 pub struct Histories {
     start: Vec<usize>,
     moves: Vec<(NaiveDate, Stage)>,
+    /// Each pipeline's first open stage, where its deals start.
+    firsts: Vec<(i64, Stage)>,
 }
 
 impl Histories {
@@ -140,7 +145,7 @@ impl Histories {
             start[i] += start[i - 1];
         }
         let mut next = start.clone();
-        let mut moves = vec![(NaiveDate::MIN, Stage::Lead); start.last().copied().unwrap_or(0)];
+        let mut moves = vec![(NaiveDate::MIN, Stage::Won); start.last().copied().unwrap_or(0)];
         for (change, &i) in book.stage_changes.iter().zip(&owner) {
             if i != u32::MAX {
                 let slot = &mut next[i as usize];
@@ -154,7 +159,17 @@ impl Histories {
                 deal.sort_by_key(|m| m.0);
             }
         }
-        Histories { start, moves }
+        let firsts = book
+            .pipelines
+            .pipelines()
+            .iter()
+            .filter_map(|p| Some((p.id, book.pipelines.first_open(p.id)?)))
+            .collect();
+        Histories {
+            start,
+            moves,
+            firsts,
+        }
     }
 
     /// The open stage of the deal at `position` on `day`, or `None` when it was not open then
@@ -176,7 +191,8 @@ impl Histories {
         let stage = if known == moves.len() && !deal.stage.is_closed() {
             deal.stage
         } else {
-            moves[..known].last().map_or(Stage::Lead, |m| m.1)
+            let first = self.firsts.iter().find(|f| f.0 == deal.pipeline_id);
+            moves[..known].last().map(|m| m.1).or(first.map(|f| f.1))?
         };
         (!stage.is_closed()).then_some(stage)
     }
@@ -194,6 +210,7 @@ mod tests {
     fn a_deal_is_rewound_to_its_stage_on_a_past_day() {
         let deal = CommitDeal {
             id: 7,
+            pipeline_id: 1,
             rep_id: None,
             amount: Money(100),
             stage: Stage::Won,
@@ -204,6 +221,7 @@ mod tests {
             win_probability: None,
         };
         let change = |to, on| StageChangeFacts {
+            opened: false,
             deal_id: 7,
             to,
             changed_on: on,
@@ -212,13 +230,13 @@ mod tests {
             deals: vec![deal.clone()],
             stage_changes: vec![
                 change(Stage::Won, day(3, 1)),
-                change(Stage::Proposal, day(2, 1)),
+                change(Stage::Open(2), day(2, 1)),
             ],
             ..CommitBook::default()
         };
         let h = Histories::new(&book);
-        assert_eq!(h.open_stage_on(0, &deal, day(1, 15)), Some(Stage::Lead));
-        assert_eq!(h.open_stage_on(0, &deal, day(2, 15)), Some(Stage::Proposal));
+        assert_eq!(h.open_stage_on(0, &deal, day(1, 15)), Some(Stage::Open(0)));
+        assert_eq!(h.open_stage_on(0, &deal, day(2, 15)), Some(Stage::Open(2)));
         assert_eq!(h.open_stage_on(0, &deal, day(3, 1)), None);
     }
 }

@@ -18,7 +18,6 @@ use super::odds::{DealOdds, SlipPair, deal_odds};
 use super::period::CallPeriod;
 use super::ser;
 use super::settings::CommitSettings;
-use super::slip::stage_index;
 use crate::domain::{Money, Stage};
 
 /// Whose figures a row holds.
@@ -129,7 +128,7 @@ pub fn call(
 /// A deal's own win probability, else its stage's configured rate: the odds [`call`] uses.
 pub fn own_or_stage_rate(book: &CommitBook, d: &CommitDeal, stage: Stage) -> f64 {
     d.win_probability
-        .unwrap_or(book.stage_probabilities[stage_index(stage)])
+        .unwrap_or_else(|| f64::from(book.pipelines.probability_bp(stage)) / 10_000.0)
 }
 
 /// [`call`] with the histories built, a win probability per deal given by `win` and the band

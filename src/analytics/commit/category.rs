@@ -8,7 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::settings::CommitSettings;
-use crate::domain::Stage;
+use crate::domain::{Pipelines, Stage};
 
 /// Where a deal sits in the manager's call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,17 +86,24 @@ pub struct Categorised {
 }
 
 /// The category a deal gets by default: Closed when Won; for an open deal Commit from the commit
-/// stage on with at least the commit probability, Best case likewise, Omitted under the omit
-/// probability, Pipeline otherwise. `None` for a Lost deal.
-pub fn default_category(stage: Stage, win: f64, settings: &CommitSettings) -> Option<Category> {
+/// stage of its pipeline on (see [`CommitSettings::thresholds`]) with at least the commit
+/// probability, Best case likewise, Omitted under the omit probability, Pipeline otherwise.
+/// `None` for a Lost deal.
+pub fn default_category(
+    stage: Stage,
+    win: f64,
+    settings: &CommitSettings,
+    catalogue: &Pipelines,
+) -> Option<Category> {
     let pct = win * 100.0;
+    let (commit, best_case) = settings
+        .thresholds(catalogue, stage)
+        .unwrap_or((Stage::Won, Stage::Won));
     match stage {
         Stage::Won => Some(Category::Closed),
         Stage::Lost => None,
-        _ if stage >= settings.commit_stage && pct >= f64::from(settings.commit_percent) => {
-            Some(Category::Commit)
-        }
-        _ if stage >= settings.best_case_stage && pct >= f64::from(settings.best_case_percent) => {
+        _ if stage >= commit && pct >= f64::from(settings.commit_percent) => Some(Category::Commit),
+        _ if stage >= best_case && pct >= f64::from(settings.best_case_percent) => {
             Some(Category::BestCase)
         }
         _ if pct < f64::from(settings.omit_below_percent) => Some(Category::Omitted),
@@ -110,13 +117,14 @@ pub fn categorise(
     win: f64,
     overridden: Option<Category>,
     settings: &CommitSettings,
+    catalogue: &Pipelines,
 ) -> Option<Categorised> {
     match (stage.is_closed(), overridden) {
         (false, Some(category)) => Some(Categorised {
             category,
             overridden: true,
         }),
-        _ => default_category(stage, win, settings).map(|category| Categorised {
+        _ => default_category(stage, win, settings, catalogue).map(|category| Categorised {
             category,
             overridden: false,
         }),
@@ -130,12 +138,13 @@ mod tests {
     #[test]
     fn defaults_follow_stage_and_probability() {
         let s = CommitSettings::default();
-        let d = |stage, p| default_category(stage, p, &s);
-        assert_eq!(d(Stage::Negotiation, 0.8), Some(Category::Commit));
-        assert_eq!(d(Stage::Proposal, 0.8), Some(Category::BestCase));
-        assert_eq!(d(Stage::Qualified, 0.8), Some(Category::Pipeline));
-        assert_eq!(d(Stage::Negotiation, 0.5), Some(Category::BestCase));
-        assert_eq!(d(Stage::Lead, 0.02), Some(Category::Omitted));
+        let book = Pipelines::default();
+        let d = |stage, p| default_category(stage, p, &s, &book);
+        assert_eq!(d(Stage::Open(3), 0.8), Some(Category::Commit));
+        assert_eq!(d(Stage::Open(2), 0.8), Some(Category::BestCase));
+        assert_eq!(d(Stage::Open(1), 0.8), Some(Category::Pipeline));
+        assert_eq!(d(Stage::Open(3), 0.5), Some(Category::BestCase));
+        assert_eq!(d(Stage::Open(0), 0.02), Some(Category::Omitted));
         assert_eq!(d(Stage::Won, 0.0), Some(Category::Closed));
         assert_eq!(d(Stage::Lost, 0.9), None);
     }
@@ -143,12 +152,13 @@ mod tests {
     #[test]
     fn overrides_win_on_open_deals_only_and_names_parse_loosely() {
         let s = CommitSettings::default();
-        let c = categorise(Stage::Lead, 0.1, Some(Category::Commit), &s);
+        let book = Pipelines::default();
+        let c = categorise(Stage::Open(0), 0.1, Some(Category::Commit), &s, &book);
         assert_eq!(
             c.map(|c| (c.category, c.overridden)),
             Some((Category::Commit, true))
         );
-        let won = categorise(Stage::Won, 0.1, Some(Category::Commit), &s);
+        let won = categorise(Stage::Won, 0.1, Some(Category::Commit), &s, &book);
         assert_eq!(won.map(|c| c.category), Some(Category::Closed));
         assert_eq!("best-case".parse(), Ok(Category::BestCase));
         assert_eq!("COMMIT".parse(), Ok(Category::Commit));

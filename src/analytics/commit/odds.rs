@@ -23,8 +23,11 @@ pub struct DealOdds {
     #[serde(rename = "amount_cents")]
     pub amount: Money,
     /// Its open stage on the as-of day.
-    #[serde(serialize_with = "ser::stage")]
+    #[serde(skip)]
     pub stage: Stage,
+    /// That stage's name (with its pipeline's when the book has several).
+    #[serde(rename = "stage")]
+    pub stage_name: String,
     /// When it is expected to close.
     #[serde(serialize_with = "ser::optional_date")]
     pub expected_close_on: Option<NaiveDate>,
@@ -102,7 +105,7 @@ pub fn deal_odds(
             let stage = h.open_stage_on(i, deal, as_of)?;
             let p_win = win(i, deal, stage).clamp(0.0, 1.0);
             let close = slip.inside(deal, stage, as_of);
-            let category = categorise(stage, p_win, deal.category, settings)?;
+            let category = categorise(stage, p_win, deal.category, settings, &book.pipelines)?;
             let in_period = deal
                 .expected_close_on
                 .is_some_and(|e| e <= days.to && (started || e >= days.from));
@@ -111,6 +114,7 @@ pub fn deal_odds(
                 rep_id: deal.rep_id,
                 amount: deal.amount,
                 stage,
+                stage_name: book.pipelines.long_name(stage),
                 expected_close_on: deal.expected_close_on,
                 category,
                 in_period,

@@ -11,7 +11,6 @@
 use chrono::{Duration, NaiveDate};
 
 use super::book::{CommitBook, Histories};
-use super::slip::stage_index;
 use crate::domain::Stage;
 
 /// The past days, in days before the replay day, whose open deals the rates are learned from:
@@ -30,10 +29,10 @@ const AGES: usize = AGE_BANDS.len() + 1;
 /// Win rates per rep (by position in the book's reps; the last row is the whole book).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplayRates {
-    /// Per rep, age band and open stage (Lead … Negotiation).
-    pub by_age: Vec<[[f64; 4]; AGES]>,
+    /// Per rep, age band and open stage (in catalogue order).
+    pub by_age: Vec<[Vec<f64>; AGES]>,
     /// Per rep and open stage over all ages: the naive stage-rate roll-up uses them.
-    pub by_stage: Vec<[f64; 4]>,
+    pub by_stage: Vec<Vec<f64>>,
 }
 
 /// Amount won and amount seen.
@@ -64,8 +63,10 @@ impl ReplayRates {
     /// Learns the rates from the deals closed by `day` as they stood on the look-back days.
     pub fn learn(book: &CommitBook, h: &Histories, day: NaiveDate) -> ReplayRates {
         let reps = book.reps.len();
-        let mut by_age = vec![[[Tally::default(); 4]; AGES]; reps + 1];
-        let mut by_stage = vec![[Tally::default(); 4]; reps + 1];
+        let stages = book.pipelines.open_count();
+        let mut by_age =
+            vec![std::array::from_fn::<_, AGES, _>(|_| vec![Tally::default(); stages]); reps + 1];
+        let mut by_stage = vec![vec![Tally::default(); stages]; reps + 1];
         let slot = |rep: Option<i64>| {
             rep.and_then(|r| book.reps.iter().position(|x| x.id == r))
                 .unwrap_or(reps)
@@ -85,30 +86,40 @@ impl ReplayRates {
                 if d.created_on > on || closed_on <= on {
                     continue;
                 }
-                if let Some(stage) = h.open_stage_on(i, d, on) {
-                    let (s, a) = (stage_index(stage), age_band((on - d.created_on).num_days()));
-                    for row in [r, reps] {
-                        by_age[row][a][s].add(amount, won);
-                        by_stage[row][s].add(amount, won);
-                    }
+                let Some(s) = h
+                    .open_stage_on(i, d, on)
+                    .and_then(|stage| stage.open_index())
+                    .filter(|s| *s < stages)
+                else {
+                    continue;
+                };
+                let a = age_band((on - d.created_on).num_days());
+                for row in [r, reps] {
+                    by_age[row][a][s].add(amount, won);
+                    by_stage[row][s].add(amount, won);
                 }
             }
         }
         let prior = SHRINK_DEALS * closed_amount / closed.max(1.0);
-        let book_stage: [f64; 4] = std::array::from_fn(|s| by_stage[reps][s].shrunk(prior, 0.5));
-        let book_age: [[f64; 4]; AGES] = std::array::from_fn(|a| {
-            std::array::from_fn(|s| by_age[reps][a][s].shrunk(prior, book_stage[s]))
-        });
+        let book_stage: Vec<f64> = by_stage[reps]
+            .iter()
+            .map(|t| t.shrunk(prior, 0.5))
+            .collect();
+        let towards = |tallies: &[Tally], coarser: &[f64]| -> Vec<f64> {
+            tallies
+                .iter()
+                .zip(coarser)
+                .map(|(t, c)| t.shrunk(prior, *c))
+                .collect()
+        };
+        let book_age: [Vec<f64>; AGES] =
+            std::array::from_fn(|a| towards(&by_age[reps][a], &book_stage));
         let mut rates = ReplayRates {
             by_age: (0..reps)
-                .map(|r| {
-                    std::array::from_fn(|a| {
-                        std::array::from_fn(|s| by_age[r][a][s].shrunk(prior, book_age[a][s]))
-                    })
-                })
+                .map(|r| std::array::from_fn(|a| towards(&by_age[r][a], &book_age[a])))
                 .collect(),
             by_stage: (0..reps)
-                .map(|r| std::array::from_fn(|s| by_stage[r][s].shrunk(prior, book_stage[s])))
+                .map(|r| towards(&by_stage[r], &book_stage))
                 .collect(),
         };
         rates.by_age.push(book_age);
@@ -116,10 +127,15 @@ impl ReplayRates {
         rates
     }
 
-    /// The rate of a deal of the rep in `slot` at `stage`, `age_days` old.
+    /// The rate of a deal of the rep in `slot` at `stage`, `age_days` old (even odds for a stage
+    /// the rates have no column for).
     pub fn of(&self, slot: usize, stage: Stage, age_days: i64) -> f64 {
         let row = self.by_age.len().saturating_sub(1).min(slot);
-        self.by_age[row][age_band(age_days)][stage_index(stage)]
+        stage
+            .open_index()
+            .and_then(|s| self.by_age.get(row)?[age_band(age_days)].get(s))
+            .copied()
+            .unwrap_or(0.5)
     }
 }
 
@@ -167,13 +183,16 @@ mod tests {
         // The young band saw only the won deal, the old bands only the lost one.
         let book_young = (10_000.0 + prior * lead) / (10_000.0 + prior);
         let young = (10_000.0 + prior * book_young) / (10_000.0 + prior);
-        assert!((rates.of(1, Stage::Lead, 5) - book_young).abs() < 1e-12);
-        assert!((rates.of(0, Stage::Lead, 5) - young).abs() < 1e-12);
-        assert!(rates.of(0, Stage::Lead, 200) < lead);
-        assert!(rates.of(0, Stage::Lead, 5) > lead);
+        assert!((rates.of(1, Stage::Open(0), 5) - book_young).abs() < 1e-12);
+        assert!((rates.of(0, Stage::Open(0), 5) - young).abs() < 1e-12);
+        assert!(rates.of(0, Stage::Open(0), 200) < lead);
+        assert!(rates.of(0, Stage::Open(0), 5) > lead);
         // No deal stood at a later stage: even odds all the way down.
-        assert_eq!(rates.of(0, Stage::Proposal, 5), 0.5);
+        assert_eq!(rates.of(0, Stage::Open(2), 5), 0.5);
         // A rep the book does not know reads the book's row.
-        assert_eq!(rates.of(7, Stage::Lead, 5), rates.of(1, Stage::Lead, 5));
+        assert_eq!(
+            rates.of(7, Stage::Open(0), 5),
+            rates.of(1, Stage::Open(0), 5)
+        );
     }
 }

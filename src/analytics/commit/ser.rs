@@ -1,9 +1,7 @@
-//! Serialisers for the call's JSON: dates as ISO `YYYY-MM-DD`, stages by name.
+//! Serialisers for the call's JSON: dates as ISO `YYYY-MM-DD`.
 
 use chrono::NaiveDate;
 use serde::Serializer;
-
-use crate::domain::Stage;
 
 /// Writes a date as `YYYY-MM-DD`.
 pub(super) fn date<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -19,9 +17,4 @@ pub(super) fn optional_date<S: Serializer>(
         Some(d) => s.collect_str(d),
         None => s.serialize_none(),
     }
-}
-
-/// Writes a stage by its stored name (`Lead`, `Won`, …).
-pub(super) fn stage<S: Serializer>(stage: &Stage, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(stage.as_str())
 }

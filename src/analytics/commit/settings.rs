@@ -2,22 +2,22 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Stage;
+use crate::domain::{Pipelines, Stage};
 
 /// How a deal's default category is chosen (see `category::default_category`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CommitSettings {
     /// Commit from this win probability in percent (default 70)…
     pub commit_percent: u8,
-    /// …and from this stage on (default Negotiation).
-    #[serde(with = "stage_name")]
-    pub commit_stage: Stage,
+    /// …and from the stage of this name on (default Negotiation); in a pipeline without it,
+    /// from the pipeline's last open stage.
+    pub commit_stage: String,
     /// Best case from this win probability in percent (default 40)…
     pub best_case_percent: u8,
-    /// …and from this stage on (default Proposal).
-    #[serde(with = "stage_name")]
-    pub best_case_stage: Stage,
+    /// …and from the stage of this name on (default Proposal); in a pipeline without it, from
+    /// the stage before the last.
+    pub best_case_stage: String,
     /// Omitted under this win probability in percent (default 5).
     pub omit_below_percent: u8,
 }
@@ -26,9 +26,9 @@ impl Default for CommitSettings {
     fn default() -> Self {
         CommitSettings {
             commit_percent: 70,
-            commit_stage: Stage::Negotiation,
+            commit_stage: "Negotiation".into(),
             best_case_percent: 40,
-            best_case_stage: Stage::Proposal,
+            best_case_stage: "Proposal".into(),
             omit_below_percent: 5,
         }
     }
@@ -47,11 +47,11 @@ impl CommitSettings {
             }
         }
         for (name, stage) in [
-            ("commit_stage", self.commit_stage),
-            ("best_case_stage", self.best_case_stage),
+            ("commit_stage", &self.commit_stage),
+            ("best_case_stage", &self.best_case_stage),
         ] {
-            if stage.is_closed() {
-                return Some((name, format!("{stage} is not an open stage")));
+            if Stage::closed_named(stage).is_some() || stage.trim().is_empty() {
+                return Some((name, format!("'{stage}' is not an open stage")));
             }
         }
         if self.best_case_percent > self.commit_percent {
@@ -70,25 +70,29 @@ impl CommitSettings {
     }
 }
 
-/// A stage as its name in the config file.
-mod stage_name {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::domain::Stage;
-
-    pub fn serialize<S: Serializer>(stage: &Stage, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(stage.as_str())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Stage, D::Error> {
-        let name = String::deserialize(d)?;
-        name.parse().map_err(serde::de::Error::custom)
+impl CommitSettings {
+    /// The stages from which an open deal of `stage`'s pipeline may be Commit and Best case:
+    /// the stages named in the settings when the pipeline has them, else its last open stage
+    /// and the one before it. `None` for Won, Lost or a stage not in the catalogue.
+    pub fn thresholds(&self, catalogue: &Pipelines, stage: Stage) -> Option<(Stage, Stage)> {
+        let pipeline = catalogue.pipeline_of(stage)?;
+        let last = catalogue.last_open(pipeline)?;
+        let named = |name: &str| {
+            catalogue
+                .stage_named(pipeline, name)
+                .filter(|s| !s.is_closed())
+        };
+        let commit = named(&self.commit_stage).unwrap_or(last);
+        let best_case = named(&self.best_case_stage)
+            .unwrap_or_else(|| catalogue.previous_open(last).unwrap_or(last));
+        Some((commit, best_case))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::StageDef;
 
     #[test]
     fn a_partial_section_keeps_defaults_and_bad_values_are_named() {
@@ -96,13 +100,12 @@ mod tests {
             serde_json::from_str(r#"{"commit_percent": 80, "best_case_stage": "Qualified"}"#);
         let s = s.unwrap_or_default();
         assert_eq!(
-            (s.commit_percent, s.best_case_stage),
-            (80, Stage::Qualified)
+            (s.commit_percent, s.best_case_stage.as_str()),
+            (80, "Qualified")
         );
         assert_eq!(s.invalid_field(), None);
-        assert!(serde_json::from_str::<CommitSettings>(r#"{"commit_stage": "Soon"}"#).is_err());
         let won = CommitSettings {
-            commit_stage: Stage::Won,
+            commit_stage: "Won".into(),
             ..CommitSettings::default()
         };
         assert_eq!(won.invalid_field().map(|f| f.0), Some("commit_stage"));
@@ -111,5 +114,38 @@ mod tests {
             ..CommitSettings::default()
         };
         assert_eq!(high.invalid_field().map(|f| f.0), Some("best_case_percent"));
+    }
+
+    #[test]
+    fn thresholds_follow_names_or_fall_back_to_the_last_stages() {
+        let stage = |id, pipeline_id, name: &str| StageDef {
+            id,
+            pipeline_id,
+            name: name.into(),
+            probability_bp: 0,
+            stale_days: 1,
+            former_names: Vec::new(),
+        };
+        let book = Pipelines::new(
+            vec![(1, "New".into()), (2, "Maven".into())],
+            vec![
+                stage(1, 1, "Lead"),
+                stage(2, 1, "Proposal"),
+                stage(3, 1, "Negotiation"),
+                stage(4, 1, "Contract"),
+                stage(5, 2, "Prospecting"),
+                stage(6, 2, "Engaging"),
+            ],
+        );
+        let s = CommitSettings::default();
+        assert_eq!(
+            s.thresholds(&book, Stage::open(0)),
+            Some((Stage::open(2), Stage::open(1)))
+        );
+        assert_eq!(
+            s.thresholds(&book, Stage::open(5)),
+            Some((Stage::open(5), Stage::open(4)))
+        );
+        assert_eq!(s.thresholds(&book, Stage::Won), None);
     }
 }

@@ -74,8 +74,8 @@ pub struct Cell {
 pub struct SlipModel {
     /// The window length in days.
     pub window_days: i64,
-    /// Counts per open stage (Lead … Negotiation) and bucket.
-    pub cells: [[Cell; 5]; 4],
+    /// Counts per open stage (in catalogue order, every pipeline's) and bucket.
+    pub cells: Vec<[Cell; 5]>,
     /// Cycle days (created to closed) of every deal closed by the as-of date, sorted.
     pub cycles: Vec<i64>,
 }
@@ -88,7 +88,7 @@ impl SlipModel {
         as_of: NaiveDate,
         window_days: i64,
     ) -> SlipModel {
-        let mut cells = [[Cell::default(); 5]; 4];
+        let mut cells = vec![[Cell::default(); 5]; book.pipelines.open_count()];
         let window = u64::try_from(window_days.max(0)).unwrap_or(0);
         let days: Vec<(NaiveDate, NaiveDate)> = (0..SNAPSHOTS)
             .filter_map(|k| {
@@ -105,9 +105,13 @@ impl SlipModel {
                 continue;
             }
             for &(t, end) in &days {
-                if let Some(stage) = histories.open_stage_on(i, deal, t) {
+                if let Some(row) = histories
+                    .open_stage_on(i, deal, t)
+                    .and_then(|stage| stage.open_index())
+                    .and_then(|s| cells.get_mut(s))
+                {
                     let b = CloseBucket::of(expected, t, end) as usize;
-                    let cell = &mut cells[stage_index(stage)][b];
+                    let cell = &mut row[b];
                     cell.examples += 1;
                     cell.closed += u64::from(deal.closed_on.is_some_and(|c| c <= end));
                 }
@@ -130,7 +134,8 @@ impl SlipModel {
         }
     }
 
-    /// The shrunk rate of closing inside the window for a deal at `stage` in `bucket`.
+    /// The shrunk rate of closing inside the window for a deal at `stage` in `bucket` (the
+    /// pooled rate for a stage the model has no row for).
     pub fn rate(&self, stage: Stage, bucket: CloseBucket) -> f64 {
         let b = bucket as usize;
         let pooled = self.cells.iter().fold(Cell::default(), |acc, row| Cell {
@@ -138,7 +143,10 @@ impl SlipModel {
             closed: acc.closed + row[b].closed,
         });
         let prior = (pooled.closed as f64 + 0.5) / (pooled.examples as f64 + 1.0);
-        let cell = self.cells[stage_index(stage)][b];
+        let cell = stage
+            .open_index()
+            .and_then(|s| self.cells.get(s))
+            .map_or_else(Cell::default, |row| row[b]);
         (cell.closed as f64 + SHRINK_EXAMPLES * prior) / (cell.examples as f64 + SHRINK_EXAMPLES)
     }
 
@@ -170,11 +178,6 @@ impl SlipModel {
     }
 }
 
-/// Position of an open stage in [`Stage::OPEN`] (closed stages count as Negotiation).
-pub fn stage_index(stage: Stage) -> usize {
-    Stage::OPEN.iter().position(|s| *s == stage).unwrap_or(3)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,12 +198,13 @@ mod tests {
         (
             CommitDeal {
                 id,
+                pipeline_id: 1,
                 rep_id: None,
                 amount: Money(100),
                 stage: if closed.is_some() {
                     Stage::Won
                 } else {
-                    Stage::Proposal
+                    Stage::Open(2)
                 },
                 created_on: day(2024, 1, 1),
                 closed_on: closed,
@@ -209,8 +213,9 @@ mod tests {
                 win_probability: Some(0.5),
             },
             StageChangeFacts {
+                opened: false,
                 deal_id: id,
-                to: Stage::Proposal,
+                to: Stage::Open(2),
                 changed_on: day(2025, 1, 1),
             },
         )
@@ -255,15 +260,15 @@ mod tests {
         // Shrinkage: Proposal has all the Inside examples, so the pooled rate is 8.5 / 11.
         let pooled = 8.5 / 11.0;
         let expect = (8.0 + SHRINK_EXAMPLES * pooled) / (10.0 + SHRINK_EXAMPLES);
-        assert!((m.rate(Stage::Proposal, CloseBucket::Inside) - expect).abs() < 1e-12);
-        assert!((m.rate(Stage::Lead, CloseBucket::Inside) - pooled).abs() < 1e-12);
+        assert!((m.rate(Stage::Open(2), CloseBucket::Inside) - expect).abs() < 1e-12);
+        assert!((m.rate(Stage::Open(0), CloseBucket::Inside) - pooled).abs() < 1e-12);
     }
 
     #[test]
     fn undated_deals_follow_the_cycle_times() {
         let m = SlipModel {
             window_days: 30,
-            cells: [[Cell::default(); 5]; 4],
+            cells: vec![[Cell::default(); 5]; 4],
             cycles: vec![10, 20, 40, 50, 100],
         };
         let as_of = day(2026, 1, 31);

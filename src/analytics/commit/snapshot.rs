@@ -238,6 +238,7 @@ mod tests {
     fn deal(id: i64, stage: Stage, created: NaiveDate) -> CommitDeal {
         CommitDeal {
             id,
+            pipeline_id: 1,
             rep_id: None,
             amount: Money(0),
             stage,
@@ -256,12 +257,12 @@ mod tests {
         let now = vec![snap(1, 150), snap(5, 500), snap(6, 600)];
         let book = CommitBook {
             deals: vec![
-                deal(1, Stage::Proposal, day(1, 1)),
+                deal(1, Stage::Open(2), day(1, 1)),
                 deal(2, Stage::Won, day(1, 1)),
                 deal(3, Stage::Lost, day(1, 1)),
-                deal(4, Stage::Qualified, day(1, 1)),
-                deal(5, Stage::Lead, day(11, 1)),
-                deal(6, Stage::Lead, day(2, 1)),
+                deal(4, Stage::Open(1), day(1, 1)),
+                deal(5, Stage::Open(0), day(11, 1)),
+                deal(6, Stage::Open(0), day(2, 1)),
             ],
             ..CommitBook::default()
         };

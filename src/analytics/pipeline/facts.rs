@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::period::Quarter;
-use crate::domain::{Money, Stage};
+use crate::domain::{Money, Pipelines, Stage};
 
 /// Everything the pipeline KPIs are computed from; no connection, so tests build it by hand.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,8 +18,39 @@ pub struct PipelineFacts {
     pub reps: Vec<RepFacts>,
     /// Every product, for names and per-product rows.
     pub products: Vec<ProductFacts>,
-    /// Default probability and staleness of each open stage; a missing stage counts as 0%.
-    pub stage_settings: Vec<StageSetting>,
+    /// The book's pipelines and stages: names, order, default probability and staleness.
+    pub pipelines: Pipelines,
+    /// The one pipeline the facts were narrowed to (see [`PipelineFacts::scoped`]); `None` for
+    /// the whole book.
+    pub only: Option<i64>,
+}
+
+impl PipelineFacts {
+    /// The facts of one pipeline's deals only (`None` keeps every pipeline): how the KPIs are
+    /// read per pipeline.
+    pub fn scoped(mut self, pipeline: Option<i64>) -> PipelineFacts {
+        self.only = pipeline;
+        if let Some(id) = pipeline {
+            self.deals.retain(|d| d.pipeline_id == id);
+            let kept: std::collections::HashSet<i64> = self.deals.iter().map(|d| d.id).collect();
+            self.stage_changes.retain(|c| kept.contains(&c.deal_id));
+        }
+        self
+    }
+
+    /// True when the facts cover `pipeline_id`'s deals.
+    pub fn covers(&self, pipeline_id: i64) -> bool {
+        self.only.is_none_or(|id| id == pipeline_id)
+    }
+
+    /// A stage's name as the KPIs show it: plain within one pipeline, with its pipeline's name
+    /// when the facts mix several.
+    pub fn stage_label(&self, stage: crate::domain::Stage) -> String {
+        match self.only {
+            Some(_) => self.pipelines.name(stage).to_string(),
+            None => self.pipelines.long_name(stage),
+        }
+    }
 }
 
 /// One deal as it stands now.
@@ -27,6 +58,8 @@ pub struct PipelineFacts {
 pub struct DealFacts {
     /// The deal's id.
     pub id: i64,
+    /// The pipeline it belongs to.
+    pub pipeline_id: i64,
     /// The rep working it, if any.
     pub rep_id: Option<i64>,
     /// The product sold, if any.
@@ -35,7 +68,7 @@ pub struct DealFacts {
     pub amount: Money,
     /// Its current stage.
     pub stage: Stage,
-    /// The day it was opened; it entered Lead that day.
+    /// The day it was opened; it entered its pipeline's first stage that day.
     pub created_on: NaiveDate,
     /// The day it was Won or Lost; `None` while open.
     pub closed_on: Option<NaiveDate>,
@@ -43,7 +76,8 @@ pub struct DealFacts {
     pub probability_bp: Option<u16>,
 }
 
-/// One move of a deal into a stage (its creation is not one: a deal enters Lead on `created_on`).
+/// One move of a deal into a stage (its creation is not one: a deal enters its pipeline's first
+/// stage on `created_on`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StageChangeFacts {
     /// The deal that moved.
@@ -52,6 +86,9 @@ pub struct StageChangeFacts {
     pub to: Stage,
     /// The day it moved.
     pub changed_on: NaiveDate,
+    /// True for a deal's entry into its stage when it was opened (no stage before it): an
+    /// import records a deal opened at a later stage so.
+    pub opened: bool,
 }
 
 /// A rep's quota for one quarter.
@@ -83,15 +120,4 @@ pub struct ProductFacts {
     pub id: i64,
     /// Display name.
     pub name: String,
-}
-
-/// An open stage's default win probability and how long a deal may sit in it before it is stale.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StageSetting {
-    /// The open stage.
-    pub stage: Stage,
-    /// Default win probability in basis points (10,000 = 100%).
-    pub probability_bp: u16,
-    /// A deal in the stage for more than this many days is stale.
-    pub stale_days: u32,
 }

@@ -111,17 +111,19 @@ pub struct DealPosition {
     pub days_in_stage: i64,
 }
 
-/// Walks a deal's history up to `as_of`, calling `on_stint` for each stay in order (Lead from
-/// `created_on` first, the unfinished stay last), and returns where the deal stands on `as_of`
+/// Walks a deal's history up to `as_of`, calling `on_stint` for each stay in order (`start`, its
+/// pipeline's first stage, from `created_on` first, the unfinished stay last), and returns where the deal stands on `as_of`
 /// when it is open then.
 ///
-/// Changes after `as_of` are ignored, so an earlier as-of date rewinds the deal. A change into
+/// Changes after `as_of` are ignored, so an earlier as-of date rewinds the deal. A first move to
+/// an open stage on the day the deal was opened is where it was opened, not a stay in `start`. A change into
 /// the stage the deal is already in is not a move. A deal is open on `as_of` when it was created
 /// by then and not closed on or before it; its stage is its current one when no change after
 /// `as_of` exists (so a deal with missing history still sits in its real column), else the
 /// stage the walk reached.
 pub(super) fn walk<'c>(
     deal: &DealFacts,
+    start: Stage,
     changes: impl Iterator<Item = &'c StageChangeFacts>,
     as_of: NaiveDate,
     mut on_stint: impl FnMut(Stint),
@@ -129,14 +131,26 @@ pub(super) fn walk<'c>(
     if deal.created_on > as_of {
         return None;
     }
-    let (mut stage, mut entered) = (Stage::Lead, deal.created_on);
+    let (mut stage, mut entered) = (start, deal.created_on);
     let mut rewound = false;
+    let mut moved = false;
     for change in changes {
         if change.changed_on > as_of {
             rewound = true;
             break;
         }
         if change.to == stage {
+            continue;
+        }
+        // A first move on the day the deal was opened means it was opened there (an import
+        // records a deal created at a later stage so): no zero-day stay in the first stage.
+        let created_there = !moved
+            && change.opened
+            && change.changed_on <= deal.created_on
+            && !change.to.is_closed();
+        moved = true;
+        if created_there {
+            stage = change.to;
             continue;
         }
         on_stint(Stint {
@@ -183,6 +197,7 @@ mod tests {
     ) -> DealFacts {
         DealFacts {
             id,
+            pipeline_id: 1,
             rep_id: None,
             product_id: None,
             amount: Money(100),
@@ -198,6 +213,7 @@ mod tests {
             deal_id,
             to,
             changed_on,
+            opened: false,
         }
     }
 
@@ -206,18 +222,18 @@ mod tests {
         for ids in [[1, 2, 3], [10, 70, 5]] {
             let deals: Vec<_> = ids
                 .iter()
-                .map(|&id| deal(id, Stage::Lead, day(1, 1), None))
+                .map(|&id| deal(id, Stage::Open(0), day(1, 1), None))
                 .collect();
             let changes = vec![
-                change(ids[1], Stage::Proposal, day(3, 1)),
-                change(ids[0], Stage::Qualified, day(2, 1)),
-                change(ids[1], Stage::Qualified, day(2, 1)),
+                change(ids[1], Stage::Open(2), day(3, 1)),
+                change(ids[0], Stage::Open(1), day(2, 1)),
+                change(ids[1], Stage::Open(1), day(2, 1)),
                 change(999, Stage::Won, day(2, 1)),
             ];
             let h = Histories::new(&deals, &changes);
             let of = |p| h.of(p, &changes).map(|c| c.to).collect::<Vec<_>>();
-            assert_eq!(of(0), vec![Stage::Qualified]);
-            assert_eq!(of(1), vec![Stage::Qualified, Stage::Proposal]);
+            assert_eq!(of(0), vec![Stage::Open(1)]);
+            assert_eq!(of(1), vec![Stage::Open(1), Stage::Open(2)]);
             assert_eq!(of(2), Vec::<Stage>::new());
             assert_eq!(of(3), Vec::<Stage>::new());
         }
@@ -227,17 +243,19 @@ mod tests {
     fn walk_lists_stays_and_rewinds_to_the_as_of_date() {
         let d = deal(1, Stage::Won, day(1, 1), Some(day(1, 31)));
         let changes = [
-            change(1, Stage::Qualified, day(1, 11)),
-            change(1, Stage::Qualified, day(1, 12)),
-            change(1, Stage::Negotiation, day(1, 21)),
+            change(1, Stage::Open(1), day(1, 11)),
+            change(1, Stage::Open(1), day(1, 12)),
+            change(1, Stage::Open(3), day(1, 21)),
             change(1, Stage::Won, day(1, 31)),
         ];
         let mut stints = Vec::new();
-        let at = walk(&d, changes.iter(), day(1, 25), |s| stints.push(s));
+        let at = walk(&d, Stage::Open(0), changes.iter(), day(1, 25), |s| {
+            stints.push(s)
+        });
         assert_eq!(
             at,
             Some(DealPosition {
-                stage: Stage::Negotiation,
+                stage: Stage::Open(3),
                 entered_on: day(1, 21),
                 days_in_stage: 4
             })
@@ -249,15 +267,20 @@ mod tests {
         assert_eq!(
             stays,
             vec![
-                (Stage::Lead, day(1, 1), Some(day(1, 11))),
-                (Stage::Qualified, day(1, 11), Some(day(1, 21))),
-                (Stage::Negotiation, day(1, 21), None),
+                (Stage::Open(0), day(1, 1), Some(day(1, 11))),
+                (Stage::Open(1), day(1, 11), Some(day(1, 21))),
+                (Stage::Open(3), day(1, 21), None),
             ]
         );
-        assert_eq!(walk(&d, changes.iter(), day(2, 1), |_| ()), None, "closed");
+        assert_eq!(
+            walk(&d, Stage::Open(0), changes.iter(), day(2, 1), |_| ()),
+            None,
+            "closed"
+        );
         assert_eq!(
             walk(
                 &d,
+                Stage::Open(0),
                 changes.iter(),
                 day(1, 1).pred_opt().unwrap_or_default(),
                 |_| ()
@@ -268,11 +291,11 @@ mod tests {
 
     #[test]
     fn a_deal_without_history_sits_in_its_current_stage() {
-        let d = deal(1, Stage::Proposal, day(1, 1), None);
-        let at = walk(&d, std::iter::empty(), day(1, 11), |_| ());
+        let d = deal(1, Stage::Open(2), day(1, 1), None);
+        let at = walk(&d, Stage::Open(0), std::iter::empty(), day(1, 11), |_| ());
         assert_eq!(
             at.map(|p| (p.stage, p.days_in_stage)),
-            Some((Stage::Proposal, 10))
+            Some((Stage::Open(2), 10))
         );
     }
 }

@@ -37,10 +37,11 @@ pub struct Kpis {
     /// The same velocity over 30 days.
     #[serde(rename = "velocity_per_30_days_cents")]
     pub velocity_per_30_days: Option<Money>,
-    /// Lead→Qualified, Qualified→Proposal, Proposal→Negotiation, Negotiation→Won.
+    /// Each open stage to the next, the last to Won, pipeline after pipeline.
     pub conversions: Vec<StageConversion>,
-    /// Deals created in the period that were Won by the as-of date.
-    pub lead_to_won: StageConversion,
+    /// Per pipeline: deals that entered its first stage in the period and were Won by the
+    /// as-of date.
+    pub first_to_won: Vec<StageConversion>,
     /// Mean days in each open stage over the stays that ended in the period.
     pub days_in_stage: Vec<StageDwell>,
 }
@@ -87,7 +88,7 @@ impl PipelineView<'_> {
             velocity_per_day: per_day.map(money_f64),
             velocity_per_30_days: per_day.map(|v| money_f64(v * 30.0)),
             conversions: flow.conversions,
-            lead_to_won: flow.lead_to_won,
+            first_to_won: flow.first_to_won,
             days_in_stage: flow.days_in_stage,
         }
     }

@@ -223,6 +223,7 @@ mod tests {
             team: "North".into(),
         };
         let won = |id: i64, rep_id: i64, cents: i64| DealFacts {
+            pipeline_id: 1,
             id,
             rep_id: Some(rep_id),
             product_id: None,

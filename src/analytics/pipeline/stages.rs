@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use super::flow::open_index;
-use super::ser;
 use super::stats::{money, round_div};
 use super::view::PipelineView;
 use crate::domain::{Money, Stage};
@@ -13,8 +11,11 @@ use crate::domain::{Money, Stage};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StageTotal {
     /// The open stage.
-    #[serde(serialize_with = "ser::stage")]
+    #[serde(skip)]
     pub stage: Stage,
+    /// Its name (with its pipeline's when the book has several).
+    #[serde(rename = "stage")]
+    pub name: String,
     /// Deals in the stage.
     pub count: u64,
     /// Sum of their amounts.
@@ -29,28 +30,36 @@ pub struct StageTotal {
 }
 
 impl PipelineView<'_> {
-    /// One row per open stage, in pipeline order, over the deals open on the as-of date.
+    /// Per open stage of every pipeline, in catalogue order: the deals open on the as-of date,
+    /// their sum, weighted sum and how many are stale.
     pub fn stage_totals(&self) -> Vec<StageTotal> {
-        let defaults = Stage::OPEN.map(|s| self.setting(s).map_or(0, |s| s.probability_bp));
-        let mut rows = [(0u64, 0i128, 0i128, 0u64); 4];
+        let catalogue = &self.facts.pipelines;
+        let mut rows = vec![(0u64, 0i128, 0i128, 0u64); catalogue.open_count()];
         for (i, position) in self.open_deals() {
-            let Some(s) = open_index(position.stage) else {
+            let Some(row) = position.stage.open_index().and_then(|s| rows.get_mut(s)) else {
                 continue;
             };
             let deal = &self.facts.deals[i];
-            let bp = deal.probability_bp.unwrap_or(defaults[s]);
+            let bp = deal
+                .probability_bp
+                .unwrap_or_else(|| catalogue.probability_bp(position.stage));
             let cents = i128::from(deal.amount.cents());
-            let row = &mut rows[s];
             row.0 += 1;
             row.1 += cents;
             row.2 += cents * i128::from(bp);
             row.3 += u64::from(self.is_stale(i));
         }
-        Stage::OPEN
-            .iter()
+        catalogue
+            .all_open()
             .zip(rows)
-            .map(|(&stage, (count, sum, weighted, stale))| StageTotal {
+            .filter(|(stage, _)| {
+                catalogue
+                    .pipeline_of(*stage)
+                    .is_some_and(|p| self.facts.covers(p))
+            })
+            .map(|(stage, (count, sum, weighted, stale))| StageTotal {
                 stage,
+                name: self.facts.stage_label(stage),
                 count,
                 sum: money(sum),
                 weighted: money(round_div(weighted, 10_000)),

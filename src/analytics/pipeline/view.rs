@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::facts::{PipelineFacts, StageSetting};
+use super::facts::PipelineFacts;
 use super::history::{DealPosition, Histories, Stint, walk};
 use crate::domain::Stage;
 
@@ -23,7 +23,16 @@ impl<'a> PipelineView<'a> {
             .deals
             .iter()
             .enumerate()
-            .map(|(i, deal)| walk(deal, histories.of(i, &facts.stage_changes), as_of, |_| ()))
+            .map(|(i, deal)| {
+                let start = first_stage(facts, deal.pipeline_id);
+                walk(
+                    deal,
+                    start,
+                    histories.of(i, &facts.stage_changes),
+                    as_of,
+                    |_| (),
+                )
+            })
             .collect();
         PipelineView {
             facts,
@@ -53,14 +62,11 @@ impl<'a> PipelineView<'a> {
     /// stage's `stale_days` (never when the stage has no setting).
     pub fn is_stale(&self, index: usize) -> bool {
         self.position(index).is_some_and(|p| {
-            self.setting(p.stage)
-                .is_some_and(|s| p.days_in_stage > i64::from(s.stale_days))
+            self.facts
+                .pipelines
+                .stale_days(p.stage)
+                .is_some_and(|days| p.days_in_stage > i64::from(days))
         })
-    }
-
-    /// The settings row of an open stage, if there is one.
-    pub fn setting(&self, stage: Stage) -> Option<&'a StageSetting> {
-        self.facts.stage_settings.iter().find(|s| s.stage == stage)
     }
 
     /// Every open deal: its index in `facts().deals` and its position.
@@ -79,6 +85,7 @@ impl<'a> PipelineView<'a> {
             stints.clear();
             walk(
                 deal,
+                first_stage(self.facts, deal.pipeline_id),
                 self.histories.of(i, &self.facts.stage_changes),
                 self.as_of,
                 |s| stints.push(s),
@@ -86,4 +93,12 @@ impl<'a> PipelineView<'a> {
             on_deal(i, &stints);
         }
     }
+}
+
+/// The stage a deal of `pipeline_id` enters when it is opened: its pipeline's first.
+fn first_stage(facts: &PipelineFacts, pipeline_id: i64) -> Stage {
+    facts
+        .pipelines
+        .first_open(pipeline_id)
+        .unwrap_or(Stage::open(0))
 }

@@ -51,16 +51,23 @@ pub fn render(r: &PipelineReport) -> String {
         let _ = writeln!(out, "{label:<18} {value}");
     }
 
+    let w = r
+        .stages
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(13);
     let _ = writeln!(
         out,
-        "\n{:<12} {:>9} {:>16} {:>16} {:>7}",
+        "\n{:<w$} {:>9} {:>16} {:>16} {:>7}",
         "Stage", "Deals", "Value", "Weighted", "Stale"
     );
     for s in &r.stages {
         let _ = writeln!(
             out,
-            "{:<12} {:>9} {:>16} {:>16} {:>7}",
-            s.stage.as_str(),
+            "{:<w$} {:>9} {:>16} {:>16} {:>7}",
+            s.name,
             count(s.count),
             s.sum.whole(),
             s.weighted.whole(),
@@ -73,8 +80,8 @@ pub fn render(r: &PipelineReport) -> String {
         "\n{:<26} {:>9} {:>10} {:>7}",
         "Conversion", "Entered", "Converted", "Rate"
     );
-    for c in k.conversions.iter().chain([&k.lead_to_won]) {
-        let step = format!("{} → {}", c.from, c.to);
+    for c in k.conversions.iter().chain(&k.first_to_won) {
+        let step = format!("{} → {}", c.from_name, c.to_name);
         let _ = writeln!(
             out,
             "{step:<26} {:>9} {:>10} {:>7}",
@@ -87,7 +94,7 @@ pub fn render(r: &PipelineReport) -> String {
         .days_in_stage
         .iter()
         .filter(|d| d.unused)
-        .map(|d| d.stage.as_str())
+        .map(|d| d.name.as_str())
         .collect();
     if !unused.is_empty() {
         let _ = writeln!(
@@ -99,14 +106,14 @@ pub fn render(r: &PipelineReport) -> String {
 
     let _ = writeln!(
         out,
-        "\n{:<12} {:>9} {:>10}",
+        "\n{:<w$} {:>9} {:>10}",
         "Days in stage", "Stays", "Mean days"
     );
     for d in &k.days_in_stage {
         let _ = writeln!(
             out,
-            "{:<12} {:>10} {:>10}",
-            d.stage.as_str(),
+            "{:<w$} {:>9} {:>10}",
+            d.name,
             count(d.stints),
             num(d.mean_days)
         );

@@ -7,35 +7,29 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::analytics::commit::{Category, CommitBook, CommitDeal};
-use crate::db::pipeline_facts::{self, parsed};
-use crate::domain::{Money, Stage};
+use crate::db::pipeline_facts;
+use crate::db::pipelines::stage_column;
+use crate::domain::Money;
 
 /// Loads the book. A deal's win probability is its own one when it has one; the caller puts the
 /// model's scores in when the model is trusted; otherwise its stage's default applies. A stage,
 /// category or quarter the analytics do not know is an error naming the column.
 pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
-    let mut defaults = [0.0f64; 4];
-    for row in conn
-        .prepare("SELECT stage, probability_bp FROM stage_settings")?
-        .query_map([], |r| Ok((parsed::<Stage>(r, 0)?, r.get::<_, i64>(1)?)))?
-    {
-        let (stage, bp) = row?;
-        if let Some(i) = Stage::OPEN.iter().position(|s| *s == stage) {
-            defaults[i] = bp as f64 / 10_000.0;
-        }
-    }
+    let pipelines = crate::db::pipelines::load(conn)?;
     let deals = conn
         .prepare(
             "SELECT id, rep_id, amount_cents, stage, created_on, closed_on, expected_close_on,
-                    forecast_category, probability_bp
+                    forecast_category, probability_bp, pipeline_id
              FROM deals ORDER BY id",
         )?
         .query_map([], |r| {
-            let stage: Stage = parsed(r, 3)?;
+            let pipeline_id = r.get(9)?;
+            let stage = stage_column(r, 3, &pipelines, pipeline_id)?;
             let own: Option<i64> = r.get(8)?;
             let category: Option<String> = r.get(7)?;
             Ok(CommitDeal {
                 id: r.get(0)?,
+                pipeline_id,
                 rep_id: r.get(1)?,
                 amount: Money(r.get(2)?),
                 stage,
@@ -53,7 +47,7 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let stage_changes = pipeline_facts::stage_changes(conn)?;
+    let stage_changes = pipeline_facts::stage_changes(conn, &pipelines)?;
     let reps = pipeline_facts::reps(conn)?;
     let quotas = pipeline_facts::quotas(conn)?;
     Ok(CommitBook {
@@ -61,7 +55,7 @@ pub fn load_book(conn: &Connection) -> rusqlite::Result<CommitBook> {
         stage_changes,
         reps,
         quotas,
-        stage_probabilities: defaults,
+        pipelines,
     })
 }
 

@@ -42,14 +42,14 @@ pub(super) struct Deal {
 }
 
 impl Deal {
-    /// Index in [`Stage::OPEN`] of the last open stage the deal reached.
+    /// Index in [`super::OPEN`] of the last open stage the deal reached.
     pub fn reached(&self) -> usize {
         let stage = match (self.stage, self.lost) {
-            (Stage::Won, _) => Stage::Negotiation,
+            (Stage::Won, _) => Stage::Open(3),
             (_, Some((at, _))) => at,
             (stage, None) => stage,
         };
-        Stage::OPEN.iter().position(|s| *s == stage).unwrap_or(0)
+        super::OPEN.iter().position(|s| *s == stage).unwrap_or(0)
     }
 }
 
@@ -101,7 +101,7 @@ impl DealDrawer<'_> {
             deal.stage = open_stage(rng, lived);
             if rng.random::<f64>() < SLIPPING_SHARE {
                 deal.expected = (as_of - rng.random_range(1..=45)).max(created);
-                deal.stage = deal.stage.max(Stage::Proposal);
+                deal.stage = deal.stage.max(Stage::Open(2));
             }
             return deal;
         }

@@ -8,7 +8,6 @@ use super::calendar::{Calendar, Day};
 use super::deals::Deal;
 use super::rows::{ActivityRow, Batch, StageRow};
 use super::{DemoError, Rng};
-use crate::domain::Stage;
 
 /// Activity kinds and how common each is.
 const KINDS: [(&str, f64); 5] = [
@@ -39,7 +38,7 @@ impl History {
     pub fn draw(&mut self, rng: &mut Rng, id: i64, deal: &Deal, batch: &mut Batch) {
         let steps = deal.reached();
         self.draw_days(rng, deal, steps);
-        let moves = Stage::OPEN.windows(2).zip(&self.days);
+        let moves = super::OPEN.windows(2).zip(&self.days);
         batch
             .stage_changes
             .extend(moves.map(|(pair, &on)| StageRow {
@@ -51,7 +50,7 @@ impl History {
         if deal.stage.is_closed() {
             batch.stage_changes.push(StageRow {
                 deal: id,
-                from: Stage::OPEN[steps],
+                from: super::OPEN[steps],
                 to: deal.stage,
                 on: deal.end,
             });

@@ -40,6 +40,25 @@ use calendar::Calendar;
 /// The demo book's one accepted assignment plan was accepted this many days before `as_of`.
 const PLAN_DAYS_AGO: u64 = 14;
 
+/// The demo book's open stages: the standard four of a new book's Default pipeline, in order.
+const OPEN: [crate::domain::Stage; 4] = [
+    crate::domain::Stage::Open(0),
+    crate::domain::Stage::Open(1),
+    crate::domain::Stage::Open(2),
+    crate::domain::Stage::Open(3),
+];
+
+/// A demo deal's stage as the book stores it.
+fn stage_name(stage: crate::domain::Stage) -> &'static str {
+    match stage {
+        crate::domain::Stage::Won => "Won",
+        crate::domain::Stage::Lost => "Lost",
+        crate::domain::Stage::Open(i) => crate::domain::STANDARD_STAGES
+            .get(usize::from(i))
+            .map_or("Lead", |s| s.0),
+    }
+}
+
 const BULK_TABLES: [&str; 5] = ["customers", "deals", "stage_changes", "activities", "tasks"];
 
 /// The random stream behind every draw.

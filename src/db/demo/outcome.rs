@@ -81,7 +81,7 @@ impl Losses {
     pub fn draw(&self, rng: &mut Rng) -> (Stage, &'static str) {
         let at = self.at.sample(rng);
         let reason = self.reasons.get(at).map_or(0, |w| w.sample(rng));
-        (Stage::OPEN[at.min(3)], LOST_REASONS[reason])
+        (super::OPEN[at.min(3)], LOST_REASONS[reason])
     }
 }
 
@@ -89,5 +89,5 @@ impl Losses {
 pub(super) fn open_stage(rng: &mut Rng, progress: f64) -> Stage {
     let z: f64 = rng.sample(StandardNormal);
     let step = (progress * 4.0 + 0.6 * z).floor().clamp(0.0, 3.0);
-    Stage::OPEN[step as usize]
+    super::OPEN[step as usize]
 }

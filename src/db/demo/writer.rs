@@ -81,7 +81,7 @@ impl<'t, 'a> Writer<'t, 'a> {
                 int(d.product as i64 + 1),
                 owned(row.title),
                 int(d.cents),
-                text(d.stage.as_str()),
+                text(super::stage_name(d.stage)),
                 text(cal.iso(d.created)),
                 text(cal.iso(d.expected)),
                 text_or_null(d.stage.is_closed().then(|| cal.iso(d.end))),
@@ -91,8 +91,8 @@ impl<'t, 'a> Writer<'t, 'a> {
         for s in batch.stage_changes {
             self.stage_changes.push([
                 int(s.deal),
-                text(s.from.as_str()),
-                text(s.to.as_str()),
+                text(super::stage_name(s.from)),
+                text(super::stage_name(s.to)),
                 text(cal.iso(s.on)),
             ])?;
         }

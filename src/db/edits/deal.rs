@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::record::{EditRow, Saved, Stamp, WriteError, new_batch};
 use super::words;
-use crate::domain::{DealChange, Stage};
+use crate::db::pipelines;
+use crate::domain::{DealChange, Pipelines, Stage};
 
 /// The `edits.entity` of a deal's field.
 pub(super) const ENTITY: &str = "deal";
@@ -63,12 +64,21 @@ fn write_fields(tx: &Transaction<'_>, deal_id: i64, f: &Fields) -> Result<(), Wr
     Ok(())
 }
 
-fn stage_of(fields: &Fields) -> Result<Stage, WriteError> {
-    fields[0]
-        .as_deref()
-        .unwrap_or_default()
-        .parse()
-        .map_err(|e: crate::domain::ParseStageError| WriteError::Refused(e.to_string()))
+/// The deal's pipeline and the book's stages, to read and write its stage by name.
+struct StagesOf<'a> {
+    catalogue: &'a Pipelines,
+    pipeline_id: i64,
+}
+
+impl StagesOf<'_> {
+    fn stage(&self, fields: &Fields) -> Result<Stage, WriteError> {
+        let name = fields[0].as_deref().unwrap_or_default();
+        self.catalogue
+            .stage_named(self.pipeline_id, name)
+            .ok_or_else(|| {
+                WriteError::Refused(format!("'{name}' is not a stage of the deal's pipeline"))
+            })
+    }
 }
 
 /// The fields after `change`, or why it cannot apply.
@@ -78,8 +88,9 @@ fn changed(
     change: &DealChange,
     today: NaiveDate,
     reopen_at: Stage,
+    stages: &StagesOf<'_>,
 ) -> Result<Fields, WriteError> {
-    let stage = stage_of(current)?;
+    let stage = stages.stage(current)?;
     let mut next = current.clone();
     let today = Some(today.to_string());
     let refuse = |why: &str| Err(WriteError::Refused(why.to_string()));
@@ -91,7 +102,10 @@ fn changed(
             if to.is_closed() || *to == stage {
                 return refuse("that is not a move to another open stage");
             }
-            next[0] = Some(to.as_str().into());
+            if stages.catalogue.pipeline_of(*to) != Some(stages.pipeline_id) {
+                return refuse("that stage is not in the deal's pipeline");
+            }
+            next[0] = Some(stages.catalogue.name(*to).into());
         }
         DealChange::Win => {
             if stage == Stage::Won {
@@ -113,7 +127,7 @@ fn changed(
             if !stage.is_closed() {
                 return refuse("the deal is open already");
             }
-            next[0] = Some(reopen_at.as_str().into());
+            next[0] = Some(stages.catalogue.name(reopen_at).into());
             next[3] = None;
             next[4] = None;
         }
@@ -150,7 +164,18 @@ pub fn apply(
 ) -> Result<Saved, WriteError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = read_fields(&tx, deal_id)?;
-    let next = changed(&current, change, today, closed_from(&tx, deal_id)?)?;
+    let catalogue = pipelines::load(&tx)?;
+    let pipeline_id: i64 = tx.query_row(
+        "SELECT pipeline_id FROM deals WHERE id = ?1",
+        [deal_id],
+        |r| r.get(0),
+    )?;
+    let stages = StagesOf {
+        catalogue: &catalogue,
+        pipeline_id,
+    };
+    let reopen_at = closed_from(&tx, deal_id, &stages)?;
+    let next = changed(&current, change, today, reopen_at, &stages)?;
     write_fields(&tx, deal_id, &next)?;
     let batch = new_batch(&tx)?;
     let stamp = Stamp { at, actor, batch };
@@ -185,8 +210,12 @@ pub fn apply(
 }
 
 /// The open stage the deal last closed from (its last move from an open stage to Won or Lost);
-/// Negotiation when the history does not say.
-fn closed_from(tx: &Transaction<'_>, deal_id: i64) -> Result<Stage, WriteError> {
+/// its pipeline's last open stage when the history does not say.
+fn closed_from(
+    tx: &Transaction<'_>,
+    deal_id: i64,
+    stages: &StagesOf<'_>,
+) -> Result<Stage, WriteError> {
     let from: Option<String> = tx
         .query_row(
             "SELECT from_stage FROM stage_changes
@@ -197,15 +226,15 @@ fn closed_from(tx: &Transaction<'_>, deal_id: i64) -> Result<Stage, WriteError> 
             |r| r.get(0),
         )
         .optional()?;
-    Ok(from
-        .and_then(|s| s.parse::<Stage>().ok())
+    from.and_then(|s| stages.catalogue.stage_in_history(stages.pipeline_id, &s))
         .filter(|s| !s.is_closed())
-        .unwrap_or(Stage::Negotiation))
+        .or_else(|| stages.catalogue.last_open(stages.pipeline_id))
+        .ok_or_else(|| WriteError::Refused("the deal's pipeline has no open stage".into()))
 }
 
 fn describe(change: &DealChange, next: &Fields) -> String {
     match change {
-        DealChange::Move { to } => format!("moved to {to}"),
+        DealChange::Move { .. } => format!("moved to {}", next[0].as_deref().unwrap_or_default()),
         DealChange::Win => "marked Won".into(),
         DealChange::Lose { reason } => format!("marked Lost ({reason})"),
         DealChange::Reopen => format!("reopened at {}", next[0].as_deref().unwrap_or_default()),

@@ -56,6 +56,11 @@ fn in_words(conn: &Connection, raw: Raw) -> Option<HistoryLine> {
             let summary = new.unwrap_or_default();
             Some(line(summary.clone(), String::new(), None, None, summary))
         }
+        crate::db::pipelines::ENTITY if field == "summary" => {
+            let summary = new.unwrap_or_default();
+            Some(line(summary.clone(), String::new(), None, None, summary))
+        }
+        crate::db::pipelines::ENTITY => None,
         "task_row" => {
             let title = new
                 .as_deref()

@@ -5,7 +5,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::deal;
 use super::record::{EditRow, Saved, WriteError};
-use crate::db::{assign_plans, channels, import, records, task_edits};
+use crate::db::{assign_plans, channels, import, pipelines, records, task_edits};
 
 /// Puts the rows of one batch back (`back`) or forward again; returns the status-line summary.
 type Replay = fn(&Transaction<'_>, &[EditRow], bool) -> Result<String, WriteError>;
@@ -18,10 +18,14 @@ struct Replayer {
 
 /// The kinds of batch with their own replay, asked in order; a batch none claims holds task and
 /// absence edits.
-const REPLAYERS: [Replayer; 3] = [
+const REPLAYERS: [Replayer; 4] = [
     Replayer {
         claims: records::journal::claims,
         replay: records::journal::replay,
+    },
+    Replayer {
+        claims: |rows| rows.iter().any(|r| r.entity == pipelines::ENTITY),
+        replay: pipelines::replay,
     },
     Replayer {
         claims: |rows| rows.iter().any(|r| r.entity == channels::PLAN_ENTITY),

@@ -1,6 +1,7 @@
 //! References of imported rows: ids by id or name (created by name when the mapping allows),
 //! and a deal's missing amount and title from its product and customer.
 
+use crate::domain::Stage;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -200,7 +201,7 @@ impl<'t> References<'t> {
                     set(values, "amount_cents", Value::Integer(cents));
                     self.effects.amounts_from_list_price += 1;
                 }
-                _ if needs.stage.is_closed() => {}
+                _ if Stage::closed_named(&needs.stage_name).is_some() => {}
                 _ => {
                     return Err(RowFailure::rejected(
                         row,

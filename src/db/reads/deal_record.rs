@@ -35,6 +35,10 @@ pub struct DealRecord {
     pub amount: Money,
     /// Stage.
     pub stage: String,
+    /// The pipeline's id.
+    pub pipeline_id: i64,
+    /// The pipeline's name.
+    pub pipeline: String,
     /// When it was created.
     pub created_on: Option<NaiveDate>,
     /// Days since it was created (to its close, when closed).
@@ -79,6 +83,7 @@ type Row = (
     Option<i64>,
     Option<String>,
     Option<i64>,
+    (i64, String),
 );
 
 /// The record of deal `id` as of `today`; `None` when there is no such deal.
@@ -92,9 +97,12 @@ pub fn deal_record(
         .prepare_cached(
             "SELECT d.title, d.customer_id, c.name, d.product_id, p.name, d.rep_id, r.name,
                     d.amount_cents, d.stage, d.created_on, d.expected_close_on, d.closed_on, d.lost_reason,
-                    d.probability_bp, d.forecast_category, COALESCE(d.probability_bp, s.probability_bp)
+                    d.probability_bp, d.forecast_category, COALESCE(d.probability_bp, s.probability_bp),
+                    d.pipeline_id, COALESCE(pl.name, '')
              FROM deals d LEFT JOIN customers c ON c.id = d.customer_id
-                          LEFT JOIN stage_settings s ON s.stage = d.stage
+                          LEFT JOIN pipelines pl ON pl.id = d.pipeline_id
+                          LEFT JOIN stages s ON s.pipeline_id = d.pipeline_id
+                                               AND s.name = d.stage
                           LEFT JOIN products p ON p.id = d.product_id
                           LEFT JOIN reps r ON r.id = d.rep_id
              WHERE d.id = ?1",
@@ -114,6 +122,7 @@ pub fn deal_record(
                 r.get(13)?,
                 r.get(14)?,
                 r.get(15)?,
+                (r.get(16)?, r.get(17)?),
             ))
         })
         .optional()?;
@@ -131,6 +140,7 @@ pub fn deal_record(
         probability_bp,
         category_override,
         stage_rate_bp,
+        (pipeline_id, pipeline),
     )) = row
     else {
         return Ok(None);
@@ -168,6 +178,8 @@ pub fn deal_record(
         days_in_stage: entered.filter(|_| open).map(|e| (today - e).num_days()),
         slipped: open && expected_close_on.is_some_and(|e| e < today),
         stage,
+        pipeline_id,
+        pipeline,
         created_on,
         expected_close_on,
         closed_on,

@@ -11,13 +11,19 @@ use rusqlite::{Connection, OptionalExtension};
 use super::list_filter::{DealKeys, day_number};
 
 /// The columns of one open deal's keys, last touch included, from `deals d` and its joins.
-const KEYS: &str = "SELECT d.id, d.title, c.name, r.name, r.team, d.rep_id, d.product_id, d.stage,
+static KEYS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT d.id, d.title, c.name, r.name, r.team, d.rep_id, d.product_id, d.stage,
         d.amount_cents, d.expected_close_on, d.created_on,
         MAX(d.created_on,
             COALESCE((SELECT MAX(a.happened_on) FROM activities a WHERE a.deal_id = d.id), ''),
-            COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = d.id), ''))
+            COALESCE((SELECT MAX(s.changed_on) FROM stage_changes s WHERE s.deal_id = d.id), '')),
+        d.pipeline_id, {}
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
-    WHERE d.closed_on IS NULL";
+    WHERE d.closed_on IS NULL",
+        super::pipeline_list::STAGE_RANK
+    )
+});
 
 /// The day number of a stored day (its first ten characters, `YYYY-MM-DD`).
 fn day_of(text: &str) -> Option<i32> {
@@ -57,13 +63,15 @@ fn keys_row(r: &rusqlite::Row<'_>, names: &mut Names) -> rusqlite::Result<DealKe
         close: r.get::<_, Option<String>>(9)?.as_deref().and_then(day_of),
         created: day_of(&created).unwrap_or(i32::MIN),
         touch: day_of(&touch).unwrap_or(i32::MIN),
+        pipeline_id: r.get(12)?,
+        stage_rank: r.get::<_, Option<u32>>(13)?.unwrap_or(u32::MAX),
     })
 }
 
 /// Every open deal's keys, by id.
 pub(super) fn all_keys(conn: &Connection) -> rusqlite::Result<Vec<DealKeys>> {
     let mut names = Names::default();
-    conn.prepare_cached(&format!("{KEYS} ORDER BY d.id"))?
+    conn.prepare_cached(&format!("{} ORDER BY d.id", *KEYS))?
         .query_map([], |r| keys_row(r, &mut names))?
         .collect()
 }
@@ -73,7 +81,8 @@ pub(super) fn keys_of(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<De
     let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     let mut names = Names::default();
     conn.prepare_cached(&format!(
-        "{KEYS} AND d.id IN (SELECT value FROM json_each(?1)) ORDER BY d.id"
+        "{} AND d.id IN (SELECT value FROM json_each(?1)) ORDER BY d.id",
+        *KEYS
     ))?
     .query_map([json], |r| keys_row(r, &mut names))?
     .collect()

@@ -41,6 +41,10 @@ pub(super) struct DealKeys {
     pub created: i32,
     /// Latest of created, last activity and last stage change, as a [`day_number`].
     pub touch: i32,
+    /// The pipeline.
+    pub pipeline_id: i64,
+    /// Where its stage sorts (see `pipeline_list::STAGE_RANK`).
+    pub stage_rank: u32,
 }
 
 /// True when `view` admits `deal` as of `dates` (`expected_close_on`, `last_touch` conditions).
@@ -86,6 +90,7 @@ impl<'a> Filter<'a> {
     pub fn admits(&self, deal: &DealKeys) -> bool {
         let q = self.query;
         view_admits(q.view.unwrap_or(SavedView::BiggestOpen), deal, &self.dates)
+            && q.pipeline_id.is_none_or(|p| p == deal.pipeline_id)
             && q.stage.as_deref().is_none_or(|s| s == &*deal.stage)
             && q.owner_rep_id.is_none_or(|r| deal.rep_id == Some(r))
             && q.team
@@ -167,6 +172,8 @@ mod tests {
             close: close.map(|c| day_number(day(c))),
             created: day_number(day("2026-01-05")),
             touch: day_number(day(touch)),
+            pipeline_id: 1,
+            stage_rank: 0,
         }
     }
 
@@ -218,6 +225,7 @@ mod tests {
     #[test]
     fn filters_combine() {
         let query = ListQuery {
+            pipeline_id: None,
             view: None,
             stage: Some("Proposal".into()),
             owner_rep_id: Some(3),

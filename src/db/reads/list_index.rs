@@ -20,7 +20,7 @@ use super::pipeline_list::{ListPage, ListQuery, ListRow, SavedView, ViewDates};
 const MOST_TOUCHED: usize = 50_000;
 
 /// What tells whether the held keys still match the book.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Watch {
     /// This list's token among the connection's notes of touched deals; `None` when the
     /// connection cannot keep them and any write of its own means a fresh read.
@@ -29,6 +29,8 @@ struct Watch {
     others: i64,
     /// The connection's own changes when read (used without a token).
     changes: u64,
+    /// The stages' order when read: a reorder changes every deal's stage rank.
+    stage_order: String,
 }
 
 /// The deals one query admits, in its order.
@@ -50,6 +52,18 @@ pub struct ListIndex {
     watch: Watch,
 }
 
+/// Every stage and its place, as one text: changes whenever a stage edit reorders, adds, renames
+/// or removes stages or pipelines.
+fn stage_order(conn: &Connection) -> rusqlite::Result<String> {
+    conn.query_row(
+        "SELECT COALESCE(group_concat(s.id || ':' || s.position || ':' || p.position || ':' || s.name,
+                                      ','), '')
+         FROM (SELECT * FROM stages ORDER BY id) s JOIN pipelines p ON p.id = s.pipeline_id",
+        [],
+        |r| r.get(0),
+    )
+}
+
 impl ListIndex {
     /// Reads every open deal's keys and starts noting the deals later writes on `conn` touch.
     pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
@@ -58,6 +72,7 @@ impl ListIndex {
             token,
             others: others_version(conn)?,
             changes: conn.total_changes(),
+            stage_order: stage_order(conn)?,
         };
         let deals: Vec<Option<DealKeys>> = all_keys(conn)?.into_iter().map(Some).collect();
         let slot_of = deals
@@ -78,7 +93,9 @@ impl ListIndex {
     /// connection's writes touched are read again; false when the list must be read whole
     /// (another connection wrote, another list took over the notes, or too many deals changed).
     pub fn refresh(&mut self, conn: &Connection) -> rusqlite::Result<bool> {
-        if others_version(conn)? != self.watch.others {
+        if others_version(conn)? != self.watch.others
+            || stage_order(conn)? != self.watch.stage_order
+        {
             return Ok(false);
         }
         let Some(token) = self.watch.token else {
@@ -186,8 +203,15 @@ impl ListIndex {
     }
 
     /// Each saved view with its count of open deals as of `today`, in menu order.
-    pub fn counts(&self, today: NaiveDate, stale_days: u32) -> Vec<(SavedView, usize)> {
-        view_counts(self.deals.iter().flatten(), today, stale_days)
+    pub fn counts(
+        &self,
+        today: NaiveDate,
+        stale_days: u32,
+        pipeline: Option<i64>,
+    ) -> Vec<(SavedView, usize)> {
+        let deals = self.deals.iter().flatten();
+        let mine = deals.filter(|d| pipeline.is_none_or(|p| d.pipeline_id == p));
+        view_counts(mine, today, stale_days)
     }
 
     /// The rows of the chosen deals from `offset` on, at most `limit`, made from the held keys

@@ -11,15 +11,6 @@ fn slot(sort: SortColumn) -> usize {
     SortColumn::ALL.iter().position(|c| *c == sort).unwrap_or(0)
 }
 
-fn stage_rank(stage: &str) -> u8 {
-    match stage {
-        "Lead" => 0,
-        "Qualified" => 1,
-        "Proposal" => 2,
-        _ => 3,
-    }
-}
-
 /// Compares as `COLLATE NOCASE`: ASCII letters folded, then byte by byte.
 fn nocase(a: &str, b: &str) -> Ordering {
     a.bytes()
@@ -31,7 +22,7 @@ fn nocase(a: &str, b: &str) -> Ordering {
 fn number(sort: SortColumn, d: &DealKeys) -> Option<i64> {
     match sort {
         SortColumn::Title | SortColumn::Customer | SortColumn::Owner => None,
-        SortColumn::Stage => Some(i64::from(stage_rank(&d.stage))),
+        SortColumn::Stage => Some(i64::from(d.stage_rank)),
         SortColumn::Amount => Some(d.amount_cents),
         SortColumn::ExpectedClose => Some(d.close.map_or(i64::MAX, i64::from)),
         SortColumn::Age => Some(i64::from(d.created)),
@@ -173,6 +164,8 @@ mod tests {
             close,
             created: 0,
             touch: 0,
+            pipeline_id: 1,
+            stage_rank: 0,
         })
     }
 

@@ -148,9 +148,7 @@ impl SortColumn {
             SortColumn::Title => "title COLLATE NOCASE",
             SortColumn::Customer => "customer COLLATE NOCASE",
             SortColumn::Owner => "owner COLLATE NOCASE",
-            SortColumn::Stage => {
-                "CASE stage WHEN 'Lead' THEN 0 WHEN 'Qualified' THEN 1 WHEN 'Proposal' THEN 2 ELSE 3 END"
-            }
+            SortColumn::Stage => "stage_rank",
             SortColumn::Amount => "amount_cents",
             SortColumn::ExpectedClose => "expected_close_on IS NULL, expected_close_on",
             SortColumn::Age => "created_on",
@@ -164,6 +162,8 @@ impl SortColumn {
 pub struct ListQuery {
     /// A saved view, if one is chosen.
     pub view: Option<SavedView>,
+    /// Only deals of this pipeline.
+    pub pipeline_id: Option<i64>,
     /// Only deals at this stage.
     pub stage: Option<String>,
     /// Only deals of this rep.
@@ -200,6 +200,7 @@ impl ListQuery {
     ) -> ListQuery {
         ListQuery {
             view,
+            pipeline_id: None,
             stage: None,
             owner_rep_id: None,
             team: None,
@@ -270,11 +271,18 @@ pub(super) fn open_cte(touch: bool) -> String {
     format!(
         "WITH open AS (
     SELECT d.id, d.title, c.name AS customer, r.name AS owner, d.stage, d.amount_cents,
-           d.expected_close_on, d.created_on, d.rep_id, d.product_id, r.team{touch}
+           d.expected_close_on, d.created_on, d.rep_id, d.product_id, r.team, d.pipeline_id,
+           {STAGE_RANK} AS stage_rank{touch}
     FROM deals d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN reps r ON r.id = d.rep_id
     WHERE d.closed_on IS NULL)"
     )
 }
+
+/// Where the stage of deal `d` sorts: its pipeline's place, then the stage's place in it (the
+/// catalogue's order, which the held list sorts by too).
+pub(super) const STAGE_RANK: &str = "(SELECT pl.position * 1000 + st.position
+    FROM stages st JOIN pipelines pl ON pl.id = st.pipeline_id
+    WHERE st.pipeline_id = d.pipeline_id AND st.name = d.stage)";
 
 /// The last touch of the deal `p.id` created on `p.created_on`, for the rows of one page.
 pub(super) const PAGE_TOUCH: &str = "MAX(p.created_on,
@@ -290,6 +298,10 @@ pub(super) fn conditions(query: &ListQuery, today: NaiveDate) -> (String, Vec<Va
             .condition(&ViewDates::new(today, query.stale_days)),
     ];
     let mut params: Vec<Value> = Vec::new();
+    if let Some(pipeline) = query.pipeline_id {
+        params.push(pipeline.into());
+        conditions.push(format!("pipeline_id = ?{}", params.len()));
+    }
     if let Some(stage) = &query.stage {
         params.push(stage.clone().into());
         conditions.push(format!("stage = ?{}", params.len()));

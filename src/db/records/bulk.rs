@@ -68,22 +68,35 @@ pub fn bulk_change(
     let mut changed = 0;
     let mut skipped = Vec::new();
     let written = write(conn, stamp, |j| {
-        let what = match change {
-            BulkChange::Move(to) => format!("moved to {to}"),
-            BulkChange::Owner(rep) => format!("given to {}", lookup::rep(j.tx(), "owner", *rep)?),
-            BulkChange::ExpectedClose(Some(d)) => format!("expected to close {d}"),
-            BulkChange::ExpectedClose(None) => "close date cleared".into(),
-            BulkChange::Lose(reason) => format!("marked Lost ({})", reason.trim()),
-            BulkChange::Category(Some(c)) => format!("set to {c}"),
-            BulkChange::Category(None) => "back to the default category".into(),
+        let catalogue = crate::db::pipelines::load(j.tx())?;
+        let target = match change {
+            BulkChange::Move(to) => Some((
+                catalogue.name(*to).to_string(),
+                catalogue.pipeline_of(*to).ok_or_else(|| {
+                    RecordError::from(FieldError::new("stage", "is not a stage of the book"))
+                })?,
+            )),
+            _ => None,
+        };
+        let what = match (change, &target) {
+            (BulkChange::Move(_), Some((name, _))) => format!("moved to {name}"),
+            (BulkChange::Move(_), None) => String::new(),
+            (BulkChange::Owner(rep), _) => {
+                format!("given to {}", lookup::rep(j.tx(), "owner", *rep)?)
+            }
+            (BulkChange::ExpectedClose(Some(d)), _) => format!("expected to close {d}"),
+            (BulkChange::ExpectedClose(None), _) => "close date cleared".into(),
+            (BulkChange::Lose(reason), _) => format!("marked Lost ({})", reason.trim()),
+            (BulkChange::Category(Some(c)), _) => format!("set to {c}"),
+            (BulkChange::Category(None), _) => "back to the default category".into(),
         };
         let today = stamp.today.to_string();
         let mut stage_of = j
             .tx()
-            .prepare_cached("SELECT stage FROM deals WHERE id = ?1")?;
+            .prepare_cached("SELECT stage, pipeline_id FROM deals WHERE id = ?1")?;
         for &id in deal_ids {
-            let Some(stage) = stage_of
-                .query_row([id], |r| r.get::<_, String>(0))
+            let Some((stage, pipeline)) = stage_of
+                .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
                 .optional()?
             else {
                 skipped.push((id, "no such deal".to_string()));
@@ -96,10 +109,17 @@ pub fn bulk_change(
                     skipped.push((id, format!("already {stage}")));
                     continue;
                 }
-                BulkChange::Move(to) => {
-                    let did = j.set("deals", id, "stage", Value::Text(to.as_str().into()))?;
+                BulkChange::Move(_) => {
+                    let Some((name, to_pipeline)) = &target else {
+                        continue;
+                    };
+                    if pipeline != *to_pipeline {
+                        skipped.push((id, "in another pipeline".to_string()));
+                        continue;
+                    }
+                    let did = j.set("deals", id, "stage", Value::Text(name.clone()))?;
                     if did {
-                        enter_stage(j, id, Some(&stage), to.as_str(), &today)?;
+                        enter_stage(j, id, Some(&stage), name, &today)?;
                     }
                     did
                 }

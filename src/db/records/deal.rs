@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 
 use super::journal::Journal;
 use super::{RecordError, Stamp, Written, lookup, write};
-use crate::domain::{FieldError, Money, Stage};
+use crate::domain::{FieldError, Money};
 
 /// A new deal as the form or the command line gives it; `None` takes the default.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct NewDeal {
     pub owner_rep_id: Option<i64>,
     /// Expected close date, if any.
     pub expected_close_on: Option<NaiveDate>,
+    /// The pipeline; `None` takes the book's first.
+    pub pipeline_id: Option<i64>,
 }
 
 /// The deal fields [`edit_deal`] changes; `None` leaves one as it is.
@@ -67,7 +69,13 @@ pub fn create_deal(
             t => t.to_string(),
         };
         let amount = new.amount.map_or(list_price, Money::cents);
-        let stage = Stage::OPEN[0].as_str();
+        let catalogue = crate::db::pipelines::load(j.tx())?;
+        let pipeline_id = new.pipeline_id.unwrap_or_else(|| catalogue.first_id());
+        let stage = catalogue
+            .first_open(pipeline_id)
+            .map(|s| catalogue.name(s).to_string())
+            .ok_or_else(|| FieldError::new("pipeline", "is not a pipeline of the book"))?;
+        let stage = stage.as_str();
         let today = stamp.today.to_string();
         let id = j.insert(
             "deals",
@@ -78,6 +86,7 @@ pub fn create_deal(
                 ("title", Value::Text(title.clone())),
                 ("amount_cents", Value::Integer(amount)),
                 ("stage", Value::Text(stage.into())),
+                ("pipeline_id", Value::Integer(pipeline_id)),
                 ("created_on", Value::Text(today.clone())),
                 (
                     "expected_close_on",

@@ -63,6 +63,7 @@ const TABLES: [(&str, &[&str]); 8] = [
             "lost_reason",
             "probability_bp",
             "forecast_category",
+            "pipeline_id",
         ],
     ),
     (

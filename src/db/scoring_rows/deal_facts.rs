@@ -9,7 +9,7 @@ use rusqlite::{Connection, Row};
 
 use super::{Levels, size_band};
 use crate::analytics::scoring::DealHistory;
-use crate::domain::Stage;
+use crate::domain::{Pipelines, Stage};
 
 /// Per deal created by the as-of date (?1): its stage, amount, dates of creation and close,
 /// customer, rep and product. One scan of `deals`.
@@ -24,10 +24,11 @@ const DEALS: &str = "
                 WHERE c.deal_id = deals.id AND c.changed_on <= ?1
                   AND c.to_stage NOT IN ('Won', 'Lost')
                 ORDER BY c.changed_on DESC, c.id DESC LIMIT 1),
-               'Lead') ELSE stage END,
+               (SELECT s.name FROM stages s WHERE s.pipeline_id = deals.pipeline_id
+                ORDER BY s.position, s.id LIMIT 1)) ELSE stage END,
            amount_cents, created_on,
            CASE WHEN closed_on > ?1 THEN NULL ELSE closed_on END,
-           customer_id, COALESCE(rep_id, 0), COALESCE(product_id, 0)
+           customer_id, COALESCE(rep_id, 0), COALESCE(product_id, 0), pipeline_id
     FROM deals
     WHERE created_on <= ?1
     ORDER BY id";
@@ -45,13 +46,17 @@ const DEAL_ACTIVITIES: &str = "
     SELECT deal_id, happened_on FROM activities
     WHERE deal_id IS NOT NULL AND happened_on <= ?1";
 
-/// The open stage code (Lead 0 … Negotiation 3) of a stage name.
-pub(super) fn open_stage(name: Option<&str>) -> Option<u8> {
-    let name = name?;
-    Stage::OPEN
-        .iter()
-        .position(|s| s.as_str() == name)
-        .map(|i| i as u8)
+/// The open stage code (its catalogue index) of a stage name of pipeline `pipeline_id`, former
+/// names included; `None` for Won, Lost, a removed stage or an index past the codes.
+pub(super) fn open_stage(
+    catalogue: &Pipelines,
+    pipeline_id: i64,
+    name: Option<&str>,
+) -> Option<u8> {
+    catalogue
+        .stage_in_history(pipeline_id, name?)
+        .and_then(Stage::open_index)
+        .and_then(|i| u8::try_from(i).ok())
 }
 
 /// The days since the epoch of a date.
@@ -101,6 +106,7 @@ fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
 /// One deal as [`DEALS`] reads it.
 pub(super) struct DealFacts {
     pub(super) id: i64,
+    pub(super) pipeline_id: i64,
     /// The open stage code, or `None` once Won or Lost.
     pub(super) open_stage: Option<u8>,
     pub(super) won: bool,
@@ -235,6 +241,7 @@ pub(super) fn read_deals(
     as_of: &str,
     reps: &HashMap<i64, u32>,
     products: &HashMap<i64, u32>,
+    catalogue: &Pipelines,
 ) -> rusqlite::Result<Vec<DealFacts>> {
     let sizes: HashMap<i64, u32> = conn
         .prepare(CUSTOMER_SIZES)?
@@ -247,10 +254,12 @@ pub(super) fn read_deals(
     while let Some(r) = rows.next()? {
         let stage = r.get_ref(1)?.as_str().ok();
         let customer: Option<i64> = r.get(5)?;
+        let pipeline_id = r.get(8)?;
         deals.push(DealFacts {
             id: r.get(0)?,
-            open_stage: open_stage(stage),
-            won: stage == Some(Stage::Won.as_str()),
+            pipeline_id,
+            open_stage: open_stage(catalogue, pipeline_id, stage),
+            won: stage == Some("Won"),
             amount_cents: r.get(2)?,
             created: day_at(r, 3)?,
             closed: optional_day_at(r, 4)?,
@@ -265,16 +274,30 @@ pub(super) fn read_deals(
     Ok(deals)
 }
 
-pub(super) fn read_changes(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<Change>> {
+/// Every stage change up to `as_of`, sorted; names are read as stages of the deal's pipeline
+/// (looked up in `deals` only when the book has more than one).
+pub(super) fn read_changes(
+    conn: &Connection,
+    as_of: &str,
+    catalogue: &Pipelines,
+    deals: &[DealFacts],
+) -> rusqlite::Result<Vec<Change>> {
+    let pipeline_of: HashMap<i64, i64> = match catalogue.pipelines() {
+        [_] => HashMap::new(),
+        _ => deals.iter().map(|d| (d.id, d.pipeline_id)).collect(),
+    };
+    let only = catalogue.first_id();
     let mut stmt = conn.prepare(STAGE_CHANGES)?;
     let mut changes: Vec<Change> = stmt
         .query_map([as_of], |r| {
+            let deal: i64 = r.get(0)?;
+            let pipeline = pipeline_of.get(&deal).copied().unwrap_or(only);
             Ok((
-                r.get(0)?,
+                deal,
                 day_at(r, 3)?,
                 r.get(4)?,
-                open_stage(r.get_ref(1)?.as_str().ok()),
-                open_stage(r.get_ref(2)?.as_str().ok()),
+                open_stage(catalogue, pipeline, r.get_ref(1)?.as_str().ok()),
+                open_stage(catalogue, pipeline, r.get_ref(2)?.as_str().ok()),
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;

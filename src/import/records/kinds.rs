@@ -124,14 +124,20 @@ impl RowReader<'_> {
 
     fn deal(&self, row: &mut PendingRow, external: ColumnValue) -> Field<()> {
         let stage_text = self.required_text("stage", "a deal needs a stage")?;
-        let stage: Stage = stage_text
-            .parse()
-            .map_err(|e: crate::domain::ParseStageError| {
+        let (catalogue, pipeline_id) = (&self.bound.stages, self.bound.pipeline_id);
+        let stage = catalogue
+            .stage_named(pipeline_id, &stage_text)
+            .ok_or_else(|| {
                 self.reject(
                     self.bound.column_of("stage"),
-                    format!("{e}; map it under [values.stage]"),
+                    format!(
+                        "'{stage_text}' is not a stage of the pipeline ({}); map it under \
+                         [values.stage] or list it under [[stages]]",
+                        catalogue.names_of(pipeline_id)
+                    ),
                 )
             })?;
+        let stage_name = catalogue.name(stage).to_string();
         let mut closed_on = self.date("closed_on")?;
         let mut expected = self.date("expected_close_on")?;
         if !stage.is_closed() {
@@ -140,10 +146,7 @@ impl RowReader<'_> {
         } else if closed_on.is_none() {
             return Err(self.reject(
                 self.bound.column_of("closed_on"),
-                format!(
-                    "is empty; a {} deal needs the date it closed",
-                    stage.as_str()
-                ),
+                format!("is empty; a {stage_name} deal needs the date it closed"),
             ));
         }
         let created = self.date("created_on")?;
@@ -180,8 +183,14 @@ impl RowReader<'_> {
             ));
         }
         let title = self.text("title");
+        let created_in = self
+            .bound
+            .created_in
+            .filter(|c| stage.is_closed() || stage >= *c)
+            .map(|c| (catalogue.name(c).to_string(), created_on));
         row.deal = Some(DealNeeds {
-            stage,
+            created_in,
+            stage_name: stage_name.clone(),
             stage_on: closed_on.unwrap_or(created_on),
             amount_missing,
             title_missing: title.is_none(),
@@ -203,7 +212,8 @@ impl RowReader<'_> {
             ),
             ("title", plain(title.unwrap_or_default())),
             ("amount_cents", plain(amount.unwrap_or(0))),
-            ("stage", plain(stage.as_str().to_string())),
+            ("stage", plain(stage_name)),
+            ("pipeline_id", plain(pipeline_id)),
             ("created_on", plain(iso(created_on))),
             ("expected_close_on", optional(expected.map(iso))),
             ("closed_on", optional(closed_on.map(iso))),

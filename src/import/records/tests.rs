@@ -74,7 +74,8 @@ fn rejections_name_line_column_and_value() {
     );
     let err = row_of(DEALS, &head, &["Stalled", "", "", "5"]).unwrap_err();
     assert!(
-        err.reason.contains("'Stalled' is not a deal stage"),
+        err.reason
+            .contains("'Stalled' is not a stage of the pipeline"),
         "{err}"
     );
     let err = row_of(DEALS, &head, &["Won", "2016-01-01", "2017-01-01", "5"]).unwrap_err();

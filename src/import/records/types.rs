@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 
 use crate::domain::RecordKind;
-use crate::domain::Stage;
 use crate::import::bound::BoundMapping;
 use crate::import::fields::Reference;
 
@@ -69,8 +68,11 @@ pub enum ColumnValue {
 /// What a deal row still needs once its references are known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DealNeeds {
-    /// The deal's stage.
-    pub stage: Stage,
+    /// The deal's stage, as stored.
+    pub stage_name: String,
+    /// The stage it was in on its creation day, when not its pipeline's first (see the
+    /// mapping's `created_in`), and that day.
+    pub created_in: Option<(String, NaiveDate)>,
     /// When it entered that stage as far as the file tells (closed_on, else created_on).
     pub stage_on: NaiveDate,
     /// The amount is missing (or 0 on a deal not won) and may take the product's list price.
@@ -147,6 +149,7 @@ pub(super) fn column_fields(
             ("title", &["title"]),
             ("amount_cents", &["amount"]),
             ("stage", &["stage"]),
+            ("pipeline_id", &["stage"]),
             ("created_on", &["created_on"]),
             ("expected_close_on", &["expected_close_on", "closed_on"]),
             ("closed_on", &["closed_on", "stage"]),

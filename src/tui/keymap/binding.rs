@@ -65,11 +65,13 @@ pub enum Context {
     ForecastCall,
     /// In the `:data` view of what needs care in the book.
     Data,
+    /// In the editor of a pipeline's stages.
+    Stages,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 28] = [
+    pub const ALL: [Context; 29] = [
         Context::Global,
         Context::Pipeline,
         Context::DealList,
@@ -80,6 +82,7 @@ impl Context {
         Context::Find,
         Context::DealForm,
         Context::LostReason,
+        Context::Stages,
         Context::Confirm,
         Context::Forecast,
         Context::ForecastPicker,
@@ -137,6 +140,7 @@ impl Context {
             Context::Pipeline => "Pipeline",
             Context::DealForm => "Deal form",
             Context::LostReason => "Lost reason",
+            Context::Stages => "Stage editor",
             Context::Confirm => "Question",
             Context::CommandLine => {
                 "Command line (:history :export :import :goto :theme, any action; Tab completes)"

@@ -151,6 +151,7 @@ impl Default for KeyMap {
             crate::tui::screens::pipeline::keys::bindings(),
             crate::tui::popups::deal_form::keys::bindings(),
             crate::tui::popups::lost_reason::keys::bindings(),
+            crate::tui::popups::stages::keys::bindings(),
             crate::tui::popups::confirm::keys::bindings(),
             crate::tui::popups::palette::keys::bindings(),
             crate::tui::popups::history::keys::bindings(),

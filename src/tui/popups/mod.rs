@@ -16,4 +16,5 @@ pub mod plan;
 pub mod record;
 pub mod record_form;
 pub mod rep_picker;
+pub mod stages;
 pub mod task_form;

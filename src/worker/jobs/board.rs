@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use crate::analytics::pipeline::{PeriodKind, PipelineView, quota_attainment};
 use crate::db::board::{self, BoardFilter, CardSort};
-use crate::db::pipeline_facts;
+use crate::db::{pipeline_facts, pipelines};
 use crate::worker::output::{BoardKpis, Output};
 
 /// Loads a page of cards per board column.
@@ -16,7 +16,8 @@ pub(in crate::worker) fn cards(
     period: (NaiveDate, NaiveDate),
 ) -> Output {
     Output::BoardCards(
-        board::load_cards(conn, filter, sort, period)
+        pipelines::load(conn)
+            .and_then(|catalogue| board::load_cards(conn, &catalogue, filter, sort, period))
             .map_err(|e| format!("cannot load the board: {e}")),
     )
 }
@@ -28,22 +29,31 @@ pub(in crate::worker) fn totals(
     period: (NaiveDate, NaiveDate),
 ) -> Output {
     Output::BoardTotals(
-        board::load_totals(conn, filter, period)
+        pipelines::load(conn)
+            .and_then(|catalogue| board::load_totals(conn, &catalogue, filter, period))
             .map_err(|e| format!("cannot count the pipeline: {e}")),
     )
 }
 
-/// Computes the KPIs and quota attainment of the period of `kind` ending at `as_of`.
-pub(in crate::worker) fn kpis(conn: &Connection, kind: PeriodKind, as_of: NaiveDate) -> Output {
+/// Computes the KPIs of the period of `kind` ending at `as_of`, over one pipeline's deals or
+/// (`None`) every pipeline's, and the quota attainment over every pipeline's.
+pub(in crate::worker) fn kpis(
+    conn: &Connection,
+    kind: PeriodKind,
+    as_of: NaiveDate,
+    pipeline: Option<i64>,
+) -> Output {
     Output::Kpis(
         pipeline_facts::load_facts(conn)
             .map(|facts| {
-                let view = PipelineView::new(&facts, as_of);
                 let period = kind.period(as_of);
+                // A rep's quota counts what they won in every pipeline.
+                let quota = quota_attainment(&facts, period);
+                let facts = facts.scoped(pipeline);
                 BoardKpis {
                     kind,
-                    kpis: view.kpis(period),
-                    quota: quota_attainment(&facts, period),
+                    kpis: PipelineView::new(&facts, as_of).kpis(period),
+                    quota,
                 }
             })
             .map_err(|e| format!("cannot compute the KPIs: {e}")),

@@ -82,9 +82,14 @@ pub(in crate::worker) fn list(conn: &Connection, query: &ListQuery, as_of: Naive
 }
 
 /// Counts every saved view over the held list.
-pub(in crate::worker) fn counts(conn: &Connection, as_of: NaiveDate, stale_days: u32) -> Output {
+pub(in crate::worker) fn counts(
+    conn: &Connection,
+    as_of: NaiveDate,
+    stale_days: u32,
+    pipeline: Option<i64>,
+) -> Output {
     Output::ViewCounts(
-        with_held(conn, |index| Ok(index.counts(as_of, stale_days)))
+        with_held(conn, |index| Ok(index.counts(as_of, stale_days, pipeline)))
             .map_err(|e| format!("cannot count the saved views: {e}")),
     )
 }
@@ -99,7 +104,10 @@ pub(in crate::worker) fn more_cards(
     offset: usize,
 ) -> Output {
     Output::BoardMore(
-        board::load_column_page(conn, filter, sort, period, stage, offset)
+        crate::db::pipelines::load(conn)
+            .and_then(|catalogue| {
+                board::load_column_page(conn, &catalogue, filter, sort, period, stage, offset)
+            })
             .map(|cards| MoreCards {
                 stage,
                 offset,

@@ -136,11 +136,11 @@ pub(in crate::worker) fn form(conn: &Connection, ask: FormAsk, today: NaiveDate)
 }
 
 fn form_data(conn: &Connection, ask: FormAsk, today: NaiveDate) -> rusqlite::Result<FormData> {
-    let deal_form = matches!(ask, FormAsk::NewDeal(_) | FormAsk::EditDeal(_));
+    let deal_form = matches!(ask, FormAsk::NewDeal(..) | FormAsk::EditDeal(_));
     let (deal_id, customer_id) = match ask {
         FormAsk::NewCustomer | FormAsk::Quota => (None, None),
         FormAsk::EditCustomer(c) | FormAsk::Contacts(c) => (None, Some(c)),
-        FormAsk::NewDeal(c) => (None, c),
+        FormAsk::NewDeal(c, _) => (None, c),
         FormAsk::EditDeal(d) => (Some(d), None),
         FormAsk::LogActivity {
             deal_id,
@@ -160,8 +160,22 @@ fn form_data(conn: &Connection, ask: FormAsk, today: NaiveDate) -> rusqlite::Res
         Some(id) => reads::customer_record(conn, id)?,
         None => None,
     };
+    let starts_at = match ask {
+        FormAsk::NewDeal(_, pipeline) => {
+            let catalogue = crate::db::pipelines::load(conn)?;
+            let first = catalogue
+                .first_open(pipeline)
+                .map_or("?", |s| catalogue.name(s));
+            match catalogue.pipeline(pipeline) {
+                Some(p) if catalogue.pipelines().len() > 1 => format!("{first} in {}", p.name),
+                _ => first.to_string(),
+            }
+        }
+        _ => String::new(),
+    };
     Ok(FormData {
         ask,
+        starts_at,
         reps: form_choices::reps(conn)?,
         customers: if deal_form {
             form_choices::customers(conn)?

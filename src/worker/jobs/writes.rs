@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use crate::db::board::{self, Card};
 use crate::db::channels::{self, PlanPrediction};
 use crate::db::edits::{self, Saved, WriteError};
+use crate::db::pipelines::{self, StageEdit};
 use crate::db::task_edits;
 use crate::domain::{DealChange, Money, TaskChange};
 use crate::worker::output::{Output, Written};
@@ -42,6 +43,17 @@ pub(in crate::worker) fn redo(conn: &mut Connection) -> Output {
             .map_err(|e| e.to_string())
             .and_then(|deal| write(conn, deal, edits::redo)),
     )
+}
+
+/// Saves a change to the book's pipelines or stages, as of `today`.
+pub(in crate::worker) fn stage_edit(
+    conn: &mut Connection,
+    edit: &StageEdit,
+    today: NaiveDate,
+) -> Output {
+    Output::Written(write(conn, None, |conn| {
+        pipelines::apply_stage_edit(conn, edit, today, &now_text(), &actor()).map(Some)
+    }))
 }
 
 /// Saves a change to tasks or absences, as of `today`.

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 
 use super::rows::{self, Fact, Row};
 use crate::db::reads::DealRecord;
-use crate::domain::Stage;
 use crate::tui::app::App;
 use crate::tui::effects::RecordRef;
 use crate::tui::screens::pipeline::{category, deal_score};
@@ -35,6 +34,9 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
             format!("Lost on {} · {reason}", dates.show(*on))
         }
         (Some(on), _) => format!("{} on {}", record.stage, dates.show(*on)),
+        (None, _) if app.pipeline.catalogue.pipelines().len() > 1 => {
+            format!("{} · {}", record.stage, record.pipeline)
+        }
         (None, _) => record.stage.clone(),
     };
     let age = match (record.age_days, record.closed_on) {
@@ -60,7 +62,8 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
     let in_stage = record
         .days_in_stage
         .map_or_else(|| "—".to_string(), |d| count(d, "day"));
-    let stage_now = record.stage.parse::<Stage>().ok();
+    let catalogue = &app.pipeline.catalogue;
+    let stage_now = catalogue.stage_named(record.pipeline_id, &record.stage);
     let overridden = record
         .category_override
         .as_deref()
@@ -96,9 +99,9 @@ pub fn rows(app: &App, record: &DealRecord, width: usize) -> Vec<Row> {
 /// The stage rate the desk counts an open deal with: its own probability, else its stage's.
 fn stage_rate(app: &App, record: &DealRecord) -> f64 {
     let bp = record.probability_bp.unwrap_or_else(|| {
-        record
-            .stage
-            .parse::<Stage>()
+        app.pipeline
+            .catalogue
+            .stage_named(record.pipeline_id, &record.stage)
             .map_or(0, |s| app.pipeline.default_probability(s))
     });
     bp as f64 / 100.0

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Field, ListKind, Lists, RecordForm};
 use crate::db::form_choices::Choice;
 use crate::db::records::ACTIVITY_KINDS;
-use crate::domain::{Quarter, Stage};
+use crate::domain::Quarter;
 use crate::worker::{FormAsk, FormData};
 
 /// Whole currency units of `cents` as a form shows them: `12500`, `12500.50`.
@@ -85,8 +85,8 @@ impl RecordForm {
                     ],
                 )
             }
-            FormAsk::NewDeal(_) => {
-                note = Some(format!("starts at {}", Stage::OPEN[0].as_str()));
+            FormAsk::NewDeal(..) => {
+                note = Some(format!("starts at {}", data.starts_at));
                 let customer_choice = customer.as_ref().map(|c| (c.id, c.name.clone()));
                 (
                     match &customer {

@@ -281,7 +281,7 @@ impl RecordForm {
     /// a contact's details.
     fn follow_pick(&mut self, name: &str, list: Option<ListKind>, choice: &Choice) {
         match (self.ask, list) {
-            (FormAsk::NewDeal(_), Some(ListKind::Products)) => {
+            (FormAsk::NewDeal(..), Some(ListKind::Products)) => {
                 let price = choice.value.map(build::units).unwrap_or_default();
                 // An amount typed by hand stays; an empty one or another list price follows.
                 let prices: Vec<String> = self
@@ -296,7 +296,7 @@ impl RecordForm {
                     amount.text = price;
                 }
             }
-            (FormAsk::NewDeal(_), Some(ListKind::Customers)) => {
+            (FormAsk::NewDeal(..), Some(ListKind::Customers)) => {
                 let owner = choice
                     .value
                     .and_then(|id| self.lists.reps.iter().find(|r| r.id == id).cloned());

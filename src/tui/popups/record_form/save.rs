@@ -141,7 +141,8 @@ impl RecordForm {
                     input: self.contact_input(),
                 },
             },
-            FormAsk::NewDeal(_) => RecordWrite::NewDeal(NewDeal {
+            FormAsk::NewDeal(_, pipeline) => RecordWrite::NewDeal(NewDeal {
+                pipeline_id: Some(pipeline),
                 customer_id: self.required_pick("customer")?,
                 product_id: self.required_pick("product")?,
                 title: self.text("title").to_string(),
@@ -201,7 +202,7 @@ impl RecordForm {
     /// What is shown beside a field: the date it resolves to (`→ 2026-12-26`), or the title
     /// an empty title of a new deal takes.
     pub fn beside(&self, name: &str, today: NaiveDate) -> Option<String> {
-        if name == "title" && matches!(self.ask, FormAsk::NewDeal(_)) {
+        if name == "title" && matches!(self.ask, FormAsk::NewDeal(..)) {
             let (customer, product) = (self.text("customer"), self.text("product"));
             return (self.text("title").is_empty() && !customer.is_empty() && !product.is_empty())
                 .then(|| format!("empty: {customer} – {product}"));

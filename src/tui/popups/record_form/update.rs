@@ -29,7 +29,13 @@ fn ask_for(app: &App, command: Command) -> Result<FormAsk, &'static str> {
     match command {
         Command::NewCustomer => Ok(FormAsk::NewCustomer),
         Command::SetQuota => Ok(FormAsk::Quota),
-        Command::NewDeal => Ok(FormAsk::NewDeal(customer)),
+        Command::NewDeal => Ok(FormAsk::NewDeal(
+            customer,
+            app.pipeline
+                .filter
+                .pipeline_id
+                .unwrap_or_else(|| app.pipeline.catalogue.first_id()),
+        )),
         Command::NewContact => customer
             .map(FormAsk::Contacts)
             .ok_or("open a customer (or select one on Customers) to add a contact"),
@@ -214,6 +220,7 @@ pub fn after_written(app: &mut App, result: Result<&Written, &str>) {
                 FormAsk::Quota => app.jobs.request(Job::Kpis {
                     kind: app.pipeline.period_kind,
                     as_of: app.as_of,
+                    pipeline: app.pipeline.filter.pipeline_id,
                 }),
                 _ => {}
             }

@@ -34,7 +34,13 @@ pub fn in_force(
     let win = model.unwrap_or_else(|| {
         own_bp.unwrap_or_else(|| app.pipeline.default_probability(stage)) as f64 / 10_000.0
     });
-    categorise(stage, win, overridden, &app.config.commit)
+    categorise(
+        stage,
+        win,
+        overridden,
+        &app.config.commit,
+        &app.pipeline.catalogue,
+    )
 }
 
 /// The short mark: `C`, `B`, `P`, `O` (`W` for Closed), with `!` when a manager set it.

@@ -81,7 +81,8 @@ fn selected_text(app: &App) -> String {
         return String::new();
     };
     if card.closed_on.is_some() {
-        return format!("{} · closed, no win probability", card.stage);
+        let outcome = app.pipeline.catalogue.name(card.stage);
+        return format!("{outcome} · closed, no win probability");
     }
     if app.scores.set.is_none() {
         return "win probability: fitting the model…".into();

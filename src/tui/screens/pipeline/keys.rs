@@ -83,6 +83,18 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             Pipeline,
+            vec![ch('P')],
+            C::NextPipeline,
+            "next pipeline (after the last: all together)",
+        ),
+        bind(
+            Pipeline,
+            vec![ch('E')],
+            C::EditStages,
+            "edit the pipeline's stages",
+        ),
+        bind(
+            Pipeline,
             vec![ch('t')],
             C::ToggleQuota,
             "quota attainment per rep and team (j/k PgDn scroll it while open)",

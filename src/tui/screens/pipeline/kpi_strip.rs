@@ -22,15 +22,16 @@ fn days(d: Option<f64>) -> String {
     d.map_or_else(|| "—".into(), |d| format!("{d:.0}d"))
 }
 
-fn initial(stage: crate::domain::Stage) -> &'static str {
-    &stage.as_str()[..1]
+/// A stage name's first letter, for the strip's short conversion and dwell lists.
+fn initial(name: &str) -> String {
+    name.chars().next().map_or_else(String::new, String::from)
 }
 
 /// Which deals the strip's figures reflect: the filter narrows the cards and the column
 /// totals, while the KPIs always count every deal of the period.
 fn scope(p: &crate::tui::screens::pipeline::PipelineState) -> String {
     let label = filter_label(p);
-    if p.filter == crate::db::board::BoardFilter::default() {
+    if p.is_unfiltered() {
         label
     } else {
         format!("cards and totals: {label}; KPIs: every deal")
@@ -114,12 +115,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let conversions: Vec<String> = k
                 .conversions
                 .iter()
-                .map(|c| format!("{}→{} {}", initial(c.from), initial(c.to), percent(c.rate)))
+                .map(|c| {
+                    let (from, to) = (initial(&c.from_name), initial(&c.to_name));
+                    format!("{from}→{to} {}", percent(c.rate))
+                })
                 .collect();
             let dwell: Vec<String> = k
                 .days_in_stage
                 .iter()
-                .map(|d| format!("{} {}", initial(d.stage), days(d.mean_days)))
+                .map(|d| format!("{} {}", initial(&d.name), days(d.mean_days)))
                 .collect();
             let unused = if k.conversions.iter().any(|c| c.unused) {
                 " (— stage never used)"

@@ -2,6 +2,7 @@
 //! act on a deal. A saved change updates only the affected card and its columns' totals.
 
 pub mod category;
+mod columns;
 pub mod deal_score;
 pub mod filter;
 pub mod keys;
@@ -10,6 +11,7 @@ pub mod list;
 pub mod more;
 pub mod popups;
 pub mod quota;
+pub mod scope;
 pub mod update;
 pub mod view;
 
@@ -17,19 +19,14 @@ use chrono::NaiveDate;
 
 use crate::analytics::pipeline::PeriodKind;
 use crate::db::board::{
-    BoardCards, BoardChoices, BoardFilter, BoardTotals, Card, CardSort, StageSetting, Totals,
-    weighted_amount,
+    BoardCards, BoardChoices, BoardFilter, BoardTotals, Card, CardSort, Totals, weighted_amount,
 };
-use crate::domain::{DealChange, Quarter, Stage};
+use crate::domain::{DealChange, Pipelines, Quarter, Stage};
 use crate::tui::keymap::binding::Context;
 use crate::tui::popups::deal_form::DealForm;
 use crate::tui::popups::lost_reason::LostPicker;
+use crate::tui::popups::stages::StageEditor;
 use crate::worker::BoardKpis;
-
-/// Columns of the board: the four open stages, then the deals closed in the period.
-pub const COLUMNS: usize = 5;
-/// Index of the Won/Lost column.
-pub const CLOSED: usize = 4;
 
 /// A field of the board's filter editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +79,11 @@ pub struct PipelineState {
     pub cards: BoardCards,
     /// Column totals; `None` until the worker has counted them.
     pub totals: Option<BoardTotals>,
-    /// Stage defaults.
-    pub settings: Vec<StageSetting>,
+    /// The book's pipelines and stages.
+    pub catalogue: Pipelines,
+    /// The board's columns before Won/Lost: the open stages of the pipeline shown (of every
+    /// pipeline when the filter takes them all).
+    pub stages: Vec<Stage>,
     /// Filter choices.
     pub choices: BoardChoices,
     /// Current filter.
@@ -103,9 +103,9 @@ pub struct PipelineState {
     /// The column with the cursor.
     pub column: usize,
     /// Selected card per column.
-    pub selected: [usize; COLUMNS],
+    pub selected: Vec<usize>,
     /// First visible card per column.
-    pub offset: [usize; COLUMNS],
+    pub offset: Vec<usize>,
     /// The filter field being edited, while the editor is open.
     pub filter_editor: Option<BoardFilterField>,
     /// The edit form, while open.
@@ -114,6 +114,8 @@ pub struct PipelineState {
     pub lost_picker: Option<LostPicker>,
     /// A change waiting for confirmation.
     pub confirm: Option<Confirm>,
+    /// The stage editor, while open.
+    pub stage_editor: Option<StageEditor>,
     /// The list view of the open deals, and whether it shows instead of the board.
     pub list: list::DealList,
     /// The board column and card count of a further page of cards asked for.
@@ -126,6 +128,14 @@ impl PipelineState {
     pub fn contexts(&self) -> Vec<Context> {
         match () {
             _ if self.confirm.is_some() => vec![Context::Confirm],
+            _ if self
+                .stage_editor
+                .as_ref()
+                .is_some_and(StageEditor::is_typing) =>
+            {
+                vec![Context::Search]
+            }
+            _ if self.stage_editor.is_some() => vec![Context::Stages],
             _ if self.form.is_some() => vec![Context::DealForm],
             _ if self.lost_picker.as_ref().is_some_and(LostPicker::is_typing) => {
                 vec![Context::Search]
@@ -141,16 +151,18 @@ impl PipelineState {
     /// A board over freshly loaded cards.
     pub fn new(
         cards: BoardCards,
-        settings: Vec<StageSetting>,
+        catalogue: Pipelines,
         choices: BoardChoices,
         as_of: NaiveDate,
         period_kind: PeriodKind,
     ) -> PipelineState {
         let period = period_kind.period(as_of);
-        PipelineState {
+        let first = catalogue.first_id();
+        let mut state = PipelineState {
             cards,
             totals: None,
-            settings,
+            catalogue,
+            stages: Vec::new(),
             choices,
             filter: BoardFilter::default(),
             sort: CardSort::Amount,
@@ -160,64 +172,61 @@ impl PipelineState {
             show_quota: false,
             quota_scroll: 0,
             column: 0,
-            selected: [0; COLUMNS],
-            offset: [0; COLUMNS],
+            selected: Vec::new(),
+            offset: Vec::new(),
             filter_editor: None,
             form: None,
             lost_picker: None,
             confirm: None,
+            stage_editor: None,
             list: list::DealList::default(),
             more_asked: None,
-        }
-    }
-
-    /// The cards of one column.
-    pub fn column_cards(&self, column: usize) -> &[Card] {
-        match column {
-            CLOSED => &self.cards.closed,
-            i => self.cards.open.get(i).map_or(&[], Vec::as_slice),
-        }
-    }
-
-    fn column_cards_mut(&mut self, column: usize) -> Option<&mut Vec<Card>> {
-        match column {
-            CLOSED => Some(&mut self.cards.closed),
-            i => self.cards.open.get_mut(i),
-        }
+        };
+        state.set_scope(Some(first));
+        state
     }
 
     /// The card under the cursor.
     pub fn selected_card(&self) -> Option<&Card> {
         self.column_cards(self.column)
-            .get(self.selected[self.column])
+            .get(self.selected.get(self.column).copied().unwrap_or(0))
     }
 
     /// Replaces all cards (after a reload), keeping the cursor where it can stay.
     pub fn replace_cards(&mut self, cards: BoardCards) {
+        if cards.catalogue != self.catalogue {
+            self.set_catalogue(cards.catalogue.clone());
+        }
         self.cards = cards;
-        for column in 0..COLUMNS {
+        for column in 0..self.column_count() {
             let len = self.column_cards(column).len();
-            self.selected[column] = self.selected[column].min(len.saturating_sub(1));
+            if let Some(s) = self.selected.get_mut(column) {
+                *s = (*s).min(len.saturating_sub(1));
+            }
         }
     }
 
     /// Moves the cursor to another column.
     pub fn move_column(&mut self, delta: isize) {
-        self.column = self.column.saturating_add_signed(delta).min(COLUMNS - 1);
+        self.column = self
+            .column
+            .saturating_add_signed(delta)
+            .min(self.column_count() - 1);
     }
 
     /// Moves the cursor within the column.
     pub fn move_card(&mut self, delta: isize) {
         let len = self.column_cards(self.column).len();
-        let s = &mut self.selected[self.column];
-        *s = s.saturating_add_signed(delta).min(len.saturating_sub(1));
+        if let Some(s) = self.selected.get_mut(self.column) {
+            *s = s.saturating_add_signed(delta).min(len.saturating_sub(1));
+        }
     }
 
     /// Keeps each column's cursor inside its visible window of `rows` cards.
     pub fn scroll_into_view(&mut self, rows: usize) {
         let rows = rows.max(1);
-        for column in 0..COLUMNS {
-            let (sel, off) = (self.selected[column], &mut self.offset[column]);
+        for (sel, off) in self.selected.iter().zip(self.offset.iter_mut()) {
+            let sel = *sel;
             if sel < *off {
                 *off = sel;
             } else if sel >= *off + rows {
@@ -228,10 +237,7 @@ impl PipelineState {
 
     /// The stage default probability of `stage`, basis points.
     pub fn default_probability(&self, stage: Stage) -> i64 {
-        self.settings
-            .iter()
-            .find(|s| s.stage == stage)
-            .map_or(0, |s| s.probability_bp)
+        i64::from(self.catalogue.probability_bp(stage))
     }
 
     /// The probability a card counts with: its own, or its stage's.
@@ -242,15 +248,17 @@ impl PipelineState {
 
     /// True when the card has had no stage change and no activity for its stage's stale days.
     pub fn is_stale(&self, card: &Card, as_of: NaiveDate) -> bool {
-        self.settings
-            .iter()
-            .find(|s| s.stage == card.stage)
-            .is_some_and(|s| (as_of - card.last_touch).num_days() > s.stale_days)
+        self.catalogue
+            .stale_days(card.stage)
+            .is_some_and(|days| (as_of - card.last_touch).num_days() > i64::from(days))
     }
 
     /// True when the card passes the current filter.
     pub fn admits(&self, card: &Card) -> bool {
         let f = &self.filter;
+        if f.pipeline_id.is_some_and(|p| p != card.pipeline_id) {
+            return false;
+        }
         let team_of = |rep: Option<i64>| {
             rep.and_then(|r| self.choices.reps.iter().find(|(id, _, _)| *id == r))
                 .map(|(_, _, team)| team.as_str())
@@ -273,7 +281,7 @@ impl PipelineState {
         if let Some(old) = before {
             self.account(old, -1);
         }
-        for column in 0..COLUMNS {
+        for column in 0..self.column_count() {
             if let Some(cards) = self.column_cards_mut(column) {
                 cards.retain(|c| Some(c.id) != deal_id);
             }
@@ -281,9 +289,9 @@ impl PipelineState {
         if let Some(new) = after {
             self.account(new, 1);
             if let Some(column) = self.column_of(new) {
-                let sort = self.sort;
+                let (sort, closed) = (self.sort, column == self.closed_column());
                 if let Some(cards) = self.column_cards_mut(column) {
-                    let at = cards.partition_point(|c| goes_before(c, new, column, sort));
+                    let at = cards.partition_point(|c| goes_before(c, new, closed, sort));
                     cards.insert(at, new.clone());
                 }
             }
@@ -296,9 +304,10 @@ impl PipelineState {
                 .column_cards(column)
                 .iter()
                 .position(|c| c.id == new.id)
+            && let Some(selected) = self.selected.get_mut(column)
         {
+            *selected = position;
             self.column = column;
-            self.selected[column] = position;
         }
     }
 
@@ -308,8 +317,10 @@ impl PipelineState {
             return None;
         }
         match card.closed_on {
-            Some(closed) => (closed >= self.period.0 && closed <= self.period.1).then_some(CLOSED),
-            None => Stage::OPEN.iter().position(|s| *s == card.stage),
+            Some(closed) => {
+                (closed >= self.period.0 && closed <= self.period.1).then(|| self.closed_column())
+            }
+            None => self.stage_column(card.stage),
         }
     }
 
@@ -319,17 +330,21 @@ impl PipelineState {
             return;
         };
         let weighted = weighted_amount(card.amount, self.probability(card));
+        let closed = column == self.closed_column();
         let Some(totals) = self.totals.as_mut() else {
             return;
         };
-        let slot: &mut Totals = match (column, card.stage) {
-            (CLOSED, Stage::Won) => &mut totals.won,
-            (CLOSED, _) => &mut totals.lost,
-            (i, _) => &mut totals.open[i],
+        let slot: &mut Totals = match (closed, card.stage) {
+            (true, Stage::Won) => &mut totals.won,
+            (true, _) => &mut totals.lost,
+            (false, stage) => match stage.open_index().and_then(|i| totals.open.get_mut(i)) {
+                Some(slot) => slot,
+                None => return,
+            },
         };
         slot.count += sign;
         slot.sum = crate::domain::Money(slot.sum.cents() + sign * card.amount.cents());
-        if column != CLOSED {
+        if !closed {
             slot.weighted = crate::domain::Money(slot.weighted.cents() + sign * weighted.cents());
         } else if card.stage == Stage::Won {
             slot.weighted = slot.sum;
@@ -337,9 +352,10 @@ impl PipelineState {
     }
 }
 
-/// True when `a` sorts before `b` in `column` under `sort` (ties by id, as the queries order).
-fn goes_before(a: &Card, b: &Card, column: usize, sort: CardSort) -> bool {
-    if column == CLOSED {
+/// True when `a` sorts before `b` in a column (`closed`: the Won/Lost one) under `sort` (ties by
+/// id, as the queries order).
+fn goes_before(a: &Card, b: &Card, closed: bool, sort: CardSort) -> bool {
+    if closed {
         return (b.closed_on, b.id) < (a.closed_on, a.id);
     }
     match sort {

@@ -2,9 +2,8 @@
 //! that has more deals than loaded, the next page of that column is asked for and appended.
 
 use crate::db::board::Card;
-use crate::domain::Stage;
 use crate::tui::effects::Effects;
-use crate::tui::screens::pipeline::{CLOSED, PipelineState};
+use crate::tui::screens::pipeline::PipelineState;
 use crate::worker::{Job, MoreCards};
 
 /// How near the last loaded card the cursor comes before the next page is asked for.
@@ -13,9 +12,9 @@ const AHEAD: usize = 20;
 /// The true count of a column's deals, when counted.
 fn column_total(pipeline: &PipelineState, column: usize) -> Option<usize> {
     let totals = pipeline.totals.as_ref()?;
-    let count = match column {
-        CLOSED => totals.won.count + totals.lost.count,
-        i => totals.open.get(i)?.count,
+    let count = match pipeline.column_stage(column) {
+        None => totals.won.count + totals.lost.count,
+        Some(_) => pipeline.stage_totals(column)?.count,
     };
     usize::try_from(count).ok()
 }
@@ -28,7 +27,7 @@ pub fn load_ahead(pipeline: &mut PipelineState) -> Effects {
     let Some(total) = column_total(pipeline, column) else {
         return effects;
     };
-    let near_end = pipeline.selected[column] + AHEAD >= loaded;
+    let near_end = pipeline.selected.get(column).copied().unwrap_or(0) + AHEAD >= loaded;
     if loaded >= total || !near_end || pipeline.more_asked == Some((column, loaded)) {
         return effects;
     }
@@ -37,7 +36,7 @@ pub fn load_ahead(pipeline: &mut PipelineState) -> Effects {
         filter: pipeline.filter.clone(),
         sort: pipeline.sort,
         period: pipeline.period,
-        stage: Stage::OPEN.get(column).copied(),
+        stage: pipeline.column_stage(column),
         offset: loaded,
     });
     effects
@@ -47,13 +46,12 @@ pub fn load_ahead(pipeline: &mut PipelineState) -> Effects {
 /// Only a page that adds cards lets the column ask again, so a page that brings nothing new (the
 /// count was taken before a change, or the cards are already shown) is never asked for twice.
 pub fn take_more(pipeline: &mut PipelineState, more: MoreCards) {
-    let column = more
-        .stage
-        .and_then(|s| Stage::OPEN.iter().position(|o| *o == s))
-        .unwrap_or(CLOSED);
-    let cards: &mut Vec<Card> = match column {
-        CLOSED => &mut pipeline.cards.closed,
-        i => &mut pipeline.cards.open[i],
+    let cards: &mut Vec<Card> = match more.stage.and_then(|s| s.open_index()) {
+        None => &mut pipeline.cards.closed,
+        Some(i) => match pipeline.cards.open.get_mut(i) {
+            Some(cards) => cards,
+            None => return,
+        },
     };
     if cards.len() != more.offset {
         return;

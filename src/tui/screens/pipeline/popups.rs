@@ -5,14 +5,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::tui::app::App;
-use crate::tui::popups::{confirm, deal_form, filter, lost_reason};
+use crate::tui::popups::{confirm, deal_form, filter, lost_reason, stages};
 use crate::tui::screens::pipeline::BoardFilterField;
 use crate::tui::screens::pipeline::filter::filter_value_label;
 
 /// Draws whichever popup is open over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let p = &app.pipeline;
-    if let Some(form) = &p.form {
+    if let Some(editor) = &p.stage_editor {
+        stages::view::draw(app, editor, frame, area);
+    } else if let Some(form) = &p.form {
         deal_form::view::draw(app, form, frame, area);
     } else if let Some(picker) = &p.lost_picker {
         let deal = p

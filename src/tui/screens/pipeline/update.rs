@@ -2,7 +2,7 @@
 //! change needs, and a saved change updates just its card.
 
 use crate::db::board::CardSort;
-use crate::domain::{DealChange, Stage};
+use crate::domain::DealChange;
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::effects::{Ctx, Effect, Effects, Message, RecordRef};
@@ -18,6 +18,21 @@ use crate::worker::{Job, Written};
 /// Runs a command on the pipeline screen.
 pub fn run_command(pipeline: &mut PipelineState, command: Command, ctx: &Ctx) -> Effects {
     let mut effects = Effects::none();
+    if pipeline.stage_editor.is_some() && pipeline.confirm.is_none() {
+        return super::scope::editor_command(pipeline, command, ctx);
+    }
+    let popup_open = pipeline.form.is_some()
+        || pipeline.lost_picker.is_some()
+        || pipeline.filter_editor.is_some()
+        || pipeline.list.bulk.is_some();
+    match command {
+        Command::NextPipeline if !popup_open => return super::scope::next_pipeline(pipeline, ctx),
+        Command::EditStages if !popup_open => {
+            super::scope::open_editor(pipeline);
+            return effects;
+        }
+        _ => {}
+    }
     let handle = if pipeline.confirm.is_some() {
         confirm
     } else if pipeline.form.is_some() {
@@ -99,30 +114,33 @@ fn board(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, command
     }
 }
 
-/// `>` and `<`: the next or previous open stage; past Negotiation is Won; back from a closed
-/// deal reopens it.
+/// `>` and `<`: the next or previous open stage of the deal's pipeline; past the last is Won;
+/// back from a closed deal reopens it.
 fn step_stage(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects, forward: bool) {
     let Some(card) = pipeline.selected_card() else {
         return;
     };
     let id = card.id;
-    let change = match (Stage::OPEN.iter().position(|s| *s == card.stage), forward) {
-        (Some(3), true) => DealChange::Win,
-        (Some(i), true) => DealChange::Move {
-            to: Stage::OPEN[i + 1],
+    let catalogue = &pipeline.catalogue;
+    let stage = card.stage;
+    let change = match (stage.is_closed(), forward) {
+        (false, true) => match catalogue.next_open(stage) {
+            Some(to) => DealChange::Move { to },
+            None => DealChange::Win,
         },
-        (Some(0), false) => {
-            effects.say(Message::info("the deal is at Lead already"));
-            return;
-        }
-        (Some(i), false) => DealChange::Move {
-            to: Stage::OPEN[i - 1],
+        (false, false) => match catalogue.previous_open(stage) {
+            Some(to) => DealChange::Move { to },
+            None => {
+                let first = catalogue.name(stage);
+                effects.say(Message::info(format!("the deal is at {first} already")));
+                return;
+            }
         },
-        (None, true) => {
+        (true, true) => {
             effects.say(Message::info("the deal is closed; < reopens it"));
             return;
         }
-        (None, false) => DealChange::Reopen,
+        (true, false) => DealChange::Reopen,
     };
     propose(pipeline, ctx, effects, id, change);
 }
@@ -144,12 +162,16 @@ fn propose(
             DealChange::Win => "mark it Won".to_string(),
             DealChange::Lose { reason } => format!("mark it Lost ({reason})"),
             DealChange::Reopen => "reopen it at the stage it closed from".to_string(),
-            DealChange::Move { to } => format!("move it to {to}"),
+            DealChange::Move { to } => format!("move it to {}", pipeline.catalogue.name(*to)),
             DealChange::Edit { .. } => "edit it".to_string(),
         };
         pipeline.confirm = Some(Confirm {
             deal_id,
-            question: format!("“{}” is {}. {verb}?", card.title, card.stage),
+            question: format!(
+                "“{}” is {}. {verb}?",
+                card.title,
+                pipeline.catalogue.name(card.stage)
+            ),
             change,
         });
         return;
@@ -365,6 +387,7 @@ fn request_kpis(pipeline: &mut PipelineState, ctx: &Ctx, effects: &mut Effects) 
     effects.request(Job::Kpis {
         kind: pipeline.period_kind,
         as_of: ctx.as_of,
+        pipeline: pipeline.filter.pipeline_id,
     });
 }
 
@@ -387,7 +410,9 @@ impl ScreenUpdate for PipelineState {
     }
 
     fn type_char(&mut self, c: char) {
-        if let Some(form) = self.form.as_mut() {
+        if let Some(editor) = self.stage_editor.as_mut() {
+            editor.type_char(c);
+        } else if let Some(form) = self.form.as_mut() {
             form.type_char(c);
         } else if let Some(picker) = self.lost_picker.as_mut() {
             picker.type_char(c);

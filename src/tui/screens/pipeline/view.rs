@@ -1,4 +1,5 @@
-//! The pipeline board: a KPI strip, four open-stage columns and the period's Won/Lost column.
+//! The pipeline board: a KPI strip, a column per open stage of the pipeline shown and the
+//! period's Won/Lost column.
 //! Only the visible cards of each column are drawn.
 
 use ratatui::Frame;
@@ -7,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::db::board::{BoardTotals, Card, Totals};
+use crate::db::board::{Card, Totals};
 use crate::domain::display_text::shown;
 use crate::domain::{Stage, group_thousands};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CARD_LINES};
+use crate::tui::screens::pipeline::PipelineState;
 use crate::tui::screens::pipeline::popups;
-use crate::tui::screens::pipeline::{CLOSED, PipelineState};
 use crate::tui::screens::pipeline::{category, deal_score, kpi_strip, quota};
 use crate::tui::widgets::text::count;
 
@@ -26,7 +27,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let [strip, board, selected] = layout::pipeline_areas(area);
     kpi_strip::draw(app, frame, strip);
-    for (column, rect) in layout::board_columns(board).into_iter().enumerate() {
+    let count = app.pipeline.column_count();
+    for (column, rect) in layout::board_columns(board, count).into_iter().enumerate() {
         draw_column(app, column, frame, rect);
     }
     deal_score::draw_selected(app, frame, selected);
@@ -43,10 +45,10 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let p = &app.pipeline;
     let focused = column == p.column;
-    let title = if column == CLOSED {
-        "Won/Lost".to_string()
-    } else {
-        Stage::OPEN[column].to_string()
+    let title = match p.column_stage(column) {
+        None => "Won/Lost".to_string(),
+        Some(stage) if p.filter.pipeline_id.is_some() => p.catalogue.name(stage).to_string(),
+        Some(stage) => p.catalogue.long_name(stage),
     };
     let title_style = if focused {
         theme.selected
@@ -71,8 +73,14 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     let width = usize::from(cards.width);
     let rows = usize::from(cards.height / CARD_LINES);
     let mut lines = Vec::new();
-    for (i, card) in list.iter().enumerate().skip(p.offset[column]).take(rows) {
-        let selected = focused && i == p.selected[column];
+    let (offset, chosen) = (p.offset.get(column), p.selected.get(column));
+    for (i, card) in list
+        .iter()
+        .enumerate()
+        .skip(offset.copied().unwrap_or(0))
+        .take(rows)
+    {
+        let selected = focused && chosen == Some(&i);
         lines.extend(card_lines(app, card, width, selected));
     }
     frame.render_widget(Paragraph::new(lines), cards);
@@ -83,7 +91,7 @@ fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
     let Some(totals) = &p.totals else {
         return vec![Line::from("counting…")];
     };
-    if column == CLOSED {
+    if p.column_stage(column).is_none() {
         let forms = |label: &str, sign: &str, t: &Totals| {
             let n = group_thousands(t.count.unsigned_abs().into());
             let sum = t.sum.compact();
@@ -118,11 +126,13 @@ fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
             Line::from(rate),
         ];
     }
-    let t = &totals.open[column];
+    let Some(t) = p.stage_totals(column) else {
+        return Vec::new();
+    };
     // Every open column in the same forms: the fullest that fits all of them.
-    let open = 0..Stage::OPEN.len();
-    let counts: Vec<[String; 3]> = open.clone().map(|c| count_forms(p, totals, c)).collect();
-    let weights: Vec<[String; 3]> = open.map(|c| weighted_forms(p, totals, c)).collect();
+    let open = 0..p.stages.len();
+    let counts: Vec<[String; 3]> = open.clone().map(|c| count_forms(p, c)).collect();
+    let weights: Vec<[String; 3]> = open.map(|c| weighted_forms(p, c)).collect();
     let form = |all: &[[String; 3]]| {
         (0..3)
             .find(|&i| all.iter().all(|forms| forms[i].width() <= width))
@@ -137,8 +147,8 @@ fn header_lines(app: &App, column: usize, width: usize) -> Vec<Line<'static>> {
 
 /// The count line of an open column, fullest form first: how many deals, and how many of them
 /// are loaded when not all are.
-fn count_forms(p: &PipelineState, totals: &BoardTotals, column: usize) -> [String; 3] {
-    let total = totals.open[column].count;
+fn count_forms(p: &PipelineState, column: usize) -> [String; 3] {
+    let total = p.stage_totals(column).map_or(0, |t| t.count);
     let deals = count(total, "deal");
     let shown = p.column_cards(column).len();
     if total as usize > shown {
@@ -153,9 +163,14 @@ fn count_forms(p: &PipelineState, totals: &BoardTotals, column: usize) -> [Strin
 }
 
 /// The weighted line of an open column, fullest form first.
-fn weighted_forms(p: &PipelineState, totals: &BoardTotals, column: usize) -> [String; 3] {
-    let weighted = totals.open[column].weighted.compact();
-    let rate = p.default_probability(Stage::OPEN[column]) / 100;
+fn weighted_forms(p: &PipelineState, column: usize) -> [String; 3] {
+    let weighted = p
+        .stage_totals(column)
+        .map_or_else(String::new, |t| t.weighted.compact());
+    let rate = p
+        .column_stage(column)
+        .map_or(0, |s| p.default_probability(s))
+        / 100;
     [
         format!("{weighted} weighted · {rate}%"),
         format!("{weighted} wtd · {rate}%"),
@@ -246,10 +261,15 @@ fn closed_card_line(card: &Card, day: &str, width: usize) -> String {
         "✗"
     };
     let mut candidates = Vec::new();
+    let outcome = if card.stage == Stage::Won {
+        "Won"
+    } else {
+        "Lost"
+    };
     if let Some(reason) = &card.lost_reason {
-        candidates.push(format!("{} {day} · {reason}", card.stage));
+        candidates.push(format!("{outcome} {day} · {reason}"));
     }
-    candidates.push(format!("{} {day}", card.stage));
+    candidates.push(format!("{outcome} {day}"));
     candidates.push(format!("{sign} {day}"));
     let last = candidates.len() - 1;
     let chosen = candidates

@@ -70,7 +70,7 @@ fn job(call: &CallState, ctx: &Ctx) -> Job {
         as_of: ctx.as_of,
         store: call.store,
         since: call.since,
-        commit: ctx.config.commit,
+        commit: ctx.config.commit.clone(),
         scoring: ctx.config.scoring,
     })
 }

@@ -78,11 +78,12 @@ pub fn step(
     current: BulkStep,
     command: Command,
     reps: &[(i64, String, String)],
+    stages: &[Stage],
     today: NaiveDate,
     effects: &mut Effects,
 ) -> (Option<BulkStep>, Option<BulkChange>) {
     let len = match &current {
-        BulkStep::Stage(_) => Stage::OPEN.len(),
+        BulkStep::Stage(_) => stages.len(),
         BulkStep::Owner { query, .. } => matching_reps(reps, query).len(),
         BulkStep::Close { .. } => 0,
         BulkStep::Lost(_) => LOST_REASONS.len(),
@@ -136,7 +137,7 @@ pub fn step(
             (Some(BulkStep::Close { text, error: None }), None)
         }
         (BulkStep::Stage(at), Command::Accept) => {
-            (None, Stage::OPEN.get(at).map(|s| BulkChange::Move(*s)))
+            (None, stages.get(at).map(|s| BulkChange::Move(*s)))
         }
         (BulkStep::Lost(at), Command::Accept) => (
             None,
@@ -209,13 +210,13 @@ mod tests {
         for c in "diaz".chars() {
             type_char(&mut owner, c);
         }
-        let (after, change) = step(owner, Command::Accept, &reps(), today(), &mut effects);
+        let (after, change) = step(owner, Command::Accept, &reps(), &[], today(), &mut effects);
         assert_eq!((after, change), (None, Some(BulkChange::Owner(2))));
         let close = BulkStep::Close {
             text: "eom".into(),
             error: None,
         };
-        let (_, change) = step(close, Command::Accept, &reps(), today(), &mut effects);
+        let (_, change) = step(close, Command::Accept, &reps(), &[], today(), &mut effects);
         assert_eq!(
             change,
             Some(BulkChange::ExpectedClose(NaiveDate::from_ymd_opt(
@@ -231,7 +232,7 @@ mod tests {
             text: "2026-02-30".into(),
             error: None,
         };
-        let (after, change) = step(close, Command::Accept, &reps(), today(), &mut effects);
+        let (after, change) = step(close, Command::Accept, &reps(), &[], today(), &mut effects);
         assert_eq!(change, None);
         let Some(BulkStep::Close {
             error: Some(error), ..

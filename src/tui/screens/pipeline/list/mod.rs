@@ -83,6 +83,8 @@ pub struct DealList {
     pub all_selected: bool,
     /// Each saved view's count; `None` until counted.
     pub counts: Option<Vec<(SavedView, usize)>>,
+    /// The pipeline the board shows (`None`: all), whose deals the counts cover.
+    pub pipeline_id: Option<i64>,
     /// The bulk change being put together, while its popup is open.
     pub bulk: Option<BulkStep>,
 }
@@ -104,6 +106,7 @@ impl Default for DealList {
             selected: BTreeSet::new(),
             all_selected: false,
             counts: None,
+            pipeline_id: None,
             bulk: None,
         }
     }
@@ -120,6 +123,7 @@ impl DealList {
         };
         ListQuery {
             view: self.view,
+            pipeline_id: filter.pipeline_id,
             stage: None,
             owner_rep_id: filter.rep_id,
             team: filter.team.clone(),

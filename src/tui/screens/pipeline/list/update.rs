@@ -24,6 +24,7 @@ fn request_counts(list: &mut DealList, ctx: &Ctx, effects: &mut Effects) {
     effects.request(Job::ViewCounts {
         as_of: ctx.as_of,
         stale_days: stale_days(ctx),
+        pipeline: list.pipeline_id,
     });
 }
 
@@ -194,7 +195,14 @@ fn bulk_command(
         BulkStep::Category { only, .. } => only,
         _ => None,
     };
-    let (after, change) = bulk::step(step, command, &pipeline.choices.reps, ctx.as_of, effects);
+    let (after, change) = bulk::step(
+        step,
+        command,
+        &pipeline.choices.reps,
+        &pipeline.stages,
+        ctx.as_of,
+        effects,
+    );
     pipeline.list.bulk = after;
     let Some(change) = change else {
         return;

@@ -6,9 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::db::board::BoardFilter;
 use crate::db::reads::{ListRow, SavedView};
-use crate::domain::{LOST_REASONS, Stage, group_thousands};
+use crate::domain::{LOST_REASONS, group_thousands};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout;
@@ -50,7 +49,7 @@ pub fn row_at(body: Rect, column: u16, row: u16) -> Option<usize> {
 /// views that do not fit whole are left out behind a "…".
 fn views_line(app: &App, list: &DealList, width: u16) -> Line<'static> {
     // The counts are of every open deal; the board's filter narrows only the list itself.
-    let heading = if app.pipeline.filter == BoardFilter::default() {
+    let heading = if app.pipeline.is_unfiltered() {
         "Views "
     } else {
         "Views (unfiltered) "
@@ -142,7 +141,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             count(n as i64, "deal")
         ),
     };
-    let filter = if p.filter == BoardFilter::default() {
+    let filter = if p.is_unfiltered() {
         "no filter (f)".to_string()
     } else {
         filter_label(p)
@@ -204,12 +203,14 @@ pub fn draw_bulk(app: &App, step: &BulkStep, frame: &mut Frame, area: Rect) {
     };
     match step {
         BulkStep::Stage(at) => {
-            lines.extend(
-                Stage::OPEN
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| choice(s.as_str(), i == *at)),
-            );
+            let p = &app.pipeline;
+            lines.extend(p.stages.iter().enumerate().map(|(i, s)| {
+                let name = match p.filter.pipeline_id {
+                    Some(_) => p.catalogue.name(*s).to_string(),
+                    None => p.catalogue.long_name(*s),
+                };
+                choice(&name, i == *at)
+            }));
         }
         BulkStep::Category { at, .. } => {
             lines.extend(

@@ -1,0 +1,230 @@
+//! Edits to the catalogue, each one transaction and one undoable batch: the catalogue before and
+//! after, the deals a removal moved (with their stage-history rows), and a summary in words.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+
+use super::plan::{Planned, check_numbers, clean_name, planned, refuse};
+use super::replay::{ENTITY, Move};
+use super::snapshot::{Catalogue, StageRow};
+use crate::db::edits::record::{Stamp, new_batch};
+use crate::db::edits::{Saved, WriteError};
+
+/// The most open stages a pipeline may have (the board shows one column each).
+pub const MAX_STAGES: usize = 12;
+
+/// The longest stage or pipeline name, in characters.
+pub const MAX_NAME: usize = 30;
+
+/// An open stage a new pipeline starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStage {
+    /// Its name.
+    pub name: String,
+    /// Default win probability, basis points.
+    pub probability_bp: i64,
+    /// Stale after this many days.
+    pub stale_days: i64,
+}
+
+/// One change to the book's pipelines or stages; stages and pipelines are named by row id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StageEdit {
+    /// A new open stage at `position` (0 = first) of a pipeline.
+    AddStage {
+        /// The pipeline.
+        pipeline_id: i64,
+        /// Its name.
+        name: String,
+        /// Where it goes, clamped to the end.
+        position: usize,
+        /// Default win probability, basis points.
+        probability_bp: i64,
+        /// Stale after this many days.
+        stale_days: i64,
+    },
+    /// A stage's new name; its deals follow, its history keeps the old name.
+    RenameStage {
+        /// The stage.
+        stage_id: i64,
+        /// The new name.
+        name: String,
+    },
+    /// A stage moved to `position` within its pipeline.
+    MoveStage {
+        /// The stage.
+        stage_id: i64,
+        /// Its new place, clamped to the end.
+        position: usize,
+    },
+    /// A stage's default probability and stale days.
+    SetStage {
+        /// The stage.
+        stage_id: i64,
+        /// Default win probability, basis points.
+        probability_bp: i64,
+        /// Stale after this many days.
+        stale_days: i64,
+    },
+    /// A stage removed, its open deals moved to another stage of the same pipeline.
+    RemoveStage {
+        /// The stage.
+        stage_id: i64,
+        /// Where its deals go.
+        deals_to: i64,
+    },
+    /// A new pipeline with its open stages, in order.
+    AddPipeline {
+        /// Its name.
+        name: String,
+        /// Its stages (at least one).
+        stages: Vec<NewStage>,
+    },
+    /// A pipeline's whole list of stages replaced (a stage keeping its name keeps its id); only
+    /// for a pipeline whose deals are all in stages kept.
+    ReplaceStages {
+        /// The pipeline.
+        pipeline_id: i64,
+        /// Its new stages, in order (at least one).
+        stages: Vec<NewStage>,
+    },
+    /// A pipeline's new name.
+    RenamePipeline {
+        /// The pipeline.
+        pipeline_id: i64,
+        /// The new name.
+        name: String,
+    },
+    /// A pipeline without deals removed.
+    RemovePipeline {
+        /// The pipeline.
+        pipeline_id: i64,
+    },
+}
+
+/// Moves every deal of `from` to `to`, each with its stage-history row; returns the moves.
+fn move_deals(
+    tx: &Transaction<'_>,
+    from: &StageRow,
+    to: &StageRow,
+    today: NaiveDate,
+) -> Result<Vec<Move>, WriteError> {
+    let deals: Vec<i64> = tx
+        .prepare("SELECT id FROM deals WHERE pipeline_id = ?1 AND stage = ?2 ORDER BY id")?
+        .query_map(params![from.pipeline_id, from.name], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut moves = Vec::with_capacity(deals.len());
+    let mut update = tx.prepare("UPDATE deals SET stage = ?2 WHERE id = ?1")?;
+    let mut history = tx.prepare(
+        "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for deal_id in deals {
+        update.execute(params![deal_id, to.name])?;
+        history.execute(params![deal_id, from.name, to.name, today])?;
+        moves.push(Move {
+            deal_id,
+            change_id: tx.last_insert_rowid(),
+            from: from.name.clone(),
+            to: to.name.clone(),
+            on: today.to_string(),
+        });
+    }
+    Ok(moves)
+}
+
+/// Applies `edit` in one transaction with its batch of edits; `today` dates the stage-history
+/// rows of deals a removal moves.
+pub fn apply_stage_edit(
+    conn: &mut Connection,
+    edit: &StageEdit,
+    today: NaiveDate,
+    at: &str,
+    actor: &str,
+) -> Result<Saved, WriteError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let now = Catalogue::read(&tx)?;
+    let next_ids: (i64, i64) = tx.query_row(
+        "SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM pipelines),
+                (SELECT COALESCE(MAX(id), 0) + 1 FROM stages)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Planned {
+        next,
+        moves,
+        summary,
+    } = planned(&now, edit, next_ids)?;
+    let moved = match &moves {
+        Some((from, to)) => move_deals(&tx, from, to, today)?,
+        None => Vec::new(),
+    };
+    now.restore(&tx, &next)?;
+    let batch = new_batch(&tx)?;
+    let stamp = Stamp { at, actor, batch };
+    stamp.write(&tx, ENTITY, 0, "catalogue", &json(&now)?, &json(&next)?)?;
+    if !moved.is_empty() {
+        stamp.write(&tx, ENTITY, 0, "moves", &None::<String>, &json(&moved)?)?;
+    }
+    stamp.write(&tx, ENTITY, 0, "summary", &None::<String>, &summary)?;
+    tx.commit()?;
+    Ok(Saved {
+        batch,
+        deal_id: None,
+        summary,
+    })
+}
+
+/// A value an `edits` row keeps, as JSON text.
+pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, WriteError> {
+    serde_json::to_string(value)
+        .map_err(|e| WriteError::Refused(format!("cannot record the edit: {e}")))
+}
+
+/// Makes the first pipeline's stages those given (name, probability in basis points, stale
+/// days), in order, on a book without deals and without stage edits: how a new book takes the
+/// config's `[pipeline]` stages. Returns false (and changes nothing) on any other book.
+pub fn seed_stages(
+    conn: &mut Connection,
+    stages: &[(String, i64, i64)],
+) -> Result<bool, WriteError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let fresh: bool = tx.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM deals)
+            AND NOT EXISTS (SELECT 1 FROM edits WHERE entity = ?1)",
+        [ENTITY],
+        |r| r.get(0),
+    )?;
+    let now = Catalogue::read(&tx)?;
+    let Some(first) = now.pipelines.first().map(|p| p.id) else {
+        return Ok(false);
+    };
+    let current: Vec<(String, i64, i64)> = now
+        .stages_of(first)
+        .iter()
+        .map(|s| (s.name.clone(), s.probability_bp, s.stale_days))
+        .collect();
+    if !fresh || stages.is_empty() || current == stages {
+        return Ok(false);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (name, probability_bp, stale_days) in stages {
+        let name = clean_name("stage", name)?;
+        check_numbers(*probability_bp, *stale_days)?;
+        if seen.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
+            return refuse(format!("stage name: '{name}' is listed twice"));
+        }
+        seen.push(name);
+    }
+    tx.execute("DELETE FROM stages WHERE pipeline_id = ?1", [first])?;
+    for (position, ((_, probability_bp, stale_days), name)) in stages.iter().zip(&seen).enumerate()
+    {
+        tx.execute(
+            "INSERT INTO stages (pipeline_id, name, position, probability_bp, stale_days)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![first, name, position as i64, probability_bp, stale_days],
+        )?;
+    }
+    tx.commit()?;
+    Ok(true)
+}
