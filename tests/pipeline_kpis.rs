@@ -25,6 +25,7 @@ use salesdesk::analytics::pipeline::{
     self, BreakdownRow, PeriodKind, PipelineView, StageConversion, StageDwell, StageTotal,
 };
 use salesdesk::db::pipeline_facts::load_facts;
+use salesdesk::db::pipelines::{NewStage, StageEdit, apply_stage_edit};
 use salesdesk::domain::{Money, Stage};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -214,8 +215,101 @@ fn name(stage: Stage) -> String {
         .to_string()
 }
 
+/// The book above with a second pipeline, Renewals (Due 40%, Signed 80%), holding three deals
+/// of Bo's for Support: R1 Won $30,000 (created 06-01, Signed 06-15, Won 07-01), R2 open in
+/// Signed $9,000 (created 11-01, Signed 11-10), R3 Lost $2,000 (created 10-01, Lost 10-20).
+fn two_pipelines() -> Connection {
+    let mut conn = book();
+    let stage = |name: &str, probability_bp, stale_days| NewStage {
+        name: name.into(),
+        probability_bp,
+        stale_days,
+    };
+    let renewals = StageEdit::AddPipeline {
+        name: "Renewals".into(),
+        stages: vec![stage("Due", 4_000, 30), stage("Signed", 8_000, 30)],
+    };
+    apply_stage_edit(&mut conn, &renewals, as_of(), "2026-11-26 09:00:00", "test").unwrap();
+    conn.execute_batch(
+        "INSERT INTO deals (id, pipeline_id, customer_id, rep_id, product_id, title, amount_cents,
+                           stage, created_on, closed_on) VALUES
+            (101, 2, 1, 2, 2, 'R1', 3000000, 'Won', '2026-06-01', '2026-07-01'),
+            (102, 2, 1, 2, 2, 'R2', 900000, 'Signed', '2026-11-01', NULL),
+            (103, 2, 1, 2, 2, 'R3', 200000, 'Lost', '2026-10-01', '2026-10-20');
+         INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_on) VALUES
+            (101, 'Due', 'Signed', '2026-06-15'), (101, 'Signed', 'Won', '2026-07-01'),
+            (102, 'Due', 'Signed', '2026-11-10'), (103, 'Due', 'Lost', '2026-10-20');",
+    )
+    .unwrap();
+    conn
+}
+
+/// The KPIs of the Default pipeline, read from the two-pipeline book: every test below that
+/// uses it gives the numbers worked out for the one-pipeline book above.
 fn facts() -> pipeline::PipelineFacts {
-    load_facts(&book()).unwrap()
+    load_facts(&two_pipelines()).unwrap().scoped(Some(1))
+}
+
+#[test]
+fn the_second_pipeline_and_the_book_together() {
+    let period = PeriodKind::Trailing12Months.period(as_of());
+    let renewals = load_facts(&two_pipelines()).unwrap().scoped(Some(2));
+    let k = pipeline::kpis(&renewals, period, as_of());
+    assert_eq!((k.won, k.lost), (1, 1));
+    assert_eq!(k.won_value, Money::from_units(30_000));
+    let rates: Vec<(String, String, u64, u64)> = k
+        .conversions
+        .iter()
+        .map(|c| {
+            (
+                c.from_name.clone(),
+                c.to_name.clone(),
+                c.entered,
+                c.converted,
+            )
+        })
+        .collect();
+    // Due: R1, R2, R3 entered; R1 and R2 reached Signed. Signed: R1 and R2; R1 Won.
+    assert_eq!(
+        rates,
+        [
+            ("Due".to_string(), "Signed".to_string(), 3, 2),
+            ("Signed".to_string(), "Won".to_string(), 2, 1)
+        ]
+    );
+    assert_eq!(k.first_to_won.len(), 1);
+    assert_eq!(
+        (k.first_to_won[0].entered, k.first_to_won[0].converted),
+        (3, 1)
+    );
+    // Due stays: R1 14 days, R2 9, R3 19 (to Lost) → 14; Signed: R1 16 (R2's has not ended).
+    let dwell: Vec<Option<f64>> = k.days_in_stage.iter().map(|d| d.mean_days).collect();
+    assert_eq!(dwell, [Some(14.0), Some(16.0)]);
+    let totals = pipeline::stage_totals(&renewals, as_of());
+    let signed = totals.iter().find(|t| t.name == "Signed").unwrap();
+    assert_eq!(
+        (signed.count, signed.weighted),
+        (1, Money::from_units(7_200))
+    );
+
+    let all = load_facts(&two_pipelines()).unwrap();
+    let k = pipeline::kpis(&all, period, as_of());
+    assert_eq!((k.won, k.lost), (4, 2), "both pipelines' closes");
+    assert_eq!(k.won_value, Money::from_units(120_000));
+    let names: Vec<&str> = k.conversions.iter().map(|c| c.from_name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Default · Lead",
+            "Default · Qualified",
+            "Default · Proposal",
+            "Default · Negotiation",
+            "Renewals · Due",
+            "Renewals · Signed"
+        ]
+    );
+    assert_eq!(k.first_to_won.len(), 2);
+    assert_eq!(pipeline::stage_totals(&all, as_of()).len(), 6);
 }
 
 #[test]

@@ -136,7 +136,8 @@ pub(crate) fn filter_sql(filter: &BoardFilter) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut params = Vec::new();
     if let Some(pipeline) = filter.pipeline_id {
-        sql.push_str(" AND d.pipeline_id = ?");
+        // `+`: a test, not an index choice; every deal of a one-pipeline book matches it.
+        sql.push_str(" AND +d.pipeline_id = ?");
         params.push(Value::Integer(pipeline));
     }
     if let Some(rep) = filter.rep_id {
@@ -248,11 +249,12 @@ pub fn load_totals(
         ..BoardTotals::default()
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT d.pipeline_id, d.stage, COUNT(*), SUM(d.amount_cents),
+        // From each stage into its deals by the (pipeline, stage) index: only open deals are read.
+        "SELECT s.pipeline_id, s.name, COUNT(*), SUM(d.amount_cents),
                 SUM((d.amount_cents * COALESCE(d.probability_bp, s.probability_bp) + 5000) / 10000)
-         FROM deals d JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
-         WHERE d.closed_on IS NULL{where_sql}
-         GROUP BY d.pipeline_id, d.stage"
+         FROM stages s CROSS JOIN deals d ON d.pipeline_id = s.pipeline_id AND d.stage = s.name
+         WHERE 1{where_sql}
+         GROUP BY s.pipeline_id, s.name"
     ))?;
     let mut rows = stmt.query(params_from_iter(params.iter().cloned()))?;
     while let Some(row) = rows.next()? {

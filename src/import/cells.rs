@@ -149,6 +149,19 @@ fn decimal(text: &str, skip: &[char]) -> Option<(i128, u32)> {
     Some((if negative { -units } else { units }, scale.unwrap_or(0)))
 }
 
+/// Checks that `format` is a chrono date format with at least one field.
+pub(super) fn check_date_format(format: &str) -> Result<(), String> {
+    let valid = chrono::format::StrftimeItems::new(format)
+        .all(|item| !matches!(item, chrono::format::Item::Error));
+    if valid && format.contains('%') {
+        Ok(())
+    } else {
+        Err(format!(
+            "date_format '{format}' is not a chrono date format (e.g. \"%Y-%m-%d\")"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

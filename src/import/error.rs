@@ -86,3 +86,17 @@ impl From<rusqlite::Error> for ImportError {
         ImportError::Database(e.to_string())
     }
 }
+
+/// A TOML error on one line: where, and what.
+pub(super) fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
+}

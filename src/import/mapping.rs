@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ImportError;
-use super::cells::MoneyUnit;
+use super::cells::{MoneyUnit, check_date_format};
 use super::encoding::TextEncoding;
+use super::error::toml_error;
 use super::fields::{MatchKey, Reference};
 use super::source::Delimiter;
 use super::stages::{PlannedStage, StagePlan};
@@ -260,32 +261,6 @@ impl Mapping {
     /// leading `'` again.
     pub fn reads_our_exports(&self) -> bool {
         self.lenient
-    }
-}
-
-/// A TOML error on one line: where, and what.
-fn toml_error(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            format!("line {line}, column {column}: {message}")
-        }
-        None => message,
-    }
-}
-
-fn check_date_format(format: &str) -> Result<(), String> {
-    let valid = chrono::format::StrftimeItems::new(format)
-        .all(|item| !matches!(item, chrono::format::Item::Error));
-    if valid && format.contains('%') {
-        Ok(())
-    } else {
-        Err(format!(
-            "date_format '{format}' is not a chrono date format (e.g. \"%Y-%m-%d\")"
-        ))
     }
 }
 

@@ -2,6 +2,7 @@
 //! remove with moves, probabilities and stale days) as undoable batches.
 
 mod edit;
+mod kinds;
 mod plan;
 mod replay;
 mod snapshot;
@@ -10,7 +11,8 @@ use rusqlite::Connection;
 
 use crate::domain::{Pipelines, StageDef};
 
-pub use edit::{MAX_NAME, MAX_STAGES, NewStage, StageEdit, apply_stage_edit, seed_stages};
+pub use edit::{apply_stage_edit, seed_stages};
+pub use kinds::{MAX_NAME, MAX_STAGES, NewStage, StageEdit};
 pub(crate) use replay::{ENTITY, replay};
 
 /// Reads every pipeline and its open stages, in order.

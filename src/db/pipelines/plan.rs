@@ -1,7 +1,7 @@
 //! The catalogue a stage edit leads to, worked out from the one before: names cleaned and
 //! checked, numbers in range, stages renumbered; and the deals a removal moves.
 
-use super::edit::{MAX_NAME, MAX_STAGES, StageEdit};
+use super::kinds::{MAX_NAME, MAX_STAGES, StageEdit};
 use super::snapshot::{Catalogue, PipelineRow, StageRow};
 use crate::db::edits::WriteError;
 use crate::domain::CLOSED_NAMES;

@@ -3,7 +3,9 @@
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::Command;
-use crate::tui::keymap::binding::{Binding, Context, bind};
+use crate::tui::keymap::binding::Binding;
+use crate::tui::keymap::binding::Context;
+use crate::tui::keymap::binding::bind;
 use crate::tui::keys::Key;
 
 /// The stage editor.

@@ -11,6 +11,7 @@ pub mod list;
 pub mod more;
 pub mod popups;
 pub mod quota;
+mod reload;
 pub mod scope;
 pub mod update;
 pub mod view;

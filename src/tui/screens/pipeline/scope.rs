@@ -2,7 +2,7 @@
 //! all of them together), `E` opens the editor, whose saved edits reload the board.
 
 use super::PipelineState;
-use super::update::reload_board;
+use super::reload::reload_board;
 use crate::tui::action::Command;
 use crate::tui::effects::{Ctx, Effects, Message};
 use crate::tui::popups::stages::StageEditor;

@@ -1,0 +1,137 @@
+//! The stage editor and pipeline switching on the board (issue 20), driven by keys.
+
+mod common;
+
+use common::fixture_board;
+use ratatui::crossterm::event::KeyCode;
+use salesdesk::tui::headless::Headless;
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d+\.\d\ds", "[t]s");
+    settings
+}
+
+/// Clears the editor's entry line and types `text`, then Enter.
+fn retype(h: &mut Headless, text: &str) {
+    for _ in 0..40 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text(text);
+    h.press(KeyCode::Enter);
+}
+
+#[test]
+fn the_editor_renames_sets_and_adds_stages_and_the_board_follows() {
+    let mut h = fixture_board(120, 30);
+    h.type_text("E");
+    snapshot_settings().bind(|| insta::assert_snapshot!("stage_editor", h.render_text()));
+    h.type_text("j");
+    h.type_text("r");
+    retype(&mut h, "Engaged");
+    let text = h.render_text();
+    assert!(
+        text.contains("┌ Engaged"),
+        "the board's column is renamed:\n{text}"
+    );
+    assert!(
+        text.contains("Renamed stage Qualified to Engaged"),
+        "{text}"
+    );
+    h.type_text("%");
+    retype(&mut h, "140 5");
+    assert!(
+        h.render_text()
+            .contains("win %: '140' is not a whole percent from 0 to 100"),
+        "a bad number names the field"
+    );
+    retype(&mut h, "35 9");
+    assert!(
+        h.render_text().contains("weighted · 35%"),
+        "the column uses the new rate"
+    );
+    h.type_text("a");
+    retype(&mut h, "Demo");
+    h.press(KeyCode::Esc);
+    let titles: Vec<String> = h
+        .app
+        .pipeline
+        .stages
+        .iter()
+        .map(|s| h.app.pipeline.catalogue.name(*s).to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Lead", "Engaged", "Demo", "Proposal", "Negotiation"]
+    );
+    assert!(h.render_text().contains("┌ Demo"));
+    // Each edit is one undo step, newest first.
+    h.type_text("u");
+    h.type_text("u");
+    h.type_text("u");
+    let titles: Vec<String> = h
+        .app
+        .pipeline
+        .stages
+        .iter()
+        .map(|s| h.app.pipeline.catalogue.name(*s).to_string())
+        .collect();
+    assert_eq!(titles, ["Lead", "Qualified", "Proposal", "Negotiation"]);
+}
+
+#[test]
+fn removing_a_stage_asks_where_its_deals_go() {
+    let mut h = fixture_board(120, 30);
+    let proposal = h.app.pipeline.stage_totals(2).map(|t| t.count).unwrap();
+    assert!(proposal > 0);
+    h.type_text("E");
+    h.type_text("jj");
+    h.type_text("x");
+    let text = h.render_text();
+    assert!(
+        text.contains("Remove Proposal: its deals move to Qualified"),
+        "{text}"
+    );
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    assert_eq!(
+        h.app.pipeline.column_count(),
+        4,
+        "three open stages and Won/Lost"
+    );
+    let qualified = h.app.pipeline.stage_totals(1).map(|t| t.count).unwrap();
+    assert!(
+        qualified >= proposal,
+        "Proposal's deals are in Qualified now"
+    );
+}
+
+#[test]
+fn a_second_pipeline_is_shown_on_its_own_and_all_together() {
+    let mut h = fixture_board(160, 30);
+    h.type_text("E");
+    h.type_text("n");
+    h.type_text("Renewals");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.pipeline.catalogue.pipelines().len(), 2);
+    h.type_text("P");
+    let text = h.render_text();
+    assert!(text.contains("showing Renewals"), "{text}");
+    assert_eq!(h.app.pipeline.scope_name(), "Renewals");
+    assert_eq!(
+        h.app.pipeline.stage_totals(0).map(|t| t.count),
+        Some(0),
+        "the new pipeline holds no deals"
+    );
+    h.type_text("P");
+    assert_eq!(h.app.pipeline.scope_name(), "All pipelines");
+    assert_eq!(
+        h.app.pipeline.column_count(),
+        9,
+        "every pipeline's stages and Won/Lost"
+    );
+    assert!(h.render_text().contains("Default · Lead"));
+    h.type_text("P");
+    assert_eq!(h.app.pipeline.scope_name(), "Default");
+}
