@@ -12,6 +12,15 @@ fn snapshot_settings() -> insta::Settings {
     settings
 }
 
+/// The board's open columns by stage name.
+fn column_titles(h: &Headless) -> Vec<String> {
+    let p = &h.app.pipeline;
+    p.stages
+        .iter()
+        .map(|s| p.catalogue.name(*s).to_string())
+        .collect()
+}
+
 /// Clears the editor's entry line and types `text`, then Enter.
 fn retype(h: &mut Headless, text: &str) {
     for _ in 0..40 {
@@ -53,13 +62,7 @@ fn the_editor_renames_sets_and_adds_stages_and_the_board_follows() {
     h.type_text("a");
     retype(&mut h, "Demo");
     h.press(KeyCode::Esc);
-    let titles: Vec<String> = h
-        .app
-        .pipeline
-        .stages
-        .iter()
-        .map(|s| h.app.pipeline.catalogue.name(*s).to_string())
-        .collect();
+    let titles = column_titles(&h);
     assert_eq!(
         titles,
         ["Lead", "Engaged", "Demo", "Proposal", "Negotiation"]
@@ -69,13 +72,7 @@ fn the_editor_renames_sets_and_adds_stages_and_the_board_follows() {
     h.type_text("u");
     h.type_text("u");
     h.type_text("u");
-    let titles: Vec<String> = h
-        .app
-        .pipeline
-        .stages
-        .iter()
-        .map(|s| h.app.pipeline.catalogue.name(*s).to_string())
-        .collect();
+    let titles = column_titles(&h);
     assert_eq!(titles, ["Lead", "Qualified", "Proposal", "Negotiation"]);
 }
 
@@ -131,7 +128,7 @@ fn a_second_pipeline_is_shown_on_its_own_and_all_together() {
         9,
         "every pipeline's stages and Won/Lost"
     );
-    assert!(h.render_text().contains("Default · Lead"));
+    assert!(h.render_text().contains("Lead · Default"));
     h.type_text("P");
     assert_eq!(h.app.pipeline.scope_name(), "Default");
 }

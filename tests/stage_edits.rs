@@ -43,6 +43,18 @@ fn strays(conn: &Connection) -> i64 {
     .unwrap()
 }
 
+/// A second pipeline with one stage, Due.
+fn renewals() -> StageEdit {
+    StageEdit::AddPipeline {
+        name: "Renewals".into(),
+        stages: vec![NewStage {
+            name: "Due".into(),
+            probability_bp: 5_000,
+            stale_days: 10,
+        }],
+    }
+}
+
 fn count(conn: &Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -192,18 +204,7 @@ fn bad_edits_are_refused_naming_the_problem_and_nothing_changes() {
     }
     assert_eq!(common::table_rows(&conn, &TABLES), before);
     // A second pipeline with deals cannot be removed; its deals move only within it.
-    apply(
-        &mut conn,
-        &StageEdit::AddPipeline {
-            name: "Renewals".into(),
-            stages: vec![NewStage {
-                name: "Due".into(),
-                probability_bp: 5_000,
-                stale_days: 10,
-            }],
-        },
-    )
-    .unwrap();
+    apply(&mut conn, &renewals()).unwrap();
     let moved = conn
         .execute(
             "UPDATE deals SET pipeline_id = 2, stage = 'Due'
@@ -226,18 +227,7 @@ fn bad_edits_are_refused_naming_the_problem_and_nothing_changes() {
 #[test]
 fn a_move_refuses_a_stage_of_another_pipeline() {
     let mut conn = common::fixture_db();
-    apply(
-        &mut conn,
-        &StageEdit::AddPipeline {
-            name: "Renewals".into(),
-            stages: vec![NewStage {
-                name: "Due".into(),
-                probability_bp: 5_000,
-                stale_days: 10,
-            }],
-        },
-    )
-    .unwrap();
+    apply(&mut conn, &renewals()).unwrap();
     let open: i64 = count(&conn, "SELECT MIN(id) FROM deals WHERE closed_on IS NULL");
     let book = pipelines::load(&conn).unwrap();
     let due = book.first_open(2).unwrap();

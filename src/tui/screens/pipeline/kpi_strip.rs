@@ -22,9 +22,11 @@ fn days(d: Option<f64>) -> String {
     d.map_or_else(|| "—".into(), |d| format!("{d:.0}d"))
 }
 
-/// A stage name's first letter, for the strip's short conversion and dwell lists.
+/// A stage name's first letter (of the stage, not of the pipeline in "Renewals · Due"), for the
+/// strip's short conversion and dwell lists.
 fn initial(name: &str) -> String {
-    name.chars().next().map_or_else(String::new, String::from)
+    let stage = name.rsplit(" · ").next().unwrap_or(name);
+    stage.chars().next().map_or_else(String::new, String::from)
 }
 
 /// Which deals the strip's figures reflect: the filter narrows the cards and the column
@@ -43,9 +45,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let p = &app.pipeline;
     let (from, to) = p.period;
+    // With several pipelines the strip begins with the one shown.
+    let shown = if p.catalogue.pipelines().len() > 1 {
+        format!("{} · ", p.scope_name())
+    } else {
+        String::new()
+    };
     let head = Span::styled(
         format!(
-            "{} ({} – {})  ",
+            "{shown}{} ({} – {})  ",
             p.period_kind.label(),
             app.config.display.date_format.show(from),
             app.config.display.date_format.show(to)
@@ -73,7 +81,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .velocity_per_day
                 .map_or_else(|| "—".into(), |m| m.compact());
             let width = usize::from(area.width);
-            let label = format!("{}  ", p.period_kind.label());
+            let label = format!("{shown}{}  ", p.period_kind.label());
             let first = [
                 (
                     head.content.to_string(),

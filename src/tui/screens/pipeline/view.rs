@@ -48,7 +48,16 @@ fn draw_column(app: &App, column: usize, frame: &mut Frame, area: Rect) {
     let title = match p.column_stage(column) {
         None => "Won/Lost".to_string(),
         Some(stage) if p.filter.pipeline_id.is_some() => p.catalogue.name(stage).to_string(),
-        Some(stage) => p.catalogue.long_name(stage),
+        // All pipelines: the stage first, so a narrow column still shows it.
+        Some(stage) => {
+            let pipeline = p.catalogue.pipeline_of(stage);
+            let name = pipeline.and_then(|id| p.catalogue.pipeline(id));
+            format!(
+                "{} · {}",
+                p.catalogue.name(stage),
+                name.map_or("", |n| n.name.as_str())
+            )
+        }
     };
     let title_style = if focused {
         theme.selected
