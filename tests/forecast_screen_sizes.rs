@@ -179,7 +179,7 @@ fn every_size_from_the_smallest_to_the_largest_draws_whole_amounts() {
         h.press(KeyCode::Enter);
         let text = h.render_text();
         assert!(
-            text.contains("1 of 9"),
+            text.contains("1 of 10"),
             "the picker at {width}×{height}:\n{text}"
         );
         h.press(KeyCode::Esc);

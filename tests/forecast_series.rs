@@ -198,3 +198,58 @@ fn the_pipeline_is_weighted_and_overdue_deals_count_now() {
     assert_eq!(bo.pipeline.len(), 1);
     assert_eq!(bo.pipeline[0].weighted_cents, 90_000);
 }
+
+#[test]
+fn each_pipeline_is_a_series_and_one_pipeline_is_the_total() {
+    let conn = empty_book();
+    won(&conn, 1, 1, 100_000, "2026-03-10");
+    won(&conn, 2, 1, 50_000, "2026-04-10");
+    let one = load_bookings(&conn, as_of()).unwrap();
+    let of = |groups: &[salesdesk::analytics::forecast::GroupBookings], b, name: &str| {
+        groups
+            .iter()
+            .find(|g| g.breakdown == b && g.name == name)
+            .map(|g| g.won.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        of(&one, Breakdown::Pipeline, "Default"),
+        of(&one, Breakdown::Total, "Total"),
+        "a book with one pipeline: its series is the total's"
+    );
+    let mut conn = conn;
+    salesdesk::db::pipelines::apply_stage_edit(
+        &mut conn,
+        &salesdesk::db::pipelines::StageEdit::AddPipeline {
+            name: "Renewals".into(),
+            stages: vec![salesdesk::db::pipelines::NewStage {
+                name: "Due".into(),
+                probability_bp: 5_000,
+                stale_days: 10,
+            }],
+        },
+        as_of(),
+        "2026-11-26 09:00:00",
+        "test",
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE deals SET pipeline_id = 2 WHERE amount_cents = 50000",
+        [],
+    )
+    .unwrap();
+    let two = load_bookings(&conn, as_of()).unwrap();
+    assert_eq!(
+        of(&two, Breakdown::Pipeline, "Default"),
+        vec![(m("2026-03"), 100_000)]
+    );
+    assert_eq!(
+        of(&two, Breakdown::Pipeline, "Renewals"),
+        vec![(m("2026-04"), 50_000)]
+    );
+    assert_eq!(
+        of(&two, Breakdown::Total, "Total"),
+        vec![(m("2026-03"), 100_000), (m("2026-04"), 50_000)],
+        "the total is every pipeline together"
+    );
+}

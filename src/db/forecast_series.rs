@@ -1,7 +1,8 @@
 //! The forecast's inputs, aggregated by SQLite: Won bookings per calendar month and the
-//! weighted open pipeline per expected close month (and of deals with none), for the total and every rep, product and
-//! team. Each query scans the deals once into (month, rep, product) cells and rolls the cells
-//! up four ways, so a million deals never travel into Rust.
+//! weighted open pipeline per expected close month (and of deals with none), for the total and
+//! every rep, product, team and pipeline. Each query scans the deals once into (month, rep,
+//! product) cells and rolls the cells up four ways, so a million deals never travel into Rust;
+//! a book with several pipelines is summed per pipeline by three more queries.
 
 use std::collections::HashMap;
 
@@ -48,6 +49,34 @@ const UNDATED_CELLS: &str = "
       AND d.created_on <= ?2 AND d.expected_close_on IS NULL
     GROUP BY d.rep_id, d.product_id";
 
+/// Won bookings per month and pipeline (before the as-of month ?1), as rolled-up rows of
+/// breakdown 4.
+const WON_BY_PIPELINE: &str = "
+    SELECT 4, pipeline_id, NULL, substr(closed_on, 1, 7) AS month, SUM(amount_cents)
+    FROM deals
+    WHERE stage = 'Won' AND substr(closed_on, 1, 7) < ?1
+    GROUP BY pipeline_id, month";
+
+/// The weighted open pipeline per expected close month and pipeline, like [`PIPELINE_CELLS`].
+const PIPELINE_BY_PIPELINE: &str = "
+    SELECT 4, d.pipeline_id, NULL, max(substr(d.expected_close_on, 1, 7), ?1) AS month,
+           SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp, 0))
+    FROM deals d
+    LEFT JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+    WHERE d.closed_on IS NULL
+      AND d.created_on <= ?2 AND substr(d.expected_close_on, 1, 7) IS NOT NULL
+    GROUP BY d.pipeline_id, month";
+
+/// The weighted open pipeline without a close date per pipeline, like [`UNDATED_CELLS`].
+const UNDATED_BY_PIPELINE: &str = "
+    SELECT 4, d.pipeline_id, NULL, ?1 AS month,
+           SUM(d.amount_cents * COALESCE(d.probability_bp, s.probability_bp, 0))
+    FROM deals d
+    LEFT JOIN stages s ON s.pipeline_id = d.pipeline_id AND s.name = d.stage
+    WHERE d.closed_on IS NULL
+      AND d.created_on <= ?2 AND d.expected_close_on IS NULL
+    GROUP BY d.pipeline_id";
+
 /// The cells rolled up to the total (0), per rep (1), per product (2) and per team (3):
 /// rows of (breakdown, id, team, month, cents).
 fn rolled_up(cells: &str) -> String {
@@ -90,18 +119,26 @@ pub fn load_bookings(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<Ve
             groups.len() - 1
         })
     };
-    let won = conn
-        .prepare(&rolled_up(WON_CELLS))?
-        .query_map([&as_of_month], cell_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let several = conn.query_row("SELECT COUNT(*) > 1 FROM pipelines", [], |r| r.get(0))?;
+    let sums = |sql: String, params: &[&str]| -> rusqlite::Result<Vec<(GroupKey, Month, i64)>> {
+        conn.prepare(&sql)?
+            .query_map(rusqlite::params_from_iter(params), cell_row)?
+            .collect()
+    };
+    let both = |cells: &str, by_pipeline: &str| match several {
+        true => format!("{} UNION ALL {by_pipeline}", rolled_up(cells)),
+        false => rolled_up(cells),
+    };
+    let today = as_of.to_string();
+    let won = sums(both(WON_CELLS, WON_BY_PIPELINE), &[&as_of_month])?;
     for (key, month, cents) in won {
         let i = group_of(key, &mut groups);
         groups[i].1.won.push((month, cents));
     }
-    let pipeline = conn
-        .prepare(&rolled_up(PIPELINE_CELLS))?
-        .query_map([as_of_month.clone(), as_of.to_string()], cell_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let pipeline = sums(
+        both(PIPELINE_CELLS, PIPELINE_BY_PIPELINE),
+        &[&as_of_month, &today],
+    )?;
     for (key, month, bp_cents) in pipeline {
         let i = group_of(key, &mut groups);
         groups[i]
@@ -109,13 +146,27 @@ pub fn load_bookings(conn: &Connection, as_of: NaiveDate) -> rusqlite::Result<Ve
             .pipeline
             .push((month, (bp_cents + 5_000).div_euclid(10_000)));
     }
-    let undated = conn
-        .prepare(&rolled_up(UNDATED_CELLS))?
-        .query_map([as_of_month, as_of.to_string()], cell_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let undated = sums(
+        both(UNDATED_CELLS, UNDATED_BY_PIPELINE),
+        &[&as_of_month, &today],
+    )?;
     for (key, _, bp_cents) in undated {
         let i = group_of(key, &mut groups);
         groups[i].1.pipeline_undated += (bp_cents + 5_000).div_euclid(10_000);
+    }
+    if !several {
+        // One pipeline: its series is the total's.
+        let total = groups
+            .iter()
+            .find(|(k, _)| *k == GroupKey::Total)
+            .map(|g| g.1.clone());
+        for (key, group) in &mut groups {
+            if let (GroupKey::Id(Breakdown::Pipeline, _), Some(total)) = (key, &total) {
+                group.won = total.won.clone();
+                group.pipeline = total.pipeline.clone();
+                group.pipeline_undated = total.pipeline_undated;
+            }
+        }
     }
     Ok(groups.into_iter().map(|(_, g)| g).collect())
 }
@@ -143,6 +194,10 @@ fn named_groups(conn: &Connection) -> rusqlite::Result<Vec<(GroupKey, GroupBooki
     listed(
         Breakdown::Product,
         "SELECT id, name FROM products ORDER BY id",
+    )?;
+    listed(
+        Breakdown::Pipeline,
+        "SELECT id, name FROM pipelines ORDER BY position, id",
     )?;
     let teams = conn
         .prepare("SELECT DISTINCT team FROM reps ORDER BY team")?
@@ -188,6 +243,7 @@ fn cell_row(r: &Row<'_>) -> rusqlite::Result<(GroupKey, Month, i64)> {
         0 => GroupKey::Total,
         1 => GroupKey::Id(Breakdown::Rep, r.get(1)?),
         2 => GroupKey::Id(Breakdown::Product, r.get(1)?),
+        4 => GroupKey::Id(Breakdown::Pipeline, r.get(1)?),
         _ => GroupKey::Team(r.get(2)?),
     };
     let text = r.get_ref(3)?.as_str()?;

@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// A way of splitting bookings: one series for everything, or one per rep, product or team.
+/// A way of splitting bookings: one series for everything, or one per rep, product, team or
+/// pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Breakdown {
@@ -18,20 +19,23 @@ pub enum Breakdown {
     Product,
     /// One series per team (`reps.team`).
     Team,
+    /// One series per pipeline.
+    Pipeline,
 }
 
 /// A breakdown name that is none of total, rep, product, team.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a breakdown; use total, rep, product or team")]
+#[error("'{0}' is not a breakdown; use total, rep, product, team or pipeline")]
 pub struct ParseBreakdownError(pub String);
 
 impl Breakdown {
     /// Every breakdown, in the order the screen cycles through them.
-    pub const ALL: [Breakdown; 4] = [
+    pub const ALL: [Breakdown; 5] = [
         Breakdown::Total,
         Breakdown::Rep,
         Breakdown::Product,
         Breakdown::Team,
+        Breakdown::Pipeline,
     ];
 
     /// The name on the command line and in JSON.
@@ -41,6 +45,7 @@ impl Breakdown {
             Breakdown::Rep => "rep",
             Breakdown::Product => "product",
             Breakdown::Team => "team",
+            Breakdown::Pipeline => "pipeline",
         }
     }
 
@@ -77,7 +82,8 @@ mod tests {
         for b in Breakdown::ALL {
             assert_eq!(b.name().parse(), Ok(b));
         }
-        assert_eq!(Breakdown::Team.next(), Breakdown::Total);
+        assert_eq!(Breakdown::Team.next(), Breakdown::Pipeline);
+        assert_eq!(Breakdown::Pipeline.next(), Breakdown::Total);
         assert!("region".parse::<Breakdown>().is_err());
     }
 }

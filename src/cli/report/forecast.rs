@@ -29,7 +29,7 @@ pub struct ForecastArgs {
     /// Months to forecast, 1 to 36
     #[arg(long, value_name = "MONTHS", default_value_t = DEFAULT_HORIZON, value_parser = parse_horizon)]
     pub horizon: usize,
-    /// One series for the total, or one per rep, product or team
+    /// One series for the total, or one per rep, product, team or pipeline
     #[arg(long, value_name = "BREAKDOWN", default_value = "total", value_parser = parse_breakdown)]
     pub by: Breakdown,
     /// Draw the chart of one series (the Forecast screen's) to this SVG file instead of printing

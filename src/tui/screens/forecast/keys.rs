@@ -19,7 +19,7 @@ pub fn bindings() -> Vec<Binding> {
             Forecast,
             vec![ch('b')],
             C::CycleBreakdown,
-            "total, per rep, per product, per team",
+            "total, per rep, per product, per team, per pipeline",
         ),
         bind(
             Forecast,
