@@ -131,4 +131,15 @@ fn a_second_pipeline_is_shown_on_its_own_and_all_together() {
     assert!(h.render_text().contains("Lead · Default"));
     h.type_text("P");
     assert_eq!(h.app.pipeline.scope_name(), "Default");
+    // The list view follows the pipeline too.
+    h.type_text("v");
+    let all = h.app.pipeline.list.total;
+    h.type_text("P");
+    assert_eq!(h.app.pipeline.list.pipeline_id, Some(2));
+    assert_eq!(
+        h.app.pipeline.list.total,
+        Some(0),
+        "Renewals has no open deals"
+    );
+    assert!(all.is_some_and(|n| n > 0));
 }

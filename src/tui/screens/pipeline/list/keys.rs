@@ -53,6 +53,18 @@ pub fn bindings() -> Vec<Binding> {
         bind(DealList, vec![ch('S')], C::ReverseSort, "reverse the sort"),
         bind(
             DealList,
+            vec![ch('P')],
+            C::NextPipeline,
+            "next pipeline's deals (after the last: all)",
+        ),
+        bind(
+            DealList,
+            vec![ch('E')],
+            C::EditStages,
+            "edit the pipeline's stages",
+        ),
+        bind(
+            DealList,
             vec![ch(']')],
             C::NextSavedView,
             "next saved view (stale, slipped, undated, month, quarter, biggest)",
