@@ -430,3 +430,50 @@ fn config_path_names_the_file_that_is_read() {
     );
     assert!(!db.exists(), "config commands never create the database");
 }
+
+#[test]
+fn a_new_book_imported_with_a_config_takes_its_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[pipeline]\nstages = [{ name = \"Discovery\", probability = 15, stale_days = 20 }, \
+         { name = \"Contract\", probability = 70, stale_days = 10 }]\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("deals.csv");
+    std::fs::write(
+        &csv,
+        "title,stage,amount,created_on,closed_on\nA,Discovery,100,2026-01-01,\n\
+         B,Contract,200,2026-01-02,\nC,Won,300,2026-01-01,2026-02-01\n",
+    )
+    .unwrap();
+    let db = dir.path().join("new.db");
+    let args = [
+        "--config",
+        config.to_str().unwrap(),
+        "import",
+        csv.to_str().unwrap(),
+        "--kind",
+        "deals",
+    ];
+    let out = salesdesk(&db, &args);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let book = pipelines::load(&conn).unwrap();
+    let stages: Vec<(&str, u16)> = book
+        .open_of(1)
+        .map(|s| (book.name(s), book.probability_bp(s)))
+        .collect();
+    assert_eq!(stages, [("Discovery", 1_500), ("Contract", 7_000)]);
+    // A book in use keeps its stages: the config only seeds.
+    std::fs::write(
+        &config,
+        "[pipeline]\nstages = [{ name = \"Other\", probability = 5, stale_days = 5 }]\n",
+    )
+    .unwrap();
+    let out = salesdesk(&db, &args);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let book = pipelines::load(&conn).unwrap();
+    assert_eq!(book.open_of(1).count(), 2);
+}

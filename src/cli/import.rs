@@ -44,8 +44,14 @@ pub struct ImportArgs {
     pub overwrite: bool,
 }
 
-/// Runs the import into the database at `path` (created empty if missing) and prints its report.
-pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<()> {
+/// Runs the import into the database at `path` (created empty if missing, then given `seed`,
+/// the config's stages, while it has no deals) and prints its report.
+pub fn run(
+    path: &Path,
+    as_of: NaiveDate,
+    args: &ImportArgs,
+    seed: &[(String, i64, i64)],
+) -> anyhow::Result<()> {
     let mut mapping = match (&args.mapping, args.kind) {
         (Some(file), _) => Mapping::load(file)?,
         (None, Some(kind)) => Mapping::default_for(kind),
@@ -55,6 +61,11 @@ pub fn run(path: &Path, as_of: NaiveDate, args: &ImportArgs) -> anyhow::Result<(
         mapping.encoding = encoding;
     }
     let (_lock, mut opened) = super::open_for_writing(path)?;
+    if !args.dry_run {
+        // A new book takes the config's `[pipeline]` stages before its first deals.
+        crate::db::pipelines::seed_stages(&mut opened.conn, seed)
+            .map_err(|e| anyhow::anyhow!("the config's [pipeline] stages: {e}"))?;
+    }
     let options = ImportOptions {
         on_conflict: args.on_conflict,
         dry_run: args.dry_run,

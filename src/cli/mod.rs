@@ -135,7 +135,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &args,
             &config::load(explicit_config)?.config,
         ),
-        Some(Command::Import(args)) => import::run(&path()?, as_of, &args),
+        Some(Command::Import(args)) => import::run(
+            &path()?,
+            as_of,
+            &args,
+            &config::load(explicit_config)?.config.pipeline.seed(),
+        ),
         Some(Command::Export(args)) => export::run(&path()?, &args),
         Some(Command::Backup(args)) => backup::run(&path()?, &args),
         Some(Command::Add(args)) => add::run(&path()?, as_of, &args),
