@@ -5,8 +5,9 @@
 //! at that stage, and an open deal is one row at its stage today: both ask "at stage s now,
 //! does it win?".
 
-/// Open stages, Lead … Negotiation, coded 0 … 3.
-pub const OPEN_STAGES: u8 = 4;
+/// How many open stage codes there can be: a stage's code is its index among every pipeline's
+/// open stages (0 = the first pipeline's first stage), one byte.
+pub const STAGE_CODES: usize = 256;
 
 /// One deal's life as the win model needs it, days counted from the epoch.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,7 +26,7 @@ pub struct DealHistory {
 /// A deal as it stood at one moment: what one row of the win model is made of.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Snapshot {
-    /// The open stage code, 0 = Lead … 3 = Negotiation.
+    /// The open stage code (its index among every pipeline's open stages).
     pub stage: u8,
     /// Days from creation to the moment.
     pub cycle_days: f64,
@@ -54,7 +55,7 @@ pub fn training_snapshots(h: &DealHistory) -> Vec<Snapshot> {
     if h.stays.is_empty() {
         return vec![h.at(0, (h.created + closed) as f64 / 2.0)];
     }
-    let mut seen = [false; OPEN_STAGES as usize];
+    let mut seen = [false; STAGE_CODES];
     let mut rows = Vec::new();
     for (i, &(stage, from)) in h.stays.iter().enumerate() {
         let to = h
@@ -86,7 +87,7 @@ pub fn keep_row(deal: i64, stage: u8, share: f64) -> bool {
         return true;
     }
     let mut z = (deal as u64)
-        .wrapping_mul(u64::from(OPEN_STAGES))
+        .wrapping_mul(STAGE_CODES as u64)
         .wrapping_add(u64::from(stage))
         .wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -180,5 +181,21 @@ mod tests {
         assert!((29_000..31_000).contains(&kept), "{kept}");
         assert_eq!(keep_row(12_345, 1, 0.5), keep_row(12_345, 1, 0.5));
         assert!((0..1000).all(|d| keep_row(d, 0, 1.0)));
+    }
+
+    #[test]
+    fn stages_of_a_second_pipeline_give_rows_too() {
+        let h = DealHistory {
+            created: 0,
+            stays: vec![(5, 0), (6, 10)],
+            closed: Some(30),
+            activities: vec![],
+        };
+        let stages: Vec<u8> = training_snapshots(&h).iter().map(|s| s.stage).collect();
+        assert_eq!(
+            stages,
+            [5, 6],
+            "codes past the first pipeline's four are kept"
+        );
     }
 }

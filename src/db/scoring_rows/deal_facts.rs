@@ -107,6 +107,9 @@ fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
 pub(super) struct DealFacts {
     pub(super) id: i64,
     pub(super) pipeline_id: i64,
+    /// The code of its pipeline's first open stage: where a deal with no open stay on record
+    /// (an imported closed one) is taken to have spent its life.
+    pub(super) first_stage: u8,
     /// The open stage code, or `None` once Won or Lost.
     pub(super) open_stage: Option<u8>,
     pub(super) won: bool,
@@ -151,6 +154,9 @@ impl Histories<'_> {
                 };
                 h.stays.push((to, start));
             }
+        }
+        if h.stays.is_empty() && deal.closed.is_some() {
+            h.stays.push((deal.first_stage, deal.created));
         }
         let mine = take_deal(&mut self.activities, deal.id, |a| a.0);
         h.activities.extend(mine.iter().map(|a| a.1));
@@ -258,6 +264,11 @@ pub(super) fn read_deals(
         deals.push(DealFacts {
             id: r.get(0)?,
             pipeline_id,
+            first_stage: catalogue
+                .first_open(pipeline_id)
+                .and_then(Stage::open_index)
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(0),
             open_stage: open_stage(catalogue, pipeline_id, stage),
             won: stage == Some("Won"),
             amount_cents: r.get(2)?,
