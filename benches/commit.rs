@@ -10,7 +10,8 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use salesdesk::analytics::commit::{
-    CallPeriod, CommitDeal, CommitSettings, Histories, backtest, call, call_with, own_or_stage_rate,
+    CallPeriod, CommitBook, CommitDeal, CommitSettings, Histories, backtest, call, call_with,
+    own_or_stage_rate,
 };
 use salesdesk::analytics::scoring::ScoringSettings;
 use salesdesk::db::commit::{live_band, load_book};
@@ -38,16 +39,11 @@ fn commit(c: &mut Criterion) {
     let scoring = ScoringSettings::default();
     // The calibration puts past days' scores into the book it is given and takes them out again.
     let mut calibrating = book.clone();
-    let h = Histories::new(&book);
-    let band = live_band(
-        &conn,
-        &mut calibrating,
-        &h,
-        period,
-        as_of(),
-        (&scoring, &settings),
-    )
-    .unwrap();
+    let calibrate = |book: &mut CommitBook| {
+        let h = Histories::new(book);
+        live_band(&conn, book, &h, period, as_of(), (&scoring, &settings)).unwrap()
+    };
+    let band = calibrate(&mut calibrating);
     let made = call(&book, period, as_of(), &settings, band);
     eprintln!(
         "{} open deals, {} reps, {} teams; P10 {} P50 {} P90 {} (±{}), P(hit) {:?}",
@@ -81,20 +77,7 @@ fn commit(c: &mut Criterion) {
     );
     group.bench_function(
         "band calibration (4 earlier quarters replayed, win model refitted for each)",
-        |b| {
-            b.iter(|| {
-                let h = Histories::new(&calibrating);
-                live_band(
-                    &conn,
-                    &mut calibrating,
-                    &h,
-                    period,
-                    as_of(),
-                    (&scoring, &settings),
-                )
-                .unwrap()
-            })
-        },
+        |b| b.iter(|| calibrate(&mut calibrating)),
     );
     group.bench_function("stage histories (part of the call above)", |b| {
         b.iter(|| Histories::new(&book))

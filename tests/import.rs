@@ -666,3 +666,38 @@ fn a_big_deals_file_leaves_every_index_as_it_was() {
         26_667
     );
 }
+
+#[test]
+fn a_dry_run_checks_the_rows_against_the_stages_it_would_create_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("maven.db");
+    for stem in ["sales_teams", "products", "accounts"] {
+        let mapping = root().join(format!("assets/mappings/maven/{stem}.toml"));
+        let out = salesdesk(
+            &db,
+            &[
+                "import",
+                &maven_fixture(stem),
+                "--mapping",
+                &mapping.display().to_string(),
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let before = fingerprint(&db);
+    let mapping = root().join("assets/mappings/maven/sales_pipeline.toml");
+    let out = salesdesk(
+        &db,
+        &[
+            "import",
+            &maven_fixture("sales_pipeline"),
+            "--mapping",
+            &mapping.display().to_string(),
+            "--dry-run",
+        ],
+    );
+    let report = stdout(&out);
+    assert!(out.status.success(), "{report}{}", stderr(&out));
+    assert!(report.contains("created             40"), "{report}");
+    assert_eq!(fingerprint(&db), before, "no stage and no deal written");
+}

@@ -54,7 +54,12 @@ fn the_editor_renames_sets_and_adds_stages_and_the_board_follows() {
             .contains("win %: '140' is not a whole percent from 0 to 100"),
         "a bad number names the field"
     );
+    h.app.forecast.needs_fit = false;
     retype(&mut h, "35 9");
+    assert!(
+        h.app.forecast.needs_fit,
+        "the forecast's weighted pipeline reads the stage's rate: it is refitted"
+    );
     assert!(
         h.render_text().contains("weighted · 35%"),
         "the column uses the new rate"
@@ -142,4 +147,35 @@ fn a_second_pipeline_is_shown_on_its_own_and_all_together() {
         "Renewals has no open deals"
     );
     assert!(all.is_some_and(|n| n > 0));
+}
+
+#[test]
+fn the_pipeline_shown_is_remembered_for_the_next_session() {
+    use salesdesk::db::pipelines::{self, NewStage, StageEdit};
+    use salesdesk::tui::App;
+    use salesdesk::tui::app::Message;
+    let mut conn = common::fixture_db();
+    let renewals = StageEdit::AddPipeline {
+        name: "Renewals".into(),
+        stages: vec![NewStage {
+            name: "Due".into(),
+            probability_bp: 5_000,
+            stale_days: 10,
+        }],
+    };
+    pipelines::apply_stage_edit(&mut conn, &renewals, common::as_of(), "t", "test").unwrap();
+    let open = |conn: &rusqlite::Connection| {
+        let app = App::load(
+            conn,
+            "fixture.db".into(),
+            common::as_of(),
+            Message::default(),
+        );
+        app.unwrap().pipeline.scope_name().to_string()
+    };
+    assert_eq!(open(&conn), "Default", "never chosen: the first pipeline");
+    pipelines::remember_shown(&conn, Some(2)).unwrap();
+    assert_eq!(open(&conn), "Renewals");
+    pipelines::remember_shown(&conn, None).unwrap();
+    assert_eq!(open(&conn), "All pipelines");
 }

@@ -66,24 +66,13 @@ pub fn import_file(
         mapping.encoding,
     )?;
     let mut bound = mapping.bind(&source.header, file)?;
-    if mapping.kind == RecordKind::Deals {
+    if mapping.kind == RecordKind::Deals && !options.dry_run {
         let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
-        (bound.stages, bound.pipeline_id) = mapping
+        let stages = mapping
             .stages
-            .prepare(conn, options.dry_run, options.as_of, (&at, &actor()))
+            .prepare(conn, options.as_of, (&at, &actor()))
             .map_err(|e| ImportError::Stages(e.to_string()))?;
-        if let Some(name) = &mapping.stages.created_in {
-            let stage = bound
-                .stages
-                .stage_named(bound.pipeline_id, name)
-                .filter(|s| !s.is_closed());
-            bound.created_in = Some(stage.ok_or_else(|| {
-                ImportError::Stages(format!(
-                    "created_in: '{name}' is not a stage of the pipeline ({})",
-                    bound.stages.names_of(bound.pipeline_id)
-                ))
-            })?);
-        }
+        bind_stages(&mut bound, stages)?;
     }
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
@@ -95,10 +84,32 @@ pub fn import_file(
         // cost three look-ups per deal.
         conn.pragma_update(None, "foreign_keys", false)?;
     }
-    let result = import_rows(conn, file, &mut source, &bound, options, progress);
+    let result = import_rows(conn, file, &mut source, &mut bound, options, progress);
     conn.pragma_update(None, "cache_size", cache)?;
     conn.pragma_update(None, "foreign_keys", foreign_keys)?;
     result
+}
+
+/// Gives a deals mapping the book's stages and the pipeline its rows go to, and finds the stage
+/// its `created_in` names.
+fn bind_stages(
+    bound: &mut BoundMapping,
+    (stages, pipeline_id): (crate::domain::Pipelines, i64),
+) -> Result<(), ImportError> {
+    (bound.stages, bound.pipeline_id) = (stages, pipeline_id);
+    if let Some(name) = &bound.mapping.stages.created_in {
+        let stage = bound
+            .stages
+            .stage_named(bound.pipeline_id, name)
+            .filter(|s| !s.is_closed());
+        bound.created_in = Some(stage.ok_or_else(|| {
+            ImportError::Stages(format!(
+                "created_in: '{name}' is not a stage of the pipeline ({})",
+                bound.stages.names_of(bound.pipeline_id)
+            ))
+        })?);
+    }
+    Ok(())
 }
 
 /// Page cache while importing, in KiB (negative in the pragma): big enough that index pages of
@@ -109,14 +120,23 @@ fn import_rows(
     conn: &mut Connection,
     file: &Path,
     source: &mut Source,
-    bound: &BoundMapping,
+    bound: &mut BoundMapping,
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if bound.mapping.kind == RecordKind::Deals && options.dry_run {
+        let stages = bound
+            .mapping
+            .stages
+            .preview(&tx)
+            .map_err(|e| ImportError::Stages(e.to_string()))?;
+        bind_stages(bound, stages)?;
+    }
+    let bound = &*bound;
     let mapping = &bound.mapping;
     let mut report = ImportReport::new(file.to_path_buf(), mapping.kind);
     report.ignored_columns = bound.ignored.clone();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let deferred = match mapping.kind {
         RecordKind::Deals => defer_deal_indexes(&tx, source.total_bytes)?,
         _ => Vec::new(),

@@ -1,14 +1,14 @@
 //! A deals mapping's pipeline and stages: which pipeline the rows go to (`pipeline = "…"`, the
 //! book's first by default) and the open stages it must have (`[[stages]]`, in order). Stages and
 //! a pipeline the book lacks are created before the rows are read, as their own undoable change;
-//! a dry run only pretends to, so its checks see the stages the real import would.
+//! a dry run previews them, so its checks see the stages the real import would.
 
 use rusqlite::Connection;
 use serde::Deserialize;
 
 use crate::db::edits::WriteError;
 use crate::db::pipelines::{self, NewStage, StageEdit};
-use crate::domain::{CLOSED_NAMES, Pipelines, StageDef};
+use crate::domain::{CLOSED_NAMES, Pipelines};
 
 /// One open stage a mapping needs; a new stage without numbers gets an even share of the way to
 /// Won (1/(n+1), 2/(n+1)… of the listed stages) and 30 stale days, to be set in the desk.
@@ -98,15 +98,32 @@ impl StagePlan {
             .collect()
     }
 
-    /// The catalogue the rows are checked against and the pipeline they go to, after creating
-    /// what is missing (`dry_run`: only in memory).
+    /// The catalogue the rows are checked against and the pipeline they go to, after making
+    /// what is missing as its own undoable change, before the import's transaction.
     pub fn prepare(
         &self,
         conn: &mut Connection,
-        dry_run: bool,
         today: chrono::NaiveDate,
         stamp: (&str, &str),
     ) -> Result<(Pipelines, i64), WriteError> {
+        for edit in &self.needed(conn)? {
+            pipelines::apply_stage_edit(conn, edit, today, stamp.0, stamp.1)?;
+        }
+        let catalogue = pipelines::load(conn)?;
+        let id = self.target(&catalogue);
+        Ok((catalogue, id))
+    }
+
+    /// [`StagePlan::prepare`] for a dry run: what is missing is made inside the import's
+    /// transaction, which the dry run rolls back.
+    pub fn preview(&self, tx: &rusqlite::Transaction<'_>) -> Result<(Pipelines, i64), WriteError> {
+        let catalogue = pipelines::preview_in(tx, &self.needed(tx)?)?;
+        let id = self.target(&catalogue);
+        Ok((catalogue, id))
+    }
+
+    /// The stage edits the book needs for the rows.
+    fn needed(&self, conn: &Connection) -> Result<Vec<StageEdit>, WriteError> {
         let catalogue = pipelines::load(conn)?;
         let found = match &self.pipeline {
             None => Some(catalogue.first_id()),
@@ -124,27 +141,19 @@ impl StagePlan {
             )?,
             None => true,
         };
-        let edits = self.edits(&catalogue, found, empty);
-        if edits.is_empty() {
-            return Ok((catalogue, found.unwrap_or_default()));
-        }
-        if dry_run {
-            return Ok(pretend(&catalogue, found, &edits));
-        }
-        for edit in &edits {
-            pipelines::apply_stage_edit(conn, edit, today, stamp.0, stamp.1)?;
-        }
-        let catalogue = pipelines::load(conn)?;
-        let name = self.pipeline.as_deref().map(str::trim);
-        let id = match name {
+        Ok(self.edits(&catalogue, found, empty))
+    }
+
+    /// The pipeline the rows go to in `catalogue` (0 when it has none of that name).
+    fn target(&self, catalogue: &Pipelines) -> i64 {
+        match self.pipeline.as_deref().map(str::trim) {
             None => catalogue.first_id(),
             Some(name) => catalogue
                 .pipelines()
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(name))
                 .map_or(0, |p| p.id),
-        };
-        Ok((catalogue, id))
+        }
     }
 
     /// The stage edits that give the book what the plan needs: a new pipeline with every listed
@@ -194,66 +203,5 @@ impl StagePlan {
             }
         }
         edits
-    }
-}
-
-/// The catalogue as it would be after `edits` (a dry run): new stages and a new pipeline get ids
-/// no row has.
-fn pretend(catalogue: &Pipelines, found: Option<i64>, edits: &[StageEdit]) -> (Pipelines, i64) {
-    let mut list: Vec<(i64, String)> = catalogue
-        .pipelines()
-        .iter()
-        .map(|p| (p.id, p.name.clone()))
-        .collect();
-    let mut stages: Vec<StageDef> = catalogue
-        .all_open()
-        .filter_map(|s| catalogue.def(s).cloned())
-        .collect();
-    let pipeline_id = found.unwrap_or(-1);
-    for edit in edits {
-        match edit {
-            StageEdit::AddPipeline { name, stages: new } => {
-                list.push((pipeline_id, name.clone()));
-                stages.extend(new.iter().map(|s| def(pipeline_id, s)));
-            }
-            StageEdit::ReplaceStages { stages: new, .. } => {
-                stages.retain(|s| s.pipeline_id != pipeline_id);
-                stages.extend(new.iter().map(|s| def(pipeline_id, s)));
-            }
-            StageEdit::AddStage {
-                name,
-                position,
-                probability_bp,
-                stale_days,
-                ..
-            } => {
-                let at = stages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.pipeline_id == pipeline_id)
-                    .nth(*position)
-                    .map_or(stages.len(), |(i, _)| i);
-                let new = NewStage {
-                    name: name.clone(),
-                    probability_bp: *probability_bp,
-                    stale_days: *stale_days,
-                };
-                stages.insert(at, def(pipeline_id, &new));
-            }
-            _ => {}
-        }
-    }
-    (Pipelines::new(list, stages), pipeline_id)
-}
-
-/// A stage definition of a stage not yet written.
-fn def(pipeline_id: i64, s: &NewStage) -> StageDef {
-    StageDef {
-        id: 0,
-        pipeline_id,
-        name: s.name.clone(),
-        probability_bp: u16::try_from(s.probability_bp).unwrap_or(0),
-        stale_days: u32::try_from(s.stale_days).unwrap_or(1),
-        former_names: Vec::new(),
     }
 }

@@ -44,11 +44,15 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
             match &written.saved {
                 // Task, absence and channel-plan batches touch no deal: the board and KPIs stay.
                 Some(saved) if saved.deal_id.is_none() => {
-                    // A record batch (a bulk change undone, say) may touch many deals.
+                    // A record batch (a bulk change undone, say) may touch many deals, and a
+                    // stage edit every stage's numbers: what reads deals or stages is stale.
                     let effects = pipeline_update::reload_board(&mut app.pipeline, &ctx!(app));
                     app.apply(effects);
                     let effects = list_update::data_changed(&mut app.pipeline.list, &ctx!(app));
                     app.apply(effects);
+                    forecast_update::data_changed(&mut app.forecast);
+                    tiers_update::data_changed(&mut app.tiers);
+                    scores_update::data_changed(app);
                     app.message = Message::info(saved.summary.clone());
                 }
                 _ => {

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::kinds::StageEdit;
-use super::plan::{Planned, check_numbers, clean_name, planned, refuse};
+use super::kinds::{NewStage, StageEdit};
+use super::plan::{Planned, planned};
 use super::replay::{ENTITY, Move};
 use super::snapshot::{Catalogue, StageRow};
 use crate::db::edits::record::{Stamp, new_batch};
@@ -53,17 +53,11 @@ pub fn apply_stage_edit(
 ) -> Result<Saved, WriteError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let now = Catalogue::read(&tx)?;
-    let next_ids: (i64, i64) = tx.query_row(
-        "SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM pipelines),
-                (SELECT COALESCE(MAX(id), 0) + 1 FROM stages)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
     let Planned {
         next,
         moves,
         summary,
-    } = planned(&now, edit, next_ids)?;
+    } = planned(&now, edit, now.next_ids())?;
     let moved = match &moves {
         Some((from, to)) => move_deals(&tx, from, to, today)?,
         None => Vec::new(),
@@ -116,24 +110,19 @@ pub fn seed_stages(
     if !fresh || stages.is_empty() || current == stages {
         return Ok(false);
     }
-    let mut seen: Vec<String> = Vec::new();
-    for (name, probability_bp, stale_days) in stages {
-        let name = clean_name("stage", name)?;
-        check_numbers(*probability_bp, *stale_days)?;
-        if seen.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
-            return refuse(format!("stage name: '{name}' is listed twice"));
-        }
-        seen.push(name);
-    }
-    tx.execute("DELETE FROM stages WHERE pipeline_id = ?1", [first])?;
-    for (position, ((_, probability_bp, stale_days), name)) in stages.iter().zip(&seen).enumerate()
-    {
-        tx.execute(
-            "INSERT INTO stages (pipeline_id, name, position, probability_bp, stale_days)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![first, name, position as i64, probability_bp, stale_days],
-        )?;
-    }
+    let replace = StageEdit::ReplaceStages {
+        pipeline_id: first,
+        stages: stages
+            .iter()
+            .map(|(name, probability_bp, stale_days)| NewStage {
+                name: name.clone(),
+                probability_bp: *probability_bp,
+                stale_days: *stale_days,
+            })
+            .collect(),
+    };
+    let next = planned(&now, &replace, now.next_ids())?.next;
+    now.restore(&tx, &next)?;
     tx.commit()?;
     Ok(true)
 }

@@ -9,7 +9,8 @@ mod snapshot;
 
 use rusqlite::Connection;
 
-use crate::domain::{Pipelines, StageDef};
+use crate::db::edits::WriteError;
+use crate::domain::Pipelines;
 
 pub use edit::{apply_stage_edit, seed_stages};
 pub use kinds::{MAX_NAME, MAX_STAGES, NewStage, StageEdit};
@@ -17,28 +18,24 @@ pub(crate) use replay::{ENTITY, replay};
 
 /// Reads every pipeline and its open stages, in order.
 pub fn load(conn: &Connection) -> rusqlite::Result<Pipelines> {
-    let pipelines = conn
-        .prepare_cached("SELECT id, name FROM pipelines ORDER BY position, id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
-    let stages = conn
-        .prepare_cached(
-            "SELECT id, pipeline_id, name, probability_bp, stale_days, former_names
-             FROM stages ORDER BY pipeline_id, position, id",
-        )?
-        .query_map([], |r| {
-            let former: String = r.get(5)?;
-            Ok(StageDef {
-                id: r.get(0)?,
-                pipeline_id: r.get(1)?,
-                name: r.get(2)?,
-                probability_bp: r.get(3)?,
-                stale_days: r.get(4)?,
-                former_names: former.lines().map(str::to_string).collect(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Pipelines::new(pipelines, stages))
+    snapshot::Catalogue::read(conn).map(|c| c.to_pipelines())
+}
+
+/// Makes `edits` inside the caller's transaction without recording them, and returns the
+/// catalogue after them: a dry-run import checks its rows against the stages it would create,
+/// then rolls everything back. An edit the book would refuse is refused here too.
+pub fn preview_in(
+    tx: &rusqlite::Transaction<'_>,
+    edits: &[StageEdit],
+) -> Result<Pipelines, WriteError> {
+    let now = snapshot::Catalogue::read(tx)?;
+    let mut next = now.clone();
+    for edit in edits {
+        let next_ids = next.next_ids();
+        next = plan::planned(&next, edit, next_ids)?.next;
+    }
+    now.restore(tx, &next)?;
+    Ok(next.to_pipelines())
 }
 
 /// A stored stage name that is not a stage of the deal's pipeline.

@@ -17,12 +17,12 @@ pub(super) struct Planned {
 }
 
 /// A refusal naming what is wrong.
-pub(super) fn refuse<T>(why: String) -> Result<T, WriteError> {
+fn refuse<T>(why: String) -> Result<T, WriteError> {
     Err(WriteError::Refused(why))
 }
 
 /// A name as stored: trimmed, not blank, not too long, not Won or Lost.
-pub(super) fn clean_name(what: &str, name: &str) -> Result<String, WriteError> {
+fn clean_name(what: &str, name: &str) -> Result<String, WriteError> {
     let name = name.trim();
     if name.is_empty() {
         return refuse(format!("{what} name: cannot be blank"));
@@ -39,7 +39,7 @@ pub(super) fn clean_name(what: &str, name: &str) -> Result<String, WriteError> {
 }
 
 /// A default probability (basis points) and stale days in range, or which is not.
-pub(super) fn check_numbers(probability_bp: i64, stale_days: i64) -> Result<(), WriteError> {
+fn check_numbers(probability_bp: i64, stale_days: i64) -> Result<(), WriteError> {
     if !(0..=10_000).contains(&probability_bp) {
         return refuse("probability: must be between 0 and 100%".into());
     }

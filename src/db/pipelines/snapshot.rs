@@ -1,10 +1,11 @@
 //! The catalogue's rows as one value: what a stage edit records before and after, and how a
 //! replay makes the tables (and the names the deals stand in) match one of them again.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use crate::db::edits::WriteError;
+use crate::domain::{Pipelines, StageDef};
 
 /// One `pipelines` row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,9 +36,9 @@ pub(super) struct Catalogue {
 
 impl Catalogue {
     /// Reads every row, in order.
-    pub fn read(tx: &Transaction<'_>) -> rusqlite::Result<Catalogue> {
-        let pipelines = tx
-            .prepare("SELECT id, name, position FROM pipelines ORDER BY position, id")?
+    pub fn read(conn: &Connection) -> rusqlite::Result<Catalogue> {
+        let pipelines = conn
+            .prepare_cached("SELECT id, name, position FROM pipelines ORDER BY position, id")?
             .query_map([], |r| {
                 Ok(PipelineRow {
                     id: r.get(0)?,
@@ -46,8 +47,8 @@ impl Catalogue {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let stages = tx
-            .prepare(
+        let stages = conn
+            .prepare_cached(
                 "SELECT id, pipeline_id, name, position, probability_bp, stale_days, former_names
                  FROM stages ORDER BY pipeline_id, position, id",
             )?
@@ -64,6 +65,36 @@ impl Catalogue {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Catalogue { pipelines, stages })
+    }
+
+    /// The ids a new pipeline and a new stage take: one past the highest of each.
+    pub fn next_ids(&self) -> (i64, i64) {
+        let pipeline = self.pipelines.iter().map(|p| p.id).max().unwrap_or(0);
+        let stage = self.stages.iter().map(|s| s.id).max().unwrap_or(0);
+        (pipeline + 1, stage + 1)
+    }
+
+    /// The catalogue the rest of the program reads: pipelines in order, each one's stages in
+    /// order.
+    pub fn to_pipelines(&self) -> Pipelines {
+        let stages = self
+            .stages
+            .iter()
+            .map(|s| StageDef {
+                id: s.id,
+                pipeline_id: s.pipeline_id,
+                name: s.name.clone(),
+                probability_bp: u16::try_from(s.probability_bp).unwrap_or(0),
+                stale_days: u32::try_from(s.stale_days).unwrap_or(1),
+                former_names: s.former_names.lines().map(str::to_string).collect(),
+            })
+            .collect();
+        let pipelines = self
+            .pipelines
+            .iter()
+            .map(|p| (p.id, p.name.clone()))
+            .collect();
+        Pipelines::new(pipelines, stages)
     }
 
     /// The stage row with this id.
