@@ -15,7 +15,7 @@ mod report;
 mod series;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use backtest::{Backtest, DEFAULT_ORIGINS, DEFAULT_STEPS, ErrorMetrics, backtest};
 pub use breakdown::{Breakdown, ParseBreakdownError};
@@ -91,7 +91,7 @@ pub struct GroupBookings {
 }
 
 /// A fitted model with its forecast and backtest.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FittedSeries {
     /// Coefficients, standard errors and goodness of fit.
     pub fit: Fit,
@@ -102,7 +102,7 @@ pub struct FittedSeries {
 }
 
 /// Why a group has no forecast.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum SeriesProblem {
     /// No Won deal closed up to the last complete month.
     #[error("no won deals up to {last}")]
@@ -116,7 +116,7 @@ pub enum SeriesProblem {
 }
 
 /// Weighted open pipeline expected to close in one month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PipelineMonth {
     /// The expected close month (overdue deals count in the as-of month).
     pub month: Month,
@@ -125,7 +125,7 @@ pub struct PipelineMonth {
 }
 
 /// One group's series and forecast.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesForecast {
     /// Which breakdown the group belongs to.
     pub breakdown: Breakdown,
@@ -145,7 +145,7 @@ pub struct SeriesForecast {
 }
 
 /// Every group's forecast as of one date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForecastSet {
     /// The as-of date.
     pub as_of: NaiveDate,

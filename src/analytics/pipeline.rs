@@ -11,6 +11,7 @@
 mod breakdown;
 mod facts;
 mod flow;
+mod flow_serde;
 mod history;
 mod kpis;
 mod period;

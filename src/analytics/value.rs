@@ -11,7 +11,7 @@ mod report;
 mod rfm;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use abc::{A_SHARE, B_SHARE, Tier, abc_tiers};
 pub use moves::{TierMoves, previous_quarter_end, tier_moves};
@@ -68,7 +68,7 @@ pub struct CustomerValue {
 }
 
 /// Count and value of one group of customers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSummary {
     /// The tier or segment name.
     pub name: String,
@@ -103,7 +103,7 @@ pub struct ValueSet {
 }
 
 /// What the P of V = R × P × L is measured on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueBasis {
     /// Gross margin: P is each customer's margin ratio; revenue of unknown margin counts at the
@@ -247,7 +247,7 @@ pub fn customer_values(customers: &[CustomerInputs], as_of: NaiveDate) -> ValueS
 
 /// The tiers report as of one date with the moves since the end of the previous quarter, as the
 /// Tiers screen shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TiersOverview {
     /// Values, tiers, segments and next products now.
     pub report: TiersReport,

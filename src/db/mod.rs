@@ -4,6 +4,7 @@ pub mod assign_plans;
 pub mod backup;
 pub mod board;
 mod bulk_indexes;
+pub mod cache;
 pub mod channels;
 pub mod commit;
 pub mod customers;

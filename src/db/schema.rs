@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_assign_plans.sql"),
     include_str!("migrations/016_won_by_customer.sql"),
     PIPELINES,
+    include_str!("migrations/018_analysis_cache.sql"),
 ];
 
 /// The migration that makes stages data; its hook drops the fixed stage CHECK of `deals`.

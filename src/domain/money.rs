@@ -7,6 +7,13 @@ use std::ops::{Add, AddAssign};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(pub i64);
 
+impl<'de> serde::Deserialize<'de> for Money {
+    /// From integer cents, as [`Serialize`](serde::Serialize) writes it.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        i64::deserialize(d).map(Money)
+    }
+}
+
 impl Money {
     /// Zero cents.
     pub const ZERO: Money = Money(0);

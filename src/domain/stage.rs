@@ -3,7 +3,9 @@
 /// A deal's stage. An open stage is its index in the book's [`Pipelines`](super::Pipelines)
 /// (every pipeline's stages in order, pipeline after pipeline), so stages of one pipeline sort
 /// in pipeline order, before Won and Lost; its name and pipeline are read from that catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Stage {
     /// An open stage, by its index in the catalogue.
     Open(u16),

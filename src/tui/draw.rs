@@ -1,5 +1,6 @@
 //! Drawing: a pure read of [`App`]. Nothing here touches SQLite, fits a model or changes state.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -7,6 +8,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Tabs, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
+use crate::tui::jobs::Finished;
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::screen::Screen;
 use crate::tui::{popups, screens};
@@ -129,13 +131,33 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             format!(" {spin} {}… ", kind.label())
         }
         None => match app.jobs.last_finished() {
-            Some((kind, took)) => {
-                format!(" ready · {} {:.2}s ", kind.done_label(), took.as_secs_f64())
-            }
+            Some(Finished {
+                kind,
+                computed_at: Some(at),
+                ..
+            }) => format!(
+                " ready · {} kept from {} (book unchanged) ",
+                kind.done_label(),
+                kept_when(at, app.as_of)
+            ),
+            Some(done) => format!(
+                " ready · {} {:.2}s ",
+                done.kind.done_label(),
+                done.took.as_secs_f64()
+            ),
             None => " ready ".to_string(),
         },
     };
     draw_message(app, frame, area, worker);
+}
+
+/// When a kept result was computed, as the status line says it: the time alone when that was
+/// today, else the day and time.
+fn kept_when(computed_at: &str, today: NaiveDate) -> &str {
+    match computed_at.split_once(' ') {
+        Some((day, time)) if day == today.to_string() => time.get(..5).unwrap_or(time),
+        _ => computed_at.get(..16).unwrap_or(computed_at),
+    }
 }
 
 /// Rows at most that a long error takes above the status line.

@@ -12,7 +12,18 @@ pub struct Jobs {
     latest: HashMap<JobKind, u64>,
     writes_in_flight: usize,
     outbox: Vec<Request>,
-    last_finished: Option<(JobKind, Duration)>,
+    last_finished: Option<Finished>,
+}
+
+/// The most recently finished job, for the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finished {
+    /// Its kind.
+    pub kind: JobKind,
+    /// How long it took.
+    pub took: Duration,
+    /// When its result was computed, when it came from the analyses the book keeps.
+    pub computed_at: Option<String>,
 }
 
 impl Jobs {
@@ -40,15 +51,23 @@ impl Jobs {
     pub fn accept(&mut self, reply: &Reply) -> bool {
         if !reply.kind.replaceable() {
             self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
-            self.last_finished = Some((reply.kind, reply.elapsed));
+            self.finished(reply);
             return true;
         }
         if self.latest.get(&reply.kind) != Some(&reply.generation) {
             return false;
         }
         self.latest.remove(&reply.kind);
-        self.last_finished = Some((reply.kind, reply.elapsed));
+        self.finished(reply);
         true
+    }
+
+    fn finished(&mut self, reply: &Reply) {
+        self.last_finished = Some(Finished {
+            kind: reply.kind,
+            took: reply.elapsed,
+            computed_at: reply.computed_at.clone(),
+        });
     }
 
     /// The kinds still waiting for a reply, in a stable order.
@@ -66,9 +85,9 @@ impl Jobs {
         self.running().contains(&kind)
     }
 
-    /// The most recently finished job and how long it took.
-    pub fn last_finished(&self) -> Option<(JobKind, Duration)> {
-        self.last_finished
+    /// The most recently finished job, how long it took and whether it came from the store.
+    pub fn last_finished(&self) -> Option<&Finished> {
+        self.last_finished.as_ref()
     }
 }
 
@@ -82,6 +101,7 @@ mod tests {
             generation,
             kind: JobKind::CustomerDetail,
             elapsed: Duration::from_millis(3),
+            computed_at: None,
             output: Output::CustomerDetail(Ok(None)),
         }
     }

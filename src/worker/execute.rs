@@ -8,6 +8,7 @@ use super::jobs::{
     board, call, channels, customers, find_list, forecast, quality, record_reads, records, scores,
     tasks, tiers, writes,
 };
+use super::kept;
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
 use crate::db;
@@ -30,7 +31,17 @@ pub fn execute_reporting(
             generation: request.generation,
             kind,
             elapsed: started.elapsed(),
+            computed_at: None,
             output: refused,
+        };
+    }
+    if let Some((computed_at, output)) = kept::answer(conn, &request.job) {
+        return Reply {
+            generation: request.generation,
+            kind,
+            elapsed: started.elapsed(),
+            computed_at,
+            output,
         };
     }
     let output = match request.job {
@@ -46,7 +57,7 @@ pub fn execute_reporting(
             kind,
             as_of,
             pipeline,
-        } => board::kpis(conn, kind, as_of, pipeline),
+        } => Output::Kpis(board::kpis(conn, kind, as_of, pipeline)),
         Job::Write {
             deal_id,
             change,
@@ -62,7 +73,7 @@ pub fn execute_reporting(
             predictions,
         } => writes::channel_plan(conn, &month, &spends, &predictions),
         Job::History => writes::history(conn),
-        Job::Forecast { as_of, options } => forecast::run(conn, as_of, options),
+        Job::Forecast { as_of, options } => Output::Forecast(forecast::run(conn, as_of, options)),
         Job::Call(ask) => call::run(conn, &ask),
         Job::Tasks { as_of } => tasks::load(conn, as_of),
         Job::Plan {
@@ -71,13 +82,13 @@ pub fn execute_reporting(
             as_of,
         } => tasks::plan(conn, &scope, &weights, as_of),
         Job::PlanWatch { as_of, window_days } => tasks::watch(conn, as_of, window_days),
-        Job::Scores { as_of, settings } => scores::run(conn, as_of, &settings),
+        Job::Scores { as_of, settings } => Output::Scores(scores::fit(conn, as_of, &settings)),
         Job::ModelWatch {
             as_of,
             settings,
             margins,
         } => scores::watch(conn, as_of, &settings, &margins),
-        Job::Tiers { as_of } => tiers::run(conn, as_of),
+        Job::Tiers { as_of } => Output::Tiers(tiers::run(conn, as_of)),
         Job::Quality(as_of) => quality::run(conn, as_of),
         Job::Channels => channels::load(conn),
         Job::Export(job) => Output::Exported(job.run(conn)),
@@ -112,6 +123,7 @@ pub fn execute_reporting(
         generation: request.generation,
         kind,
         elapsed: started.elapsed(),
+        computed_at: None,
         output,
     }
 }

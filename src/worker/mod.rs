@@ -8,6 +8,7 @@ mod call_sheet;
 mod execute;
 mod job_kind;
 mod jobs;
+mod kept;
 mod output;
 mod queue;
 mod record_write;

@@ -1,5 +1,7 @@
 //! What the worker sends back: each job's output, wrapped in a reply with its generation and timing.
 
+use serde::{Deserialize, Serialize};
+
 use std::time::Duration;
 
 use crate::analytics::assign::{AssignInput, Plan};
@@ -150,7 +152,7 @@ pub struct ChannelsModel {
 }
 
 /// The KPIs and quota attainment of one period, for the board.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BoardKpis {
     /// The period they are for.
     pub kind: PeriodKind,
@@ -169,6 +171,9 @@ pub struct Reply {
     pub kind: JobKind,
     /// How long the work took.
     pub elapsed: Duration,
+    /// When the result was computed, if it was answered from the analyses the book keeps
+    /// (computed from exactly this version of the book).
+    pub computed_at: Option<String>,
     /// The result.
     pub output: Output,
 }

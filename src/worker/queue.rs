@@ -106,6 +106,7 @@ fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Re
                     generation,
                     kind,
                     elapsed: started.elapsed(),
+                    computed_at: None,
                     output,
                 };
                 if replies.send(reply).is_err() {

@@ -1,7 +1,7 @@
 //! Rolling-origin backtest: refit on the history up to each of the last few origins, forecast
 //! the next months, and score the model against a seasonal-naive baseline on the same months.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ols::fit;
 use crate::domain::Month;
@@ -12,7 +12,7 @@ pub const DEFAULT_ORIGINS: usize = 6;
 pub const DEFAULT_STEPS: usize = 3;
 
 /// Mean absolute error and mean absolute percentage error of one forecaster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorMetrics {
     /// Mean |actual − forecast|, in cents.
     pub mae: f64,
@@ -22,7 +22,7 @@ pub struct ErrorMetrics {
 }
 
 /// The model's and the baseline's errors over the same forecast points.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Backtest {
     /// Origins that had enough history to fit the model.
     pub origins: usize,

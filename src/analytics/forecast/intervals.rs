@@ -1,6 +1,6 @@
 //! Point forecasts with 80% and 95% prediction intervals from a fitted model.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use super::ols::Fit;
@@ -8,7 +8,7 @@ use crate::domain::Month;
 
 /// One forecast month: ŷ ± t(n−p, 1−α/2)·sqrt(s²(1 + x₀ᵀ(XᵀX)⁻¹x₀)). Bounds are not clamped at
 /// zero, so a lower bound can be negative.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForecastRow {
     /// The month forecast.
     pub month: Month,

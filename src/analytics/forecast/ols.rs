@@ -1,6 +1,8 @@
 //! Ordinary least squares of monthly bookings on a trend and, with two years of history,
 //! month-of-year dummies; solved by a QR decomposition (never by inverting XᵀX).
 
+use serde::{Deserialize, Serialize};
+
 use nalgebra::{DMatrix, DVector};
 
 use crate::domain::Month;
@@ -9,7 +11,7 @@ use crate::domain::Month;
 pub const SEASONAL_FROM_MONTHS: usize = 24;
 
 /// Why no model was fitted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum FitError {
     /// Fewer months than the model has coefficients plus two (two residual degrees of freedom).
     #[error("not enough history ({months} months, needs {needs})")]
@@ -25,7 +27,7 @@ pub enum FitError {
 }
 
 /// The regressors of the model for a series starting in a given month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Design {
     /// The calendar month of t = 1.
     pub first_month: Month,
@@ -74,7 +76,7 @@ impl Design {
 }
 
 /// A fitted model with the classical (homoskedastic) inference statsmodels' `OLS().fit()` gives.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fit {
     /// The design's column names, in coefficient order.
     pub columns: Vec<String>,

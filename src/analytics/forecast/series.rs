@@ -1,12 +1,14 @@
 //! The monthly bookings series a forecast is fitted to.
 
+use serde::{Deserialize, Serialize};
+
 use chrono::NaiveDate;
 
 use crate::domain::Month;
 
 /// Won bookings per calendar month, in cents: `values[i]` belongs to `start.plus(i)`, and a
 /// month without a Won deal is 0.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthlySeries {
     /// The first month: the first with a Won deal.
     pub start: Month,

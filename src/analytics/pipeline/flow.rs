@@ -3,7 +3,7 @@
 //! pipelines lists each pipeline's rows in turn.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::Deserialize;
 
 use super::facts::PipelineFacts;
 use super::period::Period;
@@ -12,13 +12,13 @@ use super::view::PipelineView;
 use crate::domain::Stage;
 
 /// Of the deals that reached `from` in the period, how many went on to reach `to`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StageConversion {
     /// The stage of the cohort.
-    #[serde(skip)]
+    #[serde(rename = "from_stage")]
     pub from: Stage,
     /// The later stage that counts as converted.
-    #[serde(skip)]
+    #[serde(rename = "to_stage")]
     pub to: Stage,
     /// `from`'s name (with its pipeline's when the book has several).
     #[serde(rename = "from")]
@@ -38,10 +38,10 @@ pub struct StageConversion {
 }
 
 /// Mean days deals stayed in one open stage, over the stays that ended in the period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StageDwell {
     /// The open stage.
-    #[serde(skip)]
+    #[serde(rename = "open_stage")]
     pub stage: Stage,
     /// Its name (with its pipeline's when the book has several).
     #[serde(rename = "stage")]

@@ -1,7 +1,7 @@
 //! The headline KPIs of a period: win rate, deal size, sales cycle, velocity, and the flow
 //! through the stages.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::flow::{StageConversion, StageDwell};
 use super::period::Period;
@@ -10,7 +10,7 @@ use super::view::PipelineView;
 use crate::domain::{Money, Stage};
 
 /// Headline KPIs of one period as of one date. Money fields are cents in JSON (`*_cents`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kpis {
     /// Won deals closed in the period (by `closed_on`).
     pub won: u64,

@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ser;
 pub use crate::domain::Quarter;
@@ -47,7 +47,7 @@ impl Period {
 }
 
 /// The periods the report and the board offer, in the order `next()` cycles through them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PeriodKind {
     /// The twelve months ending on the as-of date: `as_of − 12 months + 1 day` to `as_of`.
     #[default]

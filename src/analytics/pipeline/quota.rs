@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::facts::PipelineFacts;
 use super::period::{Period, Quarter};
@@ -11,7 +11,7 @@ use super::stats::{money, round_div};
 use crate::domain::{Money, Stage};
 
 /// Attainment of every rep and every team. Money fields are cents in JSON (`*_cents`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuotaAttainment {
     /// One row per rep, in `facts.reps` order.
     pub reps: Vec<RepAttainment>,
@@ -20,7 +20,7 @@ pub struct QuotaAttainment {
 }
 
 /// One rep's attainment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RepAttainment {
     /// The rep's id.
     pub rep_id: i64,
@@ -41,7 +41,7 @@ pub struct RepAttainment {
 }
 
 /// One team's attainment: the sums over its reps.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamAttainment {
     /// The team's name.
     pub team: String,

@@ -4,7 +4,7 @@
 //! reference other than the first level) are left out and listed, so the fit stays well-posed.
 
 use nalgebra::{DMatrix, DVector};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::linear::LinearDesign;
 
@@ -72,7 +72,7 @@ impl Features {
 }
 
 /// How one design column is made from the raw features.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Column {
     Intercept,
     Numeric { feature: usize, mean: f64, sd: f64 },
@@ -81,7 +81,7 @@ enum Column {
 
 /// The recipe that turns raw features into design rows, learned on the training rows and
 /// applied unchanged to the rows being scored.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DesignSpec {
     columns: Vec<Column>,
     /// The design column names, `intercept` first.

@@ -2,13 +2,13 @@
 //! standardised value), largest in absolute value first.
 
 use nalgebra::{DVector, RowDVector};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Contributions reported per score.
 pub const TOP_CONTRIBUTIONS: usize = 3;
 
 /// One column's share of a logit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
     /// The design column.
     pub column: String,

@@ -2,6 +2,8 @@
 //! minimises −Σ[y log p + (1−y) log(1−p)] + (λ/2)·‖w‖², the intercept (column 0) not penalised.
 //! The loss is written with a stable softplus, so p = 0 or 1 never gives NaN.
 
+use serde::{Deserialize, Serialize};
+
 use std::cell::RefCell;
 
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
@@ -39,7 +41,7 @@ pub fn sigmoid(z: f64) -> f64 {
 }
 
 /// Why a model could not be fitted.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum FitError {
     /// Fewer rows than the model needs.
     #[error("too few rows to fit ({rows}; needs at least {needs})")]
@@ -67,7 +69,7 @@ pub enum FitError {
 }
 
 /// A fitted model: coefficients by design column and how the optimiser ended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Logistic {
     /// One coefficient per design column, the intercept first.
     pub coefficients: DVector<f64>,

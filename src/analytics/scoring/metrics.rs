@@ -2,7 +2,7 @@
 //! mean log-loss, Brier score, and calibration in 10 equal-width bins and in deciles of the
 //! predictions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Probabilities are clipped this far from 0 and 1 in the log-loss, as scikit-learn does.
 const LOG_LOSS_CLIP: f64 = 1e-15;
@@ -10,7 +10,7 @@ const LOG_LOSS_CLIP: f64 = 1e-15;
 pub const CALIBRATION_BINS: usize = 10;
 
 /// One calibration bin: predictions in [from, to).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalibrationBin {
     /// Lower edge.
     pub from: f64,
@@ -25,7 +25,7 @@ pub struct CalibrationBin {
 }
 
 /// All quality measures of one set of predictions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
     /// Rows evaluated.
     pub rows: usize,

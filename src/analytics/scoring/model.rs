@@ -3,7 +3,7 @@
 //! rows (capped to the range) with explanations.
 
 use nalgebra::{DMatrix, DVector};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::design::{DesignSpec, Features};
 use super::explain::{Contribution, top_contributions};
@@ -46,7 +46,7 @@ impl TrainingSet {
 }
 
 /// Why a model has no scores.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum ModelProblem {
     /// Too few examples of one outcome to trust a model.
     #[error(
@@ -79,7 +79,7 @@ pub enum ModelProblem {
 }
 
 /// A fitted model with its design and quality.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Model {
     /// The recipe for design rows.
     pub spec: DesignSpec,
@@ -100,7 +100,7 @@ pub struct Model {
 }
 
 /// One scored row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     /// P(outcome = 1).
     pub probability: f64,

@@ -4,7 +4,7 @@
 //! model saw instead of being extrapolated along a line no example supports. The fit itself
 //! sees the raw values, so its coefficients are those scikit-learn gives on the same design.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::design::{Features, Numeric};
 
@@ -14,7 +14,7 @@ pub const LOW_PERCENTILE: f64 = 0.01;
 pub const HIGH_PERCENTILE: f64 = 0.99;
 
 /// One numeric feature's caps.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Range {
     /// The feature name.
     pub name: String,
@@ -25,7 +25,7 @@ pub struct Range {
 }
 
 /// The caps of every numeric feature, in feature order.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Ranges(pub Vec<Range>);
 
 impl Ranges {

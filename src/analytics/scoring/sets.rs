@@ -1,6 +1,8 @@
 //! The two models of the desk — win probability of open deals and purchase propensity of
 //! customers — fitted together from rows the database aggregates.
 
+use serde::{Deserialize, Serialize};
+
 use super::design::Features;
 use super::model::{Model, ModelProblem, Score, TrainingSet, train};
 use super::settings::ScoringSettings;
@@ -17,7 +19,7 @@ pub struct ModelRows {
 }
 
 /// One fitted model and its scores, or why there are none.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scored {
     /// The model, or why there is none.
     pub model: Result<Model, ModelProblem>,
@@ -36,7 +38,7 @@ impl Scored {
 }
 
 /// Both models.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoringSet {
     /// The settings both were fitted with.
     pub settings: ScoringSettings,

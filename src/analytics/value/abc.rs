@@ -2,7 +2,7 @@
 //! customer is A while the share before it is under 80%, B while under 95%, C after; customers
 //! with no value are C.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The share of total value the A tier reaches.
 pub const A_SHARE: f64 = 0.80;
@@ -10,7 +10,7 @@ pub const A_SHARE: f64 = 0.80;
 pub const B_SHARE: f64 = 0.95;
 
 /// A value tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Tier {
     /// The customers making the first 80% of value.
     A,

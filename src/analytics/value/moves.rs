@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::abc::Tier;
 
 /// Customers by tier before (rows) and now (columns), A, B, C in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierMoves {
     /// `counts[before][now]`.
     pub counts: [[usize; 3]; 3],

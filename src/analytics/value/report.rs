@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{GroupSummary, Tier, ValueBasis, ValueSet};
 use crate::analytics::crosssell::Suggestion;
 
 /// Per-customer value, tier, RFM and next product, with the summaries.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TiersReport {
     /// The as-of date, ISO.
     pub as_of: String,
@@ -31,7 +31,7 @@ pub struct TiersReport {
 }
 
 /// One customer in the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRow {
     /// Its id.
     pub id: i64,
@@ -62,7 +62,7 @@ pub struct CustomerRow {
 }
 
 /// A cross-sell suggestion with names.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NextProduct {
     /// The product to offer.
     pub product: String,

@@ -21,8 +21,9 @@ const TABLES: [&str; 13] = [
 
 /// Tables deleted first and not counted, since they only derive from the book (a book with any
 /// of their rows has rows counted already): what accepted assignment and channel plans
-/// predicted, and the stored calls.
-const DERIVED_TABLES: [&str; 5] = [
+/// predicted, the stored calls and the stored analyses.
+const DERIVED_TABLES: [&str; 6] = [
+    "analysis_cache",
     "assign_plan_tasks",
     "assign_plan_reps",
     "assign_plans",
@@ -38,10 +39,11 @@ pub(super) fn count_rows(conn: &Connection) -> Result<u64, rusqlite::Error> {
     })
 }
 
-/// Deletes every row of every book-of-business table (within the caller's transaction).
+/// Deletes every row of every book-of-business table (within the caller's transaction), and
+/// gives the book a new identity: what replaces it is another book.
 pub(super) fn delete_all(conn: &Connection) -> Result<(), rusqlite::Error> {
     for table in DERIVED_TABLES.iter().chain(&TABLES) {
         conn.execute(&format!("DELETE FROM {table}"), [])?;
     }
-    Ok(())
+    crate::db::cache::new_identity(conn)
 }

@@ -42,20 +42,18 @@ pub(in crate::worker) fn kpis(
     kind: PeriodKind,
     as_of: NaiveDate,
     pipeline: Option<i64>,
-) -> Output {
-    Output::Kpis(
-        pipeline_facts::load_facts(conn)
-            .map(|facts| {
-                let period = kind.period(as_of);
-                // A rep's quota counts what they won in every pipeline.
-                let quota = quota_attainment(&facts, period);
-                let facts = facts.scoped(pipeline);
-                BoardKpis {
-                    kind,
-                    kpis: PipelineView::new(&facts, as_of).kpis(period),
-                    quota,
-                }
-            })
-            .map_err(|e| format!("cannot compute the KPIs: {e}")),
-    )
+) -> Result<BoardKpis, String> {
+    pipeline_facts::load_facts(conn)
+        .map(|facts| {
+            let period = kind.period(as_of);
+            // A rep's quota counts what they won in every pipeline.
+            let quota = quota_attainment(&facts, period);
+            let facts = facts.scoped(pipeline);
+            BoardKpis {
+                kind,
+                kpis: PipelineView::new(&facts, as_of).kpis(period),
+                quota,
+            }
+        })
+        .map_err(|e| format!("cannot compute the KPIs: {e}"))
 }

@@ -1,0 +1,261 @@
+//! The analyses the book keeps (scores, KPIs, tiers, forecast) are answered from the store only
+//! for the exact version of the book they were computed from, and are then identical to a
+//! fresh computation, after any sequence of edits, undos, redos and imports; a stored result of
+//! another version, book or build is never used.
+
+use chrono::NaiveDate;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rusqlite::Connection;
+use salesdesk::analytics::forecast::ForecastOptions;
+use salesdesk::analytics::pipeline::PeriodKind;
+use salesdesk::analytics::scoring::ScoringSettings;
+use salesdesk::db::cache;
+use salesdesk::db::demo::{DemoOptions, generate};
+use salesdesk::domain::{DealChange, Stage};
+use salesdesk::import::{ImportJob, ImportOptions, MappingSource, OnConflict, RecordKind};
+use salesdesk::worker::{Job, Output, Reply, Request, execute};
+use tempfile::TempDir;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 5, 15).unwrap()
+}
+
+fn book() -> (TempDir, Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = salesdesk::db::open(&dir.path().join("book.db"))
+        .unwrap()
+        .conn;
+    let options = DemoOptions {
+        customers: 150,
+        deals: 900,
+        months: 24,
+        seed: 21,
+        as_of: as_of(),
+    };
+    generate(&mut conn, &options, false).unwrap();
+    (dir, conn)
+}
+
+/// The analyses kept, as the desk asks for them.
+fn kept_jobs() -> Vec<Job> {
+    vec![
+        Job::Scores {
+            as_of: as_of(),
+            settings: ScoringSettings::default(),
+        },
+        Job::Kpis {
+            kind: PeriodKind::ThisQuarter,
+            as_of: as_of(),
+            pipeline: Some(1),
+        },
+        Job::Tiers { as_of: as_of() },
+        Job::Forecast {
+            as_of: as_of(),
+            options: ForecastOptions::default(),
+        },
+    ]
+}
+
+fn run(conn: &mut Connection, job: Job) -> Reply {
+    execute(conn, Request { generation: 1, job })
+}
+
+/// The job's answer as the desk gets it (first from an empty store: computed and kept; then
+/// from the store), checked against a fresh computation with nothing stored.
+fn check_kept(conn: &mut Connection, job: &Job, step: &str) {
+    let first = run(conn, job.clone());
+    let computed = match &first.output {
+        Output::Scores(r) => r
+            .as_ref()
+            .map(|s| s.win.scores.len() + s.propensity.scores.len())
+            .map_err(String::clone),
+        Output::Kpis(r) => r
+            .as_ref()
+            .map(|k| k.kpis.conversions.len() + k.quota.reps.len())
+            .map_err(String::clone),
+        Output::Tiers(r) => r
+            .as_ref()
+            .map(|t| t.report.customers.len())
+            .map_err(String::clone),
+        Output::Forecast(r) => r.as_ref().map(|f| f.series.len()).map_err(String::clone),
+        other => panic!("not a kept analysis: {other:?}"),
+    };
+    assert!(
+        computed.as_ref().is_ok_and(|n| *n > 0),
+        "{step}: {job:?} computed nothing: {computed:?}"
+    );
+    assert_eq!(
+        first.computed_at, None,
+        "{step}: {job:?} was answered from a result of an earlier version"
+    );
+    let again = run(conn, job.clone());
+    assert!(again.computed_at.is_some(), "{step}: {job:?} was not kept");
+    cache::forget_all(conn).unwrap();
+    let fresh = run(conn, job.clone());
+    assert_eq!(fresh.computed_at, None);
+    assert!(
+        again.output == fresh.output,
+        "{step}: the kept {job:?} differs from a fresh computation"
+    );
+    assert!(
+        first.output == fresh.output,
+        "{step}: {job:?} is not repeatable"
+    );
+}
+
+fn open_deal(conn: &Connection, rng: &mut StdRng) -> i64 {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM deals WHERE closed_on IS NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    ids[rng.random_range(0..ids.len())]
+}
+
+fn import_deals(dir: &TempDir, conn: &mut Connection, n: usize) {
+    let file = dir.path().join(format!("deals-{n}.csv"));
+    let mut csv = String::from(
+        "external_id,customer_id,rep_id,product_id,title,amount,stage,created_on,expected_close_on,closed_on\n",
+    );
+    for i in 0..3 {
+        csv.push_str(&format!(
+            "K{n}-{i},{},1,1,Imported {n}-{i},{},{},2026-03-0{},2026-06-30,{}\n",
+            1 + i,
+            1000 + 250 * i,
+            ["Won", "Lead", "Lost"][i],
+            1 + i,
+            ["2026-04-20", "", "2026-05-02"][i],
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let reply = run(
+        conn,
+        Job::Import(Box::new(ImportJob {
+            file,
+            mapping: MappingSource::Default(RecordKind::Deals),
+            options: ImportOptions {
+                on_conflict: OnConflict::Fail,
+                dry_run: false,
+                overwrite: false,
+                skip_bad: false,
+                as_of: as_of(),
+            },
+            encoding: None,
+        })),
+    );
+    assert!(
+        matches!(reply.output, Output::Imported(Ok(_))),
+        "the import failed: {:?}",
+        reply.output
+    );
+}
+
+#[test]
+fn kept_results_equal_fresh_ones_after_random_edits_imports_and_undos() {
+    let (dir, mut conn) = book();
+    let mut rng = StdRng::seed_from_u64(2026);
+    for job in kept_jobs() {
+        check_kept(&mut conn, &job, "the new book");
+    }
+    for step in 0..8 {
+        let what = match rng.random_range(0..5) {
+            0 => {
+                let deal = open_deal(&conn, &mut rng);
+                let to = Stage::Open(rng.random_range(0..4));
+                run(
+                    &mut conn,
+                    Job::Write {
+                        deal_id: deal,
+                        change: DealChange::Move { to },
+                        today: as_of(),
+                    },
+                );
+                format!("step {step}: moved deal {deal} to {to:?}")
+            }
+            1 => {
+                let deal = open_deal(&conn, &mut rng);
+                run(
+                    &mut conn,
+                    Job::Write {
+                        deal_id: deal,
+                        change: DealChange::Win,
+                        today: as_of(),
+                    },
+                );
+                format!("step {step}: won deal {deal}")
+            }
+            2 => {
+                run(&mut conn, Job::Undo);
+                format!("step {step}: undo")
+            }
+            3 => {
+                run(&mut conn, Job::Redo);
+                format!("step {step}: redo")
+            }
+            _ => {
+                import_deals(&dir, &mut conn, step);
+                format!("step {step}: imported three deals")
+            }
+        };
+        let job = &kept_jobs()[step % 4];
+        check_kept(&mut conn, job, &what);
+    }
+}
+
+#[test]
+fn a_change_after_a_result_was_kept_is_seen() {
+    let (_dir, mut conn) = book();
+    let kpis = kept_jobs().remove(1);
+    let before = run(&mut conn, kpis.clone());
+    let deal: i64 = conn
+        .query_row(
+            "SELECT id FROM deals WHERE closed_on IS NULL ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    run(
+        &mut conn,
+        Job::Write {
+            deal_id: deal,
+            change: DealChange::Win,
+            today: as_of(),
+        },
+    );
+    let after = run(&mut conn, kpis);
+    assert_eq!(after.computed_at, None, "a stale result was trusted");
+    let won = |reply: &Reply| match &reply.output {
+        Output::Kpis(Ok(k)) => k.kpis.won,
+        other => panic!("no KPIs: {other:?}"),
+    };
+    assert_eq!(won(&after), won(&before) + 1);
+}
+
+#[test]
+fn results_of_another_book_or_build_are_ignored() {
+    let (_dir, mut conn) = book();
+    let tiers = Job::Tiers { as_of: as_of() };
+    run(&mut conn, tiers.clone());
+    assert!(run(&mut conn, tiers.clone()).computed_at.is_some());
+    conn.execute(
+        "UPDATE analysis_cache SET program = 'salesdesk 0.0.9-0'",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        run(&mut conn, tiers.clone()).computed_at,
+        None,
+        "another build's result was used"
+    );
+    assert!(run(&mut conn, tiers.clone()).computed_at.is_some());
+    conn.execute("UPDATE analysis_cache SET book_id = 'a copied store'", [])
+        .unwrap();
+    assert_eq!(
+        run(&mut conn, tiers).computed_at,
+        None,
+        "another book's result was used"
+    );
+}
