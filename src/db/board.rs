@@ -1,6 +1,8 @@
 //! Queries behind the pipeline board: the cards of each column (a page, by an index), the column
 //! totals (a scan, run in the background), and one card after a change.
 
+use serde::{Deserialize, Serialize};
+
 use crate::analytics::commit::Category;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -76,7 +78,7 @@ pub fn weighted_amount(amount: Money, probability_bp: i64) -> Money {
 }
 
 /// Count, sum and probability-weighted sum of a set of deals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     /// How many deals.
     pub count: i64,
@@ -87,7 +89,7 @@ pub struct Totals {
 }
 
 /// Column totals and the Won/Lost summary of the period, for the current filter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardTotals {
     /// Totals per open stage, by catalogue index (zero for stages outside the filter).
     pub open: Vec<Totals>,

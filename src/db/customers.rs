@@ -1,12 +1,14 @@
 //! Queries behind the customers screen: the compact index of every customer and one customer's detail.
 
+use serde::{Deserialize, Serialize};
+
 use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::domain::Money;
 
 /// One customer as the customers table shows it; labels are indexes into [`CustomerIndex`] lists.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRow {
     /// The customer's id.
     pub id: i64,
@@ -29,7 +31,7 @@ pub struct CustomerRow {
 }
 
 /// A rep who can own customers, as a filter choice.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Owner {
     /// The rep's id.
     pub id: i64,
@@ -38,7 +40,7 @@ pub struct Owner {
 }
 
 /// Every customer (or, while loading, the first page) with the label lists the rows point into.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerIndex {
     /// The rows loaded so far.
     pub rows: Vec<CustomerRow>,

@@ -1,6 +1,5 @@
 //! Drawing: a pure read of [`App`]. Nothing here touches SQLite, fits a model or changes state.
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -136,9 +135,8 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
                 computed_at: Some(at),
                 ..
             }) => format!(
-                " ready · {} kept from {} (book unchanged) ",
-                kind.done_label(),
-                kept_when(at, app.as_of)
+                " ready · {} kept from {at} (book unchanged) ",
+                kind.done_label()
             ),
             Some(done) => format!(
                 " ready · {} {:.2}s ",
@@ -149,15 +147,6 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         },
     };
     draw_message(app, frame, area, worker);
-}
-
-/// When a kept result was computed, as the status line says it: the time alone when that was
-/// today, else the day and time.
-fn kept_when(computed_at: &str, today: NaiveDate) -> &str {
-    match computed_at.split_once(' ') {
-        Some((day, time)) if day == today.to_string() => time.get(..5).unwrap_or(time),
-        _ => computed_at.get(..16).unwrap_or(computed_at),
-    }
 }
 
 /// Rows at most that a long error takes above the status line.

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use chrono::NaiveDate;
+
 use crate::worker::{Job, JobKind, Reply, Request};
 
 /// Bookkeeping of requests: the newest generation of each kind is the only one whose reply counts.
@@ -22,7 +24,8 @@ pub struct Finished {
     pub kind: JobKind,
     /// How long it took.
     pub took: Duration,
-    /// When its result was computed, when it came from the analyses the book keeps.
+    /// When its result was computed (the time alone when that was today, else the day and
+    /// time), when it came from the analyses the book keeps.
     pub computed_at: Option<String>,
 }
 
@@ -66,7 +69,10 @@ impl Jobs {
         self.last_finished = Some(Finished {
             kind: reply.kind,
             took: reply.elapsed,
-            computed_at: reply.computed_at.clone(),
+            computed_at: reply
+                .computed_at
+                .as_deref()
+                .map(|at| kept_when(at, chrono::Local::now().date_naive())),
         });
     }
 
@@ -89,6 +95,16 @@ impl Jobs {
     pub fn last_finished(&self) -> Option<&Finished> {
         self.last_finished.as_ref()
     }
+}
+
+/// When a kept result was computed (`YYYY-MM-DD HH:MM:SS`), as the status line says it: the
+/// time alone when that was `today`, else the day and time, to the minute.
+fn kept_when(computed_at: &str, today: NaiveDate) -> String {
+    let shown = match computed_at.split_once(' ') {
+        Some((day, time)) if day == today.to_string() => time.get(..5).unwrap_or(time),
+        _ => computed_at.get(..16).unwrap_or(computed_at),
+    };
+    shown.to_string()
 }
 
 #[cfg(test)]
@@ -122,5 +138,12 @@ mod tests {
             "a reply counts once"
         );
         assert!(jobs.take_outbox().is_empty());
+    }
+
+    #[test]
+    fn a_kept_result_says_when_it_was_computed() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        assert_eq!(kept_when("2026-12-05 09:41:07", today), "09:41");
+        assert_eq!(kept_when("2026-12-01 17:02:59", today), "2026-12-01 17:02");
     }
 }

@@ -141,6 +141,13 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         | Output::DealList(Err(e))
         | Output::ViewCounts(Err(e))
         | Output::Bulk(Err(e))
-        | Output::BoardMore(Err(e)) => app.message = Message::error(e),
+        | Output::BoardMore(Err(e))
+        | Output::Refit(Err(e)) => app.message = Message::error(e),
+        Output::Refit(Ok(forgotten)) => {
+            app.message = Message::info(format!(
+                "refitting every analysis from the book ({forgotten} kept {} forgotten)",
+                if forgotten == 1 { "result" } else { "results" }
+            ));
+        }
     }
 }

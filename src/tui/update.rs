@@ -8,6 +8,7 @@ use crate::tui::popups::{data, export, find, help, import, palette::suggest, rec
 use crate::tui::screens::channels::update as channels;
 use crate::tui::screens::customers::update as customers_update;
 use crate::tui::screens::pipeline::list::update as list_update;
+use crate::tui::screens::pipeline::update as pipeline_update;
 use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::{mouse, replies, screens};
 use crate::worker::Job;
@@ -238,6 +239,10 @@ fn run_line(app: &mut App, line: &str) {
             app.jobs.request(Job::History);
         }
         "model" => app.model_view = Some(0),
+        "refit" => {
+            app.jobs.request(Job::Refit);
+            pipeline_update::reload_everything(app);
+        }
         "data" => {
             let effects = data::update::open(app.as_of);
             app.apply(effects);

@@ -45,14 +45,16 @@ pub fn execute_reporting(
         };
     }
     let output = match request.job {
-        Job::CustomerIndex { as_of } => customers::index(conn, as_of),
+        Job::CustomerIndex { as_of } => Output::CustomerIndex(customers::index(conn, as_of)),
         Job::CustomerDetail { customer_id } => customers::detail(conn, customer_id),
         Job::BoardCards {
             filter,
             sort,
             period,
         } => board::cards(conn, &filter, sort, period),
-        Job::BoardTotals { filter, period } => board::totals(conn, &filter, period),
+        Job::BoardTotals { filter, period } => {
+            Output::BoardTotals(board::totals(conn, &filter, period))
+        }
         Job::Kpis {
             kind,
             as_of,
@@ -111,6 +113,10 @@ pub fn execute_reporting(
             change,
             today,
         } => find_list::bulk(conn, &target, &change, today),
+        Job::Refit => Output::Refit(
+            db::cache::forget_all(conn)
+                .map_err(|e| format!("cannot forget the kept analyses: {e}")),
+        ),
         Job::BoardMore {
             filter,
             sort,

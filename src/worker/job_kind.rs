@@ -54,11 +54,13 @@ pub enum JobKind {
     Quality,
     /// [`Job::PlanWatch`].
     PlanWatch,
+    /// [`Job::Refit`].
+    Refit,
 }
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 25] = [
+    pub const ALL: [JobKind; 26] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -84,6 +86,7 @@ impl JobKind {
         JobKind::BoardMore,
         JobKind::Quality,
         JobKind::PlanWatch,
+        JobKind::Refit,
     ];
 
     /// What the status line says while a job of this kind runs.
@@ -114,6 +117,7 @@ impl JobKind {
             JobKind::BoardMore => "loading more cards",
             JobKind::Quality => "checking the book",
             JobKind::PlanWatch => "checking the assignment plans",
+            JobKind::Refit => "forgetting the kept analyses",
         }
     }
 
@@ -145,6 +149,7 @@ impl JobKind {
             JobKind::BoardMore => "cards",
             JobKind::Quality => "checks",
             JobKind::PlanWatch => "plans checked",
+            JobKind::Refit => "kept analyses forgotten",
         }
     }
 
@@ -154,7 +159,8 @@ impl JobKind {
     }
 
     /// Scans of the whole book (seconds at a million deals) run on their own thread, so they
-    /// never hold up a write or a page of cards. The saved views' counts are not one: they are
+    /// never hold up a write or a page of cards; forgetting the kept analyses runs there too,
+    /// so the analyses asked for after it are computed afresh. The saved views' counts are not one: they are
     /// counted over the list keys the quick thread holds beside its writes.
     pub fn heavy(self) -> bool {
         matches!(
@@ -171,6 +177,7 @@ impl JobKind {
                 | JobKind::Scores
                 | JobKind::ModelWatch
                 | JobKind::Quality
+                | JobKind::Refit
         )
     }
 }

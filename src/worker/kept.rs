@@ -6,7 +6,7 @@ use rusqlite::{Connection, MAIN_DB};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::jobs::{board, forecast, scores, tiers};
+use super::jobs::{board, customers, forecast, scores, tiers};
 use super::output::Output;
 use super::request::Job;
 use crate::db::cache::{self, DataVersion};
@@ -32,6 +32,18 @@ pub(super) fn answer(conn: &Connection, job: &Job) -> Option<(Option<String>, Ou
                 board::kpis(conn, *kind, *as_of, *pipeline)
             });
             Some((answer.computed_at, Output::Kpis(answer.value)))
+        }
+        Job::BoardTotals { filter, period } => {
+            let answer = through_cache(conn, "totals", &params, || {
+                board::totals(conn, filter, *period)
+            });
+            Some((answer.computed_at, Output::BoardTotals(answer.value)))
+        }
+        Job::CustomerIndex { as_of } => {
+            let answer = through_cache(conn, "customers", &params, || {
+                customers::index(conn, *as_of)
+            });
+            Some((answer.computed_at, Output::CustomerIndex(answer.value)))
         }
         Job::Tiers { as_of } => {
             let answer = through_cache(conn, "tiers", &params, || tiers::run(conn, *as_of));

@@ -100,6 +100,8 @@ pub enum Output {
     Bulk(Result<BulkSummary, String>),
     /// The next page of one board column.
     BoardMore(Result<MoreCards, String>),
+    /// How many kept analyses were forgotten.
+    Refit(Result<usize, String>),
 }
 
 /// The results of one search.

@@ -211,6 +211,8 @@ pub enum Job {
     },
     /// Run the data-quality checks of the `:data` view as of today (closings after it are impossible).
     Quality(NaiveDate),
+    /// Forget the analyses the book keeps, so the next ones are computed (`:refit`).
+    Refit,
     /// Load the next page of one board column.
     BoardMore {
         /// Which deals.
@@ -271,6 +273,7 @@ impl Job {
             Job::BoardMore { .. } => JobKind::BoardMore,
             Job::Quality(_) => JobKind::Quality,
             Job::PlanWatch { .. } => JobKind::PlanWatch,
+            Job::Refit => JobKind::Refit,
         }
     }
 }

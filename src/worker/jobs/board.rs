@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::analytics::pipeline::{PeriodKind, PipelineView, quota_attainment};
-use crate::db::board::{self, BoardFilter, CardSort};
+use crate::db::board::{self, BoardFilter, BoardTotals, CardSort};
 use crate::db::{pipeline_facts, pipelines};
 use crate::worker::output::{BoardKpis, Output};
 
@@ -27,12 +27,10 @@ pub(in crate::worker) fn totals(
     conn: &Connection,
     filter: &BoardFilter,
     period: (NaiveDate, NaiveDate),
-) -> Output {
-    Output::BoardTotals(
-        pipelines::load(conn)
-            .and_then(|catalogue| board::load_totals(conn, &catalogue, filter, period))
-            .map_err(|e| format!("cannot count the pipeline: {e}")),
-    )
+) -> Result<BoardTotals, String> {
+    pipelines::load(conn)
+        .and_then(|catalogue| board::load_totals(conn, &catalogue, filter, period))
+        .map_err(|e| format!("cannot count the pipeline: {e}"))
 }
 
 /// Computes the KPIs of the period of `kind` ending at `as_of`, over one pipeline's deals or

@@ -3,14 +3,15 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::db::customers;
+use crate::db::customers::{self, CustomerIndex};
 use crate::worker::output::Output;
 
 /// Loads every customer with its aggregates over windows ending at `as_of`.
-pub(in crate::worker) fn index(conn: &Connection, as_of: NaiveDate) -> Output {
-    Output::CustomerIndex(
-        customers::load_index(conn, as_of).map_err(|e| format!("cannot load customers: {e}")),
-    )
+pub(in crate::worker) fn index(
+    conn: &Connection,
+    as_of: NaiveDate,
+) -> Result<CustomerIndex, String> {
+    customers::load_index(conn, as_of).map_err(|e| format!("cannot load customers: {e}"))
 }
 
 /// Loads one customer's detail pane.

@@ -7,7 +7,7 @@ pub mod view;
 
 /// The commands the palette knows beside the actions, each with what it does. A trailing space
 /// means the command takes arguments.
-pub const COMMANDS: [(&str, &str); 19] = [
+pub const COMMANDS: [(&str, &str); 20] = [
     ("history", "list recent changes"),
     (
         "data",
@@ -20,6 +20,10 @@ pub const COMMANDS: [(&str, &str); 19] = [
     (
         "model",
         "how well the win and purchase models predict held-out rows",
+    ),
+    (
+        "refit",
+        "forget the kept scores, KPIs, tiers and forecasts and compute them afresh",
     ),
     ("undo", "undo the last change"),
     ("redo", "redo the change undone last"),
