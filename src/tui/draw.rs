@@ -127,7 +127,16 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let worker = match app.jobs.running().first() {
         Some(kind) => {
             let spin = SPINNER[(app.ticks % SPINNER.len() as u64) as usize];
-            format!(" {spin} {}… ", kind.label())
+            match app.jobs.step(*kind).filter(|step| step.of > 1) {
+                Some(step) => format!(
+                    " {spin} {}: {} ({}/{})… ",
+                    kind.label(),
+                    step.label,
+                    step.done,
+                    step.of
+                ),
+                None => format!(" {spin} {}… ", kind.label()),
+            }
         }
         None => match app.jobs.last_finished() {
             Some(Finished {

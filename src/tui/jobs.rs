@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::worker::{Job, JobKind, Reply, Request};
+use crate::worker::{Job, JobKind, JobStep, Reply, Request};
 
 /// Bookkeeping of requests: the newest generation of each kind is the only one whose reply counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,6 +15,7 @@ pub struct Jobs {
     writes_in_flight: usize,
     outbox: Vec<Request>,
     last_finished: Option<Finished>,
+    steps: HashMap<JobKind, JobStep>,
 }
 
 /// The most recently finished job, for the status line.
@@ -33,6 +34,7 @@ impl Jobs {
     /// Queues `job` for the worker; any earlier request of its kind becomes stale.
     pub fn request(&mut self, job: Job) {
         self.next_generation += 1;
+        self.steps.remove(&job.kind());
         if job.kind().replaceable() {
             self.latest.insert(job.kind(), self.next_generation);
         } else {
@@ -61,8 +63,23 @@ impl Jobs {
             return false;
         }
         self.latest.remove(&reply.kind);
+        self.steps.remove(&reply.kind);
         self.finished(reply);
         true
+    }
+
+    /// Takes the step a running job of `kind` has begun, if it answers the newest request.
+    pub fn take_step(&mut self, kind: JobKind, generation: u64, step: JobStep) {
+        if self.latest.get(&kind) == Some(&generation) {
+            self.steps.insert(kind, step);
+        }
+    }
+
+    /// The step the newest request of `kind` has begun, while it runs.
+    pub fn step(&self, kind: JobKind) -> Option<&JobStep> {
+        self.steps
+            .get(&kind)
+            .filter(|_| self.latest.contains_key(&kind))
     }
 
     fn finished(&mut self, reply: &Reply) {

@@ -21,9 +21,16 @@ use crate::worker::{Output, Reply};
 
 /// Takes one reply from the worker into `app`.
 pub(crate) fn take_reply(app: &mut App, reply: Reply) {
-    if let Output::ImportProgress(progress) = reply.output {
-        app.import.progress = Some(progress);
-        return;
+    match reply.output {
+        Output::ImportProgress(progress) => {
+            app.import.progress = Some(progress);
+            return;
+        }
+        Output::Step(step) => {
+            app.jobs.take_step(reply.kind, reply.generation, step);
+            return;
+        }
+        _ => {}
     }
     if !app.jobs.accept(&reply) {
         tracing::debug!(kind = ?reply.kind, generation = reply.generation, "stale reply dropped");
@@ -82,7 +89,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
             let effects = channels::take_model(&mut app.channels, result);
             app.apply(effects);
         }
-        Output::ImportProgress(_) => {}
+        Output::ImportProgress(_) | Output::Step(_) => {}
         Output::RecordRefused(refusal) => record_form::update::take_refused(app, refusal),
         Output::RecordForm(result) => record_form::update::take_form(app, result),
         Output::Written(Err(e)) => {

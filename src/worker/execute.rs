@@ -8,9 +8,10 @@ use super::jobs::{
     board, call, channels, customers, find_list, forecast, quality, record_reads, records, scores,
     tasks, tiers, writes,
 };
-use super::kept;
+use super::kept::Keep;
 use super::output::{Output, Reply};
 use super::request::{Job, JobKind, Request};
+use super::steps::{Newest, Steps};
 use crate::db;
 
 /// Runs one request on `conn` on the calling thread: the worker's body, also used headless.
@@ -18,11 +19,23 @@ pub fn execute(conn: &mut Connection, request: Request) -> Reply {
     execute_reporting(conn, request, &mut |_| {})
 }
 
-/// Like [`execute`], passing intermediate outputs (import progress) to `report` as they come.
+/// Like [`execute`], passing intermediate outputs (import progress, a long job's steps) to
+/// `report` as they come.
 pub fn execute_reporting(
     conn: &mut Connection,
     request: Request,
     report: &mut dyn FnMut(Output),
+) -> Reply {
+    execute_steps(conn, request, report, None)
+}
+
+/// Like [`execute_reporting`]; with `newest`, a long job stops at its next step once a newer
+/// request of its kind is marked there.
+pub fn execute_steps(
+    conn: &mut Connection,
+    request: Request,
+    report: &mut dyn FnMut(Output),
+    newest: Option<&Newest>,
 ) -> Reply {
     let started = Instant::now();
     let kind = request.job.kind();
@@ -35,17 +48,12 @@ pub fn execute_reporting(
             output: refused,
         };
     }
-    if let Some((computed_at, output)) = kept::answer(conn, &request.job) {
-        return Reply {
-            generation: request.generation,
-            kind,
-            elapsed: started.elapsed(),
-            computed_at,
-            output,
-        };
-    }
+    let mut steps = Steps::new(kind, request.generation, newest, report);
+    let mut keep = Keep::new(&request.job);
     let output = match request.job {
-        Job::CustomerIndex { as_of } => Output::CustomerIndex(customers::index(conn, as_of)),
+        Job::CustomerIndex { as_of } => {
+            Output::CustomerIndex(keep.or(conn, || customers::index(conn, as_of)))
+        }
         Job::CustomerDetail { customer_id } => customers::detail(conn, customer_id),
         Job::BoardCards {
             filter,
@@ -53,13 +61,15 @@ pub fn execute_reporting(
             period,
         } => board::cards(conn, &filter, sort, period),
         Job::BoardTotals { filter, period } => {
-            Output::BoardTotals(board::totals(conn, &filter, period))
+            Output::BoardTotals(keep.or(conn, || board::totals(conn, &filter, period)))
         }
         Job::Kpis {
             kind,
             as_of,
             pipeline,
-        } => Output::Kpis(board::kpis(conn, kind, as_of, pipeline)),
+        } => Output::Kpis(keep.or(conn, || {
+            board::kpis(conn, kind, as_of, pipeline, &mut steps)
+        })),
         Job::Write {
             deal_id,
             change,
@@ -75,7 +85,9 @@ pub fn execute_reporting(
             predictions,
         } => writes::channel_plan(conn, &month, &spends, &predictions),
         Job::History => writes::history(conn),
-        Job::Forecast { as_of, options } => Output::Forecast(forecast::run(conn, as_of, options)),
+        Job::Forecast { as_of, options } => {
+            Output::Forecast(keep.or(conn, || forecast::run(conn, as_of, options, &mut steps)))
+        }
         Job::Call(ask) => call::run(conn, &ask),
         Job::Tasks { as_of } => tasks::load(conn, as_of),
         Job::Plan {
@@ -84,18 +96,20 @@ pub fn execute_reporting(
             as_of,
         } => tasks::plan(conn, &scope, &weights, as_of),
         Job::PlanWatch { as_of, window_days } => tasks::watch(conn, as_of, window_days),
-        Job::Scores { as_of, settings } => Output::Scores(scores::fit(conn, as_of, &settings)),
+        Job::Scores { as_of, settings } => {
+            Output::Scores(keep.or(conn, || scores::fit(conn, as_of, &settings, &mut steps)))
+        }
         Job::ModelWatch {
             as_of,
             settings,
             margins,
         } => scores::watch(conn, as_of, &settings, &margins),
-        Job::Tiers { as_of } => Output::Tiers(tiers::run(conn, as_of)),
+        Job::Tiers { as_of } => Output::Tiers(keep.or(conn, || tiers::run(conn, as_of))),
         Job::Quality(as_of) => quality::run(conn, as_of),
         Job::Channels => channels::load(conn),
         Job::Export(job) => Output::Exported(job.run(conn)),
         Job::Import(job) => Output::Imported(job.run(conn, &mut |progress| {
-            report(Output::ImportProgress(progress))
+            steps.pass(Output::ImportProgress(progress))
         })),
         Job::RecordWrite { write, today } => records::write(conn, &write, today),
         Job::RecordForm { ask, today } => records::form(conn, ask, today),
@@ -129,7 +143,7 @@ pub fn execute_reporting(
         generation: request.generation,
         kind,
         elapsed: started.elapsed(),
-        computed_at: None,
+        computed_at: keep.computed_at,
         output,
     }
 }

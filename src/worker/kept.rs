@@ -6,94 +6,61 @@ use rusqlite::{Connection, MAIN_DB};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::jobs::{board, customers, forecast, scores, tiers};
-use super::output::Output;
-use super::request::Job;
+use super::request::{Job, JobKind};
 use crate::db::cache::{self, DataVersion};
 
-/// Answers a job whose result the book keeps (from the store when it holds this version's, else
-/// computed and kept), with when the stored result was computed; `None` for every other job.
-/// The parameters are the job as written out, so a result is reused only for the same ask.
-pub(super) fn answer(conn: &Connection, job: &Job) -> Option<(Option<String>, Output)> {
-    let params = format!("{job:?}");
-    match job {
-        Job::Scores { as_of, settings } => {
-            let answer = through_cache(conn, "scores", &params, || {
-                scores::fit(conn, *as_of, settings)
-            });
-            Some((answer.computed_at, Output::Scores(answer.value)))
-        }
-        Job::Kpis {
+/// One job's way through the store: what it is stored under, and when its answer was computed
+/// if the store had it.
+pub(super) struct Keep {
+    /// The store's name for the kind, `None` for a job whose result is not kept.
+    kind: Option<&'static str>,
+    /// The job as written out: a result is reused only for the same ask.
+    params: String,
+    /// When the stored answer was computed; `None` when computed now.
+    pub computed_at: Option<String>,
+}
+
+impl Keep {
+    /// How `job` goes through the store (it does not when its kind is not kept).
+    pub fn new(job: &Job) -> Keep {
+        let kind = match job.kind() {
+            JobKind::Scores => Some("scores"),
+            JobKind::Kpis => Some("kpis"),
+            JobKind::Tiers => Some("tiers"),
+            JobKind::Forecast => Some("forecast"),
+            JobKind::BoardTotals => Some("totals"),
+            JobKind::CustomerIndex => Some("customers"),
+            _ => None,
+        };
+        Keep {
             kind,
-            as_of,
-            pipeline,
-        } => {
-            let answer = through_cache(conn, "kpis", &params, || {
-                board::kpis(conn, *kind, *as_of, *pipeline)
-            });
-            Some((answer.computed_at, Output::Kpis(answer.value)))
-        }
-        Job::BoardTotals { filter, period } => {
-            let answer = through_cache(conn, "totals", &params, || {
-                board::totals(conn, filter, *period)
-            });
-            Some((answer.computed_at, Output::BoardTotals(answer.value)))
-        }
-        Job::CustomerIndex { as_of } => {
-            let answer = through_cache(conn, "customers", &params, || {
-                customers::index(conn, *as_of)
-            });
-            Some((answer.computed_at, Output::CustomerIndex(answer.value)))
-        }
-        Job::Tiers { as_of } => {
-            let answer = through_cache(conn, "tiers", &params, || tiers::run(conn, *as_of));
-            Some((answer.computed_at, Output::Tiers(answer.value)))
-        }
-        Job::Forecast { as_of, options } => {
-            let answer = through_cache(conn, "forecast", &params, || {
-                forecast::run(conn, *as_of, *options)
-            });
-            Some((answer.computed_at, Output::Forecast(answer.value)))
-        }
-        _ => None,
-    }
-}
-
-/// A result and, when it came from the store, when it was computed.
-struct Answer<T> {
-    /// The result.
-    value: Result<T, String>,
-    /// When the stored result was computed; `None` when computed now.
-    computed_at: Option<String>,
-}
-
-/// The stored result of `kind` with `params` at the book's current version, or `compute`'s,
-/// which is then stored (errors are not).
-fn through_cache<T: Serialize + DeserializeOwned>(
-    conn: &Connection,
-    kind: &str,
-    params: &str,
-    compute: impl FnOnce() -> Result<T, String>,
-) -> Answer<T> {
-    let Ok(before) = cache::data_version(conn) else {
-        return Answer {
-            value: compute(),
+            params: kind.map(|_| format!("{job:?}")).unwrap_or_default(),
             computed_at: None,
-        };
-    };
-    if let Some(hit) = cache::get::<T>(conn, kind, params, &before) {
-        return Answer {
-            value: Ok(hit.value),
-            computed_at: Some(hit.computed_at),
-        };
+        }
     }
-    let value = compute();
-    if let Ok(result) = &value {
-        store(conn, kind, params, &before, result);
-    }
-    Answer {
-        value,
-        computed_at: None,
+
+    /// The stored result at the book's current version, or `compute`'s, which is then stored
+    /// (errors are not).
+    pub fn or<T: Serialize + DeserializeOwned>(
+        &mut self,
+        conn: &Connection,
+        compute: impl FnOnce() -> Result<T, String>,
+    ) -> Result<T, String> {
+        let Some(kind) = self.kind else {
+            return compute();
+        };
+        let Ok(before) = cache::data_version(conn) else {
+            return compute();
+        };
+        if let Some(hit) = cache::get::<T>(conn, kind, &self.params, &before) {
+            self.computed_at = Some(hit.computed_at);
+            return Ok(hit.value);
+        }
+        let value = compute();
+        if let Ok(result) = &value {
+            store(conn, kind, &self.params, &before, result);
+        }
+        value
     }
 }
 

@@ -13,6 +13,7 @@ mod output;
 mod queue;
 mod record_write;
 mod request;
+mod steps;
 
 pub use crate::db::form_choices::Choice;
 pub use call_sheet::{CallAsk, CallSheet};
@@ -25,3 +26,4 @@ pub use output::{
 pub use queue::{Worker, Workers};
 pub use record_write::{FormAsk, FormData, RecordRefusal, RecordWrite};
 pub use request::{BulkTarget, Job, JobKind, Request};
+pub use steps::{JobStep, Newest, SUPERSEDED, Steps};

@@ -27,6 +27,7 @@ use crate::import::{ImportReport, Progress};
 use super::call_sheet::CallSheet;
 use super::record_write::{FormData, RecordRefusal};
 use super::request::JobKind;
+use super::steps::JobStep;
 
 /// A saved change with the deal as it was and as it is, so the board can adjust just that card.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,8 @@ pub enum Output {
     Exported(Result<Exported, String>),
     /// How far a running import has got (not the job's final reply).
     ImportProgress(Progress),
+    /// The step a long job has begun (not the job's final reply).
+    Step(JobStep),
     /// A finished import's report (written, dry run, or refused for rejected rows).
     Imported(Result<ImportReport, String>),
     /// Every series' forecast.

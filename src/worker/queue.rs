@@ -1,19 +1,22 @@
 //! The background threads and their loop: the latest request of each kind wins, writes and imports
 //! are never dropped and run in order, and every reply goes back on one shared channel.
 
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
-use super::execute::execute_reporting;
+use super::execute::execute_steps;
 use super::output::Reply;
 use super::request::Request;
+use super::steps::Running;
 
 /// The running background thread; dropping it lets the thread finish its job and stop.
 pub struct Worker {
     requests: Option<Sender<Request>>,
+    running: Arc<Running>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -34,17 +37,22 @@ impl Worker {
         replies: Sender<Reply>,
     ) -> std::io::Result<Worker> {
         let (request_tx, request_rx) = crossbeam_channel::unbounded::<Request>();
+        let running = Arc::new(Running::new(conn.get_interrupt_handle()));
+        let shared = Arc::clone(&running);
         let thread = std::thread::Builder::new()
             .name(name.into())
-            .spawn(move || serve(conn, &request_rx, &replies))?;
+            .spawn(move || serve(conn, &request_rx, &replies, &shared))?;
         Ok(Worker {
             requests: Some(request_tx),
+            running,
             thread: Some(thread),
         })
     }
 
-    /// Queues a request; a waiting request of the same kind is replaced by it.
+    /// Queues a request; a waiting request of the same kind is replaced by it, and a running one
+    /// stops at its next step (its SQL is interrupted).
     pub fn submit(&self, request: Request) {
+        self.running.submitted(&request);
         if let Some(tx) = &self.requests
             && tx.send(request).is_err()
         {
@@ -95,11 +103,20 @@ impl Drop for Worker {
     }
 }
 
-fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Reply>) {
+fn serve(
+    mut conn: Connection,
+    requests: &Receiver<Request>,
+    replies: &Sender<Reply>,
+    running: &Running,
+) {
     while let Ok(first) = requests.recv() {
         for request in latest_per_kind(first, requests.try_iter()) {
             tracing::debug!(kind = ?request.job.kind(), generation = request.generation, "job start");
             let (generation, kind) = (request.generation, request.job.kind());
+            if running.newest().overtakes(kind, generation) {
+                tracing::debug!(?kind, generation, "overtaken before it started");
+                continue;
+            }
             let started = Instant::now();
             let mut progress = |output| {
                 let reply = Reply {
@@ -113,7 +130,9 @@ fn serve(mut conn: Connection, requests: &Receiver<Request>, replies: &Sender<Re
                     tracing::debug!("progress dropped: the app has stopped listening");
                 }
             };
-            let reply = execute_reporting(&mut conn, request, &mut progress);
+            running.start(Some(&request));
+            let reply = execute_steps(&mut conn, request, &mut progress, Some(running.newest()));
+            running.start(None);
             tracing::debug!(kind = ?reply.kind, elapsed_ms = reply.elapsed.as_millis(), "job done");
             if replies.send(reply).is_err() {
                 return;

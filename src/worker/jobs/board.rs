@@ -7,6 +7,7 @@ use crate::analytics::pipeline::{PeriodKind, PipelineView, quota_attainment};
 use crate::db::board::{self, BoardFilter, BoardTotals, CardSort};
 use crate::db::{pipeline_facts, pipelines};
 use crate::worker::output::{BoardKpis, Output};
+use crate::worker::steps::Steps;
 
 /// Loads a page of cards per board column.
 pub(in crate::worker) fn cards(
@@ -40,18 +41,20 @@ pub(in crate::worker) fn kpis(
     kind: PeriodKind,
     as_of: NaiveDate,
     pipeline: Option<i64>,
+    steps: &mut Steps,
 ) -> Result<BoardKpis, String> {
-    pipeline_facts::load_facts(conn)
-        .map(|facts| {
-            let period = kind.period(as_of);
-            // A rep's quota counts what they won in every pipeline.
-            let quota = quota_attainment(&facts, period);
-            let facts = facts.scoped(pipeline);
-            BoardKpis {
-                kind,
-                kpis: PipelineView::new(&facts, as_of).kpis(period),
-                quota,
-            }
-        })
-        .map_err(|e| format!("cannot compute the KPIs: {e}"))
+    steps.expect(2);
+    steps.begin("reading the deals and their stage changes")?;
+    let facts =
+        pipeline_facts::load_facts(conn).map_err(|e| format!("cannot compute the KPIs: {e}"))?;
+    steps.begin("computing the KPIs")?;
+    let period = kind.period(as_of);
+    // A rep's quota counts what they won in every pipeline.
+    let quota = quota_attainment(&facts, period);
+    let facts = facts.scoped(pipeline);
+    Ok(BoardKpis {
+        kind,
+        kpis: PipelineView::new(&facts, as_of).kpis(period),
+        quota,
+    })
 }

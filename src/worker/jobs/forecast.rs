@@ -5,14 +5,19 @@ use rusqlite::Connection;
 
 use crate::analytics::forecast::{ForecastOptions, ForecastSet, forecast_groups};
 use crate::db::forecast_series;
+use crate::worker::steps::Steps;
 
 /// Builds every bookings series (total, reps, products, teams) and fits their forecasts.
 pub(in crate::worker) fn run(
     conn: &Connection,
     as_of: NaiveDate,
     options: ForecastOptions,
+    steps: &mut Steps,
 ) -> Result<ForecastSet, String> {
-    forecast_series::load_bookings(conn, as_of)
-        .map(|groups| forecast_groups(groups, as_of, options))
-        .map_err(|e| format!("cannot read the bookings for the forecast: {e}"))
+    steps.expect(2);
+    steps.begin("reading the bookings")?;
+    let groups = forecast_series::load_bookings(conn, as_of)
+        .map_err(|e| format!("cannot read the bookings for the forecast: {e}"))?;
+    steps.begin("fitting every series")?;
+    Ok(forecast_groups(groups, as_of, options))
 }

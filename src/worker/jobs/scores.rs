@@ -5,20 +5,33 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::analytics::monitor::models::{Margins, watch_models};
-use crate::analytics::scoring::{ScoringSet, ScoringSettings, score_all};
+use crate::analytics::scoring::{ScoringSet, ScoringSettings, fit_and_score};
 use crate::db::{model_watch, scoring_rows};
 use crate::worker::output::Output;
+use crate::worker::steps::Steps;
 
 /// Reads the training and scoring rows as of `as_of` and fits both models.
 pub(in crate::worker) fn fit(
     conn: &Connection,
     as_of: NaiveDate,
     settings: &ScoringSettings,
+    steps: &mut Steps,
 ) -> Result<Box<ScoringSet>, String> {
-    scoring_rows::win_rows(conn, as_of, settings.max_win_rows)
-        .and_then(|win| Ok((win, scoring_rows::propensity_rows(conn, as_of)?)))
-        .map(|(win, propensity)| Box::new(score_all(&win, &propensity, settings)))
-        .map_err(|e| format!("cannot read the rows to score: {e}"))
+    let unread = |e: rusqlite::Error| format!("cannot read the rows to score: {e}");
+    steps.expect(4);
+    steps.begin("reading the deals")?;
+    let win = scoring_rows::win_rows(conn, as_of, settings.max_win_rows).map_err(unread)?;
+    steps.begin("reading the customers")?;
+    let propensity = scoring_rows::propensity_rows(conn, as_of).map_err(unread)?;
+    steps.begin("fitting win probability")?;
+    let win = fit_and_score(&win, settings);
+    steps.begin("fitting purchase propensity")?;
+    let propensity = fit_and_score(&propensity, settings);
+    Ok(Box::new(ScoringSet {
+        settings: *settings,
+        win,
+        propensity,
+    }))
 }
 
 /// Scores both models on each of the last months, fitted at its start, against today's held-out
