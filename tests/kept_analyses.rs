@@ -274,3 +274,50 @@ fn results_of_another_book_or_build_are_ignored() {
         "another book's result was used"
     );
 }
+
+#[test]
+fn deals_read_alone_have_the_features_a_full_read_gives_them() {
+    let (_dir, conn) = book();
+    let full = salesdesk::db::scoring_rows::win_rows(&conn, as_of(), 600_000).unwrap();
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut ids: Vec<i64> = (0..25)
+        .map(|_| full.ids[rng.random_range(0..full.ids.len())])
+        .collect();
+    let closed: i64 = conn
+        .query_row(
+            "SELECT id FROM deals WHERE closed_on IS NOT NULL LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    ids.push(closed);
+    ids.push(999_999);
+    let alone = salesdesk::db::scoring_rows::open_deal_rows(&conn, as_of(), &ids).unwrap();
+    assert!(
+        alone.training.labels.is_empty(),
+        "no training rows are read"
+    );
+    assert!(!alone.ids.contains(&closed) && !alone.ids.contains(&999_999));
+    assert!(alone.ids.len() >= 20, "{:?}", alone.ids);
+    for (row, id) in alone.ids.iter().enumerate() {
+        let at = full.ids.iter().position(|f| f == id).unwrap();
+        for (a, f) in alone.current.numeric.iter().zip(&full.current.numeric) {
+            assert_eq!(a.name, f.name);
+            assert_eq!(
+                a.values[row].to_bits(),
+                f.values[at].to_bits(),
+                "{} of deal {id}",
+                a.name
+            );
+        }
+        for (a, f) in alone
+            .current
+            .categorical
+            .iter()
+            .zip(&full.current.categorical)
+        {
+            assert_eq!(a.levels, f.levels);
+            assert_eq!(a.codes[row], f.codes[at], "{} of deal {id}", a.name);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Win probabilities on the pipeline board: every scored card shows its "win NN%", the line
 //! under the board gives the selected deal's probability and top 3 factors, it follows the
-//! cursor, a saved change refits, and a thin book says why there are no scores.
+//! cursor, a changed deal is scored with the fitted model and enough changes refit, and a thin
+//! book says why there are no scores.
 
 mod common;
 
@@ -86,8 +87,18 @@ fn the_factor_line_follows_the_cursor_and_each_card_shows_its_score() {
     );
 }
 
+/// The score the model gives deal `id` in a full read of the book's rows to score.
+fn batch_score(h: &Headless, id: i64) -> f64 {
+    let set = h.app.scores.set.as_ref().unwrap();
+    let rows = salesdesk::db::scoring_rows::win_rows(h.conn(), as_of(), set.settings.max_win_rows)
+        .unwrap();
+    let scores = set.win.model.as_ref().unwrap().score(&rows.current);
+    let at = rows.ids.iter().position(|&row| row == id).unwrap();
+    scores[at].probability
+}
+
 #[test]
-fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
+fn a_stage_move_scores_the_deal_at_its_new_stage_without_a_refit() {
     let mut h = demo_board(160, 40);
     h.press(KeyCode::Char('l'));
     h.press(KeyCode::Char('l'));
@@ -102,10 +113,22 @@ fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
         .score_of(id)
         .unwrap()
         .clone();
+    let (fit, model) = (
+        h.app.scores.fit,
+        h.app.scores.set.as_ref().unwrap().win.model.clone(),
+    );
     h.press(KeyCode::Char('>'));
     assert_eq!(h.app.pipeline.selected_card().map(|c| c.id), Some(id));
-    assert!(!h.app.scores.needs_fit, "the change asked for a refit");
+    assert!(!h.app.scores.needs_fit, "one change asked for a refit");
+    assert_eq!(h.app.scores.fit, fit, "one change refitted the models");
+    assert_eq!(h.app.scores.changed, vec![id]);
+    assert_eq!(h.app.scores.set.as_ref().unwrap().win.model, model);
     let at_negotiation = h.app.scores.set.as_ref().unwrap().win.score_of(id).unwrap();
+    assert_eq!(
+        at_negotiation.probability.to_bits(),
+        batch_score(&h, id).to_bits(),
+        "the deal is scored as a full read of the book scores it"
+    );
     assert!(
         at_negotiation.probability > at_proposal.probability,
         "{} → {}",
@@ -113,6 +136,38 @@ fn a_stage_move_refits_and_the_deal_scores_at_its_new_stage() {
         at_negotiation.probability
     );
     assert!(selected_line(&h).starts_with(&expected_line(&h)));
+}
+
+#[test]
+fn enough_changed_deals_refit_the_models() {
+    let mut h = demo_board(160, 40);
+    let open = h.app.scores.set.as_ref().unwrap().win.scores.len();
+    let threshold = salesdesk::tui::scores::refit_after(open);
+    assert_eq!(threshold, 20, "{open} open deals scored");
+    let fit = h.app.scores.fit;
+    let ids: Vec<i64> = h.app.scores.set.as_ref().unwrap().win.scores[..threshold]
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    for &id in &ids[..threshold - 1] {
+        scores_update::deal_changed(&mut h.app, id);
+        scores_update::deal_changed(&mut h.app, id);
+    }
+    h.press(KeyCode::Char('j'));
+    assert_eq!(
+        h.app.scores.changed.len(),
+        threshold - 1,
+        "a deal counts once"
+    );
+    assert_eq!(h.app.scores.fit, fit, "no refit below the threshold");
+    scores_update::deal_changed(&mut h.app, ids[threshold - 1]);
+    h.press(KeyCode::Char('k'));
+    assert!(
+        h.app.scores.changed.is_empty(),
+        "{:?}",
+        h.app.scores.changed
+    );
+    assert_eq!(h.app.scores.fit, fit + 1, "the models refitted once");
 }
 
 #[test]

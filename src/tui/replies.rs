@@ -63,6 +63,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
                     app.message = Message::info(saved.summary.clone());
                 }
                 _ => {
+                    let deal = written.saved.as_ref().and_then(|saved| saved.deal_id);
                     let effects =
                         pipeline_update::take_written(&mut app.pipeline, written, &ctx!(app));
                     app.apply(effects);
@@ -70,7 +71,10 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
                     app.apply(effects);
                     forecast_update::data_changed(&mut app.forecast);
                     tiers_update::data_changed(&mut app.tiers);
-                    scores_update::data_changed(app);
+                    match deal {
+                        Some(deal) => scores_update::deal_changed(app, deal),
+                        None => scores_update::data_changed(app),
+                    }
                 }
             }
         }
@@ -129,6 +133,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         }
         Output::BoardMore(Ok(more)) => more::take_more(&mut app.pipeline, more),
         Output::Scores(Ok(set)) => scores_update::take_scores(app, set),
+        Output::DealScores(Ok(scored)) => scores_update::take_deal_scores(app, scored),
         Output::ModelWatch(Ok(watch)) => scores_update::take_watch(app, *watch),
         Output::DealRecord(id, result) => record::take_deal(app, id, result),
         Output::CustomerRecord(id, result) => record::take_customer(app, id, result),
@@ -142,6 +147,7 @@ pub(crate) fn take_reply(app: &mut App, reply: Reply) {
         | Output::Tiers(Err(e))
         | Output::Quality(Err(e))
         | Output::Scores(Err(e))
+        | Output::DealScores(Err(e))
         | Output::ModelWatch(Err(e))
         | Output::Tasks(Err(e))
         | Output::Found(Err(e))

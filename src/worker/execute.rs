@@ -9,7 +9,7 @@ use super::jobs::{
     tasks, tiers, writes,
 };
 use super::kept::Keep;
-use super::output::{Output, Reply};
+use super::output::{DealScores, Output, Reply};
 use super::request::{Job, JobKind, Request};
 use super::steps::{Newest, Steps};
 use crate::db;
@@ -99,6 +99,14 @@ pub fn execute_steps(
         Job::Scores { as_of, settings } => {
             Output::Scores(keep.or(conn, || scores::fit(conn, as_of, &settings, &mut steps)))
         }
+        Job::ScoreDeals {
+            as_of,
+            ids,
+            model,
+            fit,
+        } => Output::DealScores(
+            scores::rescore(conn, as_of, &ids, &model).map(|scores| DealScores { fit, scores }),
+        ),
         Job::ModelWatch {
             as_of,
             settings,

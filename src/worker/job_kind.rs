@@ -36,6 +36,8 @@ pub enum JobKind {
     Tiers,
     /// [`Job::Scores`].
     Scores,
+    /// [`Job::ScoreDeals`].
+    DealScores,
     /// [`Job::ModelWatch`].
     ModelWatch,
     /// [`Job::RecordForm`].
@@ -60,7 +62,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, for per-kind bookkeeping.
-    pub const ALL: [JobKind; 26] = [
+    pub const ALL: [JobKind; 27] = [
         JobKind::Plan,
         JobKind::Tasks,
         JobKind::Kpis,
@@ -77,6 +79,7 @@ impl JobKind {
         JobKind::Channels,
         JobKind::Tiers,
         JobKind::Scores,
+        JobKind::DealScores,
         JobKind::ModelWatch,
         JobKind::RecordForm,
         JobKind::Record,
@@ -108,6 +111,7 @@ impl JobKind {
             JobKind::Channels => "fitting channel curves",
             JobKind::Tiers => "valuing customers",
             JobKind::Scores => "fitting scores",
+            JobKind::DealScores => "scoring the changed deals",
             JobKind::ModelWatch => "watching the models",
             JobKind::RecordForm => "opening the form",
             JobKind::Record => "opening the record",
@@ -140,6 +144,7 @@ impl JobKind {
             JobKind::Channels => "channel fits",
             JobKind::Tiers => "tiers",
             JobKind::Scores => "scores",
+            JobKind::DealScores => "deals scored",
             JobKind::ModelWatch => "models watched",
             JobKind::RecordForm => "form",
             JobKind::Record => "record",

@@ -21,7 +21,8 @@ pub use execute::{execute, execute_reporting};
 pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;
 pub use output::{
-    BoardKpis, ChannelsModel, DealListPage, Found, FoundHit, MoreCards, Output, Reply, Written,
+    BoardKpis, ChannelsModel, DealListPage, DealScores, Found, FoundHit, MoreCards, Output, Reply,
+    Written,
 };
 pub use queue::{Worker, Workers};
 pub use record_write::{FormAsk, FormData, RecordRefusal, RecordWrite};

@@ -11,7 +11,7 @@ use crate::analytics::monitor::ChannelCheck;
 use crate::analytics::monitor::assign::PlanCheck;
 use crate::analytics::monitor::models::ModelsWatch;
 use crate::analytics::pipeline::{Kpis, PeriodKind, QuotaAttainment};
-use crate::analytics::scoring::ScoringSet;
+use crate::analytics::scoring::{Score, ScoringSet};
 use crate::analytics::value::TiersOverview;
 use crate::db::board::{BoardCards, BoardTotals, Card};
 use crate::db::channels::Channels;
@@ -83,6 +83,8 @@ pub enum Output {
     Quality(Result<Box<crate::db::quality::QualityReport>, String>),
     /// Both scoring models and their scores.
     Scores(Result<Box<ScoringSet>, String>),
+    /// Changed deals scored with the desk's model.
+    DealScores(Result<DealScores, String>),
     /// Both models scored month by month, with any warning.
     ModelWatch(Result<Box<ModelsWatch>, String>),
     /// A record write refused: the form shows why beside the field, or asks about a duplicate.
@@ -105,6 +107,15 @@ pub enum Output {
     BoardMore(Result<MoreCards, String>),
     /// How many kept analyses were forgotten.
     Refit(Result<usize, String>),
+}
+
+/// Changed deals scored with a model already fitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealScores {
+    /// Which of the desk's fits the model was (scores of an older fit are not taken).
+    pub fit: u64,
+    /// Each deal asked for, with its score, or `None` when it is no longer open.
+    pub scores: Vec<(i64, Option<Score>)>,
 }
 
 /// The results of one search.

@@ -7,7 +7,7 @@ use crate::analytics::assign::{AssignWeights, Scope};
 use crate::analytics::forecast::ForecastOptions;
 use crate::analytics::monitor::models::Margins;
 use crate::analytics::pipeline::PeriodKind;
-use crate::analytics::scoring::ScoringSettings;
+use crate::analytics::scoring::{Model, ScoringSettings};
 use crate::db::board::{BoardFilter, CardSort};
 use crate::db::channels::PlanPrediction;
 use crate::db::pipelines::StageEdit;
@@ -106,6 +106,17 @@ pub enum Job {
         as_of: NaiveDate,
         /// λ, the minimum examples and the most training rows.
         settings: ScoringSettings,
+    },
+    /// Score changed open deals with a model already fitted (no refit).
+    ScoreDeals {
+        /// Today.
+        as_of: NaiveDate,
+        /// The deals (those no longer open are answered with no score).
+        ids: Vec<i64>,
+        /// The win-probability model the desk shows.
+        model: Box<Model>,
+        /// Which of the desk's fits the model is, handed back with the scores.
+        fit: u64,
     },
     /// Score both models month by month on what happened next (`:model`'s watch).
     ModelWatch {
@@ -264,6 +275,7 @@ impl Job {
             Job::Channels => JobKind::Channels,
             Job::Tiers { .. } => JobKind::Tiers,
             Job::Scores { .. } => JobKind::Scores,
+            Job::ScoreDeals { .. } => JobKind::DealScores,
             Job::ModelWatch { .. } => JobKind::ModelWatch,
             Job::RecordForm { .. } => JobKind::RecordForm,
             Job::DealRecord { .. } | Job::CustomerRecord { .. } => JobKind::Record,

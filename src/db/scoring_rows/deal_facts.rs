@@ -103,6 +103,40 @@ fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
     }
 }
 
+/// Which deals a read covers: every deal, or a few by id (with their customers' other deals,
+/// whose Won revenue is a feature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope<'a> {
+    /// The whole book.
+    Every,
+    /// These deals.
+    Deals(&'a [i64]),
+}
+
+impl Scope<'_> {
+    /// `sql` (ending in its `WHERE` clause, or in `ORDER BY id` after it) with the scope's
+    /// condition on the deal id `column` added; `customers_too` also admits every deal of the
+    /// same customers.
+    fn narrow(self, sql: &str, column: &str, customers_too: bool) -> String {
+        let Scope::Deals(ids) = self else {
+            return sql.to_string();
+        };
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let condition = if customers_too {
+            format!(
+                " AND ({column} IN ({list}) OR customer_id IN \
+                 (SELECT customer_id FROM deals WHERE id IN ({list})))"
+            )
+        } else {
+            format!(" AND {column} IN ({list})")
+        };
+        match sql.rsplit_once("ORDER BY") {
+            Some((head, order)) => format!("{head}{condition} ORDER BY{order}"),
+            None => format!("{sql}{condition}"),
+        }
+    }
+}
+
 /// One deal as [`DEALS`] reads it.
 pub(super) struct DealFacts {
     pub(super) id: i64,
@@ -248,13 +282,14 @@ pub(super) fn read_deals(
     reps: &HashMap<i64, u32>,
     products: &HashMap<i64, u32>,
     catalogue: &Pipelines,
+    scope: Scope<'_>,
 ) -> rusqlite::Result<Vec<DealFacts>> {
     let sizes: HashMap<i64, u32> = conn
         .prepare(CUSTOMER_SIZES)?
         .query_map([], |r| Ok((r.get(0)?, size_code(r.get(1)?))))?
         .collect::<rusqlite::Result<_>>()?;
     let unknown = size_code(None);
-    let mut stmt = conn.prepare(DEALS)?;
+    let mut stmt = conn.prepare(&scope.narrow(DEALS, "id", true))?;
     let mut rows = stmt.query([as_of])?;
     let mut deals = Vec::new();
     while let Some(r) = rows.next()? {
@@ -292,13 +327,14 @@ pub(super) fn read_changes(
     as_of: &str,
     catalogue: &Pipelines,
     deals: &[DealFacts],
+    scope: Scope<'_>,
 ) -> rusqlite::Result<Vec<Change>> {
     let pipeline_of: HashMap<i64, i64> = match catalogue.pipelines() {
         [_] => HashMap::new(),
         _ => deals.iter().map(|d| (d.id, d.pipeline_id)).collect(),
     };
     let only = catalogue.first_id();
-    let mut stmt = conn.prepare(STAGE_CHANGES)?;
+    let mut stmt = conn.prepare(&scope.narrow(STAGE_CHANGES, "deal_id", false))?;
     let mut changes: Vec<Change> = stmt
         .query_map([as_of], |r| {
             let deal: i64 = r.get(0)?;
@@ -318,8 +354,12 @@ pub(super) fn read_changes(
     Ok(changes)
 }
 
-pub(super) fn read_activities(conn: &Connection, as_of: &str) -> rusqlite::Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(DEAL_ACTIVITIES)?;
+pub(super) fn read_activities(
+    conn: &Connection,
+    as_of: &str,
+    scope: Scope<'_>,
+) -> rusqlite::Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(&scope.narrow(DEAL_ACTIVITIES, "deal_id", false))?;
     let mut activities: Vec<(i64, i64)> = stmt
         .query_map([as_of], |r| Ok((r.get(0)?, day_at(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;

@@ -17,6 +17,22 @@ pub struct ScoresState {
     pub watch: Option<ModelsWatch>,
     /// True when the deals changed since the watch was last asked for.
     pub needs_watch: bool,
+    /// How many fits the desk has taken: changed deals are scored with the model of one fit.
+    pub fit: u64,
+    /// The deals changed one at a time since that fit, scored with its model (no refit yet).
+    pub changed: Vec<i64>,
+}
+
+/// The fewest changed deals that call for a refit.
+pub const REFIT_AFTER_AT_LEAST: usize = 20;
+
+/// Deals changed one at a time are scored with the model already fitted until their number
+/// reaches [`REFIT_AFTER_AT_LEAST`] or 1% of the open deals it scores, whichever is more; then
+/// the models refit in the background (an import, a bulk or record change and `:refit` refit
+/// at once). One deal moved among thousands barely moves a fit of thousands of closed ones,
+/// while a refit at a million deals takes seconds.
+pub fn refit_after(open_deals_scored: usize) -> usize {
+    REFIT_AFTER_AT_LEAST.max(open_deals_scored / 100)
 }
 
 impl Default for ScoresState {
@@ -26,6 +42,8 @@ impl Default for ScoresState {
             needs_fit: true,
             watch: None,
             needs_watch: true,
+            fit: 0,
+            changed: Vec::new(),
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The scoring jobs: win probability and purchase propensity fitted, open deals and customers
 //! scored; and both models scored month by month on what happened next.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::analytics::monitor::models::{Margins, watch_models};
-use crate::analytics::scoring::{ScoringSet, ScoringSettings, fit_and_score};
+use crate::analytics::scoring::{Model, Score, ScoringSet, ScoringSettings, fit_and_score};
 use crate::db::{model_watch, scoring_rows};
 use crate::worker::output::Output;
 use crate::worker::steps::Steps;
@@ -32,6 +34,27 @@ pub(in crate::worker) fn fit(
         win,
         propensity,
     }))
+}
+
+/// Scores the deals `ids` open on `as_of` with `model` (no refit); a deal no longer open gets
+/// `None`.
+pub(in crate::worker) fn rescore(
+    conn: &Connection,
+    as_of: NaiveDate,
+    ids: &[i64],
+    model: &Model,
+) -> Result<Vec<(i64, Option<Score>)>, String> {
+    let rows = scoring_rows::open_deal_rows(conn, as_of, ids)
+        .map_err(|e| format!("cannot read the changed deals to score: {e}"))?;
+    let scored: HashMap<i64, Score> = rows
+        .ids
+        .into_iter()
+        .zip(model.score(&rows.current))
+        .collect();
+    Ok(ids
+        .iter()
+        .map(|&id| (id, scored.get(&id).cloned()))
+        .collect())
 }
 
 /// Scores both models on each of the last months, fitted at its start, against today's held-out

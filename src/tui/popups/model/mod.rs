@@ -15,6 +15,7 @@ use crate::analytics::scoring::{MIN_HOLDOUT_AUC, Model, Scored, ScoringSet};
 use crate::domain::group_thousands;
 use crate::tui::app::App;
 use crate::tui::popups::history::overlay;
+use crate::tui::scores::refit_after;
 
 /// The popup's lines for both models of `set`.
 pub fn lines(set: &ScoringSet) -> Vec<String> {
@@ -98,13 +99,32 @@ fn left_out_and_caps(model: &Model) -> Vec<String> {
     out
 }
 
+/// What changed since the latest fit: deals changed one at a time are scored with its model,
+/// and the models refit once [`refit_after`] of them have changed.
+fn since_fit(changed: usize, open_scored: usize) -> String {
+    let refit = refit_after(open_scored);
+    match changed {
+        0 => format!(
+            "Fitted on the book as it is. After {refit} changed deals the models refit; `:refit` refits now."
+        ),
+        n => format!(
+            "{n} {} changed since the fit, scored with its model; the models refit after {refit} (`:refit` now). Purchase propensities wait for the refit.",
+            if n == 1 { "deal" } else { "deals" }
+        ),
+    }
+}
+
 /// Draws the popup over `area`, scrolled by `scroll` lines.
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let (rect, block) = overlay(app, frame, area, " Models — j/k scroll, Esc closes ");
     let warnings = app.scores.watch.iter().flat_map(|w| w.warnings());
     let mut text: Vec<String> = warnings.map(|w| format!("Warning: {w}")).collect();
     text.extend(match &app.scores.set {
-        Some(set) => lines(set),
+        Some(set) => {
+            let mut out = vec![since_fit(app.scores.changed.len(), set.win.scores.len())];
+            out.extend(lines(set));
+            out
+        }
         None => vec!["The models are still fitting.".into()],
     });
     text.push(String::new());
