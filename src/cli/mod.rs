@@ -171,12 +171,13 @@ fn open_desk(
     loaded: &LoadedConfig,
     mouse: bool,
 ) -> anyhow::Result<()> {
+    let opened = std::time::Instant::now();
     let _log = paths::start_logging();
     let (book, mut app) = configured_app(path, as_of, loaded)?;
     tracing::info!(db = %path.display(), config = ?loaded.file, read_only = ?book.read_only, "opening the desk");
     app.palette.history = paths::load_command_history();
     let analytics = book.analytics_connection(path)?;
-    let app = tui::event_loop::run(app, book.opened.conn, analytics, mouse)?;
+    let app = tui::event_loop::run(app, book.opened.conn, analytics, mouse, opened)?;
     paths::save_command_history(&app.palette.history);
     if book.read_only.is_none() {
         remember_pipeline(path, app.pipeline.filter.pipeline_id);

@@ -84,8 +84,14 @@ pub fn get<T: DeserializeOwned>(
 /// result is still answered, only not kept.
 const STORE_WAIT: Duration = Duration::from_millis(200);
 
+/// Results of one kind kept at most (the newest), beside those of other parameters: periods,
+/// filters, days.
+pub const KEPT_PER_KIND: usize = 8;
+
 /// Stores `value` as the result of `kind` with `params` at version `at`, replacing what was
-/// stored for them; returns when it was computed. Waits at most [`STORE_WAIT`] for the lock.
+/// stored for them, in one transaction that also forgets every result that can no longer be
+/// used (another version, book or build) and all but the newest [`KEPT_PER_KIND`] of the kind;
+/// returns when it was computed. Waits at most [`STORE_WAIT`] for the lock.
 pub fn put<T: Serialize>(
     conn: &Connection,
     kind: &str,
@@ -96,7 +102,26 @@ pub fn put<T: Serialize>(
     let payload = postcard::to_stdvec(value)?;
     let computed_at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
     conn.busy_timeout(STORE_WAIT)?;
-    let stored = conn.execute(
+    let stored = replace(conn, kind, params, at, &computed_at, &payload);
+    conn.busy_timeout(Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))?;
+    stored?;
+    Ok(computed_at)
+}
+
+fn replace(
+    conn: &Connection,
+    kind: &str,
+    params: &str,
+    at: &DataVersion,
+    computed_at: &str,
+    payload: &[u8],
+) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "DELETE FROM analysis_cache WHERE book_id <> ?1 OR version <> ?2 OR program <> ?3",
+        params![at.book_id, at.version, PROGRAM],
+    )?;
+    tx.execute(
         "INSERT INTO analysis_cache (kind, params, book_id, version, program, computed_at, payload)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (kind, params) DO UPDATE SET book_id = excluded.book_id,
@@ -111,13 +136,17 @@ pub fn put<T: Serialize>(
             computed_at,
             payload
         ],
-    );
-    conn.busy_timeout(Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))?;
-    stored?;
-    Ok(computed_at)
+    )?;
+    tx.execute(
+        "DELETE FROM analysis_cache WHERE kind = ?1 AND params NOT IN (
+             SELECT params FROM analysis_cache WHERE kind = ?1
+             ORDER BY computed_at DESC, rowid DESC LIMIT ?2)",
+        params![kind, KEPT_PER_KIND as i64],
+    )?;
+    tx.commit()
 }
 
-/// Forgets every stored result (`:refit`, `report --refit`); returns how many there were.
+/// Forgets every stored result (`:refit`); returns how many there were.
 pub fn forget_all(conn: &Connection) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM analysis_cache", [])
 }
@@ -204,6 +233,31 @@ mod tests {
             forget_all(&conn)?,
             0,
             "a new identity forgets stored results"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn storing_forgets_what_can_no_longer_be_used_and_caps_each_kind()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let conn = book()?;
+        let at = data_version(&conn)?;
+        put(&conn, "other", "p", &at, &1_u8)?;
+        let later = DataVersion {
+            version: at.version + 1,
+            ..at.clone()
+        };
+        for day in 0..KEPT_PER_KIND + 3 {
+            put(&conn, "kpis", &format!("day {day}"), &later, &day)?;
+        }
+        let kept: Vec<(String, String)> = conn
+            .prepare("SELECT kind, params FROM analysis_cache ORDER BY rowid")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        assert_eq!(kept.len(), KEPT_PER_KIND, "{kept:?}");
+        assert!(kept.iter().all(|(kind, _)| kind == "kpis"), "{kept:?}");
+        assert!(
+            get::<usize>(&conn, "kpis", &format!("day {}", KEPT_PER_KIND + 2), &later).is_some()
         );
         Ok(())
     }

@@ -4,7 +4,7 @@
 
 use std::io;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossbeam_channel::{Receiver, select};
@@ -33,8 +33,16 @@ enum Input {
 
 /// Runs the app full-screen until the manager quits, and hands back its last state; `conn` moves
 /// to the worker thread that writes, `analytics` (a second connection to the same file) to the
-/// one that scans. With `mouse`, clicks and the wheel are captured and reach the app.
-pub fn run(app: App, conn: Connection, analytics: Connection, mouse: bool) -> anyhow::Result<App> {
+/// one that scans. With `mouse`, clicks and the wheel are captured and reach the app. The log
+/// gets the time from `opened` (when opening the book began) to the first frame, and how long
+/// each key took to answer, drawing included.
+pub fn run(
+    app: App,
+    conn: Connection,
+    analytics: Connection,
+    mouse: bool,
+    opened: Instant,
+) -> anyhow::Result<App> {
     let (worker, replies) =
         Workers::spawn(conn, analytics).context("cannot start the background workers")?;
     let mode = Arc::new(Crossterm { mouse });
@@ -49,6 +57,7 @@ pub fn run(app: App, conn: Connection, analytics: Connection, mouse: bool) -> an
             &inputs,
             &replies,
             mode.as_ref(),
+            opened,
         )
     })
 }
@@ -86,11 +95,13 @@ fn run_loop<B: Backend>(
     inputs: &Receiver<Input>,
     replies: &Receiver<Reply>,
     mode: &dyn TerminalMode,
+    opened: Instant,
 ) -> anyhow::Result<App>
 where
     B::Error: Send + Sync + 'static,
 {
     let ticks = crossbeam_channel::tick(TICK);
+    let (mut first_frame, mut key_at) = (true, None::<Instant>);
     let size = terminal.size()?;
     update(
         &mut app,
@@ -107,10 +118,23 @@ where
             return Ok(app);
         }
         terminal.draw(|frame| draw(&app, frame))?;
+        match key_at.take() {
+            Some(at) => tracing::debug!(us = at.elapsed().as_micros(), "key answered"),
+            None if first_frame => {
+                first_frame = false;
+                tracing::info!(ms = opened.elapsed().as_millis(), "first frame drawn");
+            }
+            None => {}
+        }
         let action = loop {
             let next = select! {
                 recv(inputs) -> input => match input {
-                    Ok(Input::Key(key)) => app.action_for_key(key),
+                    Ok(Input::Key(key)) => {
+                        let at = Instant::now();
+                        let action = app.action_for_key(key);
+                        key_at = action.is_some().then_some(at);
+                        action
+                    }
                     Ok(Input::Resize(width, height)) => Some(Action::Resize { width, height }),
                     Ok(Input::Mouse(input)) => Some(Action::Mouse(input)),
                     Ok(Input::Failed(e)) => anyhow::bail!("cannot read the keyboard: {e}"),

@@ -74,7 +74,9 @@ fn store<T: Serialize>(conn: &Connection, kind: &str, params: &str, at: &DataVer
         Ok(now) if now == *at => {}
         _ => return,
     }
-    if let Err(e) = cache::put(conn, kind, params, at, result) {
-        tracing::info!(kind, "result not kept: {e}");
+    let started = std::time::Instant::now();
+    match cache::put(conn, kind, params, at, result) {
+        Ok(_) => tracing::debug!(kind, ms = started.elapsed().as_millis(), "result kept"),
+        Err(e) => tracing::info!(kind, "result not kept: {e}"),
     }
 }
