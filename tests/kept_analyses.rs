@@ -118,6 +118,23 @@ fn check_kept(conn: &mut Connection, job: &Job, step: &str) {
     );
 }
 
+/// Saves `change` to deal `deal_id`, as the desk does.
+fn change(conn: &mut Connection, deal_id: i64, change: DealChange) {
+    let reply = run(
+        conn,
+        Job::Write {
+            deal_id,
+            change,
+            today: as_of(),
+        },
+    );
+    assert!(
+        matches!(reply.output, Output::Written(Ok(_))),
+        "{:?}",
+        reply.output
+    );
+}
+
 fn open_deal(conn: &Connection, rng: &mut StdRng) -> i64 {
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM deals WHERE closed_on IS NULL ORDER BY id")
@@ -179,26 +196,12 @@ fn kept_results_equal_fresh_ones_after_random_edits_imports_and_undos() {
             0 => {
                 let deal = open_deal(&conn, &mut rng);
                 let to = Stage::Open(rng.random_range(0..4));
-                run(
-                    &mut conn,
-                    Job::Write {
-                        deal_id: deal,
-                        change: DealChange::Move { to },
-                        today: as_of(),
-                    },
-                );
+                change(&mut conn, deal, DealChange::Move { to });
                 format!("step {step}: moved deal {deal} to {to:?}")
             }
             1 => {
                 let deal = open_deal(&conn, &mut rng);
-                run(
-                    &mut conn,
-                    Job::Write {
-                        deal_id: deal,
-                        change: DealChange::Win,
-                        today: as_of(),
-                    },
-                );
+                change(&mut conn, deal, DealChange::Win);
                 format!("step {step}: won deal {deal}")
             }
             2 => {
@@ -232,14 +235,7 @@ fn a_change_after_a_result_was_kept_is_seen() {
             |r| r.get(0),
         )
         .unwrap();
-    run(
-        &mut conn,
-        Job::Write {
-            deal_id: deal,
-            change: DealChange::Win,
-            today: as_of(),
-        },
-    );
+    change(&mut conn, deal, DealChange::Win);
     let after = run(&mut conn, kpis);
     assert_eq!(after.computed_at, None, "a stale result was trusted");
     let won = |reply: &Reply| match &reply.output {

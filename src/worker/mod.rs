@@ -21,10 +21,10 @@ pub use execute::{execute, execute_reporting};
 pub use jobs::find_list::FIND_PER_KIND;
 pub use jobs::writes::HISTORY_LINES;
 pub use output::{
-    BoardKpis, ChannelsModel, DealListPage, DealScores, Found, FoundHit, MoreCards, Output, Reply,
-    Written,
+    BoardKpis, ChannelsModel, DealListPage, DealScores, Found, FoundHit, JobStep, MoreCards,
+    Output, Reply, Written,
 };
 pub use queue::{Worker, Workers};
 pub use record_write::{FormAsk, FormData, RecordRefusal, RecordWrite};
 pub use request::{BulkTarget, Job, JobKind, Request};
-pub use steps::{JobStep, Newest, SUPERSEDED, Steps};
+pub use steps::{Newest, SUPERSEDED, Steps};

@@ -27,7 +27,6 @@ use crate::import::{ImportReport, Progress};
 use super::call_sheet::CallSheet;
 use super::record_write::{FormData, RecordRefusal};
 use super::request::JobKind;
-use super::steps::JobStep;
 
 /// A saved change with the deal as it was and as it is, so the board can adjust just that card.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +106,17 @@ pub enum Output {
     BoardMore(Result<MoreCards, String>),
     /// How many kept analyses were forgotten.
     Refit(Result<usize, String>),
+}
+
+/// How far a long job has got, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobStep {
+    /// What it is doing now.
+    pub label: &'static str,
+    /// Steps begun, this one included.
+    pub done: u32,
+    /// Steps in all.
+    pub of: u32,
 }
 
 /// Changed deals scored with a model already fitted.

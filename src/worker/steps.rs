@@ -7,22 +7,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::InterruptHandle;
 
-use super::output::Output;
+use super::output::{JobStep, Output};
 use super::request::{JobKind, Request};
 
 /// What a job whose request was overtaken answers (the app drops it as stale).
 pub const SUPERSEDED: &str = "stopped: a newer request of the same kind came in";
-
-/// How far a long job has got, for the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JobStep {
-    /// What it is doing now.
-    pub label: &'static str,
-    /// Steps begun, this one included.
-    pub done: u32,
-    /// Steps in all.
-    pub of: u32,
-}
 
 /// The newest generation asked for of each kind, shared by the submitting side and the thread.
 #[derive(Debug, Default)]
