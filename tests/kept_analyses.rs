@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rusqlite::Connection;
+use salesdesk::analytics::commit::CommitSettings;
 use salesdesk::analytics::forecast::ForecastOptions;
 use salesdesk::analytics::pipeline::PeriodKind;
 use salesdesk::analytics::scoring::ScoringSettings;
@@ -15,7 +16,7 @@ use salesdesk::db::cache;
 use salesdesk::db::demo::{DemoOptions, generate};
 use salesdesk::domain::{DealChange, Stage};
 use salesdesk::import::{ImportJob, ImportOptions, MappingSource, OnConflict, RecordKind};
-use salesdesk::worker::{Job, Output, Reply, Request, execute};
+use salesdesk::worker::{CallAsk, Job, Output, Reply, Request, execute};
 use tempfile::TempDir;
 
 fn as_of() -> NaiveDate {
@@ -38,7 +39,18 @@ fn book() -> (TempDir, Connection) {
     (dir, conn)
 }
 
-/// The analyses kept, as the desk asks for them.
+/// The call view as the desk asks for it on the day it is made (storing that day's call).
+fn call_job() -> Job {
+    Job::Call(CallAsk {
+        as_of: as_of(),
+        store: true,
+        since: None,
+        commit: CommitSettings::default(),
+        scoring: ScoringSettings::default(),
+    })
+}
+
+/// The analyses kept, as the desk asks for them (the call view, slower, is checked apart).
 fn kept_jobs() -> Vec<Job> {
     vec![
         Job::Scores {
@@ -93,6 +105,10 @@ fn check_kept(conn: &mut Connection, job: &Job, step: &str) {
             .map(|t| t.open.iter().map(|s| s.count).sum::<i64>() as usize)
             .map_err(String::clone),
         Output::CustomerIndex(r) => r.as_ref().map(|c| c.rows.len()).map_err(String::clone),
+        Output::Call(r) => r
+            .as_ref()
+            .map(|c| c.track.len() + c.history.len())
+            .map_err(String::clone),
         other => panic!("not a kept analysis: {other:?}"),
     };
     assert!(
@@ -187,9 +203,11 @@ fn import_deals(dir: &TempDir, conn: &mut Connection, n: usize) {
 #[test]
 fn kept_results_equal_fresh_ones_after_random_edits_imports_and_undos() {
     let (dir, mut conn) = book();
+    run(&mut conn, call_job());
+    cache::forget_all(&conn).unwrap();
     let mut rng = StdRng::seed_from_u64(2026);
-    for job in kept_jobs() {
-        check_kept(&mut conn, &job, "the new book");
+    for job in kept_jobs().iter().chain([&call_job()]) {
+        check_kept(&mut conn, job, "the new book");
     }
     for step in 0..8 {
         let what = match rng.random_range(0..5) {
@@ -316,4 +334,36 @@ fn deals_read_alone_have_the_features_a_full_read_gives_them() {
             assert_eq!(a.codes[row], f.codes[at], "{} of deal {id}", a.name);
         }
     }
+}
+
+#[test]
+fn the_days_call_is_stored_once_and_then_answered_from_the_store() {
+    let (_dir, mut conn) = book();
+    let stored = |reply: &Reply| match &reply.output {
+        Output::Call(Ok(sheet)) => sheet.stored.clone(),
+        other => panic!("no call: {other:?}"),
+    };
+    let made = run(&mut conn, call_job());
+    assert_eq!(
+        (stored(&made), made.computed_at.is_some()),
+        ("stored today".into(), false)
+    );
+    let kept = run(&mut conn, call_job());
+    assert_eq!(
+        (stored(&kept), kept.computed_at.is_some()),
+        ("already stored today".into(), true)
+    );
+    cache::forget_all(&conn).unwrap();
+    let fresh = run(&mut conn, call_job());
+    assert!(
+        fresh.output == kept.output,
+        "the kept call view differs from a fresh one"
+    );
+    conn.execute("DELETE FROM commit_snapshots", []).unwrap();
+    let remade = run(&mut conn, call_job());
+    assert_eq!(
+        stored(&remade),
+        "stored today",
+        "a kept view hid that no call was stored"
+    );
 }

@@ -15,6 +15,7 @@ mod grid;
 mod movers;
 mod new_business;
 mod odds;
+mod odds_serde;
 mod period;
 mod remove;
 mod replay_rates;

@@ -2,13 +2,15 @@
 //! computes it: the call with where its win probabilities came from, whether it was stored, how
 //! it moved, the waterfall since a stored day and the track record of past periods.
 
+use serde::{Deserialize, Serialize};
+
 use chrono::NaiveDate;
 
 use crate::analytics::commit::{Call, CallPoint, CommitSettings, PastCall, Waterfall};
 use crate::analytics::scoring::ScoringSettings;
 
 /// The call view's figures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CallSheet {
     /// The call for this quarter, without its per-deal odds (the view lists only the movers).
     pub call: Call,

@@ -88,7 +88,7 @@ pub fn execute_steps(
         Job::Forecast { as_of, options } => {
             Output::Forecast(keep.or(conn, || forecast::run(conn, as_of, options, &mut steps)))
         }
-        Job::Call(ask) => call::run(conn, &ask),
+        Job::Call(ask) => Output::Call(call::run(conn, &ask, &mut keep)),
         Job::Tasks { as_of } => tasks::load(conn, as_of),
         Job::Plan {
             scope,

@@ -30,12 +30,34 @@ impl Keep {
             JobKind::Forecast => Some("forecast"),
             JobKind::BoardTotals => Some("totals"),
             JobKind::CustomerIndex => Some("customers"),
+            JobKind::Call => Some("call"),
             _ => None,
         };
         Keep {
             kind,
             params: kind.map(|_| format!("{job:?}")).unwrap_or_default(),
             computed_at: None,
+        }
+    }
+
+    /// Adds what else the result depends on beside the book's data version (the stored calls,
+    /// for the call view) to what it is kept under.
+    pub fn depends_on(&mut self, mark: &str) {
+        if self.kind.is_some() {
+            self.params.push_str(" · ");
+            self.params.push_str(mark);
+        }
+    }
+
+    /// The book's data version now, to compute a result at and then [`Keep::store`] it.
+    pub fn version(conn: &Connection) -> Option<DataVersion> {
+        cache::data_version(conn).ok()
+    }
+
+    /// Stores `result`, computed at version `at`, unless the book moved on since.
+    pub fn store<T: Serialize>(&self, conn: &Connection, at: &DataVersion, result: &T) {
+        if let Some(kind) = self.kind {
+            store(conn, kind, &self.params, at, result);
         }
     }
 

@@ -3,7 +3,7 @@
 //! (`calibrate`), so that P10, P50, P90, P(hit) and the movers all come from one monotone
 //! transform of the model's exact distribution.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::distribution::{Distribution, Spread};
 use crate::domain::Money;
@@ -19,7 +19,7 @@ pub const FACTOR_RANGE: (f64, f64) = (0.25, 10.0);
 const COVERAGE: f64 = 0.8;
 
 /// How much the model's deviations from the mean are stretched, and what that was learned from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BandScale {
     /// Deviations from the mean are multiplied by this (1: the model's own spread).
     pub factor: f64,

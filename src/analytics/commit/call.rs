@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::band::BandScale;
 use super::book::{CommitBook, CommitDeal, Histories};
@@ -21,7 +21,7 @@ use super::settings::CommitSettings;
 use crate::domain::{Money, Stage};
 
 /// Whose figures a row holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// The whole book.
@@ -33,7 +33,7 @@ pub enum Scope {
 }
 
 /// The call of one group of deals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupCall {
     /// Total, team or rep.
     pub scope: Scope,
@@ -73,7 +73,7 @@ pub struct GroupCall {
 }
 
 /// The whole call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Call {
     /// The period, e.g. `2026Q4`.
     pub period: String,

@@ -77,7 +77,7 @@ impl FromStr for Category {
 }
 
 /// A deal's category and whether a manager set it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Categorised {
     /// The category in force.
     pub category: Category,

@@ -24,7 +24,7 @@
 //! grid's (q − risk)-quantile − d and its (q + risk)-quantile + d. Each figure uses the tighter
 //! of the two bounds. Floating-point error of the passes is below 1e-12.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::grid::{ERROR_RISK, likely_bound, pass, spread_bound};
 use crate::domain::Money;
@@ -93,7 +93,7 @@ fn window(bets: &[Bet]) -> (bool, i64) {
 }
 
 /// The headline figures of a distribution against a target.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Spread {
     /// 10th percentile.
     pub p10: Money,

@@ -4,7 +4,7 @@
 //! P(hit | it lands) and P(hit | it does not) are read off that and the sum of the other groups. Losing a deal and slipping it out of
 //! the period have the same effect on this period's bookings, so both read "does not land".
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::combine::all_but_one;
 use super::distribution::{Bet, Distribution};
@@ -18,7 +18,7 @@ pub const CANDIDATES: usize = 50;
 pub const MIN_SWING: f64 = 0.001;
 
 /// One deal on the short list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mover {
     /// The deal's id.
     pub id: i64,

@@ -2,18 +2,17 @@
 //! its category, as of a day.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::Deserialize;
 
 use super::book::{CommitBook, CommitDeal, Histories};
 use super::category::{Categorised, categorise};
 use super::period::CallPeriod;
-use super::ser;
 use super::settings::CommitSettings;
 use super::slip::SlipModel;
 use crate::domain::{Money, Stage};
 
 /// One open deal in the call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DealOdds {
     /// The deal's id.
     pub id: i64,
@@ -23,13 +22,12 @@ pub struct DealOdds {
     #[serde(rename = "amount_cents")]
     pub amount: Money,
     /// Its open stage on the as-of day.
-    #[serde(skip)]
+    #[serde(rename = "open_stage")]
     pub stage: Stage,
     /// That stage's name (with its pipeline's when the book has several).
     #[serde(rename = "stage")]
     pub stage_name: String,
     /// When it is expected to close.
-    #[serde(serialize_with = "ser::optional_date")]
     pub expected_close_on: Option<NaiveDate>,
     /// Its category and whether a manager set it.
     pub category: Categorised,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::book::CommitBook;
 use super::call::Call;
@@ -32,7 +32,7 @@ pub struct SnapshotDeal {
 }
 
 /// The headline of one stored call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CallPoint {
     /// The day it was stored.
     #[serde(serialize_with = "ser::date")]
@@ -74,7 +74,7 @@ impl CallPoint {
 }
 
 /// A past period's call against what closed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PastCall {
     /// The period, e.g. `2026Q3`.
     pub period: String,
@@ -122,7 +122,7 @@ pub fn snapshot_deals(call: &Call) -> Vec<SnapshotDeal> {
 }
 
 /// A count of deals and their amount.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     /// How many deals.
     pub deals: usize,
@@ -139,7 +139,7 @@ impl Step {
 
 /// How the period's open pipeline moved since a stored day:
 /// `start + new + slipped_in + amount_changes − won − lost − slipped_out = end`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Waterfall {
     /// The stored day compared with.
     #[serde(serialize_with = "ser::date")]

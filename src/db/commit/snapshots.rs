@@ -41,6 +41,25 @@ pub enum Stored {
     AlreadyStored,
 }
 
+/// True when a call of `period` was stored on `day`.
+pub fn stored_on(conn: &Connection, period: &str, day: NaiveDate) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM commit_snapshots WHERE period = ?1 AND taken_on = ?2)",
+        params![period, day.to_string()],
+        |r| r.get(0),
+    )
+}
+
+/// What the stored calls are, in a word: their count and newest row. Stored calls are not
+/// edits, so a kept call view names this beside the book's data version.
+pub fn stored_calls_mark(conn: &Connection) -> rusqlite::Result<String> {
+    conn.query_row(
+        "SELECT count(*) || '/' || COALESCE(max(rowid), 0) FROM commit_snapshots",
+        [],
+        |r| r.get(0),
+    )
+}
+
 /// Stores `call` for its period and as-of day unless one is stored already (never rewritten).
 pub fn store(conn: &Connection, call: &Call) -> Result<Stored, SnapshotError> {
     let t = &call.total;
