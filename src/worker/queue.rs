@@ -93,7 +93,9 @@ impl Workers {
 }
 
 impl Drop for Worker {
+    /// Stops what the thread is reading or computing (writes finish) and waits for it.
     fn drop(&mut self) {
+        self.running.stop();
         self.requests.take();
         if let Some(thread) = self.thread.take()
             && thread.join().is_err()

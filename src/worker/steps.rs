@@ -2,7 +2,7 @@
 //! the app's side marks the newest generation of each kind, the thread checks it between steps,
 //! and SQL already running for a superseded job is interrupted.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::InterruptHandle;
@@ -15,12 +15,15 @@ pub const SUPERSEDED: &str = "stopped: a newer request of the same kind came in"
 
 /// The newest generation asked for of each kind, shared by the submitting side and the thread.
 #[derive(Debug, Default)]
-pub struct Newest([AtomicU64; JobKind::ALL.len()]);
+pub struct Newest {
+    generations: [AtomicU64; JobKind::ALL.len()],
+    stopping: AtomicBool,
+}
 
 impl Newest {
     fn slot(&self, kind: JobKind) -> Option<&AtomicU64> {
         let index = JobKind::ALL.iter().position(|k| *k == kind)?;
-        self.0.get(index)
+        self.generations.get(index)
     }
 
     /// Records `request` as the newest of its kind.
@@ -30,13 +33,14 @@ impl Newest {
         }
     }
 
-    /// True when a request of `kind` newer than `generation` has been submitted; writes and
-    /// imports are never overtaken.
+    /// True when a request of `kind` newer than `generation` has been submitted, or the desk
+    /// is closing; writes and imports are never overtaken.
     pub fn overtakes(&self, kind: JobKind, generation: u64) -> bool {
         kind.replaceable()
-            && self
-                .slot(kind)
-                .is_some_and(|slot| slot.load(Ordering::SeqCst) > generation)
+            && (self.stopping.load(Ordering::SeqCst)
+                || self
+                    .slot(kind)
+                    .is_some_and(|slot| slot.load(Ordering::SeqCst) > generation))
     }
 }
 
@@ -67,6 +71,16 @@ impl Running {
             && self.newest.overtakes(kind, generation)
         {
             tracing::debug!(?kind, generation, "superseded job interrupted");
+            self.interrupt.interrupt();
+        }
+    }
+
+    /// The desk is closing: every read or analysis running or waiting stops (its SQL is
+    /// interrupted, its next step fails); writes and imports still finish.
+    pub fn stop(&self) {
+        self.newest.stopping.store(true, Ordering::SeqCst);
+        let now = self.now.lock().unwrap_or_else(PoisonError::into_inner);
+        if now.is_some_and(|(kind, _)| kind.replaceable()) {
             self.interrupt.interrupt();
         }
     }
@@ -175,6 +189,19 @@ mod tests {
                 of: 2
             })]
         );
+    }
+
+    #[test]
+    fn closing_stops_reads_and_analyses_but_not_writes() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let conn = rusqlite::Connection::open_in_memory()?;
+        let running = Running::new(conn.get_interrupt_handle());
+        assert!(!running.newest().overtakes(JobKind::Tiers, 1));
+        running.stop();
+        assert!(running.newest().overtakes(JobKind::Tiers, 1));
+        assert!(!running.newest().overtakes(JobKind::Write, 1));
+        assert!(!running.newest().overtakes(JobKind::Import, 1));
+        Ok(())
     }
 
     #[test]
