@@ -192,8 +192,7 @@ mod tests {
     }
 
     #[test]
-    fn closing_stops_reads_and_analyses_but_not_writes() -> Result<(), Box<dyn std::error::Error>>
-    {
+    fn closing_stops_reads_and_analyses_but_not_writes() -> Result<(), Box<dyn std::error::Error>> {
         let conn = rusqlite::Connection::open_in_memory()?;
         let running = Running::new(conn.get_interrupt_handle());
         assert!(!running.newest().overtakes(JobKind::Tiers, 1));

@@ -23,7 +23,7 @@ pub const COMMANDS: [(&str, &str); 20] = [
     ),
     (
         "refit",
-        "forget the kept scores, KPIs, tiers and forecasts and compute them afresh",
+        "forget the kept scores, KPIs, tiers, forecasts and call and compute them afresh",
     ),
     ("undo", "undo the last change"),
     ("redo", "redo the change undone last"),
