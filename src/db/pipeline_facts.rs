@@ -63,7 +63,7 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
 
 /// A read-only connection to the same book file that has read its schema, or `None` when there
 /// is none to be had (an in-memory book, an open transaction, a file only readable as immutable).
-fn second_reader(conn: &Connection) -> Option<Connection> {
+pub(crate) fn second_reader(conn: &Connection) -> Option<Connection> {
     let path = conn.path().filter(|p| !p.is_empty())?;
     if !conn.is_autocommit() {
         return None;

@@ -12,6 +12,7 @@ use super::{Columns, Levels, ln_money};
 use crate::analytics::scoring::{
     DealHistory, ModelRows, Snapshot, TrainingSet, current_snapshot, keep_row, training_snapshots,
 };
+use crate::db::pipeline_facts::second_reader;
 
 /// Win-probability rows as of `as_of`: for every closed deal a row per open stage it passed
 /// through, labelled Won = 1, Lost = 0, with the features as they were at that stage (see
@@ -48,9 +49,26 @@ fn win_read(
     let (reps, rep_codes) = id_levels(conn, "reps")?;
     let (products, product_codes) = id_levels(conn, "products")?;
     let catalogue = crate::db::pipelines::load(conn)?;
-    let deals = read_deals(conn, &at, &rep_codes, &product_codes, &catalogue, scope)?;
-    let changes = read_changes(conn, &at, &catalogue, &deals, scope)?;
-    let activities = read_activities(conn, &at, scope)?;
+    let read_facts = |conn: &Connection| -> rusqlite::Result<_> {
+        let deals = read_deals(conn, &at, &rep_codes, &product_codes, &catalogue, scope)?;
+        let changes = read_changes(conn, &at, &catalogue, &deals, scope)?;
+        Ok((deals, changes))
+    };
+    // The whole book's activities are read on a second connection in another thread while this
+    // one reads the deals and their stage changes (as `pipeline_facts` does), when there is one.
+    let (facts, activities) = match (scope, second_reader(conn)) {
+        (Scope::Every, Some(other)) => std::thread::scope(|threads| {
+            let at = &at;
+            let activities = threads.spawn(move || read_activities(&other, at, scope));
+            let facts = read_facts(conn);
+            let activities = activities
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (facts, activities)
+        }),
+        _ => (read_facts(conn), read_activities(conn, &at, scope)),
+    };
+    let ((deals, changes), activities) = (facts?, activities?);
     let prior = PriorWon::new(&deals);
     let stages = Levels::new(catalogue.all_open().map(|s| catalogue.long_name(s)));
     let new_columns = |reps: Levels, products: Levels| {
