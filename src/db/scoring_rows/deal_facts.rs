@@ -33,7 +33,8 @@ const DEALS: &str = "
     WHERE created_on <= ?1
     ORDER BY id";
 
-/// Every customer's employees, for its size band: one scan instead of a look-up per deal.
+/// Every customer's employees, for its size band: one scan instead of a look-up per deal (only
+/// the deals' customers when a few deals are read).
 const CUSTOMER_SIZES: &str = "SELECT id, employees FROM customers";
 
 /// Every stage change up to ?1, in one scan (sorted by deal and time in memory).
@@ -113,26 +114,41 @@ pub(super) enum Scope<'a> {
     Deals(&'a [i64]),
 }
 
+/// Which rows of a read a [`Scope::Deals`] admits, by the id `column` that names them.
+#[derive(Debug, Clone, Copy)]
+enum Admit {
+    /// Rows of the deals (`column` is a deal id).
+    Deals,
+    /// The deals and every other deal of their customers (`column` is the deal id of `deals`).
+    DealsAndTheirCustomers,
+    /// The deals' customers (`column` is a customer id).
+    TheirCustomers,
+}
+
 impl Scope<'_> {
-    /// `sql` (ending in its `WHERE` clause, or in `ORDER BY id` after it) with the scope's
-    /// condition on the deal id `column` added; `customers_too` also admits every deal of the
-    /// same customers.
-    fn narrow(self, sql: &str, column: &str, customers_too: bool) -> String {
+    /// `sql` (its `WHERE` clause last, or before an `ORDER BY`) with the scope's condition on
+    /// `column` added, as `admit` says.
+    fn narrow(self, sql: &str, column: &str, admit: Admit) -> String {
         let Scope::Deals(ids) = self else {
             return sql.to_string();
         };
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let condition = if customers_too {
-            format!(
-                " AND ({column} IN ({list}) OR customer_id IN \
-                 (SELECT customer_id FROM deals WHERE id IN ({list})))"
-            )
+        let customers = format!("SELECT customer_id FROM deals WHERE id IN ({list})");
+        let condition = match admit {
+            Admit::Deals => format!("{column} IN ({list})"),
+            Admit::DealsAndTheirCustomers => {
+                format!("({column} IN ({list}) OR customer_id IN ({customers}))")
+            }
+            Admit::TheirCustomers => format!("{column} IN ({customers})"),
+        };
+        let joint = if sql.contains("WHERE") {
+            "AND"
         } else {
-            format!(" AND {column} IN ({list})")
+            "WHERE"
         };
         match sql.rsplit_once("ORDER BY") {
-            Some((head, order)) => format!("{head}{condition} ORDER BY{order}"),
-            None => format!("{sql}{condition}"),
+            Some((head, order)) => format!("{head} {joint} {condition} ORDER BY{order}"),
+            None => format!("{sql} {joint} {condition}"),
         }
     }
 }
@@ -285,11 +301,11 @@ pub(super) fn read_deals(
     scope: Scope<'_>,
 ) -> rusqlite::Result<Vec<DealFacts>> {
     let sizes: HashMap<i64, u32> = conn
-        .prepare(CUSTOMER_SIZES)?
+        .prepare(&scope.narrow(CUSTOMER_SIZES, "id", Admit::TheirCustomers))?
         .query_map([], |r| Ok((r.get(0)?, size_code(r.get(1)?))))?
         .collect::<rusqlite::Result<_>>()?;
     let unknown = size_code(None);
-    let mut stmt = conn.prepare(&scope.narrow(DEALS, "id", true))?;
+    let mut stmt = conn.prepare(&scope.narrow(DEALS, "id", Admit::DealsAndTheirCustomers))?;
     let mut rows = stmt.query([as_of])?;
     let mut deals = Vec::new();
     while let Some(r) = rows.next()? {
@@ -334,7 +350,7 @@ pub(super) fn read_changes(
         _ => deals.iter().map(|d| (d.id, d.pipeline_id)).collect(),
     };
     let only = catalogue.first_id();
-    let mut stmt = conn.prepare(&scope.narrow(STAGE_CHANGES, "deal_id", false))?;
+    let mut stmt = conn.prepare(&scope.narrow(STAGE_CHANGES, "deal_id", Admit::Deals))?;
     let mut changes: Vec<Change> = stmt
         .query_map([as_of], |r| {
             let deal: i64 = r.get(0)?;
@@ -359,7 +375,7 @@ pub(super) fn read_activities(
     as_of: &str,
     scope: Scope<'_>,
 ) -> rusqlite::Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(&scope.narrow(DEAL_ACTIVITIES, "deal_id", false))?;
+    let mut stmt = conn.prepare(&scope.narrow(DEAL_ACTIVITIES, "deal_id", Admit::Deals))?;
     let mut activities: Vec<(i64, i64)> = stmt
         .query_map([as_of], |r| Ok((r.get(0)?, day_at(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;
