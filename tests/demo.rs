@@ -117,11 +117,13 @@ fn schema_settings_and_integrity_survive_the_bulk_load() {
     };
     let before = schema(&conn);
     conn.pragma_update(None, "cache_size", -4_000).unwrap();
+    let threads = count(&conn, "PRAGMA threads");
     generate(&mut conn, &options(200, 1_500, 1), false).unwrap();
     assert_eq!(schema(&conn), before);
     assert!(before.iter().any(|s| s.contains("activities_by_customer")));
     assert_eq!(count(&conn, "PRAGMA foreign_keys"), 1);
     assert_eq!(count(&conn, "PRAGMA cache_size"), -4_000);
+    assert_eq!(count(&conn, "PRAGMA threads"), threads);
     let violations: i64 = count(&conn, "SELECT count(*) FROM pragma_foreign_key_check");
     assert_eq!(violations, 0);
     let integrity: String = conn

@@ -230,3 +230,44 @@ fn open_deals_on_the_demo_book_score_higher_the_further_they_are() {
         "{stages:?}"
     );
 }
+
+/// On a book file the customers at the cutoff and today (and the deals' activities) are read on
+/// two connections at once; inside an open transaction, one after the other on one. Both give
+/// the same rows, and both models fitted together equal each fitted alone.
+#[test]
+fn rows_read_on_two_connections_equal_rows_read_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opened = salesdesk::db::open(&dir.path().join("book.db")).unwrap();
+    let options = salesdesk::db::demo::DemoOptions {
+        customers: 300,
+        deals: 2_500,
+        months: 36,
+        seed: 11,
+        as_of: as_of(),
+    };
+    salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
+    let mut conn = opened.conn;
+    let settings = ScoringSettings::default();
+    let parallel = (
+        win_rows(&conn, as_of(), settings.max_win_rows).unwrap(),
+        propensity_rows(&conn, as_of()).unwrap(),
+    );
+    let tx = conn.transaction().unwrap();
+    let serial = (
+        win_rows(&tx, as_of(), settings.max_win_rows).unwrap(),
+        propensity_rows(&tx, as_of()).unwrap(),
+    );
+    tx.rollback().unwrap();
+    assert!(!parallel.1.training.labels.is_empty() && !parallel.1.ids.is_empty());
+    assert!(!parallel.0.training.labels.is_empty() && !parallel.0.ids.is_empty());
+    assert_eq!(parallel, serial);
+    let together = score_all(&parallel.0, &parallel.1, &settings);
+    assert_eq!(
+        together.propensity,
+        salesdesk::analytics::scoring::fit_and_score(&parallel.1, &settings)
+    );
+    assert_eq!(
+        together.win,
+        salesdesk::analytics::scoring::fit_and_score(&parallel.0, &settings)
+    );
+}

@@ -39,16 +39,26 @@ pub(crate) fn drop_indexes(
 const SORT_CACHE_KIB: i64 = -2_048;
 
 /// Recreates the indexes [`drop_indexes`] dropped, with the connection's page cache at
-/// [`SORT_CACHE_KIB`] meanwhile (put back afterwards, also on error).
+/// [`SORT_CACHE_KIB`] and SQLite's sorter allowed a helper thread per core meanwhile (both put
+/// back afterwards, also on error): the helpers sort and merge the runs in parallel, which took
+/// the demo's index phase at 1M deals from 7.5 to 4.8–5.9 s on 2 cores.
 pub(crate) fn rebuild(tx: &Transaction<'_>, sql: &[String]) -> Result<(), rusqlite::Error> {
     if sql.is_empty() {
         return Ok(());
     }
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let threads: i64 = tx.query_row("PRAGMA threads", [], |r| r.get(0))?;
     tx.pragma_update(None, "cache_size", SORT_CACHE_KIB)?;
+    let helpers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    tx.query_row(&format!("PRAGMA threads = {helpers}"), [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     let built = sql
         .iter()
         .try_for_each(|create| tx.execute(create, []).map(|_| ()));
     tx.pragma_update(None, "cache_size", cache)?;
+    tx.query_row(&format!("PRAGMA threads = {threads}"), [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     built
 }

@@ -8,7 +8,9 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Row};
 
 use crate::analytics::scoring::{Categorical, Features, ModelRows, Numeric, TrainingSet};
+use crate::db::pipeline_facts::second_reader;
 
+mod days;
 mod deal_facts;
 mod win;
 
@@ -228,7 +230,8 @@ fn propensity_read(
             ],
         )
     };
-    let read = |at: NaiveDate,
+    let read = |conn: &Connection,
+                at: NaiveDate,
                 columns: &mut Columns|
      -> rusqlite::Result<(Vec<i64>, Vec<bool>, Vec<i64>)> {
         let mut stmt = conn.prepare(CUSTOMER_ROWS)?;
@@ -243,14 +246,30 @@ fn propensity_read(
         Ok((ids, labels, time))
     };
     let mut training_columns = new_columns();
-    let (_, labels, time) = read(cutoff, &mut training_columns)?;
-    let all: Vec<usize> = (0..labels.len()).collect();
     let mut current_columns = new_columns();
-    let (ids, _, _) = if with_current {
-        read(as_of, &mut current_columns)?
-    } else {
-        Default::default()
+    // The customers as of today are read on a second connection in another thread while this
+    // one reads them at the cutoff, when there is one.
+    let (training, current) = match (with_current, second_reader(conn)) {
+        (false, _) => (
+            read(conn, cutoff, &mut training_columns),
+            Ok(Default::default()),
+        ),
+        (true, Some(other)) => std::thread::scope(|threads| {
+            let current_columns = &mut current_columns;
+            let current = threads.spawn(move || read(&other, as_of, current_columns));
+            let training = read(conn, cutoff, &mut training_columns);
+            let current = current
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (training, current)
+        }),
+        (true, None) => (
+            read(conn, cutoff, &mut training_columns),
+            read(conn, as_of, &mut current_columns),
+        ),
     };
+    let ((_, labels, time), (ids, _, _)) = (training?, current?);
+    let all: Vec<usize> = (0..labels.len()).collect();
     let current: Vec<usize> = (0..ids.len()).collect();
     Ok(ModelRows {
         training: TrainingSet {

@@ -63,15 +63,24 @@ pub fn fit_and_score(rows: &ModelRows, settings: &ScoringSettings) -> Scored {
     Scored { model, scores }
 }
 
-/// Fits and scores both models with `settings`.
+/// Fits and scores both models with `settings`, the two at once on two threads (each fit
+/// alone is exactly what [`fit_and_score`] gives).
 pub fn score_all(
     win: &ModelRows,
     propensity: &ModelRows,
     settings: &ScoringSettings,
 ) -> ScoringSet {
+    let (win, propensity) = std::thread::scope(|threads| {
+        let propensity = threads.spawn(|| fit_and_score(propensity, settings));
+        let win = fit_and_score(win, settings);
+        let propensity = propensity
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (win, propensity)
+    });
     ScoringSet {
         settings: *settings,
-        win: fit_and_score(win, settings),
-        propensity: fit_and_score(propensity, settings),
+        win,
+        propensity,
     }
 }

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 
+use super::days::{day_at, optional_day_at, short_day_at};
 use super::{Levels, size_band};
 use crate::analytics::scoring::DealHistory;
 use crate::domain::{Pipelines, Stage};
@@ -58,50 +58,6 @@ pub(super) fn open_stage(
         .stage_in_history(pipeline_id, name?)
         .and_then(Stage::open_index)
         .and_then(|i| u8::try_from(i).ok())
-}
-
-/// The days since the epoch of a date.
-pub(super) fn epoch_day(date: NaiveDate) -> i64 {
-    date.signed_duration_since(NaiveDate::default()).num_days()
-}
-
-/// The days since the epoch of an ISO date column; a value that is not a date is an error
-/// naming the column, not a silent zero. Plain `YYYY-MM-DD` (every date the desk writes) is
-/// read digit by digit — millions of dates are read per fit and chrono's general parser was a
-/// tenth of the time — anything else goes through chrono.
-fn day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<i64> {
-    let text = r.get_ref(i)?.as_str()?;
-    if let Some(date) = plain_iso_date(text.as_bytes()) {
-        return Ok(epoch_day(date));
-    }
-    text.parse::<NaiveDate>().map(epoch_day).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-/// A `YYYY-MM-DD` date, or `None` for any other text.
-fn plain_iso_date(b: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
-        return None;
-    };
-    let number = |digits: &[u8]| {
-        digits.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(
-        i32::try_from(number(&[y0, y1, y2, y3])?).ok()?,
-        number(&[m0, m1])?,
-        number(&[d0, d1])?,
-    )
-}
-
-/// [`day_at`] for a column that may be NULL.
-fn optional_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
-    match r.get_ref(i)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
-        _ => day_at(r, i).map(Some),
-    }
 }
 
 /// Which deals a read covers: every deal, or a few by id (with their customers' other deals,
@@ -172,8 +128,19 @@ pub(super) struct DealFacts {
     pub(super) size: u32,
 }
 
-/// A stage change as [`STAGE_CHANGES`] reads it: deal, day, row id, from and to (open codes).
-pub(super) type Change = (i64, i64, i64, Option<u8>, Option<u8>);
+/// A stage change as [`STAGE_CHANGES`] reads it, ordered by deal, day and row id (the fields'
+/// order). The day is 32 bits: millions are held at once and 24 bytes a change instead of 32
+/// is a quarter less memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Change {
+    deal: i64,
+    day: i32,
+    id: i64,
+    /// The open code of the stage left.
+    from: Option<u8>,
+    /// The open code of the stage entered.
+    to: Option<u8>,
+}
 
 /// Every deal's history, built by walking the deals (by id) and the changes and activities
 /// (sorted by deal) side by side.
@@ -189,18 +156,20 @@ impl Histories<'_> {
         h.closed = deal.closed;
         h.stays.clear();
         h.activities.clear();
-        let mine = take_deal(&mut self.changes, deal.id, |c| c.0);
+        let mine = take_deal(&mut self.changes, deal.id, |c| c.deal);
         match mine.first() {
-            Some(&(_, _, _, Some(from), _)) => h.stays.push((from, deal.created)),
+            Some(&Change {
+                from: Some(from), ..
+            }) => h.stays.push((from, deal.created)),
             None => h.stays.extend(deal.open_stage.map(|s| (s, deal.created))),
             Some(_) => {}
         }
-        for &(_, day, _, _, to) in mine {
-            if let Some(to) = to {
+        for change in mine {
+            if let Some(to) = change.to {
                 let start = if h.stays.is_empty() {
                     deal.created
                 } else {
-                    day
+                    i64::from(change.day)
                 };
                 h.stays.push((to, start));
             }
@@ -355,13 +324,13 @@ pub(super) fn read_changes(
         .query_map([as_of], |r| {
             let deal: i64 = r.get(0)?;
             let pipeline = pipeline_of.get(&deal).copied().unwrap_or(only);
-            Ok((
+            Ok(Change {
                 deal,
-                day_at(r, 3)?,
-                r.get(4)?,
-                open_stage(catalogue, pipeline, r.get_ref(1)?.as_str().ok()),
-                open_stage(catalogue, pipeline, r.get_ref(2)?.as_str().ok()),
-            ))
+                day: short_day_at(r, 3)?,
+                id: r.get(4)?,
+                from: open_stage(catalogue, pipeline, r.get_ref(1)?.as_str().ok()),
+                to: open_stage(catalogue, pipeline, r.get_ref(2)?.as_str().ok()),
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     if !changes.is_sorted() {
@@ -392,21 +361,4 @@ pub(super) const SIZES: [&str; 4] = ["small", "mid", "enterprise", "unknown"];
 fn size_code(employees: Option<i64>) -> u32 {
     let band = size_band(employees);
     SIZES.iter().position(|&s| s == band).unwrap_or(0) as u32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_iso_dates_are_read_and_anything_else_is_left_to_chrono() {
-        assert_eq!(
-            plain_iso_date(b"2026-02-28"),
-            NaiveDate::from_ymd_opt(2026, 2, 28)
-        );
-        assert_eq!(plain_iso_date(b"2026-02-30"), None);
-        assert_eq!(plain_iso_date(b"2026-2-28"), None);
-        assert_eq!(plain_iso_date(b"2026-02-2x"), None);
-        assert_eq!(epoch_day(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), 1);
-    }
 }

@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::days::epoch_day;
 use super::deal_facts::{
-    DealFacts, Histories, PriorWon, SIZES, Scope, epoch_day, id_levels, read_activities,
-    read_changes, read_deals,
+    DealFacts, Histories, PriorWon, SIZES, Scope, id_levels, read_activities, read_changes,
+    read_deals,
 };
 use super::{Columns, Levels, ln_money};
 use crate::analytics::scoring::{

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::analytics::monitor::models::{Margins, watch_models};
-use crate::analytics::scoring::{Model, Score, ScoringSet, ScoringSettings, fit_and_score};
+use crate::analytics::scoring::{Model, Score, ScoringSet, ScoringSettings, score_all};
 use crate::db::{model_watch, scoring_rows};
 use crate::worker::output::Output;
 use crate::worker::steps::Steps;
@@ -20,20 +20,13 @@ pub(in crate::worker) fn fit(
     steps: &mut Steps,
 ) -> Result<Box<ScoringSet>, String> {
     let unread = |e: rusqlite::Error| format!("cannot read the rows to score: {e}");
-    steps.expect(4);
+    steps.expect(3);
     steps.begin("reading the deals")?;
     let win = scoring_rows::win_rows(conn, as_of, settings.max_win_rows).map_err(unread)?;
     steps.begin("reading the customers")?;
     let propensity = scoring_rows::propensity_rows(conn, as_of).map_err(unread)?;
-    steps.begin("fitting win probability")?;
-    let win = fit_and_score(&win, settings);
-    steps.begin("fitting purchase propensity")?;
-    let propensity = fit_and_score(&propensity, settings);
-    Ok(Box::new(ScoringSet {
-        settings: *settings,
-        win,
-        propensity,
-    }))
+    steps.begin("fitting both models")?;
+    Ok(Box::new(score_all(&win, &propensity, settings)))
 }
 
 /// Scores the deals `ids` open on `as_of` with `model` (no refit); a deal no longer open gets
