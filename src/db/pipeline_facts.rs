@@ -199,8 +199,9 @@ fn optional_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate
     }
 }
 
-/// `YYYY-MM-DD` exactly, as a valid date; `None` for any other text.
-fn plain_iso_date(bytes: &[u8]) -> Option<NaiveDate> {
+/// `YYYY-MM-DD` exactly, as a valid date; `None` for any other text: millions of dates are
+/// read per analysis and chrono's general parser took a tenth of the time.
+pub(crate) fn plain_iso_date(bytes: &[u8]) -> Option<NaiveDate> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
         return None;
     };

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::Row;
 
+use crate::db::pipeline_facts::plain_iso_date;
+
 /// The days since the epoch of a date.
 pub(super) fn epoch_day(date: NaiveDate) -> i64 {
     date.signed_duration_since(NaiveDate::default()).num_days()
@@ -30,23 +32,6 @@ pub(super) fn short_day_at(r: &Row<'_>, i: usize) -> rusqlite::Result<i32> {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
         })
     })
-}
-
-/// A `YYYY-MM-DD` date, or `None` for any other text.
-fn plain_iso_date(b: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
-        return None;
-    };
-    let number = |digits: &[u8]| {
-        digits.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(
-        i32::try_from(number(&[y0, y1, y2, y3])?).ok()?,
-        number(&[m0, m1])?,
-        number(&[d0, d1])?,
-    )
 }
 
 /// [`day_at`] for a column that may be NULL.
