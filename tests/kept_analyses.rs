@@ -3,6 +3,8 @@
 //! fresh computation, after any sequence of edits, undos, redos and imports; a stored result of
 //! another version, book or build is never used.
 
+mod common;
+
 use chrono::NaiveDate;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -13,7 +15,7 @@ use salesdesk::analytics::pipeline::PeriodKind;
 use salesdesk::analytics::scoring::ScoringSettings;
 use salesdesk::db::board::BoardFilter;
 use salesdesk::db::cache;
-use salesdesk::db::demo::{DemoOptions, generate};
+use salesdesk::db::demo::DemoOptions;
 use salesdesk::domain::{DealChange, Stage};
 use salesdesk::import::{ImportJob, ImportOptions, MappingSource, OnConflict, RecordKind};
 use salesdesk::worker::{CallAsk, Job, Output, Reply, Request, execute};
@@ -24,18 +26,14 @@ fn as_of() -> NaiveDate {
 }
 
 fn book() -> (TempDir, Connection) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut conn = salesdesk::db::open(&dir.path().join("book.db"))
-        .unwrap()
-        .conn;
-    let options = DemoOptions {
+    let (dir, path) = common::demo_book_file(&DemoOptions {
         customers: 150,
         deals: 900,
         months: 24,
         seed: 21,
         as_of: as_of(),
-    };
-    generate(&mut conn, &options, false).unwrap();
+    });
+    let conn = salesdesk::db::open(&path).unwrap().conn;
     (dir, conn)
 }
 

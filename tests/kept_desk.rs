@@ -2,10 +2,12 @@
 //! and from when, `:refit` forgets them and computes afresh, and a long job's step shows in the
 //! status line while it runs.
 
+mod common;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use salesdesk::analytics::scoring::ScoringSettings;
-use salesdesk::db::demo::{DemoOptions, generate};
+use salesdesk::db::demo::DemoOptions;
 use salesdesk::tui::App;
 use salesdesk::tui::app::Message;
 use salesdesk::tui::headless::{Headless, buffer_text, render};
@@ -17,18 +19,13 @@ fn as_of() -> NaiveDate {
 
 /// A demo book in a file of its own, so the desk can be opened on it twice.
 fn book() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut conn = salesdesk::db::open(&path).unwrap().conn;
-    let options = DemoOptions {
+    common::demo_book_file(&DemoOptions {
         customers: 150,
         deals: 900,
         months: 24,
         seed: 21,
         as_of: as_of(),
-    };
-    generate(&mut conn, &options, false).unwrap();
-    (dir, path)
+    })
 }
 
 /// The desk opened on `path` at 140×40, its opening jobs run, on the Tiers screen.

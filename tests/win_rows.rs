@@ -236,17 +236,14 @@ fn open_deals_on_the_demo_book_score_higher_the_further_they_are() {
 /// the same rows, and both models fitted together equal each fitted alone.
 #[test]
 fn rows_read_on_two_connections_equal_rows_read_on_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut opened = salesdesk::db::open(&dir.path().join("book.db")).unwrap();
-    let options = salesdesk::db::demo::DemoOptions {
+    let (_dir, path) = common::demo_book_file(&salesdesk::db::demo::DemoOptions {
         customers: 300,
         deals: 2_500,
         months: 36,
         seed: 11,
         as_of: as_of(),
-    };
-    salesdesk::db::demo::generate(&mut opened.conn, &options, false).unwrap();
-    let mut conn = opened.conn;
+    });
+    let mut conn = salesdesk::db::open(&path).unwrap().conn;
     let settings = ScoringSettings::default();
     let parallel = (
         win_rows(&conn, as_of(), settings.max_win_rows).unwrap(),

@@ -27,6 +27,7 @@ pub mod reads;
 pub mod records;
 pub mod schema;
 pub mod scoring_rows;
+mod side_reader;
 pub mod task_edits;
 pub mod tasks;
 pub mod tiers;

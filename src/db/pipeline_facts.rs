@@ -2,14 +2,13 @@
 //! a million deals load in about a second.
 
 use std::str::FromStr;
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::types::{Type, ValueRef};
-use rusqlite::{Connection, OpenFlags, Row};
+use rusqlite::{Connection, Row};
 
-use super::open::BUSY_TIMEOUT_MS;
 use super::pipelines::{history_stage, stage_column};
+use super::side_reader::read_beside;
 use crate::analytics::pipeline::{
     DealFacts, PipelineFacts, ProductFacts, QuotaFacts, RepFacts, StageChangeFacts,
 };
@@ -20,24 +19,16 @@ use crate::domain::{Money, Pipelines};
 /// A stage name or quarter label the analytics do not know is an error naming the column,
 /// rather than a deal silently left out.
 ///
-/// The stage changes are read on a second connection in another thread while this one reads
-/// the deals (the two scans are most of the time at a million deals), when the book is a file
-/// that can be opened again and no transaction of `conn` is open (its uncommitted rows would be
-/// invisible there); otherwise one after the other.
+/// The stage changes are read beside the deals ([`read_beside`]): the two scans are most of
+/// the time at a million deals.
 pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
     let pipelines = super::pipelines::load(conn)?;
     let catalogue = &pipelines;
-    let (deals, stage_changes) = match second_reader(conn) {
-        Some(other) => std::thread::scope(|scope| {
-            let changes = scope.spawn(move || stage_changes(&other, catalogue));
-            let deals = deals(conn, catalogue);
-            let changes = changes
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (deals, changes)
-        }),
-        None => (deals(conn, catalogue), stage_changes(conn, catalogue)),
-    };
+    let (deals, stage_changes) = read_beside(
+        conn,
+        |conn| deals(conn, catalogue),
+        |other| stage_changes(other, catalogue),
+    );
     let (deals, stage_changes) = (deals?, stage_changes?);
     let quotas = quotas(conn)?;
     let reps = reps(conn)?;
@@ -59,26 +50,6 @@ pub fn load_facts(conn: &Connection) -> rusqlite::Result<PipelineFacts> {
         pipelines,
         only: None,
     })
-}
-
-/// A read-only connection to the same book file that has read its schema, or `None` when there
-/// is none to be had (an in-memory book, an open transaction, a file only readable as immutable).
-pub(crate) fn second_reader(conn: &Connection) -> Option<Connection> {
-    let path = conn.path().filter(|p| !p.is_empty())?;
-    if !conn.is_autocommit() {
-        return None;
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let other = Connection::open_with_flags(path, flags).ok()?;
-    other
-        .busy_timeout(Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))
-        .ok()?;
-    other
-        .query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .ok()?;
-    Some(other)
 }
 
 /// Every deal, by id.

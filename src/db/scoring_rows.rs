@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Row};
 
+use super::side_reader::read_beside;
 use crate::analytics::scoring::{Categorical, Features, ModelRows, Numeric, TrainingSet};
-use crate::db::pipeline_facts::second_reader;
 
 mod days;
 mod deal_facts;
@@ -247,26 +247,18 @@ fn propensity_read(
     };
     let mut training_columns = new_columns();
     let mut current_columns = new_columns();
-    // The customers as of today are read on a second connection in another thread while this
-    // one reads them at the cutoff, when there is one.
-    let (training, current) = match (with_current, second_reader(conn)) {
-        (false, _) => (
+    // The customers as of today are read beside those at the cutoff.
+    let (training, current) = if with_current {
+        read_beside(
+            conn,
+            |conn| read(conn, cutoff, &mut training_columns),
+            |other| read(other, as_of, &mut current_columns),
+        )
+    } else {
+        (
             read(conn, cutoff, &mut training_columns),
             Ok(Default::default()),
-        ),
-        (true, Some(other)) => std::thread::scope(|threads| {
-            let current_columns = &mut current_columns;
-            let current = threads.spawn(move || read(&other, as_of, current_columns));
-            let training = read(conn, cutoff, &mut training_columns);
-            let current = current
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (training, current)
-        }),
-        (true, None) => (
-            read(conn, cutoff, &mut training_columns),
-            read(conn, as_of, &mut current_columns),
-        ),
+        )
     };
     let ((_, labels, time), (ids, _, _)) = (training?, current?);
     let all: Vec<usize> = (0..labels.len()).collect();

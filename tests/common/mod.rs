@@ -34,6 +34,18 @@ pub const CUSTOMERS: &[(&str, &str, &str, i64)] = &[
     ("Quartz Energy", "Energy", "South", 3),
 ];
 
+/// A demo book made with `options` in a file of its own, so that a second connection (or the
+/// desk, twice) can open it; the folder goes when the `TempDir` is dropped.
+pub fn demo_book_file(
+    options: &salesdesk::db::demo::DemoOptions,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut conn = salesdesk::db::open(&path).unwrap().conn;
+    salesdesk::db::demo::generate(&mut conn, options, false).unwrap();
+    (dir, path)
+}
+
 /// Creates the fixture in a fresh in-memory database.
 pub fn fixture_db() -> Connection {
     let opened = salesdesk::db::open(std::path::Path::new(":memory:")).unwrap();

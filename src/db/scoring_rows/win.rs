@@ -13,7 +13,7 @@ use super::{Columns, Levels, ln_money};
 use crate::analytics::scoring::{
     DealHistory, ModelRows, Snapshot, TrainingSet, current_snapshot, keep_row, training_snapshots,
 };
-use crate::db::pipeline_facts::second_reader;
+use crate::db::side_reader::read_beside;
 
 /// Win-probability rows as of `as_of`: for every closed deal a row per open stage it passed
 /// through, labelled Won = 1, Lost = 0, with the features as they were at that stage (see
@@ -55,19 +55,11 @@ fn win_read(
         let changes = read_changes(conn, &at, &catalogue, &deals, scope)?;
         Ok((deals, changes))
     };
-    // The whole book's activities are read on a second connection in another thread while this
-    // one reads the deals and their stage changes (as `pipeline_facts` does), when there is one.
-    let (facts, activities) = match (scope, second_reader(conn)) {
-        (Scope::Every, Some(other)) => std::thread::scope(|threads| {
-            let at = &at;
-            let activities = threads.spawn(move || read_activities(&other, at, scope));
-            let facts = read_facts(conn);
-            let activities = activities
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (facts, activities)
-        }),
-        _ => (read_facts(conn), read_activities(conn, &at, scope)),
+    // The whole book's activities are read beside its deals and their stage changes (as
+    // `pipeline_facts` does); a few deals' rows are read on this connection alone.
+    let (facts, activities) = match scope {
+        Scope::Every => read_beside(conn, read_facts, |other| read_activities(other, &at, scope)),
+        Scope::Deals(_) => (read_facts(conn), read_activities(conn, &at, scope)),
     };
     let ((deals, changes), activities) = (facts?, activities?);
     let prior = PriorWon::new(&deals);

@@ -42,8 +42,9 @@ pub(in crate::worker) fn run(
     keep.or(conn, || sheet(conn, ask).map(Box::new))
 }
 
-/// What the view says when it stored today's call, and when one was stored already.
+/// What the view says when it stored today's call.
 const STORED_TODAY: &str = "stored today";
+/// What the view says when today's call was stored already.
 const ALREADY_STORED: &str = "already stored today";
 
 fn sheet(conn: &Connection, ask: &CallAsk) -> Result<CallSheet, String> {
